@@ -1,0 +1,41 @@
+// Package model holds Parallax's domain types. It imports nothing of ours so
+// every stage can share it.
+package model
+
+import "strings"
+
+// Article is one clean news article, whatever input it came from.
+type Article struct {
+	ID        int64    `json:"id,omitempty"`
+	Source    string   `json:"source"`    // path or URL it was read from; for a JSONL record, its url
+	URL       string   `json:"url"`       // canonical URL when known
+	Title     string   `json:"title"`     // headline
+	Authors   []string `json:"authors"`   // never nil once normalised
+	Outlet    string   `json:"outlet"`    // the publication's name
+	Published string   `json:"published"` // RFC 3339 date or date-time, "" when unknown
+	Language  string   `json:"language"`  // ISO 639-1 code, "" when unknown
+	Body      string   `json:"body"`      // paragraphs separated by one blank line
+}
+
+// Paragraphs splits the body on blank lines.
+func (a Article) Paragraphs() []string {
+	var out []string
+	for _, p := range strings.Split(a.Body, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// JoinParagraphs builds a body from paragraphs: trimmed, empty ones dropped,
+// separated by one blank line.
+func JoinParagraphs(ps []string) string {
+	kept := make([]string, 0, len(ps))
+	for _, p := range ps {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, "\n\n")
+}

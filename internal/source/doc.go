@@ -1,0 +1,51 @@
+// Package source turns user input (files, directories, standard input) into
+// documents for extraction. It recognises inputs by content, decodes them to
+// UTF-8 and reports each bad input as one InputError while the rest go on.
+package source
+
+import "fmt"
+
+// Kind says how a document's content must be extracted.
+type Kind string
+
+const (
+	KindHTML   Kind = "html"   // an HTML page (already decompressed and decoded to UTF-8)
+	KindText   Kind = "text"   // a plain-text dump of a page
+	KindRecord Kind = "record" // an article record from JSON or JSONL
+)
+
+// Doc is one document read from the input.
+type Doc struct {
+	// Source names where the document came from: the file path, "-" for
+	// standard input; for a JSON/JSONL record its url, or PATH:LINE when it
+	// has none.
+	Source string
+	Kind   Kind
+	// Text is the UTF-8 content of an HTML or text document.
+	Text string
+	// Record is set for KindRecord.
+	Record *Record
+}
+
+// Record is an article record exported by another tool.
+type Record struct {
+	URL       string   `json:"url"`
+	Title     string   `json:"title"`
+	Outlet    string   `json:"outlet"`
+	Published string   `json:"published"`
+	Language  string   `json:"language"`
+	Authors   []string `json:"authors"`
+	Text      string   `json:"text"`
+	Body      string   `json:"body"`
+	HTML      string   `json:"html"`
+}
+
+// InputError reports one input that could not be read. Its message is the
+// one clear line users see: the input, then the reason.
+type InputError struct {
+	Input string
+	Err   error
+}
+
+func (e *InputError) Error() string { return fmt.Sprintf("%s: %v", e.Input, e.Err) }
+func (e *InputError) Unwrap() error { return e.Err }

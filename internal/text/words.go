@@ -1,0 +1,53 @@
+// Package text holds the small text utilities every stage shares: words,
+// shingles and normalisation.
+package text
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Words splits s into words: maximal runs of Unicode letters, digits and
+// underscores (the extraction benchmark's definition), lower-cased.
+func Words(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, strings.ToLower(s[start:i]))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(s[start:]))
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.N, r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// Shingles counts the n-word shingles of s. A text shorter than n words
+// yields one shingle of all its words, so short texts still count.
+func Shingles(s string, n int) map[string]int {
+	w := Words(s)
+	out := make(map[string]int)
+	if len(w) == 0 {
+		return out
+	}
+	if len(w) < n {
+		out[strings.Join(w, " ")]++
+		return out
+	}
+	for i := 0; i+n <= len(w); i++ {
+		out[strings.Join(w[i:i+n], " ")]++
+	}
+	return out
+}
