@@ -1,0 +1,210 @@
+// Package sqlite is Parallax's embedded store: one SQLite file through
+// modernc.org/sqlite (no cgo), with a full-text index over titles and bodies.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// DB is a Parallax store in one SQLite file.
+type DB struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens (creating if needed) the store at path and brings its schema
+// up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	// Writers take the lock up front, so a reader (the web server) and a
+	// writer (ingest) never deadlock upgrading a read lock.
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	s := &DB{db: db, path: path}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+// Path is the database file.
+func (s *DB) Path() string { return s.path }
+
+func (s *DB) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("database schema version %d is newer than this parallax (%d)", version, len(migrations))
+	}
+	for i := version; i < len(migrations); i++ {
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("step %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+func (s *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// PutArticle stores a, in one transaction: unchanged when the same content
+// is already stored, updated when an article with the same key changed, new
+// otherwise. It returns the stored article's ID.
+func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outcome, error) {
+	fp := store.Fingerprint(a)
+	key := store.Key(a)
+	authors, err := json.Marshal(nonNil(a.Authors))
+	if err != nil {
+		return 0, 0, err
+	}
+	now := time.Now().UTC().Format(time.RFC3339)
+	var id int64
+	outcome := store.New
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE fingerprint = ? ORDER BY id LIMIT 1`, fp).Scan(&id)
+		if err == nil {
+			outcome = store.Unchanged
+			return nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		err = tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE key = ?`, key).Scan(&id)
+		switch {
+		case err == nil:
+			outcome = store.Updated
+			_, err = tx.ExecContext(ctx, `UPDATE articles SET fingerprint=?, source=?, url=?, title=?, authors=?,
+				outlet=?, published=?, language=?, body=?, updated_at=? WHERE id=?`,
+				fp, a.Source, a.URL, a.Title, string(authors), a.Outlet, a.Published, a.Language, a.Body, now, id)
+			return err
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO articles (key, fingerprint, source, url, title, authors,
+			outlet, published, language, body, ingested_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+			key, fp, a.Source, a.URL, a.Title, string(authors), a.Outlet, a.Published, a.Language, a.Body, now, now)
+		if err != nil {
+			return err
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("store article %s: %w", a.Source, err)
+	}
+	return id, outcome, nil
+}
+
+const (
+	articleColumns  = `id, source, url, title, authors, outlet, published, language, body`
+	articleColumnsA = `a.id, a.source, a.url, a.title, a.authors, a.outlet, a.published, a.language, a.body`
+)
+
+func scanArticle(sc interface{ Scan(...any) error }) (model.Article, error) {
+	var a model.Article
+	var authors string
+	if err := sc.Scan(&a.ID, &a.Source, &a.URL, &a.Title, &authors, &a.Outlet, &a.Published, &a.Language, &a.Body); err != nil {
+		return a, err
+	}
+	if err := json.Unmarshal([]byte(authors), &a.Authors); err != nil {
+		return a, fmt.Errorf("article %d authors: %w", a.ID, err)
+	}
+	a.Authors = nonNil(a.Authors)
+	return a, nil
+}
+
+// Article returns one article by ID, or store.ErrNotFound.
+func (s *DB) Article(ctx context.Context, id int64) (model.Article, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id)
+	a, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("article %d: %w", id, store.ErrNotFound)
+	}
+	return a, err
+}
+
+// Articles returns every article, newest published first (undated last),
+// then by ID.
+func (s *DB) Articles(ctx context.Context) ([]model.Article, error) {
+	return s.query(ctx, `SELECT `+articleColumns+` FROM articles
+		ORDER BY published = '', published DESC, id`)
+}
+
+// Search returns up to limit articles matching the words of q in their
+// title or body, best match first.
+func (s *DB) Search(ctx context.Context, q string, limit int) ([]model.Article, error) {
+	fq := store.FTSQuery(q)
+	if fq == "" {
+		return nil, nil
+	}
+	return s.query(ctx, `SELECT `+articleColumnsA+` FROM articles_fts f
+		JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), a.id LIMIT ?`, fq, limit)
+}
+
+func (s *DB) query(ctx context.Context, q string, args ...any) ([]model.Article, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

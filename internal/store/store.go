@@ -1,0 +1,70 @@
+// Package store holds what every store backend shares: the outcome of a
+// write, the errors, and the content fingerprint that makes ingestion
+// idempotent. The backends live in subpackages (sqlite, later postgres);
+// the interfaces they satisfy are defined where they are used.
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"parallax/internal/model"
+)
+
+// ErrNotFound means no row matched.
+var ErrNotFound = errors.New("not found")
+
+// Outcome says what storing an article did.
+type Outcome int
+
+const (
+	Unchanged Outcome = iota // the same content was already stored
+	New                      // a new article was added
+	Updated                  // an article already known by its key changed
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case New:
+		return "new"
+	case Updated:
+		return "updated"
+	default:
+		return "unchanged"
+	}
+}
+
+// Key identifies an article across ingests: its canonical URL when known,
+// else where it was read from. A changed page under the same key updates
+// the stored record.
+func Key(a model.Article) string {
+	if u := strings.TrimSpace(a.URL); u != "" {
+		return "url:" + u
+	}
+	return "source:" + a.Source
+}
+
+// Fingerprint hashes an article's content (not its ID or where it was read
+// from), so the same page read from two places counts once.
+func Fingerprint(a model.Article) string {
+	b, _ := json.Marshal([]any{a.URL, a.Title, a.Authors, a.Outlet, a.Published, a.Language, a.Body})
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// FTSQuery turns free text typed by a user into a full-text query that
+// cannot be a syntax error: each word quoted, all words required.
+func FTSQuery(q string) string {
+	var terms []string
+	for _, f := range strings.Fields(q) {
+		f = strings.Trim(f, `"'()*^:+-`)
+		if f == "" {
+			continue
+		}
+		terms = append(terms, `"`+strings.ReplaceAll(f, `"`, `""`)+`"`)
+	}
+	return strings.Join(terms, " ")
+}

@@ -1,0 +1,110 @@
+// Package storetest is the contract every store backend must meet, run by
+// each backend's own tests (SQLite always, PostgreSQL when a server is up).
+package storetest
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// Store is what the contract exercises.
+type Store interface {
+	PutArticle(ctx context.Context, a model.Article) (int64, store.Outcome, error)
+	Article(ctx context.Context, id int64) (model.Article, error)
+	Articles(ctx context.Context) ([]model.Article, error)
+	Search(ctx context.Context, q string, limit int) ([]model.Article, error)
+}
+
+func sample() model.Article {
+	return model.Article{
+		Source:    "testdata/harbour.html",
+		URL:       "https://meridian.example/harbour-bridge",
+		Title:     "Harbour bridge reopens after storm repairs",
+		Authors:   []string{"Ines Calloway"},
+		Outlet:    "The Meridian Herald",
+		Published: "2026-03-12T09:15:00Z",
+		Language:  "en",
+		Body:      "The Corvane harbour bridge reopened on Thursday.\n\nEngineers replaced 14 cables.",
+	}
+}
+
+// Run checks the contract against a fresh, empty store from open.
+func Run(t *testing.T, open func(t *testing.T) Store) {
+	ctx := context.Background()
+	t.Run("put is idempotent and updates changed pages", func(t *testing.T) {
+		s := open(t)
+		a := sample()
+		id, o, err := s.PutArticle(ctx, a)
+		if err != nil || o != store.New || id == 0 {
+			t.Fatalf("first put = %d, %v, %v; want new", id, o, err)
+		}
+		id2, o, err := s.PutArticle(ctx, a)
+		if err != nil || o != store.Unchanged || id2 != id {
+			t.Fatalf("second put = %d, %v, %v; want unchanged %d", id2, o, err, id)
+		}
+		a.Source = "elsewhere/copy.html"
+		if _, o, _ := s.PutArticle(ctx, a); o != store.Unchanged {
+			t.Fatalf("same content from another path = %v; want unchanged", o)
+		}
+		a.Body += "\n\nA third paragraph was added later."
+		id3, o, err := s.PutArticle(ctx, a)
+		if err != nil || o != store.Updated || id3 != id {
+			t.Fatalf("changed put = %d, %v, %v; want updated %d", id3, o, err, id)
+		}
+		got, err := s.Article(ctx, id)
+		if err != nil || got.Body != a.Body || got.Title != a.Title || len(got.Authors) != 1 {
+			t.Fatalf("Article(%d) = %+v, %v", id, got, err)
+		}
+		all, err := s.Articles(ctx)
+		if err != nil || len(all) != 1 {
+			t.Fatalf("Articles = %d, %v; want 1", len(all), err)
+		}
+	})
+	t.Run("missing article", func(t *testing.T) {
+		s := open(t)
+		if _, err := s.Article(ctx, 42); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("err = %v; want ErrNotFound", err)
+		}
+	})
+	t.Run("search", func(t *testing.T) {
+		s := open(t)
+		a := sample()
+		b := sample()
+		b.URL, b.Source, b.Title = "https://coastal.example/vote", "vote.txt", "Council vote delayed"
+		b.Body = "The council postponed the vote on the harbour budget."
+		for _, x := range []model.Article{a, b} {
+			if _, _, err := s.PutArticle(ctx, x); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, tc := range []struct {
+			q    string
+			want int
+		}{
+			{"harbour", 2}, {"bridge cables", 1}, {"CABLES", 1}, {`"unbalanced (quote`, 0}, {"", 0}, {"nothing-like-this", 0},
+		} {
+			got, err := s.Search(ctx, tc.q, 10)
+			if err != nil || len(got) != tc.want {
+				t.Errorf("Search(%q) = %d, %v; want %d", tc.q, len(got), err, tc.want)
+			}
+		}
+	})
+	t.Run("untrusted text round-trips", func(t *testing.T) {
+		s := open(t)
+		a := sample()
+		a.Title = `<script>alert(1)</script> '; DROP TABLE articles; --`
+		a.Body = "Zelenskiy, Зеленський, زيلينسكي — “quoted” text."
+		id, _, err := s.PutArticle(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Article(ctx, id)
+		if err != nil || got.Title != a.Title || got.Body != a.Body {
+			t.Fatalf("round trip = %+v, %v", got, err)
+		}
+	})
+}
