@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"parallax/internal/model"
+)
+
+func runArticles(ctx context.Context, args []string, stdio Stdio) error {
+	fs := newFlags("articles", "[--db PATH] [--format table|json] [--limit N]", stdio)
+	db := dbFlag(fs)
+	format := formatFlag(fs, "table", "table", "json")
+	limit := fs.Int("limit", 0, "show at most N articles (0: all)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := checkFormat(*format, "table", "json"); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	as, err := st.Articles(ctx)
+	if err != nil {
+		return fmt.Errorf("list articles: %w", err)
+	}
+	if *limit > 0 && len(as) > *limit {
+		as = as[:*limit]
+	}
+	return writeArticles(stdio.Out, as, *format)
+}
+
+func runSearch(ctx context.Context, args []string, stdio Stdio) error {
+	fs := newFlags("search", "[--db PATH] [--format table|json] [--limit N] WORDS...", stdio)
+	db := dbFlag(fs)
+	format := formatFlag(fs, "table", "table", "json")
+	limit := fs.Int("limit", 20, "show at most N articles")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := checkFormat(*format, "table", "json"); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("%w: search needs words to look for", ErrUsage)
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	q := strings.Join(fs.Args(), " ")
+	as, err := st.Search(ctx, q, *limit)
+	if err != nil {
+		return fmt.Errorf("search %q: %w", q, err)
+	}
+	return writeArticles(stdio.Out, as, *format)
+}
+
+func writeArticles(w io.Writer, as []model.Article, format string) error {
+	if format == "json" {
+		if as == nil {
+			as = []model.Article{}
+		}
+		return writeJSON(w, map[string]any{"articles": as})
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tPUBLISHED\tOUTLET\tTITLE")
+	for _, a := range as {
+		pub := a.Published
+		if len(pub) > 10 {
+			pub = pub[:10]
+		}
+		if pub == "" {
+			pub = "-"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", a.ID, pub, clip(orDash(a.Outlet), 28), clip(orDash(a.Title), 80))
+	}
+	return tw.Flush()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// clip shortens s to n runes, keeping tables on one line.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// exportDoc is the shape of `parallax export`, documented in docs/export.md.
+type exportDoc struct {
+	Articles []model.Article `json:"articles"`
+	Stories  []any           `json:"stories"`
+}
+
+func runExport(ctx context.Context, args []string, stdio Stdio) error {
+	fs := newFlags("export", "[--db PATH] [-o FILE]", stdio)
+	db := dbFlag(fs)
+	out := fs.String("o", "", "write to FILE instead of stdout")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	as, err := st.Articles(ctx)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	doc := exportDoc{Articles: as, Stories: []any{}}
+	if doc.Articles == nil {
+		doc.Articles = []model.Article{}
+	}
+	if *out == "" {
+		return writeJSON(stdio.Out, doc)
+	}
+	return writeFileAtomic(*out, func(w io.Writer) error { return writeJSON(w, doc) })
+}
+
+// writeFileAtomic writes through a temporary file renamed into place, so a
+// failed export never leaves half a file.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".parallax-export-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,133 @@
+// Package cli holds parallax's subcommands: flags, output formats and the
+// wiring of stages to a store. Exit codes are decided in main from the
+// errors returned here.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"parallax/internal/store/sqlite"
+)
+
+// ErrUsage marks a command line that could not be understood.
+var ErrUsage = errors.New("usage error")
+
+// Stdio is where a command reads and writes.
+type Stdio struct {
+	In       io.Reader
+	Out, Err io.Writer
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, io Stdio) error
+}
+
+func commands() []command {
+	return []command{
+		{"extract", "extract one input to a clean article on stdout (no store)", runExtract},
+		{"ingest", "extract inputs (files, directories, -) and store them", runIngest},
+		{"articles", "list stored articles", runArticles},
+		{"search", "full-text search over stored titles and bodies", runSearch},
+		{"export", "write the store as JSON (articles and stories)", runExport},
+		{"eval", "score extraction against labelled data (eval extract --gold FILE)", runEval},
+	}
+}
+
+// Run runs the parallax command line args.
+func Run(ctx context.Context, args []string, stdio Stdio) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdio.Out)
+		if len(args) == 0 {
+			return fmt.Errorf("%w: no command given", ErrUsage)
+		}
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			err := c.run(ctx, args[1:], stdio)
+			if errors.Is(err, errHelp) {
+				return nil
+			}
+			return err
+		}
+	}
+	usage(stdio.Err)
+	return fmt.Errorf("%w: unknown command %q", ErrUsage, args[0])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Parallax groups news articles that report the same story and compares the outlets.")
+	fmt.Fprintln(w, "\nUsage: parallax COMMAND [flags] [args]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'parallax COMMAND -h' for a command's flags.")
+	fmt.Fprintln(w, "The store is the SQLite file from --db, else $PARALLAX_DB, else ./parallax.db.")
+}
+
+// newFlags makes a flag set that reports errors as usage errors instead of
+// exiting.
+func newFlags(name, synopsis string, stdio Stdio) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stdio.Err)
+	fs.Usage = func() {
+		fmt.Fprintf(stdio.Err, "Usage: parallax %s %s\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args, turning flag errors into usage errors. -h is not an
+// error.
+func parse(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		return errHelp
+	}
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrUsage, err)
+	}
+	return nil
+}
+
+// errHelp ends a command that only printed its help.
+var errHelp = errors.New("help shown")
+
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "SQLite store file (default $PARALLAX_DB, else ./parallax.db)")
+}
+
+func dbPath(flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if v := strings.TrimSpace(os.Getenv("PARALLAX_DB")); v != "" {
+		return v
+	}
+	return "parallax.db"
+}
+
+func openStore(ctx context.Context, flagValue string) (*sqlite.DB, error) {
+	return sqlite.Open(ctx, dbPath(flagValue))
+}
+
+func formatFlag(fs *flag.FlagSet, def string, allowed ...string) *string {
+	return fs.String("format", def, "output format: "+strings.Join(allowed, "|"))
+}
+
+func checkFormat(got string, allowed ...string) error {
+	for _, a := range allowed {
+		if got == a {
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: --format %q: want one of %s", ErrUsage, got, strings.Join(allowed, ", "))
+}

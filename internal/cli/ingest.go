@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"parallax/internal/pipeline"
+	"parallax/internal/source"
+)
+
+func runIngest(ctx context.Context, args []string, stdio Stdio) error {
+	fs := newFlags("ingest", "[--db PATH] [--workers N] PATH...", stdio)
+	db := dbFlag(fs)
+	workers := fs.Int("workers", 0, "extraction workers (default: one per CPU)")
+	quiet := fs.Bool("quiet", false, "print only failures and the summary")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("%w: ingest needs at least one path (a file, a directory or -)", ErrUsage)
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	prog := newProgress(stdio.Err, *quiet)
+	sum, err := pipeline.Ingest(ctx, fs.Args(), st, pipeline.Options{
+		Workers: *workers,
+		Source:  source.Options{Stdin: stdio.In},
+		OnEvent: prog.event,
+	})
+	prog.finish()
+	fmt.Fprintf(stdio.Out, "ingested %d inputs into %s: %d new, %d updated, %d unchanged, %d failed\n",
+		sum.Total(), st.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Failed)
+	if err != nil {
+		return err
+	}
+	if sum.Failed > 0 {
+		return fmt.Errorf("%w: %d of %d inputs", errSomeFailed, sum.Failed, sum.Total())
+	}
+	return nil
+}
+
+// progress shows a bar on a terminal and plain lines otherwise. Failures
+// are always one line each, naming the input and the reason.
+type progress struct {
+	w     io.Writer
+	tty   bool
+	quiet bool
+	drawn bool
+}
+
+func newProgress(w io.Writer, quiet bool) *progress {
+	p := &progress{w: w, quiet: quiet}
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		p.tty = true
+	}
+	return p
+}
+
+func (p *progress) event(ev pipeline.Event) {
+	if ev.Err != nil {
+		p.clear()
+		fmt.Fprintf(p.w, "error: %v\n", ev.Err)
+	} else if !p.tty && !p.quiet {
+		fmt.Fprintf(p.w, "%-9s %d %s\n", ev.Outcome, ev.ID, ev.Source)
+	}
+	if p.tty {
+		p.draw(ev)
+	}
+}
+
+func (p *progress) draw(ev pipeline.Event) {
+	const width = 30
+	filled := width
+	if ev.Seen > 0 {
+		filled = width * ev.Done / ev.Seen
+	}
+	name := ev.Source
+	if len(name) > 40 {
+		name = "…" + name[len(name)-39:]
+	}
+	fmt.Fprintf(p.w, "\r\x1b[K[%s%s] %d/%d %s", strings.Repeat("█", filled), strings.Repeat("·", width-filled), ev.Done, ev.Seen, name)
+	p.drawn = true
+}
+
+func (p *progress) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.drawn = false
+	}
+}
+
+func (p *progress) finish() { p.clear() }
