@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"parallax/internal/model"
+	"parallax/internal/text"
 )
 
 // FromHTML extracts the article from an HTML page (already decoded to UTF-8).
@@ -33,7 +35,7 @@ func FromHTML(src, page string) (model.Article, error) {
 	a := model.Article{Source: src}
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err == nil && res != nil {
-		a.Body = linesToBody(res.ContentText)
+		a.Body = nodeBody(res.ContentNode, res.Metadata.Title)
 		m := res.Metadata
 		a.Title = cleanLine(m.Title)
 		a.Authors = splitAuthors(m.Author)
@@ -49,10 +51,60 @@ func FromHTML(src, page string) (model.Article, error) {
 	return a, nil
 }
 
-// linesToBody turns trafilatura's text, one block per line, into paragraphs
-// separated by blank lines.
-func linesToBody(s string) string {
-	return model.JoinParagraphs(strings.Split(s, "\n"))
+// blockTags are the elements that make paragraphs in trafilatura's output.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Li: true, atom.Blockquote: true, atom.Pre: true, atom.Tr: true, atom.Div: true, atom.Section: true,
+	atom.Ul: true, atom.Ol: true, atom.Table: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Body: true, atom.Article: true,
+}
+
+// nodeBody turns trafilatura's content tree into paragraphs, one per block,
+// dropping a leading heading that repeats the title.
+func nodeBody(n *html.Node, title string) string {
+	var ps []string
+	var cur strings.Builder
+	flush := func() {
+		if t := cleanLine(cur.String()); t != "" {
+			ps = append(ps, t)
+		}
+		cur.Reset()
+	}
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case n.Type != html.ElementNode && n.Type != html.DocumentNode:
+			return
+		case n.DataAtom == atom.Br:
+			cur.WriteByte(' ')
+			return
+		}
+		block := blockTags[n.DataAtom]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	if n != nil {
+		rec(n)
+	}
+	flush()
+	if len(ps) > 0 && title != "" && sameWords(ps[0], title) {
+		ps = ps[1:]
+	}
+	return model.JoinParagraphs(ps)
+}
+
+func sameWords(a, b string) bool {
+	return strings.Join(text.Words(a), " ") == strings.Join(text.Words(b), " ")
 }
 
 func splitAuthors(s string) []string {
@@ -79,11 +131,22 @@ func formatDate(t time.Time) string {
 // the <title>, <h1>, <html lang>, <link rel=canonical> and, for the body, the
 // page's <p> elements.
 func fallbackHTML(a *model.Article, doc *html.Node) {
-	var title, h1, lang, canonical string
+	var title, h1, lang, canonical, published string
 	var paras []string
 	walk(doc, func(n *html.Node) bool {
 		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Footer:
+		case atom.Script:
+			if published == "" && strings.Contains(attr(n, "type"), "ld+json") {
+				if m := ldPublished.FindStringSubmatch(textOf(n)); m != nil {
+					published = NormaliseDate(m[1])
+				}
+			}
+			return false
+		case atom.Meta:
+			if published == "" && publishedMeta[strings.ToLower(attr(n, "property")+attr(n, "name")+attr(n, "itemprop"))] {
+				published = NormaliseDate(attr(n, "content"))
+			}
+		case atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Footer:
 			return false
 		case atom.Html:
 			lang = attr(n, "lang")
@@ -119,6 +182,10 @@ func fallbackHTML(a *model.Article, doc *html.Node) {
 	if a.URL == "" {
 		a.URL = strings.TrimSpace(canonical)
 	}
+	// htmldate gives the day only; keep the page's own time when it agrees.
+	if published != "" && (a.Published == "" || (len(published) > 10 && published[:10] == a.Published)) {
+		a.Published = published
+	}
 	if a.Body == "" {
 		a.Body = model.JoinParagraphs(paras)
 	}
@@ -126,6 +193,15 @@ func fallbackHTML(a *model.Article, doc *html.Node) {
 		a.Authors = []string{}
 	}
 }
+
+// publishedMeta are the meta tags that carry a publication date-time.
+var publishedMeta = map[string]bool{
+	"article:published_time": true, "og:published_time": true, "datepublished": true,
+	"pubdate": true, "publishdate": true, "publish-date": true, "parsely-pub-date": true,
+	"sailthru.date": true, "dc.date.issued": true, "dcterms.created": true,
+}
+
+var ldPublished = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{4,40})"`)
 
 func walk(n *html.Node, visit func(*html.Node) bool) {
 	if n.Type == html.ElementNode && !visit(n) {
