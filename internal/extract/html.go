@@ -52,11 +52,12 @@ func FromHTML(src, page string) (model.Article, error) {
 }
 
 // blockTags are the elements that make paragraphs in trafilatura's output.
-var blockTags = map[atom.Atom]bool{
-	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Li: true, atom.Blockquote: true, atom.Pre: true, atom.Tr: true, atom.Div: true, atom.Section: true,
-	atom.Ul: true, atom.Ol: true, atom.Table: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
-	atom.Figure: true, atom.Figcaption: true, atom.Body: true, atom.Article: true,
+// Matched by name: trafilatura builds its tree without atoms.
+var blockTags = map[string]bool{
+	"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"li": true, "blockquote": true, "pre": true, "tr": true, "div": true, "section": true,
+	"ul": true, "ol": true, "table": true, "dl": true, "dt": true, "dd": true,
+	"figure": true, "figcaption": true, "body": true, "article": true,
 }
 
 // nodeBody turns trafilatura's content tree into paragraphs, one per block,
@@ -78,11 +79,13 @@ func nodeBody(n *html.Node, title string) string {
 			return
 		case n.Type != html.ElementNode && n.Type != html.DocumentNode:
 			return
-		case n.DataAtom == atom.Br:
+		case n.Data == "br":
 			cur.WriteByte(' ')
 			return
+		case n.Data == "td" || n.Data == "th":
+			cur.WriteByte(' ') // cells are words of one row
 		}
-		block := blockTags[n.DataAtom]
+		block := blockTags[n.Data]
 		if block {
 			flush()
 		}
