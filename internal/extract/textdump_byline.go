@@ -1,0 +1,185 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"parallax/internal/text"
+)
+
+// byRe matches a byline and captures what follows "By" (or its
+// equivalent in a few other languages).
+// The dumper sometimes glues it to the line before, as in "Jane RoeBy Jane
+// Roe".
+var byRe = regexp.MustCompile(`^(?:[\p{L} ]{0,40}\p{Ll}(?:By|BY)\s+|(?i:(?:posted |published |written |words |text |story |reported )?(?:on .{4,40} )?(?:by|por|par|von|door|av|author:|autor:|authors:|автор:?|بقلم|كتب|作者：?))(?:\s+|$))(.*)$`)
+
+// isByline reports a short line that is a byline: "By" and then a name.
+func isByline(l dumpLine) bool {
+	if l.words > 14 {
+		return false
+	}
+	g := byRe.FindStringSubmatch(l.text)
+	if g == nil {
+		return false
+	}
+	parts := splitByline(g[1])
+	return strings.TrimSpace(g[1]) == "" || (len(parts) > 0 && isNameLike(parts[0], 5))
+}
+
+// outletWords are words that name an organisation rather than a person; a
+// byline part holding one is not an author.
+var outletWords = map[string]bool{
+	"news": true, "media": true, "press": true, "times": true, "post": true, "tribune": true,
+	"journal": true, "herald": true, "daily": true, "agency": true, "agencies": true, "network": true,
+	"tv": true, "radio": true, "online": true, "digital": true, "staff": true, "desk": true,
+	"english": true, "reports": true, "team": true, "editorial": true, "bureau": true, "wire": true,
+	"writer": true, "correspondent": true, "editor": true, "contributor": true, "com": true,
+}
+
+// findByline reads the byline between the headline (index from) and the
+// first body line: the people it names, and the outlet when it names the
+// publication, as "By Some Outlet" does when the outlet's name also
+// stands alone at the top or bottom of the page.
+func (p *page) findByline(from, first int) (authors []string, outlet string) {
+	for i := from; i >= 0 && i < first; i = p.next[i] {
+		g := byRe.FindStringSubmatch(p.lines[i].text)
+		if g == nil || p.lines[i].words > 20 {
+			continue
+		}
+		rest := strings.TrimSpace(g[1])
+		if rest == "" { // "By" alone, the name on the next line
+			if j := p.next[i]; j >= 0 && j < first {
+				rest = p.lines[j].text
+			}
+		}
+		for _, part := range splitByline(rest) {
+			switch {
+			case p.isMasthead(part):
+				outlet = part
+			case isPersonName(part):
+				authors = append(authors, part)
+			}
+		}
+		if len(authors) > 0 || outlet != "" {
+			return authors, outlet
+		}
+	}
+	return nil, ""
+}
+
+var bylineSepRe = regexp.MustCompile(`\s*(?:,|;|\||/|\s+and\s+|\s+&\s+|\s+-\s+|\s+–\s+|\s+—\s+)\s*`)
+
+// splitByline cuts a byline after "By" into its parts, stopping at a date.
+func splitByline(s string) []string {
+	if loc := firstDateIndex(s); loc >= 0 {
+		s = s[:loc]
+	}
+	var out []string
+	for _, part := range bylineSepRe.Split(s, -1) {
+		if part = strings.Trim(part, " .:"); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// isPersonName reports two to five capitalised words with no word that
+// names an organisation.
+func isPersonName(s string) bool {
+	if !isNameLike(s, 5) || len(strings.Fields(s)) < 2 || strings.ContainsAny(s, "0123456789@") {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '.' }) {
+		if outletWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// isMasthead reports whether s stands alone as a line among the first or
+// last lines of the page, where a site prints its own name.
+func (p *page) isMasthead(s string) bool {
+	key := strings.Join(text.Words(s), " ")
+	if key == "" {
+		return false
+	}
+	const edge = 12
+	seen := 0
+	for i := 0; i < len(p.lines) && seen < edge; i++ {
+		if !p.lines[i].empty() {
+			seen++
+			if p.lines[i].key == key {
+				return true
+			}
+		}
+	}
+	seen = 0
+	for i := len(p.lines) - 1; i >= 0 && seen < 2*edge; i-- {
+		if !p.lines[i].empty() {
+			seen++
+			if p.lines[i].key == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// masthead returns the site's name when the page opens with it, as a
+// short run of capitalised words, and prints it again below the article
+// among its last lines, alone or in a copyright notice.
+func (p *page) masthead() string {
+	i := p.firstNonEmpty()
+	if i < 0 || i >= p.from {
+		return ""
+	}
+	l := p.lines[i]
+	if l.bullet || l.words < 2 || furniture(p.classes[i]) || !isNameLike(l.text, 5) || !p.inFooter(l.key) {
+		return ""
+	}
+	return l.text
+}
+
+// inFooter reports whether one of the last lines of the page, below the
+// article, is key alone or a copyright notice naming it.
+func (p *page) inFooter(key string) bool {
+	seen := 0
+	for i := len(p.lines) - 1; i > p.to && seen < 25; i-- {
+		l := p.lines[i]
+		if l.empty() {
+			continue
+		}
+		seen++
+		named := strings.Contains(" "+l.key+" ", " "+key+" ")
+		if l.key == key || named && copyrightRe.MatchString(l.text) {
+			return true
+		}
+	}
+	return false
+}
+
+var copyrightRe = regexp.MustCompile(`(?i)©|\(c\)|copyright`)
+
+// findPublished returns the first date on a short line between a few lines
+// above the headline (index from) and the first body line, skipping
+// captions, embedded posts and teasers, whose dates are other stories'.
+func (p *page) findPublished(from, first int) string {
+	start := from
+	for k := 0; k < 4 && p.prev[start] >= 0; k++ {
+		start = p.prev[start]
+	}
+	for i := start; i >= 0 && i < first; i = p.next[i] {
+		switch p.classes[i] {
+		case clsCaption, clsSignature, clsTeaser, clsLink, clsProse:
+			continue
+		}
+		if p.lines[i].words > 25 {
+			continue
+		}
+		if d, ok := findDate(p.lines[i].text); ok {
+			return d.String()
+		}
+	}
+	return ""
+}

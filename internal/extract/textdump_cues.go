@@ -1,0 +1,247 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"parallax/internal/text"
+)
+
+// Cues are general page-furniture signals, never tied to a site: the
+// headings that open lists of other stories, the credits that mark photo
+// captions, the signature under an embedded social post.
+
+// sectionHeads open a block of links to other stories when they stand
+// alone on a line (matched against the line's lower-cased words).
+var sectionHeads = []string{
+	"related", "related news", "related articles", "related stories", "related posts",
+	"related content", "related coverage", "related topics", "related tags", "related reading",
+	"most read", "most popular", "most viewed", "most shared", "popular", "popular posts",
+	"popular stories", "trending", "trending news", "trending now", "trending stories",
+	"recent news", "recent posts", "recent stories", "latest news", "latest stories", "latest",
+	"read next", "read more", "more", "more news", "more stories", "more from", "up next",
+	"you may also like", "you might also like", "you may like", "recommended", "recommended for you",
+	"also read", "see also", "further reading", "more on this story", "more on this topic",
+	"coverage", "in case you missed it", "editor s picks", "top stories", "tags", "topics",
+	"share this", "share", "comments", "leave a reply", "leave a comment", "about the author",
+	"sponsored", "sponsored content", "advertisement", "promoted stories", "from the web",
+	"we recommend", "don t miss", "watch", "watch more", "listen", "next article", "previous article",
+	"next post", "previous post", "what to read next", "keep reading", "all", "subjects",
+}
+
+// inlinePrefixes introduce a link to another story on the same line, as in
+// "Read more: Headline" or "Also Read | Headline".
+var inlinePrefixes = []string{
+	"read more", "read also", "also read", "related", "see also", "more", "also", "watch",
+	"listen", "recommended", "read next", "read", "click here", "more on this", "more from",
+	"editor s note", "sign up", "subscribe", "follow us", "download",
+}
+
+var headSet = func() map[string]bool {
+	m := make(map[string]bool, len(sectionHeads))
+	for _, h := range sectionHeads {
+		m[h] = true
+	}
+	return m
+}()
+
+// isSectionHead reports a line that is only a heading for other content.
+func isSectionHead(l dumpLine) bool {
+	k := strings.TrimSuffix(l.key, " all")
+	return headSet[k] || (strings.HasPrefix(k, "more ") && l.words <= 5) ||
+		(strings.HasPrefix(k, "related ") && l.words <= 4)
+}
+
+// isInlineLink reports "Read more: ...", "Also Read | ..." and the like: a
+// cue word followed by a separator and the title of another story.
+func isInlineLink(l dumpLine) bool {
+	for _, p := range inlinePrefixes {
+		if !strings.HasPrefix(l.key, p+" ") {
+			continue
+		}
+		rest := strings.TrimLeft(l.text[prefixLen(l.text, p):], " ")
+		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && strings.ContainsRune(":|»>›-–—", r) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixLen returns how many bytes of t the words of p (lower-cased,
+// separated by single spaces) cover, skipping punctuation between them.
+func prefixLen(t, p string) int {
+	want := strings.Fields(p)
+	i := 0
+	for _, w := range want {
+		for i < len(t) && !isWordByte(t[i]) {
+			i++
+		}
+		if len(t)-i < len(w) || !strings.EqualFold(t[i:i+len(w)], w) {
+			return len(t)
+		}
+		i += len(w)
+	}
+	return i
+}
+
+func isWordByte(b byte) bool {
+	return b >= 0x80 || b == '_' || (b|0x20 >= 'a' && b|0x20 <= 'z') || (b >= '0' && b <= '9')
+}
+
+// phrases matches whole-word phrases against a line's key (its
+// lower-cased words joined by single spaces); plain string tests keep the
+// cues cheap on megabyte dumps.
+type phrases struct {
+	whole, prefix, anywhere []string
+}
+
+func (ph phrases) match(key string) bool {
+	for _, p := range ph.whole {
+		if key == p {
+			return true
+		}
+	}
+	for _, p := range ph.prefix {
+		if key == p || strings.HasPrefix(key, p+" ") {
+			return true
+		}
+	}
+	k := " " + key + " "
+	for _, p := range ph.anywhere {
+		if strings.Contains(k, " "+p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// captionPhrases mark photo captions and credits.
+var captionPhrases = phrases{
+	prefix:   []string{"image copyright", "image caption", "photos by", "photo by", "courtesy"},
+	anywhere: []string{"ap photo", "getty images", "shutterstock", "submitted photo", "photo credit", "file photo", "pictured"},
+}
+
+// captionMarks are the lower-cased openings and position marks of
+// captions: "Photo: Jane Roe", "(L)", "(left)".
+var (
+	captionOpenings = []string{"photo:", "photos:", "image:", "picture:", "credit:", "caption:"}
+	captionMarks    = []string{"(photo", "(l)", "(r)", "(c)", "(left)", "(right)", "(center)", "(centre)", "(top)", "(bottom)"}
+	creditWords     = map[string]bool{
+		"ap": true, "afp": true, "epa": true, "reuters": true, "getty": true, "file": true, "archive": true,
+		"photo": true, "image": true, "courtesy": true, "credit": true, "upi": true, "xinhua": true, "ansa": true,
+		"dpa": true, "tass": true, "pa": true, "sputnik": true, "anadolu": true, "supplied": true, "handout": true,
+		"screengrab": true, "screenshot": true, "illustration": true,
+	}
+)
+
+// agencyLead matches a caption that opens with a photo agency credit in
+// capitals ("EPA Meeting of ...", "AFP People gather ...").
+var agencyLead = regexp.MustCompile(`^(?:AP|AFP|EPA|REUTERS|GETTY|GETTY IMAGES|XINHUA|ANADOLU|SHUTTERSTOCK|PA|DPA|TASS|UPI)\s+\p{Lu}`)
+
+// isCaption reports a photo caption or credit line: "... (AP Photo/Jane
+// Roe)", "... (Reuters)", "Photo: Jane Roe", "Image copyright ...",
+// "(Archive).", a line marking people "(L)" and "(R)".
+func isCaption(l dumpLine) bool {
+	if l.words > 70 {
+		return false
+	}
+	if captionPhrases.match(l.key) || endsWithCredit(l.text) || agencyLead.MatchString(l.text) {
+		return true
+	}
+	if strings.Contains(l.text, "©") && l.words <= 30 {
+		return true
+	}
+	low := strings.ToLower(l.text)
+	for _, p := range captionOpenings {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	for _, m := range captionMarks {
+		if strings.Contains(low, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithCredit reports a line ending in a parenthesised photo credit,
+// "(AP Photo/Jane Roe)" or "(Archive).".
+func endsWithCredit(t string) bool {
+	t = strings.TrimSuffix(t, ".")
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	open := strings.LastIndexByte(t, '(')
+	if open < 0 || len(t)-open > 64 {
+		return false
+	}
+	inner := strings.FieldsFunc(strings.ToLower(t[open+1:len(t)-1]), func(r rune) bool {
+		return r == ' ' || r == '/' || r == ',' || r == ':'
+	})
+	return len(inner) > 0 && creditWords[inner[0]]
+}
+
+// signatureRe matches the line under an embedded social post:
+// "— Jane Roe (@janeroe) May 11, 2025".
+var signatureRe = regexp.MustCompile(`^[—–-]\s*.{1,80}\(@\w{1,30}\)\s*.{0,30}\d{4}\s*$`)
+
+func isSignature(l dumpLine) bool { return signatureRe.MatchString(l.text) }
+
+// boilerPhrases mark page furniture whatever its length: copyright
+// notices, cookie and newsletter prompts, share buttons, comment
+// scaffolding.
+var boilerPhrases = phrases{
+	whole: []string{"reply", "advertisement", "advertising", "print", "email"},
+	prefix: []string{
+		"copyright", "sign in", "sign up", "log in", "login", "subscribe", "share this", "share on", "share via",
+		"follow us", "follow me", "click here", "tap here", "loading", "skip to", "back to top", "sponsored",
+		"leave a comment", "leave a reply", "post a comment", "add a comment", "write a comment",
+		"view comments", "show comments", "load comments", "view all comments", "show all comments",
+	},
+	anywhere: []string{
+		"all rights reserved", "privacy policy", "terms of use", "terms of service", "newsletter", "newsletters",
+		"javascript", "join the discussion", "join the conversation", "responses to", "response to",
+	},
+}
+
+var commentCount = map[string]bool{"comment": true, "comments": true, "response": true, "responses": true, "replies": true}
+
+func isBoilerplate(l dumpLine) bool {
+	if boilerPhrases.match(l.key) || strings.HasPrefix(l.text, "©") || strings.HasSuffix(l.text, "says:") {
+		return true
+	}
+	f := strings.Fields(l.key)
+	if len(f) >= 2 && commentCount[f[1]] && strings.Trim(f[0], "0123456789") == "" {
+		return true // "12 comments"
+	}
+	if len(f) == 2 && commentCount[f[0]] && strings.Trim(f[1], "0123456789") == "" {
+		return true // "Comments (12)"
+	}
+	k := " " + l.key + " "
+	return (strings.Contains(k, " cookie ") || strings.Contains(k, " cookies ")) &&
+		(strings.Contains(k, " use ") || strings.Contains(k, " accept ") || strings.Contains(k, " policy "))
+}
+
+var bracketRe = regexp.MustCompile(`\[[^\]]*\]`)
+
+// isJunk reports lines with nothing to read: image placeholders like
+// "[photo-12]", rules of box-drawing characters, form fields, bare numbers.
+func isJunk(l dumpLine) bool {
+	if !l.hasLetters() {
+		return true
+	}
+	t := l.text
+	if strings.HasPrefix(t, "[") && len(text.Words(bracketRe.ReplaceAllString(t, ""))) < 2 {
+		return true // "[photo-12]", "[facebook] [twitter] [email]"
+	}
+	if strings.HasPrefix(t, "{*") || strings.HasPrefix(t, "[INS") {
+		return true
+	}
+	f := strings.Fields(t)
+	if len(f) == 1 && len(t) > 15 && strings.ContainsAny(t, "-_") {
+		return true // a slug or file name
+	}
+	return len(f) == 1 && (strings.ContainsAny(t, "_/.") && !strings.HasSuffix(t, ".") || strings.HasSuffix(strings.ToLower(t), ".jpg") || strings.HasSuffix(strings.ToLower(t), ".png"))
+}

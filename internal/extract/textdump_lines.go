@@ -1,0 +1,195 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"parallax/internal/text"
+)
+
+// dumpLine is one line of a text dump with the measurements the boilerplate
+// remover decides on. Lines are 1-based, as an editor shows them.
+type dumpLine struct {
+	n      int    // 1-based line number
+	text   string // trimmed, list marker removed, inner spaces collapsed
+	key    string // lower-cased words joined by one space: compares lines
+	indent int    // leading spaces of the raw line
+	bullet bool   // the raw line began with a list marker
+
+	words    int  // length in words; runs of Han or Kana count one word per two runes
+	letters  int  // letter runes
+	terminal bool // ends like a sentence: . ! ? … 。 or a closing quote after one
+	table    bool // columns separated by runs of spaces, as w3m renders tables
+	repeats  int  // how many lines of the page share key
+	twin     bool // the next or previous non-empty line is the same text
+}
+
+// listMarkers are the glyphs w3m and similar dumpers put before list items.
+const listMarkers = "•□☆○◦▪▫■●·*-–+►▶"
+
+// parseLines splits a dump into measured lines, joining the lines of a
+// paragraph a dumper wrapped and dropping none, so that every line keeps
+// the number of its first physical line.
+func parseLines(s string) []dumpLine {
+	raw := unwrap(strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n"))
+	lines := make([]dumpLine, len(raw))
+	counts := make(map[string]int)
+	for i, r := range raw {
+		lines[i] = measureLine(r.n, r.text)
+		if k := lines[i].key; k != "" {
+			counts[k]++
+		}
+	}
+	last := -1
+	for i := range lines {
+		lines[i].repeats = counts[lines[i].key]
+		if lines[i].empty() {
+			continue
+		}
+		// A line shown twice in a row is a caption printed as image alt
+		// text and again as a caption, or a headline and its repeat.
+		if last >= 0 && lines[last].key == lines[i].key && lines[i].words >= 3 {
+			lines[last].twin, lines[i].twin = true, true
+		}
+		last = i
+	}
+	return lines
+}
+
+func measureLine(n int, raw string) dumpLine {
+	raw = strings.ToValidUTF8(raw, "\uFFFD")
+	l := dumpLine{n: n, indent: leadingSpaces(raw)}
+	t := strings.TrimSpace(raw)
+	t, l.bullet = stripMarker(t)
+	l.text = strings.Join(strings.Fields(t), " ")
+	ws := text.Words(l.text)
+	l.key = strings.Join(ws, " ")
+	l.words = weightedWords(ws)
+	for _, r := range l.text {
+		if unicode.IsLetter(r) {
+			l.letters++
+		}
+	}
+	l.terminal = endsSentence(l.text)
+	l.table = columnGaps(t) >= 2
+	return l
+}
+
+func leadingSpaces(s string) int {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case ' ', '\u00a0':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// stripMarker removes list markers ("•", "□", "1.", "-") from the start of
+// a trimmed line, reporting whether there was one. w3m nests them, as in
+// "• • LIVE" or "•   -   Item".
+func stripMarker(t string) (string, bool) {
+	found := false
+	for {
+		r, size := utf8.DecodeRuneInString(t)
+		if size == 0 || !strings.ContainsRune(listMarkers, r) {
+			break
+		}
+		rest := t[size:]
+		if rest != "" && !startsWithSpace(rest) {
+			break // "-5%" or "*Note" is text, not a marker
+		}
+		t, found = strings.TrimSpace(rest), true
+	}
+	if n := orderedMarker(t); n > 0 && len(t) > n && startsWithSpace(t[n:]) {
+		t, found = strings.TrimSpace(t[n:]), true
+	}
+	return t, found
+}
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+// orderedMarker returns the length of an ordered-list marker such as "12."
+// at the start of t, or 0.
+func orderedMarker(t string) int {
+	i := 0
+	for i < len(t) && i < 3 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 || i >= len(t) || t[i] != '.' {
+		return 0
+	}
+	return i + 1
+}
+
+// weightedWords counts words, treating a run of Han or Kana (written
+// without spaces) as one word per two runes so Japanese and Chinese lines
+// measure like spaced languages.
+func weightedWords(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		cjk := 0
+		for _, r := range w {
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				cjk++
+			}
+		}
+		n += max(1, cjk/2)
+	}
+	return n
+}
+
+// endsSentence reports whether t ends like prose: terminal punctuation,
+// possibly followed by closing quotes or brackets.
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, "\"'”’»)]*")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?…。！？:;", r)
+}
+
+// hasLetters reports whether the line says anything.
+func (l dumpLine) hasLetters() bool { return l.letters > 0 }
+
+// empty reports a blank or letterless line.
+func (l dumpLine) empty() bool { return l.text == "" }
+
+// prose reports a sentence-like line long enough to be article text.
+func (l dumpLine) prose() bool {
+	if l.words >= 14 && !endsTeaser(l.text) {
+		return true
+	}
+	return l.words >= 6 && l.terminal && !strings.HasSuffix(l.text, ":") && !endsTeaser(l.text)
+}
+
+// endsTeaser reports a line cut short with an ellipsis, the mark of a
+// teaser snippet pointing at another story.
+func endsTeaser(t string) bool {
+	t = strings.TrimRight(t, " \"”’")
+	return strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
+}
+
+// columnGaps counts the runs of three or more spaces inside t: w3m pads
+// table cells with them.
+func columnGaps(t string) int {
+	n, run := 0, 0
+	for _, r := range t {
+		if r == ' ' {
+			run++
+			continue
+		}
+		if run >= 3 {
+			n++
+		}
+		run = 0
+	}
+	return n
+}

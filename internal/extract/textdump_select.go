@@ -1,0 +1,178 @@
+package extract
+
+import "math"
+
+// page is a parsed dump: its lines, their classes, the indexes the
+// features need, and the model's verdict on each line.
+type page struct {
+	lines   []dumpLine
+	classes []lineClass
+
+	prev, next     []int // nearest non-empty line before/after, -1 when none
+	rank           []int // non-empty lines before each line
+	wordsUpTo      []int // words of the first k non-empty lines
+	proseWordsUpTo []int // words of the prose among them
+	headsUpTo      []int // related-stories headings before each line
+	boilerUpTo     []int // furniture lines before each line
+	afterHead      []bool
+	post           []bool // text of an embedded social post
+	colonList      []bool // item of a list introduced by a colon
+	coreFrom       int    // the densest region by the hand-set scores, -1 when none
+	coreTo         int
+
+	prob     []float64 // model probability that each line is article text
+	from, to int       // the article region, from = -1 when none
+}
+
+func newPage(s string, w *featureVec) *page {
+	p := &page{lines: parseLines(s)}
+	n := len(p.lines)
+	p.classes = make([]lineClass, n)
+	scores := make([]float64, n)
+	for i, l := range p.lines {
+		p.classes[i] = classify(l)
+		scores[i] = lineScore(l, p.classes[i])
+	}
+	p.coreFrom, p.coreTo = densestRegion(scores)
+	p.index()
+	p.markPosts()
+	p.markColonLists()
+	p.prob = make([]float64, n)
+	for i := range p.lines {
+		if !p.lines[i].empty() {
+			f := p.lineFeatures(i)
+			p.prob[i] = logistic(w[:], f[:])
+			scores[i] = (p.prob[i] - regionThreshold) * float64(min(p.lines[i].words, 80))
+			if p.post[i] {
+				scores[i] = 0 // neither for nor against: quoted from elsewhere
+			}
+		}
+	}
+	p.from, p.to = densestRegion(scores)
+	return p
+}
+
+// A line counts for the region when the model rates it above
+// regionThreshold; inside the region, a lower bar keeps the subheads and
+// short lines the model is less sure of.
+const (
+	regionThreshold   = 0.5
+	inRegionThreshold = 0.3
+)
+
+// index builds the neighbour links and running counts the features read.
+func (p *page) index() {
+	n := len(p.lines)
+	p.prev, p.next, p.rank = make([]int, n), make([]int, n), make([]int, n)
+	p.headsUpTo, p.boilerUpTo = make([]int, n+1), make([]int, n+1)
+	p.afterHead = make([]bool, n)
+	p.wordsUpTo, p.proseWordsUpTo = []int{0}, []int{0}
+	last, k, inHead := -1, 0, false
+	for i, l := range p.lines {
+		p.prev[i], p.rank[i] = last, k
+		c := p.classes[i]
+		p.headsUpTo[i+1] = p.headsUpTo[i] + b2i(c == clsHead)
+		p.boilerUpTo[i+1] = p.boilerUpTo[i] + b2i(c == clsBoiler)
+		if c == clsHead {
+			inHead = true
+		} else if c == clsProse && l.words >= 15 {
+			inHead = false
+		}
+		p.afterHead[i] = inHead && c != clsHead
+		if l.empty() {
+			continue
+		}
+		prose := 0
+		if c == clsProse {
+			prose = l.words
+		}
+		p.wordsUpTo = append(p.wordsUpTo, p.wordsUpTo[k]+l.words)
+		p.proseWordsUpTo = append(p.proseWordsUpTo, p.proseWordsUpTo[k]+prose)
+		last, k = i, k+1
+	}
+	next := -1
+	for i := n - 1; i >= 0; i-- {
+		p.next[i] = next
+		if !p.lines[i].empty() {
+			next = i
+		}
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// logistic is the probability a logistic model with weights w gives the
+// feature vector f.
+func logistic(w, f []float64) float64 {
+	z := 0.0
+	for i, x := range f {
+		z += w[i] * x
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// bodyLines picks the article's lines: those in the region the model rates
+// as text, and subheads between them, minus furniture the rules recognise
+// for certain and repeated text.
+func (p *page) bodyLines() []int {
+	p.widenRegion()
+	keep := make([]bool, len(p.lines))
+	for i := p.from; i >= 0 && i <= p.to; i++ {
+		if p.lines[i].empty() || (p.prob[i] < inRegionThreshold && !p.post[i]) {
+			continue
+		}
+		keep[i] = !furniture(p.classes[i])
+	}
+	var out []int
+	for i := p.from; i >= 0 && i <= p.to; i++ {
+		if keep[i] || p.isSubhead(i, keep) {
+			out = append(out, i)
+		}
+	}
+	return p.dedupe(out)
+}
+
+// widenRegion takes in prose lines the model rates nearly as text just
+// past the region's edges, stepping over furniture (a caption between two
+// paragraphs): the last paragraph of a page that ends with the article
+// scores low for sitting at the bottom.
+func (p *page) widenRegion() {
+	if p.from < 0 {
+		return
+	}
+	for j := p.next[p.to]; j >= 0 && p.nearText(j); j = p.next[j] {
+		if !furniture(p.classes[j]) {
+			p.to = j
+		}
+	}
+	for j := p.prev[p.from]; j >= 0 && p.nearText(j); j = p.prev[j] {
+		if !furniture(p.classes[j]) {
+			p.from = j
+		}
+	}
+}
+
+// nearText reports prose the model nearly trusts, or furniture that the
+// widening may step over.
+func (p *page) nearText(i int) bool {
+	c := p.classes[i]
+	return (c == clsProse && p.prob[i] >= edgeThreshold) || c == clsCaption || c == clsJunk
+}
+
+const edgeThreshold = 0.4
+
+// isSubhead reports a short heading line between two kept lines, the
+// second of them prose.
+func (p *page) isSubhead(i int, keep []bool) bool {
+	l := p.lines[i]
+	if p.classes[i] != clsShort || l.words > 12 || l.repeats > 1 || l.terminal {
+		return false
+	}
+	a, b := p.prev[i], p.next[i]
+	return a >= 0 && b >= 0 && keep[a] && keep[b] && p.classes[b] == clsProse
+}
