@@ -56,6 +56,7 @@ func runEvalExtract(ctx context.Context, args []string, stdio Stdio) error {
 	minF1 := fs.Float64("min-f1", 0, "fail when the mean F1 is below this")
 	exact := fs.Bool("exact", false, "fail on any missed or extra body line, wrong title or wrong date where the gold gives them")
 	verbose := fs.Bool("v", false, "list the missed and extra lines")
+	raw := fs.Bool("raw", false, "score the whole input text as the body: the unfiltered baseline")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -80,7 +81,7 @@ func runEvalExtract(ctx context.Context, args []string, stdio Stdio) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		r := evalDoc(ctx, dir, id, gold[id])
+		r := evalDoc(ctx, dir, id, gold[id], *raw)
 		if r.Error != "" {
 			rep.Failed++
 		}
@@ -139,7 +140,7 @@ func gate(rep evalReport, minF1 float64, exact bool, badTitles, badDates int) er
 	return fmt.Errorf("%w: %s", errGate, strings.Join(why, "; "))
 }
 
-func evalDoc(ctx context.Context, dir, id string, g eval.GoldDoc) docResult {
+func evalDoc(ctx context.Context, dir, id string, g eval.GoldDoc, raw bool) docResult {
 	r := docResult{ID: id}
 	path, err := goldInput(dir, id, g)
 	r.Input = path
@@ -147,15 +148,18 @@ func evalDoc(ctx context.Context, dir, id string, g eval.GoldDoc) docResult {
 		r.Error = err.Error()
 		return r
 	}
-	a, raw, err := extractOne(ctx, path)
+	a, rawText, err := extractOne(ctx, path)
 	if err != nil {
 		r.Error = err.Error()
 		return r
 	}
+	if raw {
+		a.Body = rawText
+	}
 	r.Title, r.Published = a.Title, a.Published
 	want := g.ArticleBody
 	if g.BodyLines != "" {
-		lines, err := goldLines(raw, g.BodyLines)
+		lines, err := goldLines(rawText, g.BodyLines)
 		if err != nil {
 			r.Error = fmt.Sprintf("gold body_lines: %v", err)
 			return r
@@ -165,7 +169,7 @@ func evalDoc(ctx context.Context, dir, id string, g eval.GoldDoc) docResult {
 		r.Lines = &lc
 	}
 	r.Score = eval.Body(a.Body, want)
-	if t, ok := goldTitle(raw, g); ok {
+	if t, ok := goldTitle(rawText, g); ok {
 		okv := sameText(a.Title, t)
 		r.TitleOK = &okv
 	}
