@@ -179,7 +179,11 @@ func collect(ctx context.Context, st Store, results <-chan result, seen <-chan i
 func store1(ctx context.Context, st Store, r result, sum *Summary) Event {
 	ev := Event{Source: r.source, Err: r.err}
 	if ev.Err == nil {
-		ev.ID, ev.Outcome, ev.Err = st.PutArticle(ctx, r.article)
+		var err error
+		ev.ID, ev.Outcome, err = st.PutArticle(ctx, r.article)
+		if err != nil {
+			ev.Err = fmt.Errorf("%s: store: %w", r.source, err)
+		}
 	}
 	if ev.Err != nil {
 		sum.Failed++

@@ -134,7 +134,7 @@ func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outc
 		return err
 	})
 	if err != nil {
-		return 0, 0, fmt.Errorf("store article %s: %w", a.Source, err)
+		return 0, 0, fmt.Errorf("put article: %w", err)
 	}
 	return id, outcome, nil
 }
