@@ -1,0 +1,118 @@
+package cluster
+
+import (
+	"math"
+	"strings"
+
+	"parallax/internal/model"
+)
+
+// features is what the clusterer keeps of an article while deciding.
+type features struct {
+	text vec // headline and body terms, sublinear counts (IDF applied when compared)
+	ent  vec // entity mentions, sublinear counts, in the same vocabulary with a prefix
+	time artTime
+	sig  []uint32 // MinHash of body shingles; nil when the body is too short
+	nsh  int32    // number of body shingles
+}
+
+// entityPrefix marks entity features in the shared vocabulary so the name
+// "turkey" and the word "turkey" stay apart.
+const entityPrefix = "\x01"
+
+// extract computes an article's features, interning new terms. The text
+// is tokenised once; terms, shingles and (by default) names share the tokens.
+func (c *Clusterer) extract(a model.Article) features {
+	title, body := capTokens(a.Title), capTokens(a.Body)
+	words := make([]string, len(body))
+	for i, t := range body {
+		words[i] = t.lower
+	}
+	f := features{
+		time: articleTime(a.Published, a.Title, a.Body),
+		sig:  minhash(words),
+		nsh:  int32(max(0, len(words)-shingleWords+1)),
+	}
+	counts := make(map[uint32]float32, len(words)/2)
+	for _, t := range title {
+		if w, ok := normTerm(t.lower); ok {
+			counts[c.vocab.id(w)] += float32(c.cfg.TitleWeight)
+		}
+	}
+	if c.cfg.LeadWords > 0 && len(words) > c.cfg.LeadWords {
+		words = words[:c.cfg.LeadWords]
+	}
+	for _, w := range words {
+		if w, ok := normTerm(w); ok {
+			counts[c.vocab.id(w)]++
+		}
+	}
+	f.text = sublinear(counts)
+	clear(counts)
+	var names []string
+	if c.cfg.Entities != nil {
+		names = c.cfg.Entities(a.Title, a.Body)
+	} else {
+		names = tokenEntities(title, body)
+	}
+	for _, e := range names {
+		counts[c.vocab.id(entityPrefix+e)]++
+	}
+	f.ent = sublinear(counts)
+	return f
+}
+
+// sublinear turns counts into 1+ln(count) weights: the tenth "ceasefire"
+// says less than the second.
+func sublinear(m map[uint32]float32) vec {
+	x := vecFromMap(m)
+	for i := range x {
+		if x[i].w > 1 {
+			x[i].w = 1 + float32(math.Log(float64(x[i].w)))
+		}
+	}
+	return x
+}
+
+// normTerm filters and stems one lower-case word: stopwords, one-letter
+// words and bare numbers carry no topic.
+func normTerm(w string) (string, bool) {
+	if len(w) < 2 || isAllDigits(w) || isStopword(w) {
+		return "", false
+	}
+	w = stem(w)
+	if isStopword(w) {
+		return "", false
+	}
+	return w, true
+}
+
+// stem strips English plural endings (a light S-stemmer: "talks"/"talk",
+// "negotiations"/"negotiation", "parties"/"party"). Heavier stemming merges
+// words that differ in news ("officer"/"office").
+func stem(w string) string {
+	n := len(w)
+	switch {
+	case n > 4 && strings.HasSuffix(w, "ies") && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
+		return w[:n-3] + "y"
+	case n > 3 && strings.HasSuffix(w, "es") && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes")):
+		return w[:n-2]
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:n-1]
+	}
+	return w
+}
+
+// keys picks the terms an article is indexed and looked up under: its most
+// distinctive words and entities under the current IDF.
+func (c *Clusterer) keys(f features) []uint32 {
+	k := c.cfg.QueryTerms
+	var out []uint32
+	for _, e := range f.text.topIDF(k, c.vocab) {
+		out = append(out, e.t)
+	}
+	for _, e := range f.ent.topIDF(k/2, c.vocab) {
+		out = append(out, e.t)
+	}
+	return out
+}
