@@ -179,8 +179,10 @@ func fallbackHTML(a *model.Article, doc *html.Node) {
 			a.Title = title
 		}
 	}
-	if a.Language == "" {
-		a.Language = strings.ToLower(strings.SplitN(lang, "-", 2)[0])
+	// The page's declared language beats trafilatura's guess, which is
+	// unreliable on short texts.
+	if l := strings.ToLower(strings.TrimSpace(strings.SplitN(lang, "-", 2)[0])); len(l) == 2 {
+		a.Language = l
 	}
 	if a.URL == "" {
 		a.URL = strings.TrimSpace(canonical)
