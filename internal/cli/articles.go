@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"parallax/internal/model"
+	"parallax/internal/store/sqlite"
 )
 
 func runArticles(ctx context.Context, args []string, stdio Stdio) error {
@@ -106,8 +107,24 @@ func clip(s string, n int) string {
 
 // exportDoc is the shape of `parallax export`, documented in docs/export.md.
 type exportDoc struct {
-	Articles []model.Article `json:"articles"`
-	Stories  []any           `json:"stories"`
+	Articles []exportArticle `json:"articles"`
+	Stories  []model.Story   `json:"stories"`
+}
+
+// exportArticle is an article with where clustering placed it; the IDs are
+// null when it has no story yet or copies nothing.
+type exportArticle struct {
+	model.Article
+	StoryID     *int64 `json:"story_id"`
+	StorylineID *int64 `json:"storyline_id"`
+	DuplicateOf *int64 `json:"duplicate_of"`
+}
+
+func nonZero(v int64) *int64 {
+	if v == 0 {
+		return nil
+	}
+	return &v
 }
 
 func runExport(ctx context.Context, args []string, stdio Stdio) error {
@@ -126,9 +143,21 @@ func runExport(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	doc := exportDoc{Articles: as, Stories: []any{}}
-	if doc.Articles == nil {
-		doc.Articles = []model.Article{}
+	placed, err := st.Placements(ctx)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	stories, err := st.Stories(ctx, sqlite.StoryQuery{})
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	doc := exportDoc{Articles: make([]exportArticle, 0, len(as)), Stories: stories}
+	if doc.Stories == nil {
+		doc.Stories = []model.Story{}
+	}
+	for _, a := range as {
+		p := placed[a.ID]
+		doc.Articles = append(doc.Articles, exportArticle{a, nonZero(p.StoryID), nonZero(p.StorylineID), nonZero(p.DuplicateOf)})
 	}
 	if *out == "" {
 		return writeJSON(stdio.Out, doc)

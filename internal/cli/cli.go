@@ -36,8 +36,10 @@ func commands() []command {
 		{"ingest", "extract inputs (files, directories, -) and store them", runIngest},
 		{"articles", "list stored articles", runArticles},
 		{"search", "full-text search over stored titles and bodies", runSearch},
+		{"stories", "list stories, newest or most covered first", runStories},
+		{"story", "one story's articles, grouped by outlet", runStory},
 		{"export", "write the store as JSON (articles and stories)", runExport},
-		{"eval", "score extraction against labelled data (eval extract --gold FILE)", runEval},
+		{"eval", "score against labelled data: eval extract --gold FILE, eval clusters --labels FILE", runEval},
 	}
 }
 

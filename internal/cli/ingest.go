@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/term"
 
+	"parallax/internal/cluster"
 	"parallax/internal/pipeline"
 	"parallax/internal/source"
 )
@@ -29,15 +30,22 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 		return err
 	}
 	defer st.Close()
+	stories, err := pipeline.LoadStories(ctx, st, cluster.DefaultConfig())
+	if err != nil {
+		return err
+	}
+	before := stories.Len()
 	prog := newProgress(stdio.Err, *quiet)
 	sum, err := pipeline.Ingest(ctx, fs.Args(), st, pipeline.Options{
 		Workers: *workers,
 		Source:  source.Options{Stdin: stdio.In},
 		OnEvent: prog.event,
+		Stories: stories,
 	})
 	prog.finish()
-	fmt.Fprintf(stdio.Out, "ingested %d inputs into %s: %d new, %d updated, %d unchanged, %d failed\n",
-		sum.Total(), st.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Failed)
+	after := stories.Len()
+	fmt.Fprintf(stdio.Out, "ingested %d inputs into %s: %d new, %d updated, %d unchanged, %d failed; %d stories (%d new)\n",
+		sum.Total(), st.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Failed, after, after-before)
 	if err != nil {
 		return err
 	}
@@ -69,11 +77,21 @@ func (p *progress) event(ev pipeline.Event) {
 		p.clear()
 		fmt.Fprintf(p.w, "error: %v\n", ev.Err)
 	} else if !p.tty && !p.quiet {
-		fmt.Fprintf(p.w, "%-9s %d %s\n", ev.Outcome, ev.ID, ev.Source)
+		fmt.Fprintf(p.w, "%-9s article %d%s %s\n", ev.Outcome, ev.ID, placement(ev), ev.Source)
 	}
 	if p.tty {
 		p.draw(ev)
 	}
+}
+
+func placement(ev pipeline.Event) string {
+	switch {
+	case ev.StoryID == 0:
+		return ""
+	case ev.Dup != 0:
+		return fmt.Sprintf(" story %d (copy of %d)", ev.StoryID, ev.Dup)
+	}
+	return fmt.Sprintf(" story %d", ev.StoryID)
 }
 
 func (p *progress) draw(ev pipeline.Event) {

@@ -57,9 +57,21 @@ func parsePublished(s string) (int32, bool) {
 // than the latest because a page keeps both old dates (background: "the
 // attack of Sept. 11, 2012") and stray later ones (captions, sidebars); the
 // clusterer treats a mentioned day as a soft lower bound, not a fact.
-func articleTime(published, title, body string) artTime {
+func articleTime(published string, pageDates []string, title, body string) artTime {
 	if d, ok := parsePublished(published); ok {
 		return artTime{d, timePublished}
+	}
+	// Dates the page shows beside the article (captions, embedded posts)
+	// come before its publication; the latest is the best estimate.
+	var latest int32
+	found := false
+	for _, p := range pageDates {
+		if d, ok := parsePublished(p); ok && (!found || d > latest) {
+			latest, found = d, true
+		}
+	}
+	if found {
+		return artTime{latest, timeMentioned}
 	}
 	days := TextDates(title + "\n" + body)
 	if len(days) == 0 {

@@ -29,7 +29,7 @@ func (c *Clusterer) extract(a model.Article) features {
 		words[i] = t.lower
 	}
 	f := features{
-		time: articleTime(a.Published, a.Title, a.Body),
+		time: articleTime(a.Published, a.PageDates, a.Title, a.Body),
 		sig:  minhash(words),
 		nsh:  int32(max(0, len(words)-shingleWords+1)),
 	}

@@ -13,6 +13,7 @@ import (
 func FromRecord(src string, r source.Record) (model.Article, error) {
 	a := model.Article{
 		Source:    src,
+		SourceID:  strings.TrimSpace(r.ID),
 		URL:       strings.TrimSpace(r.URL),
 		Title:     cleanLine(r.Title),
 		Authors:   cleanAuthors(r.Authors),

@@ -8,6 +8,7 @@ import "strings"
 type Article struct {
 	ID        int64    `json:"id,omitempty"`
 	Source    string   `json:"source"`    // path or URL it was read from; for a JSONL record, its url
+	SourceID  string   `json:"source_id"` // the input's own identifier (a record's id), "" for pages
 	URL       string   `json:"url"`       // canonical URL when known
 	Title     string   `json:"title"`     // headline
 	Authors   []string `json:"authors"`   // never nil once normalised
@@ -15,6 +16,10 @@ type Article struct {
 	Published string   `json:"published"` // RFC 3339 date or date-time, "" when unknown
 	Language  string   `json:"language"`  // ISO 639-1 code, "" when unknown
 	Body      string   `json:"body"`      // paragraphs separated by one blank line
+	// PageDates are dates the page shows beside the article but outside its
+	// body (photo captions, embedded posts), as RFC 3339 dates: hints for
+	// dating an article that has no published date.
+	PageDates []string `json:"page_dates,omitempty"`
 }
 
 // Paragraphs splits the body on blank lines.

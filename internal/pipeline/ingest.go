@@ -26,8 +26,10 @@ type Event struct {
 	ID      int64
 	Outcome store.Outcome
 	Err     error
-	Done    int // inputs finished so far, this one included
-	Seen    int // inputs found so far; grows while reading runs ahead
+	StoryID int64 // the story a new article joined, when placing stories
+	Dup     int64 // the article it nearly copies, 0 when none
+	Done    int   // inputs finished so far, this one included
+	Seen    int   // inputs found so far; grows while reading runs ahead
 }
 
 // Summary counts the outcomes of one ingest.
@@ -45,7 +47,13 @@ type Options struct {
 	OnEvent  func(Event)    // called in input order from one goroutine
 	Extract  func(source.Doc) (model.Article, error)
 	MaxQueue int // documents read ahead of extraction; 0 means 4 per worker
+	// Stories, when set, places each new article into a story as it is
+	// stored; placements are written in batches and at the end.
+	Stories *Stories
 }
+
+// flushEvery bounds the placements held in memory between writes.
+const flushEvery = 1000
 
 type job struct {
 	seq int
@@ -98,7 +106,14 @@ func Ingest(ctx context.Context, paths []string, st Store, opt Options) (Summary
 		}
 		close(results)
 	}()
-	return collect(ctx, st, results, seen, opt.OnEvent)
+	sum, err := collect(ctx, st, results, seen, opt)
+	if opt.Stories != nil {
+		// Flush even after cancellation: what was stored gets its placement.
+		if ferr := opt.Stories.Flush(context.WithoutCancel(ctx)); ferr != nil && err == nil {
+			err = ferr
+		}
+	}
+	return sum, err
 }
 
 func produce(ctx context.Context, paths []string, opt source.Options, jobs chan<- job, seen chan int) {
@@ -149,7 +164,7 @@ func safeExtract(fn func(source.Doc) (model.Article, error), d source.Doc) (a mo
 
 // collect stores results in input order, so IDs and events are the same
 // whatever the workers' timing.
-func collect(ctx context.Context, st Store, results <-chan result, seen <-chan int, onEvent func(Event)) (Summary, error) {
+func collect(ctx context.Context, st Store, results <-chan result, seen <-chan int, opt Options) (Summary, error) {
 	var sum Summary
 	pending := map[int]result{}
 	next, seenN := 0, 0
@@ -168,8 +183,11 @@ func collect(ctx context.Context, st Store, results <-chan result, seen <-chan i
 			}
 			ev := store1(ctx, st, r, &sum)
 			ev.Done, ev.Seen = next, max(seenN, next)
-			if onEvent != nil {
-				onEvent(ev)
+			if err := place(ctx, opt.Stories, r.article, &ev); err != nil {
+				return sum, err
+			}
+			if opt.OnEvent != nil {
+				opt.OnEvent(ev)
 			}
 		}
 	}
@@ -198,4 +216,20 @@ func store1(ctx context.Context, st Store, r result, sum *Summary) Event {
 		sum.Unchanged++
 	}
 	return ev
+}
+
+// place puts a newly stored article into its story. A failure to write
+// placements ends the run: later articles would be placed against state
+// the store does not have.
+func place(ctx context.Context, s *Stories, a model.Article, ev *Event) error {
+	if s == nil || ev.Err != nil || ev.Outcome != store.New {
+		return nil
+	}
+	a.ID = ev.ID
+	p := s.Place(a)
+	ev.StoryID, ev.Dup = p.StoryID, p.DuplicateOf
+	if s.Pending() >= flushEvery {
+		return s.Flush(ctx)
+	}
+	return nil
 }

@@ -29,6 +29,7 @@ type Doc struct {
 
 // Record is an article record exported by another tool.
 type Record struct {
+	ID        string   `json:"id"` // the exporting tool's own identifier
 	URL       string   `json:"url"`
 	Title     string   `json:"title"`
 	Outlet    string   `json:"outlet"`

@@ -34,6 +34,7 @@ func parseRecord(raw []byte) (*Record, error) {
 	}
 	fields := lowerKeys(obj)
 	rec := &Record{}
+	var err error
 	for _, f := range []struct {
 		key string
 		dst *string
@@ -42,11 +43,12 @@ func parseRecord(raw []byte) (*Record, error) {
 		{"published", &rec.Published}, {"language", &rec.Language},
 		{"text", &rec.Text}, {"body", &rec.Body}, {"html", &rec.HTML},
 	} {
-		s, err := stringField(fields, f.key)
-		if err != nil {
+		if *f.dst, err = stringField(fields, f.key); err != nil {
 			return nil, err
 		}
-		*f.dst = s
+	}
+	if rec.ID, err = idField(fields); err != nil {
+		return nil, err
 	}
 	authors, err := authorsField(fields)
 	if err != nil {
@@ -185,4 +187,17 @@ func recordDoc(at string, rec *Record) Doc {
 		src = at
 	}
 	return Doc{Source: src, Kind: KindRecord, Record: rec}
+}
+
+// idField reads the record's own identifier, a string or a number.
+func idField(fields map[string]json.RawMessage) (string, error) {
+	raw, ok := fields["id"]
+	if !ok || isNull(raw) {
+		return "", nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(raw, &n); err == nil {
+		return n.String(), nil
+	}
+	return stringField(fields, "id")
 }

@@ -35,4 +35,27 @@ var migrations = []string{
 		INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
 		INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 	END;`,
+	// 2: the input's own ID; where clustering placed each article; stories.
+	`ALTER TABLE articles ADD COLUMN source_id TEXT NOT NULL DEFAULT '';
+	ALTER TABLE articles ADD COLUMN page_dates TEXT NOT NULL DEFAULT '[]';
+	ALTER TABLE articles ADD COLUMN story_id INTEGER;
+	ALTER TABLE articles ADD COLUMN duplicate_of INTEGER;
+	ALTER TABLE articles ADD COLUMN new_story INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE articles ADD COLUMN placed_seq INTEGER;
+	CREATE INDEX articles_story ON articles(story_id);
+	CREATE INDEX articles_placed ON articles(placed_seq);
+	CREATE TABLE stories (
+		id                  INTEGER PRIMARY KEY,
+		storyline_id        INTEGER NOT NULL,
+		title               TEXT NOT NULL,
+		outlets             TEXT NOT NULL DEFAULT '[]',
+		article_count       INTEGER NOT NULL,
+		independent         INTEGER NOT NULL,
+		independent_outlets INTEGER NOT NULL,
+		first_published     TEXT NOT NULL DEFAULT '',
+		last_published      TEXT NOT NULL DEFAULT '',
+		updated_at          TEXT NOT NULL
+	);
+	CREATE INDEX stories_last ON stories(last_published);
+	CREATE INDEX stories_storyline ON stories(storyline_id);`,
 }

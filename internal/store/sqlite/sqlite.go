@@ -101,6 +101,10 @@ func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outc
 	if err != nil {
 		return 0, 0, err
 	}
+	pageDates, err := json.Marshal(nonNil(a.PageDates))
+	if err != nil {
+		return 0, 0, err
+	}
 	now := time.Now().UTC().Format(time.RFC3339)
 	var id int64
 	outcome := store.New
@@ -117,16 +121,16 @@ func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outc
 		switch {
 		case err == nil:
 			outcome = store.Updated
-			_, err = tx.ExecContext(ctx, `UPDATE articles SET fingerprint=?, source=?, url=?, title=?, authors=?,
-				outlet=?, published=?, language=?, body=?, updated_at=? WHERE id=?`,
-				fp, a.Source, a.URL, a.Title, string(authors), a.Outlet, a.Published, a.Language, a.Body, now, id)
+			_, err = tx.ExecContext(ctx, `UPDATE articles SET fingerprint=?, source=?, source_id=?, url=?, title=?, authors=?,
+				outlet=?, published=?, language=?, body=?, page_dates=?, updated_at=? WHERE id=?`,
+				fp, a.Source, a.SourceID, a.URL, a.Title, string(authors), a.Outlet, a.Published, a.Language, a.Body, string(pageDates), now, id)
 			return err
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO articles (key, fingerprint, source, url, title, authors,
-			outlet, published, language, body, ingested_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-			key, fp, a.Source, a.URL, a.Title, string(authors), a.Outlet, a.Published, a.Language, a.Body, now, now)
+		res, err := tx.ExecContext(ctx, `INSERT INTO articles (key, fingerprint, source, source_id, url, title, authors,
+			outlet, published, language, body, page_dates, ingested_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			key, fp, a.Source, a.SourceID, a.URL, a.Title, string(authors), a.Outlet, a.Published, a.Language, a.Body, string(pageDates), now, now)
 		if err != nil {
 			return err
 		}
@@ -140,18 +144,27 @@ func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outc
 }
 
 const (
-	articleColumns  = `id, source, url, title, authors, outlet, published, language, body`
-	articleColumnsA = `a.id, a.source, a.url, a.title, a.authors, a.outlet, a.published, a.language, a.body`
+	articleColumns  = `id, source, source_id, url, title, authors, outlet, published, language, body, page_dates`
+	articleColumnsA = `a.id, a.source, a.source_id, a.url, a.title, a.authors, a.outlet, a.published, a.language, a.body, a.page_dates`
 )
 
-func scanArticle(sc interface{ Scan(...any) error }) (model.Article, error) {
+type scanner interface{ Scan(...any) error }
+
+func scanArticle(sc scanner, extra ...any) (model.Article, error) {
 	var a model.Article
-	var authors string
-	if err := sc.Scan(&a.ID, &a.Source, &a.URL, &a.Title, &authors, &a.Outlet, &a.Published, &a.Language, &a.Body); err != nil {
+	var authors, pageDates string
+	dst := append([]any{&a.ID, &a.Source, &a.SourceID, &a.URL, &a.Title, &authors, &a.Outlet, &a.Published, &a.Language, &a.Body, &pageDates}, extra...)
+	if err := sc.Scan(dst...); err != nil {
 		return a, err
 	}
 	if err := json.Unmarshal([]byte(authors), &a.Authors); err != nil {
 		return a, fmt.Errorf("article %d authors: %w", a.ID, err)
+	}
+	if err := json.Unmarshal([]byte(pageDates), &a.PageDates); err != nil {
+		return a, fmt.Errorf("article %d page dates: %w", a.ID, err)
+	}
+	if len(a.PageDates) == 0 {
+		a.PageDates = nil
 	}
 	a.Authors = nonNil(a.Authors)
 	return a, nil

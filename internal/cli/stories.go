@@ -1,0 +1,203 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+	"parallax/internal/store/sqlite"
+)
+
+func runStories(ctx context.Context, args []string, stdio Stdio) error {
+	fs := newFlags("stories", "[--db PATH] [--sort newest|coverage] [--outlet NAME] [--since DAY] [--until DAY] [--text WORDS] [--limit N] [--format table|json]", stdio)
+	db := dbFlag(fs)
+	sortBy := fs.String("sort", "newest", "newest (last published first) or coverage (most outlets first)")
+	outlet := fs.String("outlet", "", "only stories this outlet covers")
+	since := fs.String("since", "", "only stories last published on or after this day (2006-01-02)")
+	until := fs.String("until", "", "only stories first published on or before this day")
+	text := fs.String("text", "", "only stories with an article matching these words")
+	limit := fs.Int("limit", 50, "show at most N stories (0: all)")
+	format := formatFlag(fs, "table", "table", "json")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := checkFormat(*format, "table", "json"); err != nil {
+		return err
+	}
+	q := sqlite.StoryQuery{Limit: *limit, Outlet: *outlet, Since: *since, Until: *until, Text: *text}
+	switch *sortBy {
+	case "newest":
+	case "coverage":
+		q.Order = sqlite.MostCovered
+	default:
+		return fmt.Errorf("%w: --sort %q: want newest or coverage", ErrUsage, *sortBy)
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	stories, err := st.Stories(ctx, q)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		if stories == nil {
+			stories = []model.Story{}
+		}
+		return writeJSON(stdio.Out, map[string]any{"stories": stories})
+	}
+	tw := tabwriter.NewWriter(stdio.Out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tDAYS\tOUTLETS\tARTICLES\tLINE\tTITLE")
+	for _, s := range stories {
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%s\n", s.ID, days(s), s.IndependentOutlets, len(s.ArticleIDs), s.StorylineID, clip(s.Title, 80))
+	}
+	return tw.Flush()
+}
+
+func days(s model.Story) string {
+	switch {
+	case s.FirstPublished == "":
+		return "-"
+	case s.FirstPublished == s.LastPublished:
+		return s.FirstPublished
+	}
+	return s.FirstPublished + ".." + s.LastPublished[5:]
+}
+
+func runStory(ctx context.Context, args []string, stdio Stdio) error {
+	fs := newFlags("story", "[--db PATH] [--format text|json] ID", stdio)
+	db := dbFlag(fs)
+	format := formatFlag(fs, "text", "text", "json")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := checkFormat(*format, "text", "json"); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: story takes one story ID", ErrUsage)
+	}
+	id, err := strconv.ParseInt(fs.Arg(0), 10, 64)
+	if err != nil || id <= 0 {
+		return fmt.Errorf("%w: story ID %q is not a positive number", ErrUsage, fs.Arg(0))
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	s, err := st.Story(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no story %d in %s", id, st.Path())
+	}
+	if err != nil {
+		return err
+	}
+	arts, err := st.StoryArticles(ctx, id)
+	if err != nil {
+		return err
+	}
+	placed, err := st.Placements(ctx)
+	if err != nil {
+		return err
+	}
+	groups := byOutlet(arts)
+	if *format == "json" {
+		return writeJSON(stdio.Out, storyJSON(s, groups, placed))
+	}
+	return writeStoryText(stdio.Out, s, groups, placed)
+}
+
+type outletGroup struct {
+	Outlet   string          `json:"outlet"`
+	Articles []model.Article `json:"articles"`
+}
+
+// byOutlet groups articles by outlet, outlets in order of first
+// publication, unnamed outlets last.
+func byOutlet(arts []model.Article) []outletGroup {
+	idx := map[string]int{}
+	var groups []outletGroup
+	for _, a := range arts {
+		name := a.Outlet
+		if name == "" {
+			name = "(outlet unknown)"
+		}
+		i, ok := idx[name]
+		if !ok {
+			i = len(groups)
+			idx[name] = i
+			groups = append(groups, outletGroup{Outlet: name})
+		}
+		groups[i].Articles = append(groups[i].Articles, a)
+	}
+	first := func(g outletGroup) string {
+		m := "9999"
+		for _, a := range g.Articles {
+			if a.Published != "" && a.Published < m {
+				m = a.Published
+			}
+		}
+		return m
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return first(groups[i]) < first(groups[j]) })
+	return groups
+}
+
+func storyJSON(s model.Story, groups []outletGroup, placed map[int64]model.Placement) any {
+	type art struct {
+		ID          int64  `json:"id"`
+		Title       string `json:"title"`
+		Published   string `json:"published"`
+		URL         string `json:"url"`
+		Source      string `json:"source"`
+		DuplicateOf int64  `json:"duplicate_of"`
+	}
+	type group struct {
+		Outlet   string `json:"outlet"`
+		Articles []art  `json:"articles"`
+	}
+	out := struct {
+		model.Story
+		ByOutlet []group `json:"by_outlet"`
+	}{Story: s}
+	for _, g := range groups {
+		gg := group{Outlet: g.Outlet}
+		for _, a := range g.Articles {
+			gg.Articles = append(gg.Articles, art{a.ID, a.Title, a.Published, a.URL, a.Source, placed[a.ID].DuplicateOf})
+		}
+		out.ByOutlet = append(out.ByOutlet, gg)
+	}
+	return out
+}
+
+func writeStoryText(w io.Writer, s model.Story, groups []outletGroup, placed map[int64]model.Placement) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Story %d: %s\n", s.ID, s.Title)
+	fmt.Fprintf(&b, "%s · %d articles (%d independent) from %d outlets · storyline %d\n\n",
+		days(s), len(s.ArticleIDs), s.Independent, s.IndependentOutlets, s.StorylineID)
+	for _, g := range groups {
+		fmt.Fprintf(&b, "%s\n", g.Outlet)
+		for _, a := range g.Articles {
+			pub := a.Published
+			if pub == "" {
+				pub = "undated"
+			}
+			dup := ""
+			if d := placed[a.ID].DuplicateOf; d != 0 {
+				dup = fmt.Sprintf(" [copy of %d]", d)
+			}
+			fmt.Fprintf(&b, "  %-6d %-25s %s%s\n", a.ID, pub, a.Title, dup)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

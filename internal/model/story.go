@@ -1,0 +1,33 @@
+package model
+
+// Placement is where clustering put one article.
+type Placement struct {
+	ArticleID   int64 `json:"article_id"`
+	StoryID     int64 `json:"story_id"`
+	StorylineID int64 `json:"storyline_id"`
+	// DuplicateOf is the earlier article this one nearly copies, 0 when it
+	// is independent coverage.
+	DuplicateOf int64 `json:"duplicate_of"`
+	NewStory    bool  `json:"new_story"`
+	// Seq is the order of assignment; replaying placements in this order
+	// rebuilds the clusterer's state.
+	Seq int64 `json:"-"`
+}
+
+// Story is every article, from every outlet, that reports one event.
+type Story struct {
+	ID          int64    `json:"id"`
+	Title       string   `json:"title"` // the most representative member headline
+	StorylineID int64    `json:"storyline_id"`
+	ArticleIDs  []int64  `json:"article_ids"`
+	Outlets     []string `json:"outlets"`
+	// FirstPublished and LastPublished span the members' published days
+	// (2006-01-02); for a story with no dated member, the days its texts
+	// mention; "" when neither is known.
+	FirstPublished string `json:"first_published"`
+	LastPublished  string `json:"last_published"`
+	// Independent counts members that are not near-duplicates;
+	// IndependentOutlets the outlets with at least one such member.
+	Independent        int `json:"independent_articles"`
+	IndependentOutlets int `json:"independent_outlets"`
+}

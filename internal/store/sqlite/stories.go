@@ -1,0 +1,243 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// Placed calls fn for every article with its placement, in the order the
+// articles were placed, then the unplaced ones by ID (their Placement has
+// StoryID 0). Replaying this order rebuilds a clusterer's state.
+func (s *DB) Placed(ctx context.Context, fn func(model.Article, model.Placement) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+articleColumns+`, coalesce(story_id, 0), coalesce(duplicate_of, 0),
+		new_story, coalesce(placed_seq, 0) FROM articles ORDER BY placed_seq IS NULL, placed_seq, id`)
+	if err != nil {
+		return fmt.Errorf("placed articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p model.Placement
+		a, err := scanArticle(rows, &p.StoryID, &p.DuplicateOf, &p.NewStory, &p.Seq)
+		if err != nil {
+			return fmt.Errorf("placed articles: %w", err)
+		}
+		p.ArticleID = a.ID
+		if err := fn(a, p); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// PutPlacements records where articles were placed, in one transaction.
+func (s *DB) PutPlacements(ctx context.Context, ps []model.Placement) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, `UPDATE articles SET story_id=?, duplicate_of=nullif(?, 0), new_story=?, placed_seq=? WHERE id=?`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, p := range ps {
+			if _, err := st.ExecContext(ctx, p.StoryID, p.DuplicateOf, p.NewStory, p.Seq, p.ArticleID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("put placements: %w", err)
+	}
+	return nil
+}
+
+// PutStories writes stories (their summary rows; membership lives on the
+// articles), in one transaction.
+func (s *DB) PutStories(ctx context.Context, stories []model.Story) error {
+	now := time.Now().UTC().Format(time.RFC3339)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, storyline_id, title, outlets, article_count,
+			independent, independent_outlets, first_published, last_published, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)
+			ON CONFLICT(id) DO UPDATE SET storyline_id=excluded.storyline_id, title=excluded.title, outlets=excluded.outlets,
+			article_count=excluded.article_count, independent=excluded.independent, independent_outlets=excluded.independent_outlets,
+			first_published=excluded.first_published, last_published=excluded.last_published, updated_at=excluded.updated_at
+			WHERE storyline_id IS NOT excluded.storyline_id OR title IS NOT excluded.title OR outlets IS NOT excluded.outlets
+			OR article_count IS NOT excluded.article_count OR independent IS NOT excluded.independent
+			OR first_published IS NOT excluded.first_published OR last_published IS NOT excluded.last_published`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, x := range stories {
+			outlets, _ := json.Marshal(nonNil(x.Outlets))
+			if _, err := st.ExecContext(ctx, x.ID, x.StorylineID, x.Title, string(outlets), len(x.ArticleIDs),
+				x.Independent, x.IndependentOutlets, x.FirstPublished, x.LastPublished, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("put stories: %w", err)
+	}
+	return nil
+}
+
+// StoryOrder says how Stories sorts.
+type StoryOrder int
+
+const (
+	Newest      StoryOrder = iota // last published first
+	MostCovered                   // most independent outlets, then articles
+)
+
+// StoryQuery selects stories.
+type StoryQuery struct {
+	Order  StoryOrder
+	Limit  int    // 0: all
+	Outlet string // only stories this outlet covers
+	Since  string // only stories last published on or after this day
+	Until  string // only stories first published on or before this day
+	Text   string // only stories with an article matching these words
+}
+
+const storyColumns = `s.id, s.storyline_id, s.title, s.outlets, s.independent, s.independent_outlets, s.first_published, s.last_published`
+
+// Stories lists stories as q asks, each with its article IDs.
+func (s *DB) Stories(ctx context.Context, q StoryQuery) ([]model.Story, error) {
+	var where []string
+	var args []any
+	if q.Outlet != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = ?)`)
+		args = append(args, q.Outlet)
+	}
+	if q.Since != "" {
+		where = append(where, `s.last_published >= ?`)
+		args = append(args, q.Since)
+	}
+	if q.Until != "" {
+		where = append(where, `s.first_published != '' AND s.first_published <= ?`)
+		args = append(args, q.Until)
+	}
+	if fq := store.FTSQuery(q.Text); fq != "" {
+		where = append(where, `s.id IN (SELECT a.story_id FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?)`)
+		args = append(args, fq)
+	}
+	sqlq := `SELECT ` + storyColumns + ` FROM stories s`
+	if len(where) > 0 {
+		sqlq += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	if q.Order == MostCovered {
+		sqlq += ` ORDER BY s.independent_outlets DESC, s.independent DESC, s.last_published DESC, s.id`
+	} else {
+		sqlq += ` ORDER BY s.last_published = '', s.last_published DESC, s.independent_outlets DESC, s.id`
+	}
+	if q.Limit > 0 {
+		sqlq += fmt.Sprintf(` LIMIT %d`, q.Limit)
+	}
+	stories, err := s.queryStories(ctx, sqlq, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list stories: %w", err)
+	}
+	return stories, s.fillArticleIDs(ctx, stories)
+}
+
+// Story returns one story with its article IDs, or store.ErrNotFound.
+func (s *DB) Story(ctx context.Context, id int64) (model.Story, error) {
+	stories, err := s.queryStories(ctx, `SELECT `+storyColumns+` FROM stories s WHERE s.id = ?`, id)
+	if err != nil {
+		return model.Story{}, fmt.Errorf("story %d: %w", id, err)
+	}
+	if len(stories) == 0 {
+		return model.Story{}, fmt.Errorf("story %d: %w", id, store.ErrNotFound)
+	}
+	return stories[0], s.fillArticleIDs(ctx, stories)
+}
+
+// StoryArticles returns a story's articles in the order they were placed.
+func (s *DB) StoryArticles(ctx context.Context, id int64) ([]model.Article, error) {
+	return s.query(ctx, `SELECT `+articleColumns+` FROM articles WHERE story_id = ? ORDER BY placed_seq, id`, id)
+}
+
+// Placements returns every placed article's placement, with its story's
+// current storyline.
+func (s *DB) Placements(ctx context.Context) (map[int64]model.Placement, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.story_id, coalesce(s.storyline_id, 0), coalesce(a.duplicate_of, 0), a.new_story, a.placed_seq
+		FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.story_id IS NOT NULL`)
+	if err != nil {
+		return nil, fmt.Errorf("placements: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]model.Placement{}
+	for rows.Next() {
+		var p model.Placement
+		if err := rows.Scan(&p.ArticleID, &p.StoryID, &p.StorylineID, &p.DuplicateOf, &p.NewStory, &p.Seq); err != nil {
+			return nil, fmt.Errorf("placements: %w", err)
+		}
+		out[p.ArticleID] = p
+	}
+	return out, rows.Err()
+}
+
+func (s *DB) queryStories(ctx context.Context, q string, args ...any) ([]model.Story, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Story
+	for rows.Next() {
+		var x model.Story
+		var outlets string
+		if err := rows.Scan(&x.ID, &x.StorylineID, &x.Title, &outlets, &x.Independent, &x.IndependentOutlets,
+			&x.FirstPublished, &x.LastPublished); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(outlets), &x.Outlets); err != nil {
+			return nil, fmt.Errorf("story %d outlets: %w", x.ID, err)
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// fillArticleIDs loads the member IDs of the given stories in one query.
+func (s *DB) fillArticleIDs(ctx context.Context, stories []model.Story) error {
+	if len(stories) == 0 {
+		return nil
+	}
+	idx := make(map[int64]int, len(stories))
+	ph := make([]string, len(stories))
+	args := make([]any, len(stories))
+	for i, x := range stories {
+		idx[x.ID] = i
+		ph[i] = "?"
+		args[i] = x.ID
+		stories[i].ArticleIDs = []int64{}
+	}
+	q := `SELECT id, story_id FROM articles WHERE story_id IN (` + strings.Join(ph, ",") + `) ORDER BY placed_seq, id`
+	if len(stories) > 500 { // past SQLite's bound-parameter limits: read all, keep ours
+		q, args = `SELECT id, story_id FROM articles WHERE story_id IS NOT NULL ORDER BY placed_seq, id`, nil
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("story articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, sid int64
+		if err := rows.Scan(&id, &sid); err != nil {
+			return err
+		}
+		if i, ok := idx[sid]; ok {
+			stories[i].ArticleIDs = append(stories[i].ArticleIDs, id)
+		}
+	}
+	return rows.Err()
+}
