@@ -39,6 +39,7 @@ func commands() []command {
 		{"stories", "list stories, newest or most covered first", runStories},
 		{"story", "one story's articles, grouped by outlet", runStory},
 		{"export", "write the store as JSON (articles and stories)", runExport},
+		{"bench", "measure clustering speed and memory on a generated stream", runBench},
 		{"eval", "score against labelled data: eval extract --gold FILE, eval clusters --labels FILE", runEval},
 	}
 }
