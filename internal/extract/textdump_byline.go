@@ -126,41 +126,6 @@ func (p *page) isMasthead(s string) bool {
 	return false
 }
 
-// masthead returns the site's name when the page opens with it, as a
-// short run of capitalised words, and prints it again below the article
-// among its last lines, alone or in a copyright notice.
-func (p *page) masthead() string {
-	i := p.firstNonEmpty()
-	if i < 0 || i >= p.from {
-		return ""
-	}
-	l := p.lines[i]
-	if l.bullet || l.words < 2 || furniture(p.classes[i]) || !isNameLike(l.text, 5) || !p.inFooter(l.key) {
-		return ""
-	}
-	return l.text
-}
-
-// inFooter reports whether one of the last lines of the page, below the
-// article, is key alone or a copyright notice naming it.
-func (p *page) inFooter(key string) bool {
-	seen := 0
-	for i := len(p.lines) - 1; i > p.to && seen < 25; i-- {
-		l := p.lines[i]
-		if l.empty() {
-			continue
-		}
-		seen++
-		named := strings.Contains(" "+l.key+" ", " "+key+" ")
-		if l.key == key || named && copyrightRe.MatchString(l.text) {
-			return true
-		}
-	}
-	return false
-}
-
-var copyrightRe = regexp.MustCompile(`(?i)©|\(c\)|copyright`)
-
 // findPublished returns the first date on a short line between a few lines
 // above the headline (index from) and the first body line, skipping
 // captions, embedded posts and teasers, whose dates are other stories'.

@@ -30,21 +30,33 @@ var sectionHeads = []string{
 	"next post", "previous post", "what to read next", "keep reading", "all", "subjects",
 }
 
+// appealHeads open a plea to the reader for money or subscriptions, as
+// pages print it below the article; they are section heads too.
+var appealHeads = []string{
+	"before you go", "one more thing", "thank you for reading", "thanks for reading", "support us",
+	"support our journalism", "support independent journalism", "support our work",
+}
+
 // inlinePrefixes introduce a link to another story on the same line, as in
 // "Read more: Headline" or "Also Read | Headline".
 var inlinePrefixes = []string{
 	"read more", "read also", "also read", "related", "see also", "more", "also", "watch",
 	"listen", "recommended", "read next", "read", "click here", "more on this", "more from",
-	"editor s note", "sign up", "subscribe", "follow us", "download",
+	"editor s note", "sign up", "subscribe", "follow us", "download", "our standards",
 }
 
-var headSet = func() map[string]bool {
-	m := make(map[string]bool, len(sectionHeads))
-	for _, h := range sectionHeads {
-		m[h] = true
+var (
+	headSet       = wordSet(append(append([]string(nil), sectionHeads...), appealHeads...))
+	appealHeadSet = wordSet(appealHeads)
+)
+
+func wordSet(ws []string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
 	}
 	return m
-}()
+}
 
 // isSectionHead reports a line that is only a heading for other content.
 func isSectionHead(l dumpLine) bool {
@@ -146,7 +158,7 @@ func isCaption(l dumpLine) bool {
 	if l.words > 70 {
 		return false
 	}
-	if captionPhrases.match(l.key) || endsWithCredit(l.text) || agencyLead.MatchString(l.text) {
+	if captionPhrases.match(l.key) || endsWithCredit(l.text) || endsWithTrailingCredit(l.text) || agencyLead.MatchString(l.text) {
 		return true
 	}
 	if strings.Contains(l.text, "©") && l.words <= 30 {
@@ -164,6 +176,26 @@ func isCaption(l dumpLine) bool {
 		}
 	}
 	return false
+}
+
+// trailingCreditRe matches a caption that ends with its credit, as in
+// "... on Tuesday. Photo: Jane Roe/Agency" or "... Picture: Example Agency".
+var trailingCreditRe = regexp.MustCompile(`(?:^|\s|\p{Ll})(?:Photo|Photos|Photograph|Picture|Pic|Image|Images|Illustration|Credit)(?::|\s+by)\s+(\S.{0,60}?)\.?$`)
+
+// endsWithTrailingCredit reports a line that ends with "Photo: " and the
+// name of a photographer or agency.
+func endsWithTrailingCredit(t string) bool {
+	if n := len(t) - 300; n > 0 {
+		for n < len(t) && !utf8.RuneStart(t[n]) {
+			n++
+		}
+		t = t[n:] // the credit is short: look at the end of long lines only
+	}
+	if !strings.Contains(t, ":") && !strings.Contains(t, " by ") {
+		return false
+	}
+	g := trailingCreditRe.FindStringSubmatch(t)
+	return g != nil && isNameLike(strings.NewReplacer("/", " ", ",", " ").Replace(g[1]), 6)
 }
 
 // endsWithCredit reports a line ending in a parenthesised photo credit,
@@ -206,10 +238,113 @@ var boilerPhrases = phrases{
 	},
 }
 
+// buttonLabels are the labels of share and tool buttons, lower-cased.
+var buttonLabels = map[string]bool{
+	"share": true, "email": true, "e-mail": true, "mail": true, "print": true, "copy": true, "copy link": true,
+	"link": true, "save": true, "comment": true, "comments": true, "tweet": true, "post": true, "facebook": true,
+	"twitter": true, "x": true, "whatsapp": true, "linkedin": true, "reddit": true, "pinterest": true,
+	"messenger": true, "telegram": true, "sms": true, "flipboard": true, "bookmark": true, "gift": true,
+	"gift article": true, "listen": true, "more": true, "copied": true, "embed": true,
+}
+
+var cellGapRe = regexp.MustCompile(`\s{2,}`)
+
+// isButtonBar reports a row of short button labels set apart by runs of
+// spaces, as a dumper prints a share bar: "Share   Email   Copy link". At
+// least two of the labels must be known buttons.
+func isButtonBar(t string) bool {
+	if !strings.Contains(t, "  ") || len(t) > 200 {
+		return false
+	}
+	cells := cellGapRe.Split(strings.TrimSpace(t), -1)
+	if len(cells) < 3 || len(cells) > 10 {
+		return false
+	}
+	known := 0
+	for _, c := range cells {
+		if len(strings.Fields(c)) > 3 || strings.ContainsAny(c, ".!?") {
+			return false
+		}
+		k := strings.ToLower(strings.TrimRight(c, " :0123456789()"))
+		if buttonLabels[strings.TrimSpace(k)] {
+			known++
+		}
+	}
+	return known >= 2
+}
+
+// appealPhrases are the words of a plea addressed to the reader for money
+// or subscriptions (matched against a line's key).
+var appealPhrases = []string{
+	"support us", "support our", "supporting us", "help us", "our journalism", "our reporting",
+	"funded by readers", "funded by our readers", "readers like you", "please support",
+	"please consider", "make a contribution", "become a member", "become a supporter",
+	"become a subscriber", "donate to us", "give to us", "no paywall", "small favour", "small favor",
+	"independent journalism", "every contribution",
+}
+
+// appealCues counts the distinct appeal phrases in key.
+func appealCues(key string) int {
+	n := 0
+	k := " " + key + " "
+	for _, p := range appealPhrases {
+		if strings.Contains(k, " "+p+" ") {
+			n++
+		}
+	}
+	return n
+}
+
+// markAppeals reclassifies as furniture the plea for support a page sets
+// after the article: a paragraph under an appeal heading that asks for
+// support, or any paragraph that asks in several ways.
+func (p *page) markAppeals() {
+	for i, l := range p.lines {
+		if l.empty() || l.words > 80 {
+			continue
+		}
+		cues := appealCues(l.key)
+		if cues == 0 {
+			continue
+		}
+		under, k := false, 0
+		for j := i - 1; j >= 0 && k < 2 && !under; j-- {
+			if !p.lines[j].empty() {
+				under, k = appealHeadSet[p.lines[j].key], k+1
+			}
+		}
+		if cues >= 3 || under {
+			p.classes[i] = clsBoiler
+		}
+	}
+}
+
+var (
+	emailRe   = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
+	contactRe = regexp.MustCompile(`(?i)\b(?:e-?mail|contact|reach|reached|write to|call|tips?|got a story|let us know)\b`)
+)
+
+// isContactLine reports an invitation to contact the newsroom or the
+// writer: "Got a story? Email news@example.com or call ...", "Have a tip?
+// Jane Roe may be reached at jroe@example.com".
+func isContactLine(l dumpLine) bool {
+	if l.words > 40 || !strings.Contains(l.text, "@") {
+		return false
+	}
+	loc := emailRe.FindStringIndex(l.text)
+	return loc != nil && contactRe.MatchString(l.text[:loc[0]]+" "+l.text[loc[1]:])
+}
+
+// wireCreditRe matches the credit line that closes a news agency's story:
+// "(Reporting by Jane Roe; Editing by John Doe)". It is article text.
+var wireCreditRe = regexp.MustCompile(`(?i)^\((?:additional )?(?:reporting|writing|editing|compiled|edited|written|reported) by\b.*\)\.?$`)
+
+func isWireCredit(l dumpLine) bool { return l.words <= 30 && wireCreditRe.MatchString(l.text) }
+
 var commentCount = map[string]bool{"comment": true, "comments": true, "response": true, "responses": true, "replies": true}
 
 func isBoilerplate(l dumpLine) bool {
-	if boilerPhrases.match(l.key) || strings.HasPrefix(l.text, "©") || strings.HasSuffix(l.text, "says:") {
+	if l.buttons || boilerPhrases.match(l.key) || strings.HasPrefix(l.text, "©") || strings.HasSuffix(l.text, "says:") {
 		return true
 	}
 	f := strings.Fields(l.key)

@@ -21,6 +21,7 @@ type dumpLine struct {
 	letters  int  // letter runes
 	terminal bool // ends like a sentence: . ! ? … 。 or a closing quote after one
 	table    bool // columns separated by runs of spaces, as w3m renders tables
+	buttons  bool // a bar of button labels apart by runs of spaces: "Share   Email   Copy link"
 	repeats  int  // how many lines of the page share key
 	twin     bool // the next or previous non-empty line is the same text
 }
@@ -73,6 +74,7 @@ func measureLine(n int, raw string) dumpLine {
 	}
 	l.terminal = endsSentence(l.text)
 	l.table = columnGaps(t) >= 2
+	l.buttons = isButtonBar(t)
 	return l
 }
 

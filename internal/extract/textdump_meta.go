@@ -33,15 +33,21 @@ func (p *page) findMeta(body []int) (meta, []int) {
 		return m, body
 	}
 	m.titleAt = p.findTitle(body)
-	first := body[0]
+	first, below := body[0], -1 // below: the line a standfirst may follow
 	if m.titleAt >= 0 {
 		m.title, m.outlet = splitTitleSuffix(p.lines[m.titleAt].text)
 		body = p.afterTitle(body, m.titleAt)
+		body, below = p.pastByline(m.titleAt, body)
 		first = m.titleAt
 	}
+	// The byline and dateline sit above the first paragraph of prose: a
+	// short line the region took in (a timestamp, a share count) may come
+	// before them.
 	end := len(p.lines)
-	if len(body) > 0 {
-		end = body[0]
+	for k, i := range body {
+		if end = i; k == 2 || p.classes[i] == clsProse {
+			break
+		}
 	}
 	var byOutlet string
 	m.authors, byOutlet = p.findByline(first, end)
@@ -49,18 +55,19 @@ func (p *page) findMeta(body []int) (meta, []int) {
 		m.outlet = byOutlet
 	}
 	if m.outlet == "" {
-		m.outlet = p.masthead()
+		m.outlet = p.masthead(first)
 	}
 	m.published = p.findPublished(first, end)
 	if m.titleAt >= 0 {
-		body = p.dedupe(append(p.standfirst(m.titleAt, body), body...))
+		body = p.dedupe(append(p.standfirst(below, body), body...))
 	}
 	return m, body
 }
 
 // findTitle picks the most headline-like line among those above the body
 // and the first body lines: a region that starts early takes in the
-// headline, and sometimes a ticker above it.
+// headline, and sometimes a ticker above it. A headline stacked above the
+// pick wins over it: the pick is then the deck.
 func (p *page) findTitle(body []int) int {
 	pageTitle := ""
 	if j := p.firstNonEmpty(); j >= 0 {
@@ -83,7 +90,31 @@ func (p *page) findTitle(body []int) int {
 			consider(i, k)
 		}
 	}
+	if up := p.headlineAbove(best, pageTitle); up >= 0 {
+		return up
+	}
 	return best
+}
+
+// headlineAbove returns the headline stacked above line t when t is the
+// deck under it: two headline-like lines, each set apart by blank lines
+// with nothing between them, over the byline. The first is the headline,
+// the second its subtitle. It returns -1 when the line above t is not a
+// headline.
+func (p *page) headlineAbove(t int, pageTitle string) int {
+	if t < 0 || !p.bylineBelow(t) {
+		return -1
+	}
+	up := p.prev[t]
+	if up < 0 || t-up < 2 || !p.standsApart(up) {
+		return -1
+	}
+	l := p.lines[up]
+	if l.words < 5 || l.words > 25 || strings.HasSuffix(l.text, ".") || strings.Contains(l.text, "://") ||
+		strings.Contains(" "+l.key+" ", " "+p.lines[t].key+" ") || p.titleScore(up, 1, pageTitle) <= 0 {
+		return -1 // a breadcrumb ending in the headline, a link
+	}
+	return up
 }
 
 // afterTitle drops the headline and the body lines above it, unless they
@@ -104,10 +135,42 @@ func (p *page) afterTitle(body []int, t int) []int {
 	return removeIndex(body, t)
 }
 
-// standfirst returns the summary paragraph between the headline t and the
-// body, if there is one: prose within a few lines under the headline,
-// past the byline and dateline. It is article text unless the article
-// restates it, which dedupe judges.
+// pastByline drops from body the standfirst a page sets between the
+// headline t and the byline or dateline, at most two prose lines: pages
+// show it as a teaser, and the article starts below the byline. It
+// returns the line below which a standfirst may still count as text: the
+// last byline or dateline line when there was one to step over, else t.
+func (p *page) pastByline(t int, body []int) ([]int, int) {
+	if len(body) == 0 {
+		return body, t
+	}
+	prose, last := 0, -1
+	for i, k := p.next[t], 0; i >= 0 && k < 6; i, k = p.next[i], k+1 {
+		l := p.lines[i]
+		if isByline(l) || (l.words <= 12 && hasDate(l.text)) {
+			last = i
+			continue
+		}
+		if last >= 0 || p.classes[i] != clsProse || prose == 2 {
+			break
+		}
+		prose++
+	}
+	if last < 0 || prose == 0 {
+		return body, t
+	}
+	k := 0
+	for k < len(body) && body[k] <= last {
+		k++
+	}
+	return body[k:], last
+}
+
+// standfirst returns the summary paragraph between line t (the headline,
+// or the byline below a standfirst already dropped) and the body, if
+// there is one: prose within a few lines under t, past the byline and
+// dateline. It is article text unless the article restates it, which
+// dedupe judges.
 func (p *page) standfirst(t int, body []int) []int {
 	end := len(p.lines)
 	if len(body) > 0 {

@@ -31,6 +31,9 @@ func newPage(s string, w *featureVec) *page {
 	scores := make([]float64, n)
 	for i, l := range p.lines {
 		p.classes[i] = classify(l)
+	}
+	p.markAppeals()
+	for i, l := range p.lines {
 		scores[i] = lineScore(l, p.classes[i])
 	}
 	p.coreFrom, p.coreTo = densestRegion(scores)
@@ -118,15 +121,15 @@ func logistic(w, f []float64) float64 {
 
 // bodyLines picks the article's lines: those in the region the model rates
 // as text, and subheads between them, minus furniture the rules recognise
-// for certain and repeated text.
+// for certain, invitations to contact the newsroom and repeated text.
 func (p *page) bodyLines() []int {
 	p.widenRegion()
 	keep := make([]bool, len(p.lines))
 	for i := p.from; i >= 0 && i <= p.to; i++ {
-		if p.lines[i].empty() || (p.prob[i] < inRegionThreshold && !p.post[i]) {
+		if p.lines[i].empty() || (p.prob[i] < inRegionThreshold && !p.post[i] && !isWireCredit(p.lines[i])) {
 			continue
 		}
-		keep[i] = !furniture(p.classes[i])
+		keep[i] = !furniture(p.classes[i]) && !isContactLine(p.lines[i])
 	}
 	var out []int
 	for i := p.from; i >= 0 && i <= p.to; i++ {
@@ -157,11 +160,11 @@ func (p *page) widenRegion() {
 	}
 }
 
-// nearText reports prose the model nearly trusts, or furniture that the
-// widening may step over.
+// nearText reports prose the model nearly trusts, furniture that the
+// widening may step over, or the credit line that ends a wire story.
 func (p *page) nearText(i int) bool {
 	c := p.classes[i]
-	return (c == clsProse && p.prob[i] >= edgeThreshold) || c == clsCaption || c == clsJunk
+	return (c == clsProse && p.prob[i] >= edgeThreshold) || c == clsCaption || c == clsJunk || isWireCredit(p.lines[i])
 }
 
 const edgeThreshold = 0.4

@@ -115,6 +115,56 @@ var fixtureTests = []struct {
 		},
 		out: []string{"More from", "budget headphones", "Cold weather slows", "hours ago", "Smart plugs"},
 	},
+	{
+		file:      "standfirst_byline.txt",
+		title:     "Why the heron colony left Saltmere Reeds",
+		authors:   []string{"Petra Voss", "Idris Calder"},
+		outlet:    "The Marsh Ledger",
+		published: "2025-02-04T08:30:00Z",
+		in: []string{
+			"The grey herons that nested in Saltmere Reeds",
+			"Last spring the wardens counted three occupied nests",
+			"the trust has offered to pay for a new study of the water levels.",
+		},
+		out: []string{
+			"Ecologists had warned", // standfirst above the byline
+			"Flitter", "Copy link",  // share bar
+			"Empty nests", "Northshore Wildlife Trust", // caption ending in its credit
+			"Before you go", "funded by readers", // appeal
+			"Reader-funded", "Registered office",
+		},
+	},
+	{
+		file:      "wire_footer.txt",
+		title:     "Port workers in Calder Bay vote to end two-week strike",
+		authors:   []string{"Mira Solberg"},
+		outlet:    "Harbourline Wire",
+		published: "2025-06-06T16:45:00Z",
+		in: []string{
+			"CALDER BAY, June 6 (Harbourline Wire) - Dock workers",
+			"two supermarket chains had begun sending lorries",
+			"(Reporting by Mira Solberg; Editing by Tomas Berg)",
+		},
+		out: []string{"Our Standards", "BREAKING", "Related coverage", "2 min read"},
+	},
+	{
+		file:      "deck_headline.txt",
+		title:     "CAKE AND CHAOS! Village bake-off ends in great flour fight",
+		authors:   []string{"HARRIET MOSS"},
+		outlet:    "Evening Clarion",
+		published: "2025-09-14T19:20:00Z",
+		in: []string{
+			"The annual Brindle Green bake-off descended into chaos",
+			"There was flour in my tea.",
+			"with a rule that only judges may open the ovens.",
+		},
+		out: []string{
+			"Judges:", "CAKE AND CHAOS", // deck and headline
+			"FLOUR POWER", "Clarion Photographer", // caption ending in its credit
+			"Got a tip", "news@eveningclarion.example", // newsroom contact line
+			"Comments (58)",
+		},
+	},
 }
 
 func TestFromTextFixtures(t *testing.T) {
