@@ -20,6 +20,10 @@ type Article struct {
 	// body (photo captions, embedded posts), as RFC 3339 dates: hints for
 	// dating an article that has no published date.
 	PageDates []string `json:"page_dates,omitempty"`
+	// Enrichment is what enrich found in the text; nil until enriched. It
+	// derives from the fields above, so it is not part of the content
+	// fingerprint.
+	Enrichment *Enrichment `json:"enrichment,omitempty"`
 }
 
 // Paragraphs splits the body on blank lines.

@@ -58,4 +58,13 @@ var migrations = []string{
 	);
 	CREATE INDEX stories_last ON stories(last_published);
 	CREATE INDEX stories_storyline ON stories(storyline_id);`,
+	// 3: what enrichment found in each article; each story's comparison
+	// report, with the fingerprint of the articles it was built from.
+	`ALTER TABLE articles ADD COLUMN enrichment TEXT NOT NULL DEFAULT '';
+	CREATE TABLE story_reports (
+		story_id    INTEGER PRIMARY KEY,
+		fingerprint TEXT NOT NULL,
+		report      TEXT NOT NULL,
+		updated_at  TEXT NOT NULL
+	);`,
 }

@@ -105,6 +105,14 @@ func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outc
 	if err != nil {
 		return 0, 0, err
 	}
+	enrichment := ""
+	if a.Enrichment != nil {
+		b, err := json.Marshal(a.Enrichment)
+		if err != nil {
+			return 0, 0, err
+		}
+		enrichment = string(b)
+	}
 	now := time.Now().UTC().Format(time.RFC3339)
 	var id int64
 	outcome := store.New
@@ -122,15 +130,15 @@ func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outc
 		case err == nil:
 			outcome = store.Updated
 			_, err = tx.ExecContext(ctx, `UPDATE articles SET fingerprint=?, source=?, source_id=?, url=?, title=?, authors=?,
-				outlet=?, published=?, language=?, body=?, page_dates=?, updated_at=? WHERE id=?`,
-				fp, a.Source, a.SourceID, a.URL, a.Title, string(authors), a.Outlet, a.Published, a.Language, a.Body, string(pageDates), now, id)
+				outlet=?, published=?, language=?, body=?, page_dates=?, enrichment=?, updated_at=? WHERE id=?`,
+				fp, a.Source, a.SourceID, a.URL, a.Title, string(authors), a.Outlet, a.Published, a.Language, a.Body, string(pageDates), enrichment, now, id)
 			return err
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO articles (key, fingerprint, source, source_id, url, title, authors,
-			outlet, published, language, body, page_dates, ingested_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			key, fp, a.Source, a.SourceID, a.URL, a.Title, string(authors), a.Outlet, a.Published, a.Language, a.Body, string(pageDates), now, now)
+			outlet, published, language, body, page_dates, enrichment, ingested_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			key, fp, a.Source, a.SourceID, a.URL, a.Title, string(authors), a.Outlet, a.Published, a.Language, a.Body, string(pageDates), enrichment, now, now)
 		if err != nil {
 			return err
 		}
@@ -170,14 +178,60 @@ func scanArticle(sc scanner, extra ...any) (model.Article, error) {
 	return a, nil
 }
 
-// Article returns one article by ID, or store.ErrNotFound.
+// Article returns one article by ID with its enrichment, or
+// store.ErrNotFound.
 func (s *DB) Article(ctx context.Context, id int64) (model.Article, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id)
-	a, err := scanArticle(row)
+	row := s.db.QueryRowContext(ctx, `SELECT `+articleColumns+`, enrichment FROM articles WHERE id = ?`, id)
+	var enrichment string
+	a, err := scanArticle(row, &enrichment)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, fmt.Errorf("article %d: %w", id, store.ErrNotFound)
 	}
-	return a, err
+	if err != nil {
+		return a, err
+	}
+	return a, setEnrichment(&a, enrichment)
+}
+
+// setEnrichment decodes a stored enrichment ("" when never enriched).
+func setEnrichment(a *model.Article, stored string) error {
+	if stored == "" {
+		return nil
+	}
+	var e model.Enrichment
+	if err := json.Unmarshal([]byte(stored), &e); err != nil {
+		return fmt.Errorf("article %d enrichment: %w", a.ID, err)
+	}
+	a.Enrichment = &e
+	return nil
+}
+
+// ArticlesEnriched returns every article with its enrichment, in the
+// order of Articles.
+func (s *DB) ArticlesEnriched(ctx context.Context) ([]model.Article, error) {
+	return s.queryEnriched(ctx, `SELECT `+articleColumns+`, enrichment FROM articles
+		ORDER BY published = '', published DESC, id`)
+}
+
+func (s *DB) queryEnriched(ctx context.Context, q string, args ...any) ([]model.Article, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Article
+	for rows.Next() {
+		var enrichment string
+		a, err := scanArticle(rows, &enrichment)
+		if err != nil {
+			return nil, err
+		}
+		if err := setEnrichment(&a, enrichment); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }
 
 // Articles returns every article, newest published first (undated last),

@@ -160,9 +160,10 @@ func (s *DB) Story(ctx context.Context, id int64) (model.Story, error) {
 	return stories[0], s.fillArticleIDs(ctx, stories)
 }
 
-// StoryArticles returns a story's articles in the order they were placed.
+// StoryArticles returns a story's articles, with their enrichment, in the
+// order they were placed.
 func (s *DB) StoryArticles(ctx context.Context, id int64) ([]model.Article, error) {
-	return s.query(ctx, `SELECT `+articleColumns+` FROM articles WHERE story_id = ? ORDER BY placed_seq, id`, id)
+	return s.queryEnriched(ctx, `SELECT `+articleColumns+`, enrichment FROM articles WHERE story_id = ? ORDER BY placed_seq, id`, id)
 }
 
 // Placements returns every placed article's placement, with its story's

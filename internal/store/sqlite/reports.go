@@ -1,0 +1,68 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// PutReport stores a story's comparison report with the fingerprint of the
+// articles it was built from, replacing any earlier one.
+func (s *DB) PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("put report %d: %w", storyID, err)
+	}
+	now := time.Now().UTC().Format(time.RFC3339)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO story_reports (story_id, fingerprint, report, updated_at) VALUES (?,?,?,?)
+		ON CONFLICT(story_id) DO UPDATE SET fingerprint=excluded.fingerprint, report=excluded.report, updated_at=excluded.updated_at`,
+		storyID, fingerprint, string(b), now)
+	if err != nil {
+		return fmt.Errorf("put report %d: %w", storyID, err)
+	}
+	return nil
+}
+
+// Report returns a story's stored report and the fingerprint it was built
+// from, or store.ErrNotFound when none was stored.
+func (s *DB) Report(ctx context.Context, storyID int64) (model.Report, string, error) {
+	var r model.Report
+	var fp, body string
+	err := s.db.QueryRowContext(ctx, `SELECT fingerprint, report FROM story_reports WHERE story_id = ?`, storyID).Scan(&fp, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, "", fmt.Errorf("report %d: %w", storyID, store.ErrNotFound)
+	}
+	if err != nil {
+		return r, "", fmt.Errorf("report %d: %w", storyID, err)
+	}
+	if err := json.Unmarshal([]byte(body), &r); err != nil {
+		return r, "", fmt.Errorf("report %d: %w", storyID, err)
+	}
+	return r, fp, nil
+}
+
+// ReportFingerprints returns the fingerprint of every stored report, so a
+// caller can rebuild only the reports whose stories changed.
+func (s *DB) ReportFingerprints(ctx context.Context) (map[int64]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT story_id, fingerprint FROM story_reports`)
+	if err != nil {
+		return nil, fmt.Errorf("report fingerprints: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var fp string
+		if err := rows.Scan(&id, &fp); err != nil {
+			return nil, err
+		}
+		out[id] = fp
+	}
+	return out, rows.Err()
+}
