@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"parallax/internal/model"
-	"parallax/internal/store/sqlite"
+	"parallax/internal/store"
 )
 
 func runArticles(ctx context.Context, args []string, stdio Stdio) error {
@@ -147,7 +147,7 @@ func runExport(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	stories, err := st.Stories(ctx, sqlite.StoryQuery{})
+	stories, err := st.Stories(ctx, store.StoryQuery{})
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}

@@ -12,7 +12,6 @@ import (
 
 	"parallax/internal/model"
 	"parallax/internal/store"
-	"parallax/internal/store/sqlite"
 )
 
 func runStories(ctx context.Context, args []string, stdio Stdio) error {
@@ -31,11 +30,11 @@ func runStories(ctx context.Context, args []string, stdio Stdio) error {
 	if err := checkFormat(*format, "table", "json"); err != nil {
 		return err
 	}
-	q := sqlite.StoryQuery{Limit: *limit, Outlet: *outlet, Since: *since, Until: *until, Text: *text}
+	q := store.StoryQuery{Limit: *limit, Outlet: *outlet, Since: *since, Until: *until, Text: *text}
 	switch *sortBy {
 	case "newest":
 	case "coverage":
-		q.Order = sqlite.MostCovered
+		q.Order = store.MostCovered
 	default:
 		return fmt.Errorf("%w: --sort %q: want newest or coverage", ErrUsage, *sortBy)
 	}

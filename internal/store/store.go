@@ -68,3 +68,21 @@ func FTSQuery(q string) string {
 	}
 	return strings.Join(terms, " ")
 }
+
+// StoryOrder says how Stories sorts.
+type StoryOrder int
+
+const (
+	Newest      StoryOrder = iota // last published first
+	MostCovered                   // most independent outlets, then articles
+)
+
+// StoryQuery selects stories.
+type StoryQuery struct {
+	Order  StoryOrder
+	Limit  int    // 0: all
+	Outlet string // only stories this outlet covers
+	Since  string // only stories last published on or after this day
+	Until  string // only stories first published on or before this day
+	Text   string // only stories with an article matching these words
+}

@@ -89,28 +89,10 @@ func (s *DB) PutStories(ctx context.Context, stories []model.Story) error {
 	return nil
 }
 
-// StoryOrder says how Stories sorts.
-type StoryOrder int
-
-const (
-	Newest      StoryOrder = iota // last published first
-	MostCovered                   // most independent outlets, then articles
-)
-
-// StoryQuery selects stories.
-type StoryQuery struct {
-	Order  StoryOrder
-	Limit  int    // 0: all
-	Outlet string // only stories this outlet covers
-	Since  string // only stories last published on or after this day
-	Until  string // only stories first published on or before this day
-	Text   string // only stories with an article matching these words
-}
-
 const storyColumns = `s.id, s.storyline_id, s.title, s.outlets, s.independent, s.independent_outlets, s.first_published, s.last_published`
 
 // Stories lists stories as q asks, each with its article IDs.
-func (s *DB) Stories(ctx context.Context, q StoryQuery) ([]model.Story, error) {
+func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, error) {
 	var where []string
 	var args []any
 	if q.Outlet != "" {
@@ -133,7 +115,7 @@ func (s *DB) Stories(ctx context.Context, q StoryQuery) ([]model.Story, error) {
 	if len(where) > 0 {
 		sqlq += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	if q.Order == MostCovered {
+	if q.Order == store.MostCovered {
 		sqlq += ` ORDER BY s.independent_outlets DESC, s.independent DESC, s.last_published DESC, s.id`
 	} else {
 		sqlq += ` ORDER BY s.last_published = '', s.last_published DESC, s.independent_outlets DESC, s.id`
