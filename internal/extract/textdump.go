@@ -28,5 +28,41 @@ func fromText(src, s string, w *featureVec) model.Article {
 		Outlet:    m.outlet,
 		Published: m.published,
 		Body:      model.JoinParagraphs(ps),
+		PageDates: p.pageDates(m.titleAt, body),
 	}
+}
+
+// pageDates returns the dates on the lines around the article that are not
+// its body (photo captions, embedded posts' signatures), from the headline
+// to the last body line, in order and without repeats. They date an article
+// that has no dateline; lines outside that span belong to other stories.
+func (p *page) pageDates(titleAt int, body []int) []string {
+	if len(body) == 0 {
+		return nil
+	}
+	inBody := make(map[int]bool, len(body))
+	for _, i := range body {
+		inBody[i] = true
+	}
+	from := body[0]
+	if titleAt >= 0 && titleAt < from {
+		from = titleAt
+	}
+	var out []string
+	seen := map[string]bool{}
+	for i := from; i <= body[len(body)-1]; i++ {
+		if inBody[i] || i == titleAt {
+			continue
+		}
+		d, ok := findDate(p.lines[i].text)
+		if !ok {
+			continue
+		}
+		day := d.t.Format("2006-01-02")
+		if !seen[day] {
+			seen[day] = true
+			out = append(out, day)
+		}
+	}
+	return out
 }
