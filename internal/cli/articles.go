@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -108,16 +109,62 @@ func clip(s string, n int) string {
 // exportDoc is the shape of `parallax export`, documented in docs/export.md.
 type exportDoc struct {
 	Articles []exportArticle `json:"articles"`
-	Stories  []model.Story   `json:"stories"`
+	Stories  []exportStory   `json:"stories"`
 }
 
-// exportArticle is an article with where clustering placed it; the IDs are
-// null when it has no story yet or copies nothing.
+// exportArticle is an article with where clustering placed it and what
+// enrichment found in it; the IDs are null when it has no story yet or
+// copies nothing.
 type exportArticle struct {
 	model.Article
-	StoryID     *int64 `json:"story_id"`
-	StorylineID *int64 `json:"storyline_id"`
-	DuplicateOf *int64 `json:"duplicate_of"`
+	StoryID     *int64              `json:"story_id"`
+	StorylineID *int64              `json:"storyline_id"`
+	DuplicateOf *int64              `json:"duplicate_of"`
+	Entities    []model.Entity      `json:"entities"`
+	Quotes      []model.Quote       `json:"quotes"`
+	Terms       []model.Term        `json:"terms"`
+	Dates       []model.DateMention `json:"dates"`
+	Figures     []model.Figure      `json:"figures"`
+}
+
+// exportStory is a story with the comparison of its outlets (empty lists
+// when no report was built).
+type exportStory struct {
+	model.Story
+	Claims        []model.Claim           `json:"claims"`
+	Quotes        []model.QuoteGroup      `json:"quotes"`
+	Discrepancies []model.Discrepancy     `json:"discrepancies"`
+	Framing       []model.Framing         `json:"framing"`
+	Timeline      []model.TimelineEvent   `json:"timeline"`
+	Summary       []model.SummarySentence `json:"summary"`
+}
+
+func newExportArticle(a model.Article, p model.Placement) exportArticle {
+	e := a.Enrichment
+	if e == nil {
+		e = &model.Enrichment{}
+	}
+	a.Enrichment = nil
+	return exportArticle{
+		Article: a, StoryID: nonZero(p.StoryID), StorylineID: nonZero(p.StorylineID), DuplicateOf: nonZero(p.DuplicateOf),
+		Entities: nonNilSlice(e.Entities), Quotes: nonNilSlice(e.Quotes), Terms: nonNilSlice(e.Terms),
+		Dates: nonNilSlice(e.Dates), Figures: nonNilSlice(e.Figures),
+	}
+}
+
+func newExportStory(s model.Story, r model.Report) exportStory {
+	return exportStory{
+		Story: s, Claims: nonNilSlice(r.Claims), Quotes: nonNilSlice(r.Quotes), Discrepancies: nonNilSlice(r.Discrepancies),
+		Framing: nonNilSlice(r.Framing), Timeline: nonNilSlice(r.Timeline), Summary: nonNilSlice(r.Summary),
+	}
+}
+
+// nonNilSlice makes an absent list export as [] rather than null.
+func nonNilSlice[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 func nonZero(v int64) *int64 {
@@ -139,7 +186,7 @@ func runExport(ctx context.Context, args []string, stdio Stdio) error {
 		return err
 	}
 	defer st.Close()
-	as, err := st.Articles(ctx)
+	as, err := st.ArticlesEnriched(ctx)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -151,13 +198,16 @@ func runExport(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	doc := exportDoc{Articles: make([]exportArticle, 0, len(as)), Stories: stories}
-	if doc.Stories == nil {
-		doc.Stories = []model.Story{}
-	}
+	doc := exportDoc{Articles: make([]exportArticle, 0, len(as)), Stories: make([]exportStory, 0, len(stories))}
 	for _, a := range as {
-		p := placed[a.ID]
-		doc.Articles = append(doc.Articles, exportArticle{a, nonZero(p.StoryID), nonZero(p.StorylineID), nonZero(p.DuplicateOf)})
+		doc.Articles = append(doc.Articles, newExportArticle(a, placed[a.ID]))
+	}
+	for _, s := range stories {
+		r, _, err := st.Report(ctx, s.ID)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("export: %w", err)
+		}
+		doc.Stories = append(doc.Stories, newExportStory(s, r))
 	}
 	if *out == "" {
 		return writeJSON(stdio.Out, doc)
