@@ -108,6 +108,16 @@ func (c *Clusterer) Assign(a model.Article) Assignment {
 }
 
 // assignment renders a stored decision.
+// Placed returns the assignment of an article already assigned, without
+// assigning anything.
+func (c *Clusterer) Placed(id int64) (Assignment, bool) {
+	rec, ok := c.known[id]
+	if !ok {
+		return Assignment{}, false
+	}
+	return c.assignment(id, rec), true
+}
+
 func (c *Clusterer) assignment(id int64, rec article) Assignment {
 	return Assignment{
 		ArticleID:   id,

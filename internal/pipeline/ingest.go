@@ -47,6 +47,9 @@ type Options struct {
 	OnEvent  func(Event)    // called in input order from one goroutine
 	Extract  func(source.Doc) (model.Article, error)
 	MaxQueue int // documents read ahead of extraction; 0 means 4 per worker
+	// Enrich, when set, finds entities, quotes, dates and figures in each
+	// extracted article, in the worker, before it is stored.
+	Enrich func(model.Article) model.Enrichment
 	// Stories, when set, places each new article into a story as it is
 	// stored; placements are written in batches and at the end.
 	Stories *Stories
@@ -95,7 +98,7 @@ func Ingest(ctx context.Context, paths []string, st Store, opt Options) (Summary
 	for range workers {
 		go func() {
 			for j := range jobs {
-				results <- work(j, opt.Extract)
+				results <- work(j, opt.Extract, opt.Enrich)
 			}
 			done <- struct{}{}
 		}()
@@ -137,12 +140,12 @@ func produce(ctx context.Context, paths []string, opt source.Options, jobs chan<
 	}
 }
 
-func work(j job, extractFn func(source.Doc) (model.Article, error)) result {
+func work(j job, extractFn func(source.Doc) (model.Article, error), enrichFn func(model.Article) model.Enrichment) result {
 	r := result{seq: j.seq, source: j.doc.Source, err: j.err}
 	if j.err != nil {
 		return r
 	}
-	a, err := safeExtract(extractFn, j.doc)
+	a, err := safeExtract(extractFn, enrichFn, j.doc)
 	if err != nil {
 		r.err = fmt.Errorf("%s: %w", j.doc.Source, err)
 		return r
@@ -151,15 +154,23 @@ func work(j job, extractFn func(source.Doc) (model.Article, error)) result {
 	return r
 }
 
-// safeExtract turns a panic in an extractor into that input's failure, so
-// one hostile page cannot end the run.
-func safeExtract(fn func(source.Doc) (model.Article, error), d source.Doc) (a model.Article, err error) {
+// safeExtract extracts and enriches one document, turning a panic in
+// either into that input's failure, so one hostile page cannot end the run.
+func safeExtract(fn func(source.Doc) (model.Article, error), enrichFn func(model.Article) model.Enrichment, d source.Doc) (a model.Article, err error) {
+	stage := "extractor"
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("extractor failed: %v", p)
+			err = fmt.Errorf("%s failed: %v", stage, p)
 		}
 	}()
-	return fn(d)
+	a, err = fn(d)
+	if err != nil || enrichFn == nil {
+		return a, err
+	}
+	stage = "enrichment"
+	e := enrichFn(a)
+	a.Enrichment = &e
+	return a, nil
 }
 
 // collect stores results in input order, so IDs and events are the same
@@ -222,6 +233,10 @@ func store1(ctx context.Context, st Store, r result, sum *Summary) Event {
 // placements ends the run: later articles would be placed against state
 // the store does not have.
 func place(ctx context.Context, s *Stories, a model.Article, ev *Event) error {
+	if s != nil && ev.Err == nil && ev.Outcome == store.Updated {
+		a.ID = ev.ID
+		s.Touch(a) // its story's report must be rebuilt
+	}
 	if s == nil || ev.Err != nil || ev.Outcome != store.New {
 		return nil
 	}

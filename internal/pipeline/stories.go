@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"parallax/internal/cluster"
@@ -26,13 +27,14 @@ type Stories struct {
 	pending []model.Placement
 	written map[int64]model.Story // story rows as last written
 	touched map[int64]bool
+	changed map[int64]bool // stories changed since LoadStories
 }
 
 // LoadStories rebuilds the clusterer from the store: placed articles are
 // replayed in their placement order, then any unplaced ones (an earlier
 // run stopped between storing and placing) are placed now.
 func LoadStories(ctx context.Context, st PlacementStore, cfg cluster.Config) (*Stories, error) {
-	s := &Stories{st: st, c: cluster.New(cfg), written: map[int64]model.Story{}, touched: map[int64]bool{}}
+	s := &Stories{st: st, c: cluster.New(cfg), written: map[int64]model.Story{}, touched: map[int64]bool{}, changed: map[int64]bool{}}
 	var unplaced []model.Article
 	err := st.Placed(ctx, func(a model.Article, p model.Placement) error {
 		if p.StoryID == 0 {
@@ -62,8 +64,28 @@ func (s *Stories) Place(a model.Article) model.Placement {
 	p := model.Placement{ArticleID: a.ID, StoryID: as.StoryID, StorylineID: as.StorylineID,
 		DuplicateOf: as.DuplicateOf, NewStory: as.NewStory, Seq: s.seq}
 	s.touched[as.StoryID] = true
+	s.changed[as.StoryID] = true
 	s.pending = append(s.pending, p)
 	return p
+}
+
+// Touch marks the story of an already placed article as changed (its
+// content was updated); the article stays where it was.
+func (s *Stories) Touch(a model.Article) {
+	if as, ok := s.c.Placed(a.ID); ok {
+		s.changed[as.StoryID] = true
+	}
+}
+
+// Changed returns the IDs of the stories that gained, lost or changed an
+// article since LoadStories, or whose storyline changed, in ascending order.
+func (s *Stories) Changed() []int64 {
+	out := make([]int64, 0, len(s.changed))
+	for id := range s.changed {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Pending is the number of placements not yet written.
@@ -92,6 +114,7 @@ func (s *Stories) Flush(ctx context.Context) error {
 	}
 	for _, ms := range changed {
 		s.written[ms.ID] = ms
+		s.changed[ms.ID] = true
 	}
 	clear(s.touched)
 	return nil

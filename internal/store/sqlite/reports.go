@@ -66,3 +66,22 @@ func (s *DB) ReportFingerprints(ctx context.Context) (map[int64]string, error) {
 	}
 	return out, rows.Err()
 }
+
+// StoryDuplicates maps each near-duplicate member of a story to the
+// article it copies.
+func (s *DB) StoryDuplicates(ctx context.Context, storyID int64) (map[int64]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, duplicate_of FROM articles WHERE story_id = ? AND duplicate_of IS NOT NULL`, storyID)
+	if err != nil {
+		return nil, fmt.Errorf("story %d duplicates: %w", storyID, err)
+	}
+	defer rows.Close()
+	out := map[int64]int64{}
+	for rows.Next() {
+		var id, of int64
+		if err := rows.Scan(&id, &of); err != nil {
+			return nil, err
+		}
+		out[id] = of
+	}
+	return out, rows.Err()
+}

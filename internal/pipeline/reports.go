@@ -1,0 +1,101 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// ReportStore is what building comparison reports needs of a store.
+type ReportStore interface {
+	Story(ctx context.Context, id int64) (model.Story, error)
+	StoryArticles(ctx context.Context, id int64) ([]model.Article, error)
+	StoryDuplicates(ctx context.Context, id int64) (map[int64]int64, error)
+	Report(ctx context.Context, storyID int64) (model.Report, string, error)
+	PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error
+}
+
+// BuildFunc compares the outlets of one story; dups maps a near-duplicate
+// member to the article it copies.
+type BuildFunc func(s model.Story, arts []model.Article, dups map[int64]int64) model.Report
+
+// BuildReports rebuilds the comparison report of each story in ids whose
+// articles changed since its report was built (a fingerprint over the
+// members' content, enrichment and duplicate marks decides), and returns
+// how many it rebuilt. A story that no longer exists is skipped.
+func BuildReports(ctx context.Context, st ReportStore, ids []int64, build BuildFunc) (int, error) {
+	n := 0
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		built, err := buildReport(ctx, st, id, build)
+		if err != nil {
+			return n, fmt.Errorf("report for story %d: %w", id, err)
+		}
+		if built {
+			n++
+		}
+	}
+	return n, nil
+}
+
+func buildReport(ctx context.Context, st ReportStore, id int64, build BuildFunc) (bool, error) {
+	s, err := st.Story(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	arts, err := st.StoryArticles(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	dups, err := st.StoryDuplicates(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	fp, err := reportFingerprint(s, arts, dups)
+	if err != nil {
+		return false, err
+	}
+	if _, old, err := st.Report(ctx, id); err == nil && old == fp {
+		return false, nil
+	}
+	r := safeBuild(build, s, arts, dups)
+	r.StoryID = id
+	return true, st.PutReport(ctx, id, fp, r)
+}
+
+// safeBuild keeps one story's failure from ending the run: the story gets
+// an empty report and the rest go on.
+func safeBuild(build BuildFunc, s model.Story, arts []model.Article, dups map[int64]int64) (r model.Report) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = model.Report{}
+		}
+	}()
+	return build(s, arts, dups)
+}
+
+// reportFingerprint hashes what a report depends on.
+func reportFingerprint(s model.Story, arts []model.Article, dups map[int64]int64) (string, error) {
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	if err := enc.Encode([]any{s.ID, s.Title, dups}); err != nil {
+		return "", err
+	}
+	for _, a := range arts {
+		if err := enc.Encode(a); err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

@@ -1,0 +1,76 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"parallax/internal/cluster"
+	"parallax/internal/model"
+	"parallax/internal/store/sqlite"
+)
+
+// TestBuildReports: every changed story gets a report once; building again
+// with nothing changed rebuilds nothing; an updated member rebuilds its
+// story's report only; a panicking builder leaves an empty report.
+func TestBuildReports(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "r.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	stories, err := LoadStories(ctx, st, cluster.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	topics := []string{"ferry service to Marlow Island resumes after storms closed the harbour",
+		"orchestra in Velden cancels its tour after the conductor falls ill"}
+	var arts []model.Article
+	for i := range 4 {
+		a := model.Article{Source: fmt.Sprintf("a%d.txt", i), Outlet: fmt.Sprintf("Outlet %d", i%2), Published: "2031-03-14",
+			Title: topics[i/2], Body: topics[i/2] + ". " + topics[i/2] + fmt.Sprintf(", reporter %d wrote.", i)}
+		id, _, err := st.PutArticle(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.ID = id
+		stories.Place(a)
+		arts = append(arts, a)
+	}
+	if err := stories.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	build := func(s model.Story, as []model.Article, dups map[int64]int64) model.Report {
+		calls++
+		return model.Report{Summary: []model.SummarySentence{{Text: s.Title, ArticleIDs: s.ArticleIDs}}}
+	}
+	ids := stories.Changed()
+	if n, err := BuildReports(ctx, st, ids, build); err != nil || n != len(ids) || n == 0 {
+		t.Fatalf("first build: %d of %d, %v", n, len(ids), err)
+	}
+	r, _, err := st.Report(ctx, ids[0])
+	if err != nil || r.StoryID != ids[0] || len(r.Summary) != 1 {
+		t.Fatalf("stored report = %+v, %v", r, err)
+	}
+	if n, err := BuildReports(ctx, st, ids, build); err != nil || n != 0 {
+		t.Fatalf("unchanged rebuild: %d, %v", n, err)
+	}
+	arts[0].Body += " A later paragraph was added."
+	if _, _, err := st.PutArticle(ctx, arts[0]); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := BuildReports(ctx, st, ids, build); err != nil || n != 1 {
+		t.Fatalf("after an update: rebuilt %d, %v; want 1", n, err)
+	}
+	arts[1].Body += " Another."
+	if _, _, err := st.PutArticle(ctx, arts[1]); err != nil {
+		t.Fatal(err)
+	}
+	panicky := func(model.Story, []model.Article, map[int64]int64) model.Report { panic("boom") }
+	if n, err := BuildReports(ctx, st, ids, panicky); err != nil || n != 1 {
+		t.Fatalf("panicking builder: %d, %v", n, err)
+	}
+}
