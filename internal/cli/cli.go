@@ -33,11 +33,14 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"extract", "extract one input to a clean article on stdout (no store)", runExtract},
-		{"ingest", "extract inputs (files, directories, -) and store them", runIngest},
+		{"ingest", "extract inputs (files, directories, -, URLs, WARC) and store them", runIngest},
+		{"feeds", "follow feeds: feeds add URL|--opml FILE, list, remove URL, export", runFeeds},
+		{"watch", "check the followed feeds and ingest their new entries", runWatch},
 		{"articles", "list stored articles", runArticles},
 		{"search", "full-text search over stored titles and bodies", runSearch},
 		{"stories", "list stories, newest or most covered first", runStories},
 		{"story", "one story's articles, grouped by outlet", runStory},
+		{"serve", "serve the web interface and JSON API over the store", runServe},
 		{"export", "write the store as JSON (articles and stories)", runExport},
 		{"bench", "measure clustering speed and memory on a generated stream", runBench},
 		{"eval", "score against labelled data: eval extract --gold FILE, eval clusters --labels FILE", runEval},

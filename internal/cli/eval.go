@@ -16,15 +16,17 @@ import (
 
 func runEval(ctx context.Context, args []string, stdio Stdio) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: eval needs a kind: extract or clusters", ErrUsage)
+		return fmt.Errorf("%w: eval needs a kind: extract, clusters or quotes", ErrUsage)
 	}
 	switch args[0] {
 	case "extract":
 		return runEvalExtract(ctx, args[1:], stdio)
 	case "clusters":
 		return runEvalClusters(ctx, args[1:], stdio)
+	case "quotes":
+		return runEvalQuotes(ctx, args[1:], stdio)
 	}
-	return fmt.Errorf("%w: unknown eval kind %q (want extract or clusters)", ErrUsage, args[0])
+	return fmt.Errorf("%w: unknown eval kind %q (want extract, clusters or quotes)", ErrUsage, args[0])
 }
 
 // docResult is one page's score in `eval extract`.

@@ -10,20 +10,26 @@ import (
 	"golang.org/x/term"
 
 	"parallax/internal/cluster"
+	"parallax/internal/enrich"
 	"parallax/internal/pipeline"
 	"parallax/internal/source"
 )
 
 func runIngest(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("ingest", "[--db PATH] [--workers N] PATH...", stdio)
+	fs := newFlags("ingest", "[--db PATH] [--workers N] PATH|URL...", stdio)
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "extraction workers (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "print only failures and the summary")
+	net := addFetchFlags(fs) // for URL inputs; see watch.go
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: ingest needs at least one path (a file, a directory or -)", ErrUsage)
+	}
+	fetcher, err := net.fetcher()
+	if err != nil {
+		return err
 	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
@@ -38,11 +44,17 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	prog := newProgress(stdio.Err, *quiet)
 	sum, err := pipeline.Ingest(ctx, fs.Args(), st, pipeline.Options{
 		Workers: *workers,
-		Source:  source.Options{Stdin: stdio.In},
+		Source:  source.Options{Stdin: stdio.In, NetOptions: source.NetOptions{Fetcher: fetcher}},
 		OnEvent: prog.event,
+		Enrich:  enrich.Article,
 		Stories: stories,
 	})
 	prog.finish()
+	if err == nil {
+		// Reports follow the stories: built once per changed story, after
+		// every placement is written.
+		_, err = buildReports(ctx, st, stories)
+	}
 	after := stories.Len()
 	fmt.Fprintf(stdio.Out, "ingested %d inputs into %s: %d new, %d updated, %d unchanged, %d failed; %d stories (%d new)\n",
 		sum.Total(), st.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Failed, after, after-before)

@@ -20,6 +20,11 @@ type Entity struct {
 	// ("Zelenskiy") and role references ("the Ukrainian president").
 	Aliases  []string `json:"aliases"`
 	Mentions int      `json:"mentions"`
+	// Descriptions are how the article describes a person, in order of
+	// use: titles and affiliations before the name ("Veloran Attorney
+	// General"), appositives ("a spokeswoman for the Karvik campaign") and
+	// party-state tags spelt out ("(R-Minn.)" → "Republican, Minnesota").
+	Descriptions []string `json:"descriptions,omitempty"`
 }
 
 // Quote is one direct quotation with who said it and how.
@@ -29,8 +34,16 @@ type Quote struct {
 	// article does not say); SpeakerKey its Entity.Key.
 	Speaker    string `json:"speaker"`
 	SpeakerKey string `json:"speaker_key"`
-	Verb       string `json:"verb"`      // how it was said: "said", "wrote on Truth Social", "told TASS"
-	Paragraph  int    `json:"paragraph"` // index into Article.Paragraphs(); -1 for the headline
+	// SpeakerDescription is how the article describes the speaker, at the
+	// attribution or at the speaker's first full mention: titles,
+	// affiliations, appositives and party-state tags of a person ("Veloran
+	// Attorney General", "a spokeswoman for the Karvik campaign",
+	// "Republican, Minnesota"), or the owner and modifiers of a speaking
+	// thing ("Karvik campaign ad", "lawsuit from Norvala and Veloria").
+	// Groups and sides are often named only here ("" when none).
+	SpeakerDescription string `json:"speaker_description,omitempty"`
+	Verb               string `json:"verb"`      // how it was said: "said", "wrote on Truth Social", "told TASS"
+	Paragraph          int    `json:"paragraph"` // index into Article.Paragraphs(); -1 for the headline
 }
 
 // Term is a scare quote: one to three words in quotation marks that an

@@ -21,7 +21,8 @@ type Options struct {
 	// DefaultMaxBytes.
 	MaxBytes int64
 	// Stdin is read for the path "-"; nil means os.Stdin.
-	Stdin io.Reader
+	Stdin      io.Reader
+	NetOptions // how http and https inputs are read (url.go)
 }
 
 // Read yields every document under paths: files, directories (walked
@@ -86,6 +87,9 @@ func (r *reader) path(p string) bool {
 	}
 	if p == "-" {
 		return r.stream("-", r.opt.Stdin, -1)
+	}
+	if IsURL(p) {
+		return r.url(p)
 	}
 	info, err := os.Stat(p)
 	if err != nil {

@@ -29,6 +29,9 @@ func (r *reader) stream(name string, src io.Reader, size int64) bool {
 	// of a truncated .jsonl.gz still yield).
 	head, _ := in.Peek(bufSize)
 	hint := strings.TrimSuffix(name, ".gz")
+	if isWARC(head) {
+		return r.warc(name, in) // streamed record by record; see warc.go
+	}
 	if isJSONLines(head) {
 		// JSON lines are streamed with a per-line cap, so the file as a
 		// whole may exceed MaxBytes.

@@ -81,8 +81,18 @@ const (
 type StoryQuery struct {
 	Order  StoryOrder
 	Limit  int    // 0: all
+	Offset int    // skip this many first (paging; with Limit)
 	Outlet string // only stories this outlet covers
 	Since  string // only stories last published on or after this day
 	Until  string // only stories first published on or before this day
 	Text   string // only stories with an article matching these words
+}
+
+// Outlet is one outlet with how much of the store it wrote.
+type Outlet struct {
+	Name     string `json:"name"`
+	Articles int    `json:"articles"`
+	Stories  int    `json:"stories"`
+	First    string `json:"first_published"` // earliest published date, "" when none is dated
+	Last     string `json:"last_published"`
 }

@@ -67,4 +67,31 @@ var migrations = []string{
 		report      TEXT NOT NULL,
 		updated_at  TEXT NOT NULL
 	);`,
+	// 4: followed feeds with their HTTP validators and last check, and
+	// what became of each feed entry (so stored entries are not refetched).
+	`CREATE TABLE feeds (
+		url           TEXT PRIMARY KEY,
+		title         TEXT NOT NULL DEFAULT '',
+		etag          TEXT NOT NULL DEFAULT '',
+		last_modified TEXT NOT NULL DEFAULT '',
+		added_at      TEXT NOT NULL,
+		checked_at    TEXT NOT NULL DEFAULT '',
+		status        INTEGER NOT NULL DEFAULT 0,
+		error         TEXT NOT NULL DEFAULT ''
+	);
+	CREATE TABLE feed_entries (
+		feed_url   TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+		entry_key  TEXT NOT NULL,
+		link       TEXT NOT NULL DEFAULT '',
+		article_id INTEGER,
+		attempts   INTEGER NOT NULL DEFAULT 0,
+		error      TEXT NOT NULL DEFAULT '',
+		updated_at TEXT NOT NULL,
+		PRIMARY KEY (feed_url, entry_key)
+	);`,
+	// 5: indexes in the story list's two orders (ORDER BY in Stories must
+	// match these expressions), so a page of the list reads a slice of an
+	// index instead of sorting every story.
+	`CREATE INDEX stories_newest ON stories(last_published = '', last_published DESC, independent_outlets DESC, id);
+	CREATE INDEX stories_covered ON stories(independent_outlets DESC, independent DESC, last_published DESC, id);`,
 }

@@ -121,7 +121,7 @@ func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, er
 		sqlq += ` ORDER BY s.last_published = '', s.last_published DESC, s.independent_outlets DESC, s.id`
 	}
 	if q.Limit > 0 {
-		sqlq += fmt.Sprintf(` LIMIT %d`, q.Limit)
+		sqlq += fmt.Sprintf(` LIMIT %d OFFSET %d`, q.Limit, max(q.Offset, 0))
 	}
 	stories, err := s.queryStories(ctx, sqlq, args...)
 	if err != nil {

@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"parallax/internal/web"
+)
+
+func runServe(ctx context.Context, args []string, stdio Stdio) error {
+	fs := newFlags("serve", "[--db PATH] [--addr HOST:PORT] [--token TOKEN]", stdio)
+	db := dbFlag(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	token := fs.String("token", "", "enable POST /api/ingest with this bearer token (default $PARALLAX_TOKEN; empty: off)")
+	quiet := fs.Bool("quiet", false, "do not log requests")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return fmt.Errorf("%w: serve takes no arguments", ErrUsage)
+	}
+	if *token == "" {
+		*token = strings.TrimSpace(os.Getenv("PARALLAX_TOKEN"))
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	logger := slog.New(slog.NewTextHandler(stdio.Err, nil))
+	cfg := web.Config{Store: st, Token: *token, Logger: logger}
+	if *quiet {
+		cfg.Logger = nil
+	}
+	h, err := web.New(cfg)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	fmt.Fprintf(stdio.Err, "serving %s on http://%s/ (Ctrl-C to stop)\n", st.Path(), *addr)
+	return web.ListenAndServe(ctx, web.Server(*addr, h))
+}

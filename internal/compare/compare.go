@@ -1,0 +1,43 @@
+package compare
+
+import (
+	"parallax/internal/model"
+)
+
+// Build compares the story's articles, every one counted as independent.
+func Build(s model.Story, arts []model.Article) model.Report {
+	return BuildWith(s, arts, Options{})
+}
+
+// BuildWith compares the story's articles, leaving out near-duplicates named
+// in opt. The report is deterministic: the same articles in any order give
+// the same report. Every slice is non-nil.
+func BuildWith(s model.Story, arts []model.Article, opt Options) model.Report {
+	docs := prepare(independent(arts, opt.Duplicates))
+	ss := statements(docs)
+	pairs := similarPairs(ss, pairFloor)
+	sims := make(map[[2]int]float64, len(pairs))
+	for _, p := range pairs {
+		sims[[2]int{p.a, p.b}] = p.sim
+	}
+	ranked := claimsOf(ss, groupClaims(ss, pairs), sims, nearlyShared(ss, pairs))
+	claims := make([]model.Claim, len(ranked))
+	for i, r := range ranked {
+		claims[i] = r.c
+	}
+	quotes := buildQuotes(docs)
+	return model.Report{
+		StoryID:       s.ID,
+		Claims:        claims,
+		Quotes:        quotes,
+		Discrepancies: discrepancies(docs, ss, pairs, quotes),
+		Framing:       framing(docs, ss),
+		Timeline:      timeline(docs),
+		Summary:       brief(ranked, ss),
+	}
+}
+
+// pairFloor is the least similarity worth keeping a pair for: discrepancy
+// rules look at sentences that share a subject but differ in a value,
+// which lowers their similarity below claimSim.
+const pairFloor = 0.15

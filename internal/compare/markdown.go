@@ -1,0 +1,234 @@
+package compare
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"parallax/internal/model"
+)
+
+// listCap bounds the per-outlet lists of single-outlet and missing claims,
+// so a large story's report stays readable.
+const listCap = 10
+
+// citer numbers the story's articles by outlet, then ID, for citations.
+type citer struct {
+	arts []model.Article
+	num  map[int64]int
+}
+
+func newCiter(arts []model.Article) citer {
+	sorted := append([]model.Article(nil), arts...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		oi, oj := outletOf(sorted[i]), outletOf(sorted[j])
+		if oi != oj {
+			return oi < oj
+		}
+		return sorted[i].ID < sorted[j].ID
+	})
+	c := citer{arts: sorted, num: make(map[int64]int, len(sorted))}
+	for i, a := range sorted {
+		c.num[a.ID] = i + 1
+	}
+	return c
+}
+
+// cite renders article IDs as "[1][3]", in citation order.
+func (c citer) cite(ids []int64) string {
+	nums := make([]int, 0, len(ids))
+	for _, id := range ids {
+		if n, ok := c.num[id]; ok {
+			nums = append(nums, n)
+		}
+	}
+	sort.Ints(nums)
+	var b strings.Builder
+	for _, n := range nums {
+		fmt.Fprintf(&b, "[%d]", n)
+	}
+	return b.String()
+}
+
+// mdWriter keeps the first write error so sections need not check each.
+type mdWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (m *mdWriter) f(format string, args ...any) {
+	if m.err == nil {
+		_, m.err = fmt.Fprintf(m.w, format, args...)
+	}
+}
+
+// Markdown writes the whole report as Markdown: the brief with citations,
+// the articles by outlet, the coverage matrix, quotations with their
+// wording diffs, discrepancies, framing per outlet and the timeline.
+func Markdown(w io.Writer, s model.Story, arts []model.Article, r model.Report) error {
+	m := &mdWriter{w: bufio.NewWriter(w)}
+	c := newCiter(arts)
+	title := s.Title
+	if title == "" {
+		title = fmt.Sprintf("Story %d", s.ID)
+	}
+	m.f("# %s\n\n", oneLine(title))
+	writeBrief(m, c, r)
+	writeArticles(m, c, arts)
+	writeCoverage(m, c, r)
+	writeQuotes(m, c, r)
+	writeDiscrepancies(m, c, r)
+	writeFraming(m, c, r)
+	writeTimeline(m, c, r)
+	if m.err == nil {
+		m.err = m.w.Flush()
+	}
+	if m.err != nil {
+		return fmt.Errorf("write report of story %d: %w", s.ID, m.err)
+	}
+	return nil
+}
+
+func writeBrief(m *mdWriter, c citer, r model.Report) {
+	m.f("## Brief\n\n")
+	if len(r.Summary) == 0 {
+		m.f("_No sentence stands alone._\n\n")
+		return
+	}
+	for _, s := range r.Summary {
+		m.f("- %s %s\n", oneLine(s.Text), c.cite(s.ArticleIDs))
+	}
+	m.f("\n")
+}
+
+func writeArticles(m *mdWriter, c citer, arts []model.Article) {
+	m.f("## Articles\n\n")
+	last := ""
+	for i, a := range c.arts {
+		if o := outletOf(a); o != last {
+			m.f("**%s**\n\n", oneLine(o))
+			last = o
+		}
+		m.f("- [%d] %s", i+1, oneLine(a.Title))
+		if a.Published != "" {
+			m.f(" (%s)", a.Published)
+		}
+		if a.URL != "" {
+			m.f(" <%s>", a.URL)
+		}
+		m.f("\n")
+		if i+1 < len(c.arts) && outletOf(c.arts[i+1]) != last {
+			m.f("\n")
+		}
+	}
+	m.f("\n")
+}
+
+// outletsOf lists the outlets of the articles in citation order.
+func (c citer) outlets() []string {
+	var out []string
+	for _, a := range c.arts {
+		if o := outletOf(a); len(out) == 0 || out[len(out)-1] != o {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func writeCoverage(m *mdWriter, c citer, r model.Report) {
+	outlets := c.outlets()
+	m.f("## Coverage\n\n")
+	var shared []model.Claim
+	single := make(map[string][]model.Claim)
+	for _, cl := range r.Claims {
+		if len(cl.Outlets) >= 2 {
+			shared = append(shared, cl)
+		} else if len(cl.Outlets) == 1 {
+			single[cl.Outlets[0]] = append(single[cl.Outlets[0]], cl)
+		}
+	}
+	if len(shared) > 0 {
+		m.f("| Claim | %s |\n|---|%s\n", strings.Join(escapeAll(outlets), " | "), strings.Repeat("---|", len(outlets)))
+		for _, cl := range shared {
+			m.f("| %s %s |", cell(cl.Text), c.cite(cl.ArticleIDs))
+			for _, o := range outlets {
+				m.f(" %s |", mark(contains(cl.Outlets, o)))
+			}
+			m.f("\n")
+		}
+		m.f("\n")
+	} else {
+		m.f("_No claim is shared by two outlets._\n\n")
+	}
+	writePerOutlet(m, c, "Only this outlet reports", outlets, single)
+	writePerOutlet(m, c, "Leaves out what others report", outlets, missing(outlets, shared))
+}
+
+// missing lists, per outlet, the shared claims it does not carry.
+func missing(outlets []string, shared []model.Claim) map[string][]model.Claim {
+	out := make(map[string][]model.Claim)
+	for _, cl := range shared {
+		for _, o := range outlets {
+			if !contains(cl.Outlets, o) {
+				out[o] = append(out[o], cl)
+			}
+		}
+	}
+	return out
+}
+
+func writePerOutlet(m *mdWriter, c citer, heading string, outlets []string, by map[string][]model.Claim) {
+	m.f("### %s\n\n", heading)
+	any := false
+	for _, o := range outlets {
+		cls := by[o]
+		if len(cls) == 0 {
+			continue
+		}
+		any = true
+		m.f("**%s**\n\n", oneLine(o))
+		for i, cl := range cls {
+			if i == listCap {
+				m.f("- … and %d more\n", len(cls)-listCap)
+				break
+			}
+			m.f("- %s %s\n", oneLine(cl.Text), c.cite(cl.ArticleIDs))
+		}
+		m.f("\n")
+	}
+	if !any {
+		m.f("_None._\n\n")
+	}
+}
+
+func mark(ok bool) string {
+	if ok {
+		return "✓"
+	}
+	return " "
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// oneLine folds whitespace so text cannot break the Markdown structure.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// cell makes text safe inside a table cell.
+func cell(s string) string { return strings.ReplaceAll(oneLine(s), "|", "\\|") }
+
+func escapeAll(xs []string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = cell(x)
+	}
+	return out
+}

@@ -1,0 +1,110 @@
+package compare
+
+import (
+	"strings"
+
+	"parallax/internal/model"
+)
+
+func writeQuotes(m *mdWriter, c citer, r model.Report) {
+	m.f("## Quotes\n\n")
+	if len(r.Quotes) == 0 {
+		m.f("_No quotation appears in two articles._\n\n")
+		return
+	}
+	for _, g := range r.Quotes {
+		speaker := g.Speaker
+		if speaker == "" {
+			speaker = "unattributed"
+		}
+		m.f("### “%s”\n\n", oneLine(shorten(g.Text, 16)))
+		m.f("%s %s; first carried by %s.", oneLine(speaker), c.cite(g.ArticleIDs), c.cite([]int64{g.EarliestArticleID}))
+		if len(g.Speakers) > 1 {
+			m.f(" Given to different speakers: %s.", oneLine(strings.Join(g.Speakers, "; ")))
+		}
+		m.f("\n\n")
+		for i, v := range g.Variants {
+			label := "fullest wording"
+			if i > 0 {
+				label = "variant"
+				if v.Truncated {
+					label = "truncated"
+				}
+			}
+			m.f("- %s %s: %s\n", label, c.cite(v.ArticleIDs), renderDiff(v.Diff))
+		}
+		m.f("\n")
+	}
+}
+
+// renderDiff shows a word diff: ~~removed~~ and **added**.
+func renderDiff(parts []model.DiffPart) string {
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
+		t := escapeMD(oneLine(p.Text))
+		switch p.Op {
+		case "-":
+			out = append(out, "~~"+t+"~~")
+		case "+":
+			out = append(out, "**"+t+"**")
+		default:
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// escapeMD escapes the characters that would open emphasis or strikeout.
+func escapeMD(s string) string {
+	return strings.NewReplacer("*", `\*`, "~", `\~`, "_", `\_`, "`", "\\`").Replace(s)
+}
+
+func writeDiscrepancies(m *mdWriter, c citer, r model.Report) {
+	m.f("## Discrepancies\n\n")
+	if len(r.Discrepancies) == 0 {
+		m.f("_None found._\n\n")
+		return
+	}
+	for _, d := range r.Discrepancies {
+		m.f("### %s: %s\n\n", d.Kind, oneLine(d.Subject))
+		for _, v := range d.Values {
+			m.f("- **%s** %s\n", escapeMD(oneLine(v.Value)), c.cite(v.ArticleIDs))
+			for _, s := range v.Sentences {
+				m.f("  > %s %s\n", oneLine(s.Text), c.cite([]int64{s.ArticleID}))
+			}
+		}
+		m.f("\n")
+	}
+}
+
+func writeFraming(m *mdWriter, c citer, r model.Report) {
+	m.f("## Framing\n\n")
+	for _, f := range r.Framing {
+		m.f("**%s** %s\n\n", oneLine(f.Outlet), c.cite(f.ArticleIDs))
+		if len(f.Names)+len(f.Loaded)+len(f.ScareQuotes) == 0 {
+			m.f("- nothing distinctive\n\n")
+			continue
+		}
+		for _, n := range f.Names {
+			m.f("- name: %s (others: %s)\n", oneLine(n.Used), oneLine(strings.Join(n.Others, ", ")))
+		}
+		if len(f.Loaded) > 0 {
+			m.f("- loaded words: %s\n", oneLine(strings.Join(f.Loaded, "; ")))
+		}
+		if len(f.ScareQuotes) > 0 {
+			m.f("- scare quotes: “%s”\n", oneLine(strings.Join(f.ScareQuotes, "”, “")))
+		}
+		m.f("\n")
+	}
+}
+
+func writeTimeline(m *mdWriter, c citer, r model.Report) {
+	m.f("## Timeline\n\n")
+	if len(r.Timeline) == 0 {
+		m.f("_No dated events._\n")
+		return
+	}
+	for _, e := range r.Timeline {
+		m.f("- **%s** %s %s\n", e.Date, oneLine(e.Text), c.cite(e.ArticleIDs))
+	}
+}

@@ -1,0 +1,245 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"parallax/internal/model"
+)
+
+// quoteRef is one quotation in one article.
+type quoteRef struct {
+	doc  *doc
+	q    model.Quote
+	toks []token
+	keys []string
+}
+
+// collectQuotes lists every quotation of every article.
+func collectQuotes(docs []*doc) []quoteRef {
+	var out []quoteRef
+	for _, d := range docs {
+		for _, q := range d.enr.Quotes {
+			toks := tokenize(q.Text)
+			if ks := keys(toks); len(ks) > 0 {
+				out = append(out, quoteRef{doc: d, q: q, toks: toks, keys: ks})
+			}
+		}
+	}
+	return out
+}
+
+// sameQuote decides whether two quotations are one statement reported
+// twice: the shorter must sit in order inside the longer, allowing a
+// changed or dropped word. Short ones need more evidence: the same
+// speaker, a run of shared words, shared content words, or a fit at the
+// start or end of the longer wording (a truncation).
+func sameQuote(a, b quoteRef) bool {
+	short, long := a, b
+	if len(short.keys) > len(long.keys) {
+		short, long = long, short
+	}
+	n := len(short.keys)
+	if n < 3 {
+		return false
+	}
+	w := bestWindow(short.keys, long.keys)
+	if w.shared < 3 || float64(w.shared) < 0.6*float64(n) {
+		return false
+	}
+	if w.run >= 4 || contentShared(short.keys, long.keys) >= 2 {
+		return true
+	}
+	if a.q.SpeakerKey != "" && a.q.SpeakerKey == b.q.SpeakerKey {
+		return true
+	}
+	return w.edge && float64(w.shared) >= 0.75*float64(n)
+}
+
+// contentShared counts the distinct content words of a also in b.
+func contentShared(a, b []string) int {
+	in := make(map[string]bool, len(b))
+	for _, w := range b {
+		in[w] = true
+	}
+	seen := make(map[string]bool)
+	for _, w := range a {
+		if !stopwords[w] && len(w) > 2 && in[w] && !seen[w] {
+			seen[w] = true
+		}
+	}
+	return len(seen)
+}
+
+// groupQuotes links matching quotations of different articles.
+func groupQuotes(qs []quoteRef) [][]int {
+	parent := make([]int, len(qs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for i := range qs {
+		for j := i + 1; j < len(qs); j++ {
+			if qs[i].doc != qs[j].doc && find(i) != find(j) && sameQuote(qs[i], qs[j]) {
+				parent[find(j)] = find(i)
+			}
+		}
+	}
+	byRoot := make(map[int][]int)
+	var roots []int
+	for i := range qs {
+		r := find(i)
+		if _, ok := byRoot[r]; !ok {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], i)
+	}
+	out := make([][]int, 0, len(roots))
+	for _, r := range roots {
+		out = append(out, byRoot[r])
+	}
+	return out
+}
+
+// buildQuotes merges the quotations that two or more articles carry.
+func buildQuotes(docs []*doc) []model.QuoteGroup {
+	qs := collectQuotes(docs)
+	out := []model.QuoteGroup{}
+	for _, g := range groupQuotes(qs) {
+		members := make([]quoteRef, len(g))
+		arts := make(map[int64]bool)
+		for i, m := range g {
+			members[i] = qs[m]
+			arts[qs[m].doc.art.ID] = true
+		}
+		if len(arts) < 2 {
+			continue
+		}
+		out = append(out, quoteGroup(members))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if len(a.ArticleIDs) != len(b.ArticleIDs) {
+			return len(a.ArticleIDs) > len(b.ArticleIDs)
+		}
+		if len(a.Variants) != len(b.Variants) {
+			return len(a.Variants) > len(b.Variants)
+		}
+		return a.Text < b.Text
+	})
+	return out
+}
+
+// quoteGroup builds one group: the fullest wording is the reference and
+// every distinct wording is diffed against it.
+func quoteGroup(members []quoteRef) model.QuoteGroup {
+	sort.SliceStable(members, func(i, j int) bool { return members[i].doc.idx < members[j].doc.idx })
+	type variant struct {
+		first quoteRef
+		arts  map[int64]bool
+		outs  map[string]bool
+	}
+	var order []string
+	vs := make(map[string]*variant)
+	for _, m := range members {
+		k := strings.Join(m.keys, " ")
+		v, ok := vs[k]
+		if !ok {
+			v = &variant{first: m, arts: map[int64]bool{}, outs: map[string]bool{}}
+			vs[k] = v
+			order = append(order, k)
+		}
+		v.arts[m.doc.art.ID] = true
+		v.outs[m.doc.outlet] = true
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := vs[order[i]], vs[order[j]]
+		if len(a.first.keys) != len(b.first.keys) {
+			return len(a.first.keys) > len(b.first.keys)
+		}
+		return len(a.arts) > len(b.arts)
+	})
+	ref := vs[order[0]].first
+	g := model.QuoteGroup{Text: ref.q.Text, Variants: []model.QuoteVariant{}}
+	all := make(map[int64]bool)
+	for _, k := range order {
+		v := vs[k]
+		diff := localDiff(ref.toks, v.first.toks)
+		g.Variants = append(g.Variants, model.QuoteVariant{
+			Text:       v.first.q.Text,
+			ArticleIDs: sortedIDs(v.arts),
+			Outlets:    sortedStrings(v.outs),
+			Truncated:  isTruncation(diff),
+			Diff:       diff,
+		})
+		for id := range v.arts {
+			all[id] = true
+		}
+	}
+	g.ArticleIDs = sortedIDs(all)
+	g.Speaker, g.Speakers = speakersOf(members)
+	g.EarliestArticleID = earliestOf(members)
+	return g
+}
+
+// isTruncation reports a wording that leaves out the start or the end of
+// the reference.
+func isTruncation(diff []model.DiffPart) bool {
+	if len(diff) < 2 {
+		return false
+	}
+	return diff[0].Op == "-" || diff[len(diff)-1].Op == "-"
+}
+
+// speakersOf names the speaker most members give, and every speaker when
+// members disagree.
+func speakersOf(members []quoteRef) (string, []string) {
+	count := make(map[string]int)
+	name := make(map[string]string)
+	var order []string
+	for _, m := range members {
+		k := m.q.SpeakerKey
+		if k == "" {
+			k = strings.ToLower(m.q.Speaker)
+		}
+		if k == "" {
+			continue
+		}
+		if _, ok := name[k]; !ok {
+			name[k] = m.q.Speaker
+			order = append(order, k)
+		}
+		count[k]++
+		if len(m.q.Speaker) > len(name[k]) {
+			name[k] = m.q.Speaker
+		}
+	}
+	if len(order) == 0 {
+		return "", nil
+	}
+	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
+	if len(order) == 1 {
+		return name[order[0]], nil
+	}
+	all := make(map[string]bool)
+	for _, k := range order {
+		all[name[k]] = true
+	}
+	return name[order[0]], sortedStrings(all)
+}
+
+// earliestOf is the first article by published time to carry the quote.
+func earliestOf(members []quoteRef) int64 {
+	docs := make([]*doc, len(members))
+	for i, m := range members {
+		docs[i] = m.doc
+	}
+	return earliestFirst(docs)[0].art.ID
+}

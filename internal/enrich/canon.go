@@ -1,0 +1,103 @@
+package enrich
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Key is the canonical cross-article key for a name: lower case, diacritics
+// removed ("Erdoğan" → "erdogan"), dots and apostrophes dropped ("U.S." →
+// "us"), common transliteration variants folded (word endings -iy, -yy, -ii
+// → -y; doubled letters single), and known exonym pairs and country aliases
+// mapped to one form ("Kiev" → "kyiv", "Turkey" → "turkiye", "U.S." →
+// "united states"). It folds the whole name; an Entity's Key for a person is
+// Key of the family name alone, so "Volodymyr Zelenskiy" and "Zelensky"
+// share "zelensky".
+func Key(name string) string {
+	f := foldName(name)
+	if to, ok := exonyms[f]; ok {
+		f = to
+	} else if to, ok := exonyms[strings.TrimPrefix(f, "the ")]; ok {
+		f = to
+	}
+	words := strings.Fields(f)
+	for i, w := range words {
+		words[i] = foldWord(w)
+	}
+	return strings.Join(words, " ")
+}
+
+// foldName lower-cases, strips diacritics and punctuation that spellings
+// disagree on, and collapses spaces; hyphens become spaces.
+func foldName(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == '.' || r == '\'' || r == '’' || r == '‘' || r == '`' || r == 'ʼ':
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteString(foldRune(unicode.ToLower(r)))
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// foldRune maps letters that do not decompose into a base letter and a mark.
+func foldRune(r rune) string {
+	switch r {
+	case 'ß':
+		return "ss"
+	case 'æ':
+		return "ae"
+	case 'œ':
+		return "oe"
+	case 'ø':
+		return "o"
+	case 'ł':
+		return "l"
+	case 'đ', 'ð':
+		return "d"
+	case 'ı':
+		return "i"
+	case 'þ':
+		return "th"
+	}
+	return string(r)
+}
+
+// foldWord folds transliteration variants of one word: Ukrainian and
+// Russian names end in -iy, -yy, -ii or -yi in different romanisations, and
+// doubled letters come and go (Zelenskyy, Odessa).
+func foldWord(w string) string {
+	if len(w) > 4 {
+		for _, end := range []string{"iy", "yy", "ii", "ij", "yi"} {
+			if strings.HasSuffix(w, end) {
+				w = w[:len(w)-2] + "y"
+				break
+			}
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(w))
+	var prev rune
+	for _, r := range w {
+		if r == prev && unicode.IsLetter(r) {
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}

@@ -1,0 +1,41 @@
+package enrich
+
+import (
+	"sort"
+
+	"parallax/internal/model"
+)
+
+// Article enriches one article: its entities (with aliases and
+// cross-article keys), direct quotations with speakers, scare-quoted terms,
+// dates and figures. Paragraph indexes refer to a.Paragraphs(), -1 to the
+// headline. The result is deterministic and its slices are never nil.
+func Article(a model.Article) model.Enrichment {
+	d := newDoc(a)
+	d.resolve()
+	quotes, terms := d.quotes()
+	dates, ref, inferred := Dates(a)
+	figures := Figures(a)
+	if dates == nil {
+		dates = []model.DateMention{}
+	}
+	if figures == nil {
+		figures = []model.Figure{}
+	}
+	sortQuotes(quotes)
+	sort.SliceStable(terms, func(i, j int) bool { return terms[i].Paragraph < terms[j].Paragraph })
+	return model.Enrichment{
+		Entities:    d.entities(),
+		Quotes:      quotes,
+		Terms:       terms,
+		Dates:       dates,
+		Figures:     figures,
+		RefDate:     ref,
+		RefInferred: inferred,
+	}
+}
+
+// sortQuotes orders quotations by paragraph, keeping text order within one.
+func sortQuotes(qs []model.Quote) {
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Paragraph < qs[j].Paragraph })
+}

@@ -1,0 +1,54 @@
+package enrich
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"parallax/internal/model"
+)
+
+// sharedDir finds the shared data next to the repository: ../shared seen
+// from the repository root, or $PARALLAX_SHARED. Tests that need it skip
+// when it is absent.
+func sharedDir(t testing.TB, parts ...string) string {
+	t.Helper()
+	root := os.Getenv("PARALLAX_SHARED")
+	if root == "" {
+		root = filepath.Join("..", "..", "..", "shared")
+	}
+	dir := filepath.Join(append([]string{root}, parts...)...)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("%s not available: %v", dir, err)
+	}
+	return dir
+}
+
+// loadRecords reads JSONL article records ({"id","title","outlet",
+// "published","text"}) as articles keyed by SourceID.
+func loadRecords(t testing.TB, path string) []model.Article {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	defer f.Close()
+	var out []model.Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	for sc.Scan() {
+		var r struct{ ID, URL, Title, Outlet, Published, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, model.Article{SourceID: r.ID, URL: r.URL, Title: r.Title, Outlet: r.Outlet,
+			Published: r.Published, Body: model.JoinParagraphs(strings.Split(r.Text, "\n\n"))})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	return out
+}

@@ -1,0 +1,300 @@
+package enrich
+
+import (
+	"strings"
+
+	"parallax/internal/model"
+)
+
+type mentionKind int
+
+const (
+	nameMention    mentionKind = iota
+	roleMention                // "the Ukrainian president"
+	pronounMention             // "he", "she", "they"
+)
+
+// mention is one reference to a person, place or organisation.
+type mention struct {
+	para       int // index into doc.paras
+	tok0, tok1 int // token range [tok0, tok1) of the reference
+	start, end int // byte range in the paragraph
+	surface    string
+	kind       mentionKind
+	typ        string // model.Person, model.Place, model.Organisation
+	role       role   // the role the text gives this person here
+	gender     byte
+	titled     bool // a person title precedes it ("Mr.", "President")
+	ent        int  // index into doc.ents, -1 when unresolved
+	afterPrep  bool // the object of a preposition, or a modifier ("the Obama administration")
+	inQuote    bool // inside quotation marks: named by a speaker, not speaking
+}
+
+// nameish reports whether token k can be part of a name.
+func (d *doc) nameish(p *para, k int) bool {
+	t := p.toks[k]
+	if !t.cap || t.shout || functionWords[t.lower] || notNames[t.lower] {
+		return false
+	}
+	if t.sentStart && d.lowerSeen[t.lower] {
+		return false
+	}
+	return true
+}
+
+// findRuns appends the name mentions of one body paragraph.
+func (d *doc) findRuns(pi int) {
+	p := d.paras[pi]
+	for k := 0; k < len(p.toks); {
+		if !d.nameish(p, k) {
+			k++
+			continue
+		}
+		e := k + 1
+		for e < len(p.toks) && e-k < 9 && d.joins(p, e) {
+			e++
+		}
+		for e > k+1 && !p.toks[e-1].cap { // no trailing "of" or particle
+			e--
+		}
+		d.addRun(pi, k, e)
+		k = e
+	}
+}
+
+// joins reports whether token e continues the run that ends at e-1.
+func (d *doc) joins(p *para, e int) bool {
+	prev, t := p.toks[e-1], p.toks[e]
+	if prev.poss {
+		return false
+	}
+	switch t.sep {
+	case " ", "\u00a0":
+	case ". ":
+		if !(isTitle(prev.lower) || len([]rune(prev.text)) == 1 || prev.lower == "st" || prev.lower == "mt" || prev.lower == "ft") {
+			return false
+		}
+	default:
+		return false
+	}
+	if d.nameish(p, e) {
+		return true
+	}
+	if e+1 >= len(p.toks) || !p.toks[e+1].cap || p.toks[e+1].sep != " " {
+		return false
+	}
+	if nameParticles[t.lower] {
+		return true
+	}
+	return (t.lower == "of" || t.lower == "for") && (isOrgHead(prev.lower) || isTitle(prev.lower) || prev.lower == "republic")
+}
+
+// addRun splits a run of capitalised words into its title prefix and the
+// name, types the name and records the mention.
+func (d *doc) addRun(pi, k, e int) {
+	p := d.paras[pi]
+	split := titleSplit(p.toks[k:e])
+	core := k + split
+	if core >= e {
+		return
+	}
+	m := mention{para: pi, tok0: core, tok1: e, start: p.toks[core].start, end: p.toks[e-1].end, ent: -1}
+	m.surface = p.text[m.start:m.end]
+	prefix := p.toks[k:core]
+	before := d.roleBefore(p, k)
+	m.role = roleFrom(append(before, prefix...))
+	m.titled = m.role.head != "" || hasTitle(prefix) || hasTitle(before)
+	m.gender = titleGender(append(before, prefix...))
+	m.afterPrep = objectOfPreposition(p, k-len(before))
+	m.typ = d.typeOf(p, m)
+	if m.typ == "" {
+		return
+	}
+	if m.typ == model.Person && m.role.head == "" {
+		m.role = d.appositiveRole(p, e)
+		if m.role.head == "" {
+			m.role = d.roleBeforeComma(p, k)
+		}
+	}
+	d.mentions = append(d.mentions, m)
+}
+
+// titleSplit returns how many leading tokens of a run are titles and
+// role words rather than the name: after the last person title or role
+// noun, and past "of State"-like tails, with at least one word left.
+func titleSplit(run []token) int {
+	split := 0
+	for i := 0; i < len(run)-1; i++ {
+		if _, ok := personTitles[run[i].lower]; ok {
+			split = i + 1
+		} else if _, ok := roleHeads[run[i].lower]; ok {
+			split = i + 1
+		}
+	}
+	if split > 0 {
+		for split < len(run)-1 && (run[split].lower == "of" || roleModifiers[run[split].lower] || demonyms[run[split].lower] != "") {
+			split++
+		}
+	}
+	// "House John Boehner": a known first name after other words starts the name.
+	for i := split + 1; i < len(run)-1; i++ {
+		if _, ok := givenNames[run[i].lower]; ok && !nameParticles[run[i-1].lower] {
+			if _, prevGiven := givenNames[run[i-1].lower]; !prevGiven {
+				return i
+			}
+		}
+	}
+	return split
+}
+
+func hasTitle(ts []token) bool {
+	for _, t := range ts {
+		if _, ok := personTitles[t.lower]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+func titleGender(ts []token) byte {
+	for _, t := range ts {
+		if g := personTitles[t.lower]; g != 0 {
+			return g
+		}
+	}
+	return 0
+}
+
+// typeOf decides what a name is, or "" when it is not an entity.
+func (d *doc) typeOf(p *para, m mention) string {
+	ts := p.toks[m.tok0:m.tok1]
+	if eventName(ts) {
+		return ""
+	}
+	f := foldName(m.surface)
+	if len(ts) == 1 {
+		if demonyms[ts[0].lower] != "" && !m.titled {
+			return ""
+		}
+		if _, ok := givenNames[ts[0].lower]; ok && m.titled {
+			return model.Person
+		}
+	}
+	switch {
+	case knownOrgs[f] || isOrgHead(ts[len(ts)-1].lower) || (len(ts) > 2 && anyOrgHead(ts) && !m.titled):
+		if m.titled && len(ts) > 1 && !isOrgHead(ts[len(ts)-1].lower) {
+			return model.Person
+		}
+		return model.Organisation
+	case isPlace(f):
+		return model.Place
+	case m.titled:
+		return model.Person
+	case len(ts) == 1:
+		return d.singleType(p, m)
+	case isAcronym(ts[0].text):
+		return model.Organisation
+	case givenNames[ts[0].lower] == 0 && locative(p, m.tok0):
+		return model.Place // "in Port Aldane"
+	}
+	return model.Person
+}
+
+func anyOrgHead(ts []token) bool {
+	for _, t := range ts {
+		if isOrgHead(t.lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// locative reports a name right after "in", "at", "near" or the like.
+func locative(p *para, k int) bool {
+	if k == 0 || p.toks[k].sep != " " {
+		return false
+	}
+	switch p.toks[k-1].lower {
+	case "in", "at", "near", "across", "outside", "inside", "around", "toward", "towards", "from":
+		return true
+	}
+	return false
+}
+
+// singleType types a lone capitalised word with no title: an acronym is an
+// organisation; a word followed by a speech verb is a person; anything
+// else may be a person's family name, decided later from full names.
+func (d *doc) singleType(p *para, m mention) string {
+	t := p.toks[m.tok0]
+	if isAcronym(t.text) {
+		return model.Organisation
+	}
+	if m.tok1 < len(p.toks) && p.toks[m.tok1].sep == " " && speechVerbs[p.toks[m.tok1].lower] {
+		return model.Person
+	}
+	return unknownType
+}
+
+// unknownType marks a lone word that is an entity only if it names one
+// found elsewhere in the article.
+const unknownType = "?"
+
+var eventWords = toSet([]string{`war crisis summit games olympics cup act bill law amendment plan treaty agreement
+accord deal program programme initiative award prize day week month year eve christmas easter ramadan
+doctrine strategy protocol memorandum resolution report index era revolution`})
+
+// eventName reports names of events, laws and the like, which are not
+// people, places or organisations.
+func eventName(ts []token) bool {
+	for _, t := range ts {
+		if eventWords[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+func isAcronym(w string) bool {
+	w = strings.ReplaceAll(w, ".", "")
+	n := 0
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 6
+}
+
+// isPlace reports whether a folded name is a known place.
+func isPlace(f string) bool {
+	if to, ok := exonyms[f]; ok {
+		f = to
+	}
+	return placeNames[f] || placeNames[strings.TrimPrefix(f, "the ")]
+}
+
+// objectOfPreposition reports whether the words from token k follow a
+// preposition, past any determiner ("with a New York Post reporter"), or
+// directly follow "the" or "a", which makes a name a modifier ("the Obama
+// administration") rather than a subject.
+func objectOfPreposition(p *para, k int) bool {
+	start := k
+	for k > 0 && !opensClause(p.toks[k].sep) && strings.TrimSpace(p.toks[k].sep) == "" {
+		switch w := p.toks[k-1].lower; {
+		case prepositions[w]:
+			return true
+		case (w == "the" || w == "a") && k == start && !p.toks[k-1].cap:
+			return true
+		case w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "its" || w == "their":
+			k--
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// notNames are capitalised abbreviations that name no entity.
+var notNames = toSet([]string{`edt est gmt utc bst cet cest pst pdt cst cdt mst mdt msk ist jst aest am pm ad bc
+ok tv ceo covid`})

@@ -1,0 +1,11 @@
+package enrich
+
+import "testing"
+
+func BenchmarkFigures(b *testing.B) {
+	a := datesBenchArticle(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		Figures(a)
+	}
+}

@@ -1,0 +1,191 @@
+package enrich
+
+import (
+	"strings"
+	"unicode"
+
+	"parallax/internal/model"
+)
+
+// rawQuote is a quotation found in the text, possibly over several
+// paragraphs, before it is attributed.
+type rawQuote struct {
+	pi, lastPi int   // first and last paragraph (doc.paras index)
+	first      qspan // its span in the first paragraph
+	last       qspan // its span in the last paragraph
+	text       string
+	words      int
+	endPunct   bool // the words end with . , ! ? or …: a sentence, not a term
+}
+
+// findQuotes scans every paragraph (the headline first) and joins a
+// quotation left open at a paragraph's end with the next paragraph when
+// that opens with a quotation mark: the convention for long quotations.
+func (d *doc) findQuotes() []rawQuote {
+	var out []rawQuote
+	var open *rawQuote
+	for pi, p := range d.paras {
+		spans := p.quotes
+		for si, s := range spans {
+			inner := p.text[s.tstart:s.tend]
+			if open != nil && si == 0 && s.open == 0 {
+				open.text += " " + inner
+				open.lastPi, open.last = pi, s
+				if s.closed || si < len(spans)-1 {
+					out = append(out, *open)
+					open = nil
+				}
+				continue
+			}
+			if open != nil {
+				out = append(out, *open)
+				open = nil
+			}
+			q := rawQuote{pi: pi, lastPi: pi, first: s, last: s, text: inner}
+			if !s.closed && pi > 0 && pi+1 < len(d.paras) && startsWithMark(d.paras[pi+1].text) {
+				open = &q
+				continue
+			}
+			out = append(out, q)
+		}
+		if open != nil && open.lastPi != pi {
+			out = append(out, *open)
+			open = nil
+		}
+	}
+	if open != nil {
+		out = append(out, *open)
+	}
+	for i := range out {
+		t := strings.TrimSpace(out[i].text)
+		out[i].endPunct = strings.HasSuffix(t, ",") || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") ||
+			strings.HasSuffix(t, "?") || strings.HasSuffix(t, "…")
+		out[i].text = cleanQuote(out[i].text)
+		out[i].words = len(strings.Fields(out[i].text))
+	}
+	return out
+}
+
+func startsWithMark(s string) bool {
+	r, _ := runeAt(s, 0)
+	return isDoubleMark(r) && r != '”'
+}
+
+// cleanQuote collapses spaces and drops the trailing comma or colon that
+// belongs to the sentence around the quotation.
+func cleanQuote(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimRightFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ':' || unicode.IsSpace(r) })
+}
+
+// quotes attributes the quotations; short ones that are not statements
+// come back as terms (scare quotes).
+func (d *doc) quotes() ([]model.Quote, []model.Term) {
+	quotes := []model.Quote{}
+	terms := []model.Term{}
+	var prev model.Quote // the last attributed quotation
+	prevPi := -1
+	d.markQuoted()
+	for _, rq := range d.findQuotes() {
+		if rq.text == "" || !hasLetter(rq.text) {
+			continue
+		}
+		a := d.attribute(rq)
+		if rq.words <= 3 && rq.pi == rq.lastPi && !a.statement(rq) {
+			terms = append(terms, model.Term{Text: trimTerm(rq.text), Paragraph: d.paras[rq.pi].idx})
+			continue
+		}
+		q := model.Quote{Text: rq.text, Verb: a.verb, Paragraph: d.paras[rq.pi].idx}
+		switch {
+		case a.found:
+			q.Speaker, q.SpeakerKey = d.speakerName(a)
+		case prev.Speaker != "" && rq.pi > 0 && d.continues(rq, prevPi):
+			q.Speaker, q.SpeakerKey, q.Verb = prev.Speaker, prev.SpeakerKey, prev.Verb
+		case rq.words >= 4:
+			if e := d.previousSubject(rq); e >= 0 {
+				q.Speaker, q.SpeakerKey = d.ents[e].name(), d.ents[e].key
+			}
+		}
+		quotes = append(quotes, q)
+		if q.Speaker != "" {
+			prev, prevPi = q, rq.lastPi
+		}
+	}
+	return quotes, terms
+}
+
+// continues reports whether an unattributed quotation carries on the last
+// attributed one: in the same paragraph, or opening the next paragraph.
+func (d *doc) continues(rq rawQuote, prevPi int) bool {
+	if rq.pi == prevPi {
+		return true
+	}
+	return rq.pi == prevPi+1 && rq.first.open == 0
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func trimTerm(s string) string {
+	return strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) && r != ')' })
+}
+
+// speakerName turns an attribution into the speaker's entity name and key;
+// an unnamed speaker ("Turkish officials") keeps its words and no key.
+func (d *doc) speakerName(a attribution) (string, string) {
+	if a.ent >= 0 {
+		ent := d.ents[a.ent]
+		return ent.name(), ent.key
+	}
+	return a.np, ""
+}
+
+// markQuoted flags mentions inside quotation marks.
+func (d *doc) markQuoted() {
+	spans := make([][]qspan, len(d.paras))
+	for pi, p := range d.paras {
+		spans[pi] = p.quotes
+	}
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		for _, s := range spans[m.para] {
+			if m.start >= s.tstart && m.end <= s.tend {
+				m.inQuote = true
+				break
+			}
+		}
+	}
+}
+
+// previousSubject finds the speaker of a quotation that stands as its own
+// sentence with no attribution ("Trump questioned Kiev's commitment. "I'm
+// starting to doubt…""): the first person named in the sentence before it,
+// in the same paragraph.
+func (d *doc) previousSubject(rq rawQuote) int {
+	p := d.paras[rq.pi]
+	k := p.tokIndex(rq.first.tstart)
+	if k == 0 || k >= len(p.toks) || p.toks[k-1].sent == p.toks[k].sent {
+		return -1
+	}
+	sent := p.toks[k-1].sent
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para != rq.pi || p.toks[m.tok0].sent != sent || m.afterPrep || m.inQuote {
+			continue
+		}
+		e := m.ent
+		if m.kind == pronounMention {
+			e = d.resolvePronoun(i)
+		}
+		if e >= 0 && d.ents[e].typ == model.Person {
+			return e
+		}
+	}
+	return -1
+}

@@ -1,0 +1,402 @@
+package enrich
+
+import (
+	"strings"
+
+	"parallax/internal/model"
+)
+
+// attribution is who a quotation is given to and how.
+type attribution struct {
+	found bool
+	ent   int    // entity index, -1 for an unnamed speaker
+	np    string // the speaker's words when no entity ("Turkish officials")
+	verb  string
+	post  bool // given after the quotation ("…," Putin said)
+	colon bool // introduced by a colon (Trump wrote: "…")
+	intro bool // introduced right before the mark (he said, "…")
+}
+
+// statement reports whether a short quotation is said by someone rather
+// than held at a distance: attributed after it or introduced by a colon,
+// and a sentence of its own.
+func (a attribution) statement(rq rawQuote) bool {
+	return a.found && (a.colon || a.intro || (a.post && rq.endPunct))
+}
+
+// attribute finds the speaker of a quotation: after it (", Putin said",
+// ", said Mr. Steele"), else before it in the same sentence ("Trump wrote:",
+// "Peskov told TASS that").
+func (d *doc) attribute(rq rawQuote) attribution {
+	if a := d.attributeAfter(rq.lastPi, rq.last, rq.endPunct); a.found {
+		return a
+	}
+	return d.attributeBefore(rq.pi, rq.first)
+}
+
+// tokIndex returns the index of the first token starting at or after off.
+func (p *para) tokIndex(off int) int {
+	for k, t := range p.toks {
+		if t.start >= off {
+			return k
+		}
+	}
+	return len(p.toks)
+}
+
+// nextOpen returns where the next quotation after s opens, or len(p.text).
+func (p *para) nextOpen(s qspan) int {
+	for _, o := range p.quotes {
+		if o.open >= s.close {
+			return o.open
+		}
+	}
+	return len(p.text)
+}
+
+// attributeAfter reads "NP verb" or "verb NP" right after the closing mark.
+// After a quotation that ends a sentence the clause must be short ("…?"
+// Obama said.) so that the next sentence is not taken for an attribution.
+func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
+	p := d.paras[pi]
+	if !s.closed {
+		return attribution{ent: -1}
+	}
+	a := p.tokIndex(s.close)
+	limit := p.nextOpen(s)
+	b := a
+	for b < len(p.toks) && p.toks[b].start < limit && p.toks[b].sent == p.toks[a].sent && b-a < 14 {
+		if b > a && strings.Contains(p.toks[b].sep, ";") {
+			break
+		}
+		b++
+	}
+	if a >= b || strings.ContainsAny(p.text[s.close:p.toks[a].start], ".!?;") {
+		return attribution{ent: -1}
+	}
+	v := -1
+	for k := a; k < b && k-a <= 8; k++ {
+		if speechVerbs[p.toks[k].lower] && p.toks[k].lower != "according" {
+			v = k
+			break
+		}
+	}
+	if v < 0 || (terminal && v-a > 4) {
+		return attribution{ent: -1}
+	}
+	var at attribution
+	if v == a {
+		at = d.speakerAfterVerb(pi, v, b, false)
+	} else {
+		at = d.speakerIn(pi, a, v, v)
+		if !at.found && !terminal {
+			at = d.nounPhrase(pi, a, v)
+		}
+	}
+	at.post = true
+	if at.found {
+		at.verb = verbPhrase(p, v, b)
+	}
+	return at
+}
+
+// attributeBefore reads the clause before the opening mark: the last
+// speech verb and its subject, or a name and a colon.
+func (d *doc) attributeBefore(pi int, s qspan) attribution {
+	p := d.paras[pi]
+	e := p.tokIndex(s.open)
+	c := e
+	sent := -1
+	if e < len(p.toks) {
+		sent = p.toks[e].sent
+	} else if e > 0 {
+		sent = p.toks[e-1].sent
+	}
+	prevClose := 0
+	for _, o := range p.quotes {
+		if o.close <= s.open && o.close > prevClose {
+			prevClose = o.close
+		}
+	}
+	for c > 0 && p.toks[c-1].sent == sent && p.toks[c-1].start >= prevClose {
+		c--
+	}
+	sentStart := c // the subject may stand before an earlier quotation
+	for sentStart > 0 && p.toks[sentStart-1].sent == sent {
+		sentStart--
+	}
+	if c == e {
+		return attribution{ent: -1}
+	}
+	colon := strings.Contains(p.text[p.toks[e-1].end:s.open], ":")
+	v := -1
+	for k := e - 1; k >= c; k-- {
+		if speechVerbs[p.toks[k].lower] {
+			v = k
+			break
+		}
+	}
+	var at attribution
+	switch {
+	case v >= 0 && p.toks[v].lower == "according":
+		at = d.speakerAfterVerb(pi, v, e, false)
+		at.verb = "according to"
+		return at
+	case v >= 0:
+		at = d.speakerIn(pi, c, v, v)
+		if !at.found {
+			at = d.speakerIn(pi, sentStart, v, v)
+		}
+		if !at.found {
+			at = d.speakerAfterVerb(pi, v, e, true)
+		}
+		if !at.found {
+			at = d.nounPhrase(pi, c, v)
+		}
+		if at.found {
+			at.verb = verbPhrase(p, v, e)
+		}
+	case colon:
+		at = d.speakerIn(pi, c, e, e)
+	}
+	at.colon = colon && at.found
+	at.intro = at.found && v >= e-3 && strings.ContainsAny(p.text[p.toks[e-1].end:s.open], ",:")
+	return at
+}
+
+// speakerIn picks the speaker among mentions in tokens [from, to): the one
+// nearest the verb that is not the object of a preposition nor a
+// possessive. A place speaks only right before the verb ("Kyiv said").
+func (d *doc) speakerIn(pi, from, to, verb int) attribution {
+	best, bestRank := -1, 0
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para != pi || m.tok0 < from || m.tok1 > to || m.afterPrep || m.inQuote || d.paras[pi].toks[m.tok1-1].poss {
+			continue
+		}
+		if !d.canSpeak(m, verb) {
+			continue
+		}
+		// People (names, roles, pronouns) before organisations and places.
+		rank := 2
+		if m.kind == nameMention && m.typ != model.Person {
+			rank = 1
+		}
+		if best < 0 || rank > bestRank || (rank == bestRank && m.tok0 > d.mentions[best].tok0) {
+			best, bestRank = i, rank
+		}
+	}
+	if best < 0 {
+		return attribution{ent: -1}
+	}
+	return d.fromMention(best)
+}
+
+func (d *doc) canSpeak(m *mention, verb int) bool {
+	switch m.kind {
+	case pronounMention:
+		return m.gender != 'p'
+	case roleMention:
+		return true
+	}
+	switch m.typ {
+	case model.Person, model.Organisation:
+		return m.ent >= 0
+	case model.Place:
+		return m.ent >= 0 && m.tok1 == verb
+	}
+	return false
+}
+
+// speakerAfterVerb reads "said Gov. Perry" / "according to Trump": a
+// mention starting right after the verb (after "to" for "according to").
+// When strict, the name must be followed by a comma or colon.
+func (d *doc) speakerAfterVerb(pi, v, end int, strict bool) attribution {
+	p := d.paras[pi]
+	k := v + 1
+	if p.toks[v].lower == "according" && k < end && p.toks[k].lower == "to" {
+		k++
+	}
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para != pi || m.tok0 < k || m.tok0 > k+2 || m.tok1 > end || m.inQuote || !d.canSpeak(m, -1) {
+			continue
+		}
+		if strict && (m.tok1 >= len(p.toks) || !strings.ContainsAny(p.toks[m.tok1].sep, ",:")) {
+			continue
+		}
+		return d.fromMention(i)
+	}
+	return attribution{ent: -1}
+}
+
+// fromMention makes an attribution from a mention, resolving pronouns and
+// keeping an unresolved role reference's words.
+func (d *doc) fromMention(i int) attribution {
+	m := d.mentions[i]
+	e := m.ent
+	if m.kind == pronounMention {
+		e = d.resolvePronoun(i)
+		if e < 0 {
+			return attribution{ent: -1}
+		}
+	}
+	if e < 0 && m.kind == roleMention && len(m.role.mods) > 0 {
+		e = d.salientPerson(m.role)
+	}
+	if e < 0 {
+		return attribution{found: true, ent: -1, np: m.surface}
+	}
+	return attribution{found: true, ent: e}
+}
+
+// nounPhrase keeps the words of an unnamed speaker right before the verb
+// ("the letter says", "Turkish officials said"): up to four words opening
+// with a determiner or a capital.
+func (d *doc) nounPhrase(pi, from, v int) attribution {
+	p := d.paras[pi]
+	k := v
+	for k > from && v-k < 4 && !strings.ContainsAny(p.toks[k].sep, ",;:()—\"“”") && !p.toks[k-1].poss {
+		w := p.toks[k-1].lower
+		if (functionWords[w] && w != "the" && w != "a" && w != "an") || strings.HasSuffix(w, "ly") {
+			break
+		}
+		k--
+		if w == "the" || w == "a" || w == "an" {
+			break
+		}
+	}
+	if k == v || !(p.toks[k].cap || p.toks[k].lower == "the" || p.toks[k].lower == "a") {
+		return attribution{ent: -1}
+	}
+	return attribution{found: true, ent: -1, np: p.text[p.toks[k].start:p.toks[v-1].end]}
+}
+
+var verbObjects = toSet([]string{`statement interview post tweet letter email e-mail video speech ad advertisement
+op-ed message press conference release broadcast podcast address`})
+
+// verbPhrase is how something was said: the verb, with whom it was told
+// ("told TASS") or where it was posted ("wrote on Truth Social", "said in a
+// statement").
+func verbPhrase(p *para, v, end int) string {
+	ts := p.toks
+	out := []string{ts[v].text}
+	k := v + 1
+	join := func() bool { return k < end && k < len(ts) && ts[k].sep == " " }
+	switch {
+	case ts[v].lower == "told" || ts[v].lower == "tells" || ts[v].lower == "telling":
+		for join() && len(out) < 6 && ts[k].lower != "that" && !speechVerbs[ts[k].lower] && !prepositions[ts[k].lower] {
+			out = append(out, ts[k].text)
+			k++
+		}
+	case join() && ts[k].lower == "on" && k+1 < end && ts[k+1].cap:
+		out = append(out, "on")
+		for k++; k < end && (len(out) == 2 || ts[k].sep == " ") && ts[k].cap && len(out) < 5; k++ {
+			out = append(out, ts[k].text)
+		}
+	case join() && ts[k].lower == "in" && k+2 < end && (ts[k+1].lower == "a" || ts[k+1].lower == "an") && verbObjects[ts[k+2].lower]:
+		out = append(out, "in", ts[k+1].text, ts[k+2].text)
+	}
+	return strings.Join(out, " ")
+}
+
+// resolvePronoun finds the person "he" or "she" (mention i) refers to: the
+// first fitting person of the nearest sentence before it that names one,
+// looking back at most three paragraphs.
+func (d *doc) resolvePronoun(i int) int {
+	if e, ok := d.pronouns[i]; ok {
+		return e
+	}
+	d.pronouns[i] = -1 // guards against cycles
+	e := d.antecedent(i, true)
+	if e < 0 {
+		e = d.antecedent(i, false)
+	}
+	d.pronouns[i] = e
+	if g := d.mentions[i].gender; e >= 0 && d.ents[e].gender == 0 && (g == 'm' || g == 'f') {
+		d.ents[e].gender = g // learnt: later pronouns can rely on it
+	}
+	return e
+}
+
+// antecedent is resolvePronoun without the memo. A pronoun of the same
+// gender earlier in that sentence stands for whoever it refers to. When
+// known is set, only people whose gender is known to fit count, within the
+// pronoun's sentence and the two before it.
+func (d *doc) antecedent(i int, known bool) int {
+	m := d.mentions[i]
+	curPara, curSent, best, sents := -1, -1, -1, 0
+	for j := i - 1; j >= 0; j-- {
+		c := d.mentions[j]
+		if m.para-c.para > 3 || c.para == 0 && m.para != 0 {
+			break
+		}
+		if cs := d.paras[c.para].toks[c.tok0].sent; c.para != curPara || cs != curSent {
+			if sents++; known && sents > 3 {
+				break
+			}
+		}
+		cs := d.paras[c.para].toks[c.tok0].sent
+		if (c.para != curPara || cs != curSent) && best >= 0 {
+			return best
+		}
+		curPara, curSent = c.para, cs
+		if c.afterPrep || c.inQuote {
+			continue
+		}
+		e := c.ent
+		if c.kind == pronounMention {
+			if c.gender != m.gender {
+				continue
+			}
+			e = d.resolvePronoun(j)
+		}
+		if e < 0 {
+			continue
+		}
+		ent := d.ents[e]
+		if ent.typ != model.Person || (ent.gender != 0 && m.gender != 0 && ent.gender != m.gender) {
+			continue
+		}
+		if known && (ent.gender == 0 || m.gender == 0) {
+			continue
+		}
+		best = e
+	}
+	return best
+}
+
+// salientPerson stands in for a role reference the article never ties to a
+// name ("the Texas governor"): the most mentioned person (the earliest on a
+// tie) who holds no other role of that kind.
+func (d *doc) salientPerson(ref role) int {
+	best := -1
+	for e, ent := range d.ents {
+		if ent.typ != model.Person || ent.mentions < 2 || hasRoleHead(ent, ref.head) {
+			continue
+		}
+		if best < 0 || ent.mentions > d.ents[best].mentions ||
+			(ent.mentions == d.ents[best].mentions && d.firstMention(e) < d.firstMention(best)) {
+			best = e
+		}
+	}
+	return best
+}
+
+func hasRoleHead(ent *entity, head string) bool {
+	for _, r := range ent.roles {
+		if r.head == head {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) firstMention(e int) int {
+	for i, m := range d.mentions {
+		if m.ent == e {
+			return i
+		}
+	}
+	return len(d.mentions)
+}

@@ -1,0 +1,41 @@
+package enrich
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"parallax/internal/eval"
+	"parallax/internal/model"
+)
+
+// TestBasilQuotes scores quotation recall on the annotated BASIL fragments:
+// each must lie inside an extracted quotation whose speaker shares a name
+// word with the annotated one.
+func TestBasilQuotes(t *testing.T) {
+	dir := sharedDir(t, "datasets")
+	arts := loadRecords(t, filepath.Join(dir, "basil-2010-2014-articles.jsonl"))
+	f, err := os.Open(filepath.Join(dir, "basil-2010-2014-quotes.jsonl"))
+	if err != nil {
+		t.Skipf("quote gold: %v", err)
+	}
+	defer f.Close()
+	gold, err := eval.LoadQuoteGold(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quotes := make(map[string][]model.Quote)
+	for _, a := range arts {
+		quotes[a.SourceID] = Article(a).Quotes
+	}
+	s := eval.ScoreQuotes(gold, quotes)
+	for _, m := range s.Misses {
+		if testing.Verbose() {
+			t.Logf("miss %s [%s] %s (got %q): %.90q", m.ID[:8], m.Speaker, m.Reason, m.Got, m.Text)
+		}
+	}
+	t.Logf("basil quotes: %d/%d found (%.3f)", s.Found, s.Total, s.Recall)
+	if s.Recall < 0.80 {
+		t.Errorf("quote recall %.3f < 0.80", s.Recall)
+	}
+}

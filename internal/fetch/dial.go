@@ -1,0 +1,55 @@
+package fetch
+
+import (
+	"net/netip"
+	"syscall"
+)
+
+// privateError refuses one dialled address.
+type privateError struct {
+	addr netip.Addr
+	kind string
+}
+
+func (e *privateError) Error() string {
+	return "refused to connect to " + e.addr.String() + " (" + e.kind + " address)"
+}
+
+func (e *privateError) Is(target error) bool { return target == ErrPrivate }
+
+// refusePrivate is a net.Dialer Control function: it sees the resolved
+// address about to be dialled.
+func refusePrivate(network, address string, _ syscall.RawConn) error {
+	ap, err := netip.ParseAddrPort(address)
+	if err != nil {
+		return &privateError{kind: "unparsable"}
+	}
+	addr := ap.Addr().Unmap()
+	if kind := addressKind(addr); kind != "" {
+		return &privateError{addr: addr, kind: kind}
+	}
+	return nil
+}
+
+// sharedSpace is carrier-grade NAT (RFC 6598): not public, often routed to
+// internal services.
+var sharedSpace = netip.MustParsePrefix("100.64.0.0/10")
+
+// addressKind names why addr is not a public unicast address, or "".
+func addressKind(addr netip.Addr) string {
+	switch {
+	case addr.IsLoopback():
+		return "loopback"
+	case addr.IsPrivate(), sharedSpace.Contains(addr):
+		return "private"
+	case addr.IsLinkLocalUnicast(), addr.IsLinkLocalMulticast():
+		return "link-local"
+	case addr.IsUnspecified():
+		return "unspecified"
+	case addr.IsMulticast(), addr.IsInterfaceLocalMulticast():
+		return "multicast"
+	case addr.Is4() && addr.As4()[0] == 0:
+		return "unspecified" // 0.0.0.0/8 reaches the local host on Linux
+	}
+	return ""
+}

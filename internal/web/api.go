@@ -1,0 +1,219 @@
+package web
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"parallax/internal/model"
+)
+
+// The JSON API serves the same data as the pages; docs/api.md describes it.
+
+type apiList struct {
+	Stories []model.Story `json:"stories"`
+	Page    int           `json:"page"`
+	Next    string        `json:"next"` // the next page's address, "" on the last
+}
+
+func (s *server) apiStories(w http.ResponseWriter, r *http.Request) {
+	p, err := parseList(r)
+	if err != nil {
+		apiError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	stories, more, err := s.listStories(r.Context(), p)
+	if err != nil {
+		s.storeError(w, r, true, err)
+		return
+	}
+	out := apiList{Stories: stories, Page: p.Page}
+	if out.Stories == nil {
+		out.Stories = []model.Story{}
+	}
+	if more {
+		out.Next = p.url("/api/stories", p.Page+1)
+	}
+	writeJSON(w, r, http.StatusOK, out)
+}
+
+// apiArticleRef is an article as a story lists it: no body.
+type apiArticleRef struct {
+	ID          int64  `json:"id"`
+	Title       string `json:"title"`
+	Outlet      string `json:"outlet"`
+	Published   string `json:"published"`
+	URL         string `json:"url"`
+	DuplicateOf int64  `json:"duplicate_of"`
+}
+
+type apiStoryOut struct {
+	Story    model.Story     `json:"story"`
+	Articles []apiArticleRef `json:"articles"`
+	// Report is the comparison of the outlets, null until it is built.
+	Report *model.Report `json:"report"`
+}
+
+func (s *server) apiStory(w http.ResponseWriter, r *http.Request) {
+	id, ok := idParam(r)
+	if !ok {
+		apiError(w, http.StatusNotFound, "story ids are positive integers")
+		return
+	}
+	st, arts, dups, rep, err := s.storyData(r.Context(), id)
+	if err != nil {
+		s.storeError(w, r, true, err)
+		return
+	}
+	out := apiStoryOut{Story: st, Articles: make([]apiArticleRef, 0, len(arts)), Report: rep}
+	for _, a := range arts {
+		out.Articles = append(out.Articles, apiArticleRef{a.ID, a.Title, a.Outlet, a.Published, a.URL, dups[a.ID]})
+	}
+	writeJSON(w, r, http.StatusOK, out)
+}
+
+type apiArticleOut struct {
+	Article     model.Article `json:"article"`
+	StoryID     int64         `json:"story_id"`
+	DuplicateOf int64         `json:"duplicate_of"`
+}
+
+func (s *server) apiArticle(w http.ResponseWriter, r *http.Request) {
+	id, ok := idParam(r)
+	if !ok {
+		apiError(w, http.StatusNotFound, "article ids are positive integers")
+		return
+	}
+	a, p, err := s.articleData(r.Context(), id)
+	if err != nil {
+		s.storeError(w, r, true, err)
+		return
+	}
+	writeJSON(w, r, http.StatusOK, apiArticleOut{Article: a, StoryID: p.StoryID, DuplicateOf: p.DuplicateOf})
+}
+
+type apiHit struct {
+	apiArticleRef
+	Snippet string `json:"snippet"`
+}
+
+type apiSearchOut struct {
+	Query    string        `json:"query"`
+	Stories  []model.Story `json:"stories"`
+	Articles []apiHit      `json:"articles"`
+}
+
+func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) {
+	q := clean(r.URL.Query().Get("q"))
+	if q == "" {
+		apiError(w, http.StatusBadRequest, "q is required")
+		return
+	}
+	stories, arts, err := s.search(r.Context(), q)
+	if err != nil {
+		s.storeError(w, r, true, err)
+		return
+	}
+	out := apiSearchOut{Query: q, Stories: stories, Articles: make([]apiHit, 0, len(arts))}
+	if out.Stories == nil {
+		out.Stories = []model.Story{}
+	}
+	words := queryWords(q)
+	for _, a := range arts {
+		out.Articles = append(out.Articles, apiHit{apiArticleRef{a.ID, a.Title, a.Outlet, a.Published, a.URL, 0}, snippet(a.Body, words)})
+	}
+	writeJSON(w, r, http.StatusOK, out)
+}
+
+// apiIngest fetches and stores URLs. It does not exist (404) unless a
+// token is configured, and then needs it as a bearer token.
+func (s *server) apiIngest(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Token == "" {
+		apiError(w, http.StatusNotFound, "no such endpoint")
+		return
+	}
+	if !s.authorised(r) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="parallax"`)
+		apiError(w, http.StatusUnauthorized, "a valid bearer token is required")
+		return
+	}
+	urls, status, err := readIngestRequest(w, r)
+	if err != nil {
+		apiError(w, status, err.Error())
+		return
+	}
+	if s.cfg.Ingest == nil {
+		apiError(w, http.StatusNotImplemented, "this server cannot fetch URLs")
+		return
+	}
+	// Fetching takes longer than a page: extend this response's deadline.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.cfg.IngestTimeout + 10*time.Second))
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.IngestTimeout)
+	defer cancel()
+	res, err := s.cfg.Ingest(ctx, urls)
+	if err != nil {
+		if s.log != nil {
+			s.log.Error("ingest", slog.Int("urls", len(urls)), slog.String("error", err.Error()))
+		}
+		apiError(w, http.StatusBadGateway, "ingest failed: "+err.Error())
+		return
+	}
+	b, err := json.Marshal(map[string]any{"result": res})
+	if err != nil {
+		apiError(w, http.StatusInternalServerError, "encode result")
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(append(b, '\n'))
+}
+
+// authorised compares the bearer token in constant time (over hashes, so
+// the length does not leak either).
+func (s *server) authorised(r *http.Request) bool {
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		return false
+	}
+	a := sha256.Sum256([]byte(strings.TrimSpace(got)))
+	b := sha256.Sum256([]byte(s.cfg.Token))
+	return subtle.ConstantTimeCompare(a[:], b[:]) == 1
+}
+
+// readIngestRequest reads {"urls": [...]}: JSON, at most maxIngestBody
+// bytes, 1 to maxIngestURLs absolute http(s) URLs.
+func readIngestRequest(w http.ResponseWriter, r *http.Request) ([]string, int, error) {
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		return nil, http.StatusUnsupportedMediaType, errors.New("send application/json")
+	}
+	var req struct {
+		URLs []string `json:"urls"`
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxIngestBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("body over %d bytes", maxIngestBody)
+		}
+		return nil, http.StatusBadRequest, fmt.Errorf("body: want {\"urls\": [...]}: %v", err)
+	}
+	if len(req.URLs) == 0 || len(req.URLs) > maxIngestURLs {
+		return nil, http.StatusBadRequest, fmt.Errorf("urls: want 1 to %d", maxIngestURLs)
+	}
+	for _, u := range req.URLs {
+		p, err := url.Parse(u)
+		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+			return nil, http.StatusBadRequest, fmt.Errorf("url %q: want an absolute http or https URL", u)
+		}
+	}
+	return req.URLs, 0, nil
+}

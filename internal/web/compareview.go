@@ -1,0 +1,230 @@
+package web
+
+import (
+	"sort"
+	"strings"
+
+	"parallax/internal/model"
+)
+
+type briefLine struct {
+	Text string
+	Refs []ref
+}
+
+// matrix is the outlet-by-claim coverage: one row per claim, one column
+// per outlet; rows every outlet reports come first, then the claims only
+// some report, which is where outlets differ.
+type matrix struct {
+	Outlets []outletInfo
+	Rows    []matrixRow
+	Shared  int // claims every outlet reports
+	Partial int
+}
+
+type matrixRow struct {
+	Claim   string
+	Cells   []matrixCell
+	Count   int
+	Partial bool
+	Only    string // the one outlet reporting it, when only one does
+	First   bool   // the first partial row: a divider goes above it
+}
+
+type matrixCell struct {
+	Has      bool
+	Outlet   string
+	Class    string
+	Href     string
+	Sentence string // the outlet's own wording
+}
+
+type quoteView struct {
+	Speaker   string
+	Speakers  []string // when outlets attribute it differently
+	Text      string
+	Refs      []ref
+	Variants  []variantView
+	Differing bool
+}
+
+type variantView struct {
+	Refs      []ref
+	Diff      []model.DiffPart
+	Identical bool
+	Truncated bool
+}
+
+type discrepancyView struct {
+	Kind    string
+	Subject string
+	Values  []discrepancyValue
+}
+
+type discrepancyValue struct {
+	Value     string
+	Refs      []ref
+	Sentences []string
+}
+
+type framingView struct {
+	Outlet      outletInfo
+	Names       []model.NameChoice
+	Loaded      []string
+	ScareQuotes []string
+}
+
+func (b *storyBuilder) brief(ss []model.SummarySentence) []briefLine {
+	out := make([]briefLine, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, briefLine{Text: s.Text, Refs: b.refs(s.ArticleIDs, s.Outlets)})
+	}
+	return out
+}
+
+func (b *storyBuilder) matrix(claims []model.Claim) matrix {
+	for _, c := range claims { // columns for outlets only the report names
+		for _, o := range c.Outlets {
+			b.info(o)
+		}
+		for _, s := range c.Sentences {
+			if _, ok := b.outletOf[s.ArticleID]; !ok {
+				b.info(s.Outlet)
+			}
+		}
+	}
+	m := matrix{Outlets: b.outlets}
+	for _, c := range claims {
+		m.Rows = append(m.Rows, b.matrixRow(c))
+	}
+	sort.SliceStable(m.Rows, func(i, j int) bool { return m.Rows[i].Count > m.Rows[j].Count })
+	for i := range m.Rows {
+		row := &m.Rows[i]
+		row.Partial = row.Count < len(m.Outlets)
+		if row.Partial {
+			row.First = m.Partial == 0
+			m.Partial++
+		} else {
+			m.Shared++
+		}
+		for j, cell := range row.Cells {
+			if cell.Has {
+				m.Outlets[j].Claims++
+			}
+		}
+	}
+	b.outlets = m.Outlets
+	return m
+}
+
+func (b *storyBuilder) matrixRow(c model.Claim) matrixRow {
+	cells := make([]matrixCell, len(b.outlets))
+	for i, o := range b.outlets {
+		cells[i] = matrixCell{Outlet: o.Name, Class: o.Class}
+	}
+	mark := func(outlet string, id int64, sentence string) {
+		i, ok := b.index[outletName(outlet)]
+		if !ok || i >= len(cells) {
+			return
+		}
+		cells[i].Has = true
+		if cells[i].Href == "" && id != 0 {
+			cells[i].Href = b.href(id)
+		}
+		if cells[i].Sentence == "" {
+			cells[i].Sentence = sentence
+		}
+	}
+	for _, s := range c.Sentences {
+		name := s.Outlet
+		if o, ok := b.outletOf[s.ArticleID]; ok {
+			name = o
+		}
+		mark(name, s.ArticleID, s.Text)
+	}
+	for _, id := range c.ArticleIDs {
+		if o, ok := b.outletOf[id]; ok {
+			mark(o, id, "")
+		}
+	}
+	for _, o := range c.Outlets {
+		mark(o, 0, "")
+	}
+	row := matrixRow{Claim: c.Text, Cells: cells}
+	for _, cell := range cells {
+		if cell.Has {
+			row.Count++
+			row.Only = cell.Outlet
+		}
+	}
+	if row.Count != 1 {
+		row.Only = ""
+	}
+	return row
+}
+
+// quotes lists quotations with differing wordings first.
+func (b *storyBuilder) quotes(groups []model.QuoteGroup) ([]quoteView, int) {
+	out := make([]quoteView, 0, len(groups))
+	differing := 0
+	for _, g := range groups {
+		q := quoteView{Speaker: g.Speaker, Speakers: g.Speakers, Text: g.Text, Refs: b.refs(g.ArticleIDs, nil)}
+		for _, v := range g.Variants {
+			vv := variantView{Refs: b.refs(v.ArticleIDs, v.Outlets), Diff: v.Diff, Truncated: v.Truncated, Identical: identical(v.Diff)}
+			if len(vv.Diff) == 0 {
+				vv.Diff = []model.DiffPart{{Op: "=", Text: v.Text}}
+			}
+			if !vv.Identical || vv.Truncated {
+				q.Differing = true
+			}
+			q.Variants = append(q.Variants, vv)
+		}
+		if len(g.Speakers) > 1 {
+			q.Differing = true
+		}
+		if q.Differing {
+			differing++
+		}
+		out = append(out, q)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Differing && !out[j].Differing })
+	return out, differing
+}
+
+// identical: the diff has no insertions or deletions.
+func identical(d []model.DiffPart) bool {
+	for _, p := range d {
+		if p.Op != "=" && strings.TrimSpace(p.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (b *storyBuilder) discrepancies(ds []model.Discrepancy) []discrepancyView {
+	out := make([]discrepancyView, 0, len(ds))
+	for _, d := range ds {
+		dv := discrepancyView{Kind: d.Kind, Subject: d.Subject}
+		for _, v := range d.Values {
+			val := discrepancyValue{Value: v.Value, Refs: b.refs(v.ArticleIDs, nil)}
+			for _, s := range v.Sentences {
+				val.Sentences = append(val.Sentences, s.Text)
+			}
+			dv.Values = append(dv.Values, val)
+		}
+		out = append(out, dv)
+	}
+	return out
+}
+
+func (b *storyBuilder) framing(fs []model.Framing) []framingView {
+	out := make([]framingView, 0, len(fs))
+	for _, f := range fs {
+		if len(f.Names) == 0 && len(f.Loaded) == 0 && len(f.ScareQuotes) == 0 {
+			continue
+		}
+		out = append(out, framingView{Outlet: b.info(f.Outlet), Names: f.Names, Loaded: f.Loaded, ScareQuotes: f.ScareQuotes})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return b.index[out[i].Outlet.Name] < b.index[out[j].Outlet.Name] })
+	return out
+}

@@ -1,0 +1,182 @@
+package web
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"parallax/internal/cluster"
+	"parallax/internal/model"
+	"parallax/internal/pipeline"
+	"parallax/internal/store"
+	"parallax/internal/store/sqlite"
+)
+
+const corpusDir = "../../examples/corpus"
+
+// ingestInto ingests paths into the store file at dbPath through its own
+// connection, as a separate `parallax ingest` process would.
+func ingestInto(tb testing.TB, dbPath string, paths ...string) {
+	tb.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, dbPath)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	stories, err := pipeline.LoadStories(ctx, db, cluster.DefaultConfig())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sum, err := pipeline.Ingest(ctx, paths, db, pipeline.Options{Stories: stories})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if sum.Failed > 0 {
+		tb.Fatalf("ingest %v: %d inputs failed", paths, sum.Failed)
+	}
+}
+
+// corpusStore ingests the example corpus with the real pipeline into a
+// temporary store and gives the dam-collapse story a hand-made report.
+// It returns the store (opened as the server would) and the story's ID.
+func corpusStore(tb testing.TB) (*sqlite.DB, int64) {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "corpus.db")
+	ingestInto(tb, path, corpusDir)
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	id := damStory(tb, db)
+	arts, err := db.StoryArticles(context.Background(), id)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := db.PutReport(context.Background(), id, "test", damReport(tb, id, arts)); err != nil {
+		tb.Fatal(err)
+	}
+	return db, id
+}
+
+// damStory finds the story holding the agency's dam-collapse report.
+func damStory(tb testing.TB, db *sqlite.DB) int64 {
+	tb.Helper()
+	ctx := context.Background()
+	stories, err := db.Stories(ctx, store.StoryQuery{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, s := range stories {
+		arts, err := db.StoryArticles(ctx, s.ID)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, a := range arts {
+			if strings.HasSuffix(a.Source, "northgate-wire-corvane-dam-collapse.html") {
+				return s.ID
+			}
+		}
+	}
+	tb.Fatal("no story holds the dam-collapse agency report")
+	return 0
+}
+
+// damReport is a hand-made comparison of the dam story, written for these
+// tests (the compare package builds real ones).
+func damReport(tb testing.TB, storyID int64, arts []model.Article) model.Report {
+	tb.Helper()
+	ids := map[string]int64{}
+	for _, a := range arts {
+		ids[a.Outlet] = a.ID
+	}
+	const nw, mh, lnn, co = "Northgate Wire", "The Meridian Herald", "Lumen News Network", "The Coastal Observer"
+	for _, o := range []string{nw, mh, lnn, co} {
+		if ids[o] == 0 {
+			tb.Fatalf("dam story has no article from %s (has %v)", o, ids)
+		}
+	}
+	sent := func(o, text string) model.Sentence { return model.Sentence{ArticleID: ids[o], Outlet: o, Text: text} }
+	claim := func(text string, outlets ...string) model.Claim {
+		c := model.Claim{Text: text, Outlets: outlets}
+		for _, o := range outlets {
+			c.ArticleIDs = append(c.ArticleIDs, ids[o])
+			c.Sentences = append(c.Sentences, sent(o, o+" wording: "+text))
+		}
+		return c
+	}
+	return model.Report{
+		StoryID: storyID,
+		Claims: []model.Claim{
+			claim("The Corvane Dam gave way before dawn on Tuesday", nw, mh, lnn, co),
+			claim("The water reached Dunmere at about 4:40 a.m.", nw, lnn, co),
+			claim("Army helicopters lifted people from rooftops in Carrow", nw, lnn),
+			claim("Valdhydro says the dam passed its last inspection", co),
+			claim("About 30 people were missing", nw, mh),
+		},
+		Quotes: []model.QuoteGroup{{
+			Speaker:    "Rhea Calloway",
+			Text:       "we will find out what failed at Corvane and no family will wait for answers",
+			ArticleIDs: []int64{ids[nw], ids[mh], ids[co]},
+			Variants: []model.QuoteVariant{
+				{Text: "we will find out what failed at Corvane and no family will wait for answers", ArticleIDs: []int64{ids[nw]}, Outlets: []string{nw},
+					Diff: []model.DiffPart{{Op: "=", Text: "we will find out what failed at Corvane and no family will wait for answers"}}},
+				{Text: "we will find out what went wrong at Corvane", ArticleIDs: []int64{ids[co]}, Outlets: []string{co},
+					Diff: []model.DiffPart{{Op: "=", Text: "we will find out what"}, {Op: "-", Text: "failed"}, {Op: "+", Text: "went wrong"},
+						{Op: "=", Text: "at Corvane"}, {Op: "-", Text: "and no family will wait for answers"}}},
+			},
+			EarliestArticleID: ids[nw],
+		}},
+		Discrepancies: []model.Discrepancy{
+			{Kind: "number", Subject: "people killed", Values: []model.DiscrepancyValue{
+				{Value: "12", ArticleIDs: []int64{ids[nw], ids[mh]}, Sentences: []model.Sentence{sent(nw, "At least 12 people were killed.")}},
+				{Value: "14", ArticleIDs: []int64{ids[lnn], ids[co]}, Sentences: []model.Sentence{sent(lnn, "Fourteen people are now dead.")}},
+			}},
+			{Kind: "number", Subject: "people evacuated", Values: []model.DiscrepancyValue{
+				{Value: "4,000", ArticleIDs: []int64{ids[nw]}},
+				{Value: "6,500", ArticleIDs: []int64{ids[co]}},
+			}},
+		},
+		Framing: []model.Framing{
+			{Outlet: lnn, ArticleIDs: []int64{ids[lnn]}, Loaded: []string{"horror", "terrifying"}},
+			{Outlet: co, ArticleIDs: []int64{ids[co]}, ScareQuotes: []string{"safe"}},
+		},
+		Timeline: []model.TimelineEvent{
+			{Date: "2026-03-07", Text: "Heavy rain begins over the Hesk Valley", ArticleIDs: []int64{ids[nw]}},
+			{Date: "2026-03-10", Text: "The Corvane Dam fails", ArticleIDs: []int64{ids[nw], ids[mh], ids[lnn], ids[co]}},
+			{Date: "2026-03-11", Text: "The death toll rises to 14", ArticleIDs: []int64{ids[co]}},
+		},
+		Summary: []model.SummarySentence{
+			{Text: "The Corvane Dam above Dunmere failed before dawn on Tuesday.", ArticleIDs: []int64{ids[nw], ids[mh]}, Outlets: []string{nw, mh}},
+			{Text: "Outlets give the toll as 12 or 14 dead.", ArticleIDs: []int64{ids[nw], ids[lnn]}, Outlets: []string{nw, lnn}},
+		},
+	}
+}
+
+// get serves one request through h and returns the response and body.
+func get(tb testing.TB, h http.Handler, target string, header ...string) (*http.Response, string) {
+	tb.Helper()
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	res := rec.Result()
+	b, _ := io.ReadAll(res.Body)
+	return res, string(b)
+}
+
+func newHandler(tb testing.TB, cfg Config) http.Handler {
+	tb.Helper()
+	h, err := New(cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return h
+}

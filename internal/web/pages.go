@@ -1,0 +1,306 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+type storyRow struct {
+	ID                 int64
+	Href               string
+	Title              string
+	Days               string
+	Outlets            []string
+	More               int // outlets not listed
+	Articles           int
+	Independent        int
+	IndependentOutlets int
+}
+
+type listView struct {
+	Params  listParams
+	Stories []storyRow
+	Prev    string
+	Next    string
+}
+
+const outletsShown = 6
+
+func toStoryRow(s model.Story) storyRow {
+	row := storyRow{ID: s.ID, Href: fmt.Sprintf("/stories/%d", s.ID), Title: s.Title, Days: storyDays(s),
+		Articles: len(s.ArticleIDs), Independent: s.Independent, IndependentOutlets: s.IndependentOutlets}
+	if row.Title == "" {
+		row.Title = "(untitled story)"
+	}
+	row.Outlets = s.Outlets
+	if len(row.Outlets) > outletsShown {
+		row.Outlets, row.More = row.Outlets[:outletsShown], len(s.Outlets)-outletsShown
+	}
+	return row
+}
+
+// listStories reads one page of stories, and whether there is a next.
+func (s *server) listStories(ctx context.Context, p listParams) ([]model.Story, bool, error) {
+	stories, err := s.cfg.Store.Stories(ctx, p.query(s.cfg.PageSize))
+	if err != nil {
+		return nil, false, err
+	}
+	more := len(stories) > s.cfg.PageSize
+	if more {
+		stories = stories[:s.cfg.PageSize]
+	}
+	return stories, more, nil
+}
+
+func (s *server) storiesPage(w http.ResponseWriter, r *http.Request) {
+	p, err := parseList(r)
+	if err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	stories, more, err := s.listStories(r.Context(), p)
+	if err != nil {
+		s.storeError(w, r, false, err)
+		return
+	}
+	v := listView{Params: p}
+	for _, st := range stories {
+		v.Stories = append(v.Stories, toStoryRow(st))
+	}
+	if p.Page > 1 {
+		v.Prev = p.url("/", p.Page-1)
+	}
+	if more {
+		v.Next = p.url("/", p.Page+1)
+	}
+	s.render(w, r, http.StatusOK, "stories", page{Title: "Stories", Nav: "stories", Data: v})
+}
+
+// storyData reads what a story page or its API shows; the report is nil
+// when none was built yet.
+func (s *server) storyData(ctx context.Context, id int64) (model.Story, []model.Article, map[int64]int64, *model.Report, error) {
+	st, err := s.cfg.Store.Story(ctx, id)
+	if err != nil {
+		return st, nil, nil, nil, err
+	}
+	arts, err := s.cfg.Store.StoryArticles(ctx, id)
+	if err != nil {
+		return st, nil, nil, nil, err
+	}
+	dups, err := s.cfg.Store.StoryDuplicates(ctx, id)
+	if err != nil {
+		return st, nil, nil, nil, err
+	}
+	rep, _, err := s.cfg.Store.Report(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return st, arts, dups, nil, nil
+	}
+	if err != nil {
+		return st, nil, nil, nil, err
+	}
+	return st, arts, dups, &rep, nil
+}
+
+func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
+	id, ok := idParam(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound, "Story numbers are positive whole numbers.")
+		return
+	}
+	st, arts, dups, rep, err := s.storyData(r.Context(), id)
+	if err != nil {
+		s.storeError(w, r, false, err)
+		return
+	}
+	v := buildStory(st, arts, dups, rep, false)
+	s.render(w, r, http.StatusOK, "story", page{Title: st.Title, Nav: "stories", Data: v})
+}
+
+type articleView struct {
+	Article     model.Article
+	Published   string
+	Source      string
+	SourceURL   string
+	StoryID     int64
+	StoryHref   string
+	DuplicateOf int64
+	DupHref     string
+	Paragraphs  [][]segment
+	Quotes      []model.Quote
+	Entities    []model.Entity
+	Marked      bool
+}
+
+func buildArticle(a model.Article, p model.Placement) articleView {
+	v := articleView{Article: a, Published: shortTime(a.Published), Source: a.URL, SourceURL: safeURL(a.URL)}
+	if v.Source == "" {
+		v.Source = a.Source
+	}
+	if v.SourceURL == "" {
+		v.SourceURL = safeURL(a.Source)
+	}
+	if p.StoryID != 0 {
+		v.StoryID, v.StoryHref = p.StoryID, fmt.Sprintf("/stories/%d", p.StoryID)
+	}
+	if p.DuplicateOf != 0 {
+		v.DuplicateOf, v.DupHref = p.DuplicateOf, fmt.Sprintf("/articles/%d", p.DuplicateOf)
+	}
+	for i, para := range a.Paragraphs() {
+		v.Paragraphs = append(v.Paragraphs, markParagraph(para, i, a.Enrichment))
+	}
+	if e := a.Enrichment; e != nil {
+		v.Marked = true
+		v.Quotes, v.Entities = e.Quotes, e.Entities
+	}
+	return v
+}
+
+func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
+	id, ok := idParam(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound, "Article numbers are positive whole numbers.")
+		return
+	}
+	a, p, err := s.articleData(r.Context(), id)
+	if err != nil {
+		s.storeError(w, r, false, err)
+		return
+	}
+	title := a.Title
+	if title == "" {
+		title = fmt.Sprintf("Article %d", a.ID)
+	}
+	s.render(w, r, http.StatusOK, "article", page{Title: title, Nav: "stories", Data: buildArticle(a, p)})
+}
+
+func (s *server) articleData(ctx context.Context, id int64) (model.Article, model.Placement, error) {
+	a, err := s.cfg.Store.Article(ctx, id)
+	if err != nil {
+		return a, model.Placement{}, err
+	}
+	p, err := s.cfg.Store.ArticlePlacement(ctx, id)
+	return a, p, err
+}
+
+func (s *server) outletsPage(w http.ResponseWriter, r *http.Request) {
+	outlets, err := s.cfg.Store.Outlets(r.Context())
+	if err != nil {
+		s.storeError(w, r, false, err)
+		return
+	}
+	type row struct {
+		store.Outlet
+		Display string
+		Href    string
+	}
+	rows := make([]row, 0, len(outlets))
+	for _, o := range outlets {
+		rw := row{Outlet: o, Display: outletName(o.Name)}
+		if o.Name != "" {
+			rw.Href = listParams{Sort: "newest", Outlet: o.Name}.url("/", 1)
+		}
+		rows = append(rows, rw)
+	}
+	s.render(w, r, http.StatusOK, "outlets", page{Title: "Outlets", Nav: "outlets", Data: rows})
+}
+
+type searchHit struct {
+	ID        int64
+	Href      string
+	Title     string
+	Outlet    string
+	Published string
+	Snippet   []segment
+}
+
+type searchView struct {
+	Q        string
+	Stories  []storyRow
+	Articles []searchHit
+}
+
+func (s *server) search(ctx context.Context, q string) ([]model.Story, []model.Article, error) {
+	if q == "" {
+		return nil, nil, nil
+	}
+	stories, err := s.cfg.Store.Stories(ctx, store.StoryQuery{Text: q, Limit: 10, Order: store.MostCovered})
+	if err != nil {
+		return nil, nil, err
+	}
+	arts, err := s.cfg.Store.Search(ctx, q, searchLimit)
+	return stories, arts, err
+}
+
+func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
+	q := clean(r.URL.Query().Get("q"))
+	stories, arts, err := s.search(r.Context(), q)
+	if err != nil {
+		s.storeError(w, r, false, err)
+		return
+	}
+	v := searchView{Q: q}
+	for _, st := range stories {
+		v.Stories = append(v.Stories, toStoryRow(st))
+	}
+	words := queryWords(q)
+	for _, a := range arts {
+		v.Articles = append(v.Articles, searchHit{ID: a.ID, Href: fmt.Sprintf("/articles/%d", a.ID), Title: a.Title,
+			Outlet: outletName(a.Outlet), Published: shortTime(a.Published), Snippet: highlight(snippet(a.Body, words), words)})
+	}
+	title := "Search"
+	if q != "" {
+		title = "Search: " + q
+	}
+	s.render(w, r, http.StatusOK, "search", page{Title: title, Nav: "search", Q: q, Data: v})
+}
+
+func queryWords(q string) []string {
+	var out []string
+	for _, f := range strings.Fields(strings.ToLower(q)) {
+		if f = strings.Trim(f, `"'()*^:+-`); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// snippet is the part of body around the first query word, cut at spaces.
+func snippet(body string, words []string) string {
+	const before, after = 90, 200
+	lower := strings.ToLower(body)
+	at := -1
+	if len(lower) == len(body) {
+		for _, w := range words {
+			if i := strings.Index(lower, w); i >= 0 && (at < 0 || i < at) {
+				at = i
+			}
+		}
+	}
+	start, end := 0, min(len(body), after+before)
+	if at > before {
+		start, end = at-before, min(len(body), at+after)
+	}
+	for start > 0 && start < end && body[start-1] != ' ' {
+		start++
+	}
+	for end < len(body) && end > start && body[end] != ' ' {
+		end--
+	}
+	if start >= end { // no space to cut at: fall back to whole runes
+		return clipRunes(strings.Join(strings.Fields(body), " "), after)
+	}
+	out := strings.Join(strings.Fields(body[start:end]), " ")
+	if start > 0 {
+		out = "… " + out
+	}
+	if end < len(body) {
+		out += " …"
+	}
+	return out
+}

@@ -1,0 +1,150 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"parallax/internal/store"
+)
+
+// csp allows nothing but same-origin styles and images: no script at all,
+// no inline styles, no framing, forms only to this site.
+const csp = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; " +
+	"base-uri 'none'; frame-ancestors 'none'"
+
+// secure sets the security headers on every response.
+func (s *server) secure(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", csp)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Cross-Origin-Resource-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+		next.ServeHTTP(w, r)
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap lets http.ResponseController reach the real writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// logged logs one line per request when a logger is configured.
+func (s *server) logged(next http.Handler) http.Handler {
+	if s.log == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		s.log.Info("request", slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.Int("status", sw.status), slog.Duration("took", time.Since(start)))
+	})
+}
+
+// writeBody sends a complete body with a strong ETag over its bytes, or
+// 304 when the client already has it. Pages change whenever the store
+// does, so clients revalidate every time (no-cache) and the ETag saves the
+// transfer.
+func writeBody(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) {
+	sum := sha256.Sum256(body)
+	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	h := w.Header()
+	h.Set("ETag", etag)
+	h.Set("Cache-Control", "no-cache")
+	if status == http.StatusOK && etagMatches(r.Header.Get("If-None-Match"), etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Type", contentType)
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// etagMatches reports whether an If-None-Match header lists etag (weak
+// comparison, as RFC 9110 asks for If-None-Match).
+func etagMatches(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == etag {
+			return true
+		}
+	}
+	return false
+}
+
+func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf) // escapes <, > and & so JSON is inert in HTML too
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		apiError(w, http.StatusInternalServerError, "encode response")
+		return
+	}
+	writeBody(w, r, status, "application/json; charset=utf-8", buf.Bytes())
+}
+
+func apiError(w http.ResponseWriter, status int, msg string) {
+	b, _ := json.Marshal(map[string]string{"error": msg})
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(append(b, '\n'))
+}
+
+// storeError answers a failed store read: 404 for a missing row, 500
+// (logged, not shown) otherwise.
+func (s *server) storeError(w http.ResponseWriter, r *http.Request, api bool, err error) {
+	status, msg := http.StatusInternalServerError, "The store could not be read."
+	if errors.Is(err, store.ErrNotFound) {
+		status, msg = http.StatusNotFound, "Nothing is stored under this number."
+	} else if s.log != nil {
+		s.log.Error("store read", slog.String("path", r.URL.Path), slog.String("error", err.Error()))
+	}
+	if api {
+		apiError(w, status, strings.ToLower(strings.TrimSuffix(msg, ".")))
+		return
+	}
+	s.errorPage(w, r, status, msg)
+}
+
+// static serves the embedded assets.
+func (s *server) static(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	b, err := fs.ReadFile(assets, "static/"+name)
+	if err != nil || strings.Contains(name, "/") {
+		http.NotFound(w, r)
+		return
+	}
+	ctype := "application/octet-stream"
+	switch path.Ext(name) {
+	case ".css":
+		ctype = "text/css; charset=utf-8"
+	case ".svg":
+		ctype = "image/svg+xml"
+	}
+	writeBody(w, r, http.StatusOK, ctype, b)
+}

@@ -1,0 +1,235 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"parallax/internal/model"
+)
+
+// unknownOutlet names articles whose outlet is not known.
+const unknownOutlet = "(outlet unknown)"
+
+// outletInfo is one outlet of a story: a column of the matrix, a lane of
+// the timeline. Class picks its colour ("o0"…"o7") from a fixed set.
+type outletInfo struct {
+	Name     string
+	Class    string
+	Articles int
+	Claims   int // claims it reports
+}
+
+// ref cites one outlet's article.
+type ref struct {
+	Outlet string
+	Class  string
+	Href   string
+}
+
+type articleRow struct {
+	ID          int64
+	Href        string
+	Anchor      string
+	Title       string
+	Published   string
+	SourceURL   string // http(s) only, else ""
+	Source      string
+	DuplicateOf int64
+	DupHref     string
+}
+
+type articleGroup struct {
+	Outlet   outletInfo
+	Articles []articleRow
+}
+
+// storyView is everything the story page shows.
+type storyView struct {
+	Story         model.Story
+	Days          string
+	Outlets       []outletInfo
+	HasReport     bool
+	Brief         []briefLine
+	Matrix        matrix
+	Quotes        []quoteView
+	Differing     int // quotes worded differently across outlets
+	Discrepancies []discrepancyView
+	Framing       []framingView
+	Timeline      timelineView
+	Groups        []articleGroup
+	Standalone    bool
+}
+
+// storyBuilder turns a story, its articles and report into a storyView;
+// href says where an article links (its page, or an anchor on a file).
+type storyBuilder struct {
+	arts     map[int64]model.Article
+	outletOf map[int64]string
+	outlets  []outletInfo
+	index    map[string]int
+	href     func(id int64) string
+}
+
+func buildStory(s model.Story, arts []model.Article, dups map[int64]int64, r *model.Report, standalone bool) storyView {
+	b := newStoryBuilder(arts, standalone)
+	v := storyView{Story: s, Days: storyDays(s), Standalone: standalone}
+	v.Groups = b.groups(dups)
+	if r != nil {
+		v.HasReport = true
+		v.Brief = b.brief(r.Summary)
+		v.Matrix = b.matrix(r.Claims)
+		v.Quotes, v.Differing = b.quotes(r.Quotes)
+		v.Discrepancies = b.discrepancies(r.Discrepancies)
+		v.Framing = b.framing(r.Framing)
+	}
+	v.Outlets = b.outlets
+	v.Timeline = b.timeline(arts, r)
+	return v
+}
+
+func newStoryBuilder(arts []model.Article, standalone bool) *storyBuilder {
+	b := &storyBuilder{arts: map[int64]model.Article{}, outletOf: map[int64]string{}, index: map[string]int{}}
+	b.href = func(id int64) string { return fmt.Sprintf("/articles/%d", id) }
+	if standalone {
+		b.href = func(id int64) string { return fmt.Sprintf("#a%d", id) }
+	}
+	sorted := append([]model.Article(nil), arts...)
+	sort.SliceStable(sorted, func(i, j int) bool { return pubKey(sorted[i]) < pubKey(sorted[j]) })
+	for _, a := range sorted {
+		name := outletName(a.Outlet)
+		b.arts[a.ID] = a
+		b.outletOf[a.ID] = name
+		i, ok := b.index[name]
+		if !ok {
+			i = len(b.outlets)
+			b.index[name] = i
+			b.outlets = append(b.outlets, outletInfo{Name: name, Class: fmt.Sprintf("o%d", i%8)})
+		}
+		b.outlets[i].Articles++
+	}
+	return b
+}
+
+// pubKey sorts dated articles first, oldest first.
+func pubKey(a model.Article) string {
+	if a.Published == "" {
+		return "~"
+	}
+	return a.Published
+}
+
+func outletName(s string) string {
+	if s = strings.TrimSpace(s); s == "" {
+		return unknownOutlet
+	}
+	return s
+}
+
+// info returns the outlet's column, adding an outlet the articles did not
+// name (a report may cite one).
+func (b *storyBuilder) info(name string) outletInfo {
+	name = outletName(name)
+	i, ok := b.index[name]
+	if !ok {
+		i = len(b.outlets)
+		b.index[name] = i
+		b.outlets = append(b.outlets, outletInfo{Name: name, Class: fmt.Sprintf("o%d", i%8)})
+	}
+	return b.outlets[i]
+}
+
+// refs cites the articles, one chip per outlet (its first article), in
+// the story's outlet order; outlets named without an article are added.
+func (b *storyBuilder) refs(ids []int64, outlets []string) []ref {
+	first := map[string]int64{}
+	for _, id := range ids {
+		name, ok := b.outletOf[id]
+		if !ok {
+			continue
+		}
+		if _, seen := first[name]; !seen {
+			first[name] = id
+		}
+	}
+	for _, o := range outlets {
+		if _, seen := first[outletName(o)]; !seen {
+			first[outletName(o)] = 0
+		}
+	}
+	out := make([]ref, 0, len(first))
+	for name, id := range first {
+		info := b.info(name)
+		r := ref{Outlet: name, Class: info.Class}
+		if id != 0 {
+			r.Href = b.href(id)
+		}
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return b.index[out[i].Outlet] < b.index[out[j].Outlet] })
+	return out
+}
+
+func (b *storyBuilder) groups(dups map[int64]int64) []articleGroup {
+	groups := make([]articleGroup, len(b.outlets))
+	for i, o := range b.outlets {
+		groups[i].Outlet = o
+	}
+	var ids []int64
+	for id := range b.arts {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		ai, aj := b.arts[ids[i]], b.arts[ids[j]]
+		if pubKey(ai) != pubKey(aj) {
+			return pubKey(ai) < pubKey(aj)
+		}
+		return ai.ID < aj.ID
+	})
+	for _, id := range ids {
+		a := b.arts[id]
+		row := articleRow{ID: a.ID, Href: b.href(a.ID), Anchor: fmt.Sprintf("a%d", a.ID), Title: a.Title,
+			Published: shortTime(a.Published), SourceURL: safeURL(a.URL), Source: a.URL}
+		if row.Source == "" {
+			row.Source = a.Source
+		}
+		if d := dups[a.ID]; d != 0 {
+			row.DuplicateOf, row.DupHref = d, b.href(d)
+		}
+		i := b.index[b.outletOf[id]]
+		groups[i].Articles = append(groups[i].Articles, row)
+	}
+	return groups
+}
+
+// safeURL returns u when it is an absolute http or https URL, else "":
+// anything else (javascript:, data:, relative paths) is shown as text.
+func safeURL(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return p.String()
+}
+
+// shortTime shows a published date or date-time to the minute.
+func shortTime(s string) string {
+	switch {
+	case s == "":
+		return "undated"
+	case len(s) >= 16 && s[10] == 'T':
+		return s[:10] + " " + s[11:16]
+	}
+	return s
+}
+
+func storyDays(s model.Story) string {
+	switch {
+	case s.FirstPublished == "":
+		return "undated"
+	case s.FirstPublished == s.LastPublished || s.LastPublished == "":
+		return s.FirstPublished
+	}
+	return s.FirstPublished + " – " + s.LastPublished
+}

@@ -1,0 +1,225 @@
+package web
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"parallax/internal/model"
+)
+
+// The timeline is an SVG drawn on the server: a lane of dated events from
+// the report above one lane per outlet with its articles' publication
+// times, on one date axis. Tooltips are SVG <title> elements, so it needs
+// no script.
+
+const (
+	tlWidth   = 860
+	tlLeft    = 180 // where the plot starts; lane labels sit left of it
+	tlRight   = 840
+	tlLaneGap = 30
+	tlTop     = 34
+)
+
+type timelineView struct {
+	Width, Height int
+	AxisY         int
+	PlotLeft      int
+	PlotRight     int
+	Ticks         []tick
+	Lanes         []lane
+	EventMarks    []eventMark
+	Events        []eventView
+	Undated       int // articles without a date, not drawn
+	Empty         bool
+}
+
+type tick struct {
+	X     int
+	Label string
+}
+
+type lane struct {
+	Y     int
+	Label string
+	Class string
+	Dots  []dot
+}
+
+type dot struct {
+	X     int
+	Href  string
+	Title string
+}
+
+// eventMark is one marker on the events lane: every event of one day.
+type eventMark struct {
+	X, Y  int
+	Label string // the events' numbers: "1", "2, 3"
+	Title string
+}
+
+type eventView struct {
+	N    int
+	Date string
+	Text string
+	Refs []ref
+}
+
+func (b *storyBuilder) timeline(arts []model.Article, r *model.Report) timelineView {
+	var events []model.TimelineEvent
+	if r != nil {
+		events = r.Timeline
+	}
+	var times []time.Time
+	for _, a := range arts {
+		if t, ok := parseWhen(a.Published); ok {
+			times = append(times, t)
+		}
+	}
+	for _, e := range events {
+		if t, ok := parseWhen(e.Date); ok {
+			times = append(times, t)
+		}
+	}
+	v := timelineView{Width: tlWidth, PlotLeft: tlLeft, PlotRight: tlRight}
+	if len(times) == 0 {
+		v.Empty = true
+		return v
+	}
+	lo, hi := timeSpan(times)
+	x := func(t time.Time) int {
+		f := float64(t.Sub(lo)) / float64(hi.Sub(lo))
+		return tlLeft + int(math.Round(f*float64(tlRight-tlLeft)))
+	}
+	y := tlTop
+	if len(events) > 0 {
+		v.EventMarks, v.Events = b.eventMarks(events, x, y)
+		v.Lanes = append(v.Lanes, lane{Y: y, Label: "Events", Class: "events"})
+		y += tlLaneGap + 6
+	}
+	lanes, undated := b.articleLanes(arts, x, y)
+	v.Lanes = append(v.Lanes, lanes...)
+	v.Undated = undated
+	v.AxisY = y + len(lanes)*tlLaneGap
+	v.Height = v.AxisY + 34
+	v.Ticks = ticks(lo, hi, x)
+	return v
+}
+
+func (b *storyBuilder) eventMarks(events []model.TimelineEvent, x func(time.Time) int, y int) ([]eventMark, []eventView) {
+	byX := map[int]*eventMark{}
+	var marks []*eventMark
+	views := make([]eventView, 0, len(events))
+	for i, e := range events {
+		views = append(views, eventView{N: i + 1, Date: e.Date, Text: e.Text, Refs: b.refs(e.ArticleIDs, nil)})
+		t, ok := parseWhen(e.Date)
+		if !ok {
+			continue
+		}
+		px := x(t)
+		m, ok := byX[px]
+		if !ok {
+			m = &eventMark{X: px, Y: y}
+			byX[px] = m
+			marks = append(marks, m)
+		}
+		sep := ""
+		if m.Label != "" {
+			sep = ", "
+		}
+		m.Label += sep + fmt.Sprint(i+1)
+		m.Title += sep + e.Date + ": " + e.Text
+	}
+	out := make([]eventMark, len(marks))
+	for i, m := range marks {
+		out[i] = *m
+	}
+	return out, views
+}
+
+func (b *storyBuilder) articleLanes(arts []model.Article, x func(time.Time) int, y int) ([]lane, int) {
+	lanes := make([]lane, len(b.outlets))
+	for i, o := range b.outlets {
+		lanes[i] = lane{Y: y + i*tlLaneGap, Label: clipRunes(o.Name, 24), Class: o.Class}
+	}
+	undated := 0
+	for _, a := range arts {
+		t, ok := parseWhen(a.Published)
+		if !ok {
+			undated++
+			continue
+		}
+		i := b.index[outletName(a.Outlet)]
+		lanes[i].Dots = append(lanes[i].Dots, dot{X: x(t), Href: b.href(a.ID),
+			Title: outletName(a.Outlet) + ", " + shortTime(a.Published) + ": " + a.Title})
+	}
+	return lanes, undated
+}
+
+// timeSpan returns the range to draw: the times' extent, widened to at least
+// one day and padded so end markers are not cut.
+func timeSpan(ts []time.Time) (time.Time, time.Time) {
+	lo, hi := ts[0], ts[0]
+	for _, t := range ts {
+		if t.Before(lo) {
+			lo = t
+		}
+		if t.After(hi) {
+			hi = t
+		}
+	}
+	if hi.Sub(lo) < 24*time.Hour {
+		mid := lo.Add(hi.Sub(lo) / 2)
+		lo, hi = mid.Add(-12*time.Hour), mid.Add(12*time.Hour)
+	}
+	pad := hi.Sub(lo) / 30
+	return lo.Add(-pad), hi.Add(pad)
+}
+
+// ticks labels days (or months, over long spans) across the axis, at most
+// about eight.
+func ticks(lo, hi time.Time, x func(time.Time) int) []tick {
+	days := hi.Sub(lo).Hours() / 24
+	step := int(math.Ceil(days / 8))
+	layout := "2 Jan"
+	if days > 300 {
+		layout = "Jan 2006"
+	}
+	var out []tick
+	d := time.Date(lo.Year(), lo.Month(), lo.Day(), 0, 0, 0, 0, time.UTC)
+	if d.Before(lo) {
+		d = d.AddDate(0, 0, 1)
+	}
+	for ; !d.After(hi); d = d.AddDate(0, 0, step) {
+		out = append(out, tick{X: x(d), Label: d.Format(layout)})
+	}
+	return out
+}
+
+// parseWhen reads an RFC 3339 date-time or a date (2006-01-02, 2006-01,
+// 2006), in UTC.
+func parseWhen(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, false
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC(), true
+	}
+	for _, layout := range []string{time.DateOnly, "2006-01", "2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func clipRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
