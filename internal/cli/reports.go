@@ -16,5 +16,5 @@ func compareStory(s model.Story, arts []model.Article, dups map[int64]int64) mod
 
 // buildReports rebuilds the comparison of every story an ingest changed.
 func buildReports(ctx context.Context, st pipeline.ReportStore, stories *pipeline.Stories) (int, error) {
-	return pipeline.BuildReports(ctx, st, stories.Changed(), compareStory)
+	return pipeline.BuildReports(ctx, st, stories.TakeChanged(), compareStory)
 }

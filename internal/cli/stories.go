@@ -10,8 +10,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"parallax/internal/compare"
 	"parallax/internal/model"
 	"parallax/internal/store"
+	"parallax/internal/web"
 )
 
 func runStories(ctx context.Context, args []string, stdio Stdio) error {
@@ -72,13 +74,13 @@ func days(s model.Story) string {
 }
 
 func runStory(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("story", "[--db PATH] [--format text|json] ID", stdio)
+	fs := newFlags("story", "[--db PATH] [--format text|md|json|html] ID", stdio)
 	db := dbFlag(fs)
-	format := formatFlag(fs, "text", "text", "json")
+	format := formatFlag(fs, "text", "text", "md", "json", "html")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "text", "json"); err != nil {
+	if err := checkFormat(*format, "text", "md", "json", "html"); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -104,15 +106,27 @@ func runStory(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
-	placed, err := st.Placements(ctx)
+	dups, err := st.StoryDuplicates(ctx, id)
 	if err != nil {
 		return err
 	}
-	groups := byOutlet(arts)
-	if *format == "json" {
-		return writeJSON(stdio.Out, storyJSON(s, groups, placed))
+	r, _, err := st.Report(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		r = compareStory(s, arts, dups) // a store from before reports were kept
+		r.StoryID = id
+	} else if err != nil {
+		return err
 	}
-	return writeStoryText(stdio.Out, s, groups, placed)
+	groups := byOutlet(arts)
+	switch *format {
+	case "json":
+		return writeJSON(stdio.Out, storyJSON(s, groups, dups, r))
+	case "md":
+		return compare.Markdown(stdio.Out, s, arts, r)
+	case "html":
+		return web.StoryPage(stdio.Out, s, arts, &r)
+	}
+	return writeStoryText(stdio.Out, s, groups, dups)
 }
 
 type outletGroup struct {
@@ -151,7 +165,7 @@ func byOutlet(arts []model.Article) []outletGroup {
 	return groups
 }
 
-func storyJSON(s model.Story, groups []outletGroup, placed map[int64]model.Placement) any {
+func storyJSON(s model.Story, groups []outletGroup, dups map[int64]int64, r model.Report) any {
 	type art struct {
 		ID          int64  `json:"id"`
 		Title       string `json:"title"`
@@ -167,18 +181,19 @@ func storyJSON(s model.Story, groups []outletGroup, placed map[int64]model.Place
 	out := struct {
 		model.Story
 		ByOutlet []group `json:"by_outlet"`
-	}{Story: s}
+		exportStory
+	}{Story: s, exportStory: newExportStory(model.Story{}, r)}
 	for _, g := range groups {
 		gg := group{Outlet: g.Outlet}
 		for _, a := range g.Articles {
-			gg.Articles = append(gg.Articles, art{a.ID, a.Title, a.Published, a.URL, a.Source, placed[a.ID].DuplicateOf})
+			gg.Articles = append(gg.Articles, art{a.ID, a.Title, a.Published, a.URL, a.Source, dups[a.ID]})
 		}
 		out.ByOutlet = append(out.ByOutlet, gg)
 	}
 	return out
 }
 
-func writeStoryText(w io.Writer, s model.Story, groups []outletGroup, placed map[int64]model.Placement) error {
+func writeStoryText(w io.Writer, s model.Story, groups []outletGroup, dups map[int64]int64) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Story %d: %s\n", s.ID, s.Title)
 	fmt.Fprintf(&b, "%s · %d articles (%d independent) from %d outlets · storyline %d\n\n",
@@ -191,7 +206,7 @@ func writeStoryText(w io.Writer, s model.Story, groups []outletGroup, placed map
 				pub = "undated"
 			}
 			dup := ""
-			if d := placed[a.ID].DuplicateOf; d != 0 {
+			if d := dups[a.ID]; d != 0 {
 				dup = fmt.Sprintf(" [copy of %d]", d)
 			}
 			fmt.Fprintf(&b, "  %-6d %-25s %s%s\n", a.ID, pub, a.Title, dup)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"parallax/internal/cluster"
+	"parallax/internal/enrich"
 	"parallax/internal/fetch"
 	"parallax/internal/pipeline"
 )
@@ -41,17 +42,23 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	prog := newProgress(stdio.Err, *quiet)
 	opt := pipeline.WatchOptions{
 		Fetcher: f,
-		Ingest:  pipeline.Options{Workers: *workers, OnEvent: prog.event, Stories: stories},
+		Ingest:  pipeline.Options{Workers: *workers, OnEvent: prog.event, Enrich: enrich.Article, Stories: stories},
 		OnFeed:  func(r pipeline.FeedReport) { prog.clear(); printFeedReport(stdio, r) },
 	}
 	if !*once {
 		return pipeline.Watch(ctx, st, opt, *interval, func(s pipeline.WatchSummary) {
+			if _, err := buildReports(ctx, st, stories); err != nil {
+				fmt.Fprintf(stdio.Err, "error: %v\n", err)
+			}
 			fmt.Fprintf(stdio.Out, "%s ", time.Now().Format("2006-01-02 15:04:05"))
 			printWatchSummary(stdio, s)
 		})
 	}
 	sum, err := pipeline.CheckFeeds(ctx, st, opt)
 	prog.finish()
+	if err == nil {
+		_, err = buildReports(ctx, st, stories)
+	}
 	printWatchSummary(stdio, sum)
 	if err != nil {
 		return err

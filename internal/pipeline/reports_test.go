@@ -47,7 +47,7 @@ func TestBuildReports(t *testing.T) {
 		calls++
 		return model.Report{Summary: []model.SummarySentence{{Text: s.Title, ArticleIDs: s.ArticleIDs}}}
 	}
-	ids := stories.Changed()
+	ids := stories.TakeChanged()
 	if n, err := BuildReports(ctx, st, ids, build); err != nil || n != len(ids) || n == 0 {
 		t.Fatalf("first build: %d of %d, %v", n, len(ids), err)
 	}

@@ -77,14 +77,16 @@ func (s *Stories) Touch(a model.Article) {
 	}
 }
 
-// Changed returns the IDs of the stories that gained, lost or changed an
-// article since LoadStories, or whose storyline changed, in ascending order.
-func (s *Stories) Changed() []int64 {
+// TakeChanged returns the IDs of the stories that gained or changed an
+// article, or whose storyline changed, since LoadStories or the last call,
+// in ascending order, and forgets them.
+func (s *Stories) TakeChanged() []int64 {
 	out := make([]int64, 0, len(s.changed))
 	for id := range s.changed {
 		out = append(out, id)
 	}
 	slices.Sort(out)
+	clear(s.changed)
 	return out
 }
 

@@ -30,9 +30,14 @@ var abbreviations = map[string]bool{
 // single capital initial ("J. Smith") or letters with inner dots ("U.S."
 // before a capitalised name is ambiguous: it ends a sentence only at the end
 // of the paragraph or before a word that usually starts one).
+//
+// A break inside a quotation that closes later in the paragraph is not
+// taken ("“A. B,” he said." is one sentence), so a quoted passage stays
+// with its attribution.
 func Sentences(p string) []Span {
 	var out []Span
 	start := 0
+	open := quoteDepth(p)
 	emit := func(end int) {
 		seg := p[start:end]
 		l := len(seg) - len(strings.TrimLeft(seg, " \t\n"))
@@ -78,7 +83,7 @@ func Sentences(p string) []Span {
 			i = end
 			continue
 		}
-		if r == '.' && !endsSentence(p[start:i], p[j:]) {
+		if r == '.' && !endsSentence(p[start:i], p[j:]) || open(end) {
 			i = end
 			continue
 		}
@@ -142,4 +147,44 @@ func isOpening(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// quoteDepth returns a function telling whether byte offset i of p lies
+// inside a double quotation that is closed later in p. Curly marks nest by
+// kind; straight marks alternate open and close.
+func quoteDepth(p string) func(i int) bool {
+	if !strings.ContainsAny(p, "\"“”") {
+		return func(int) bool { return false }
+	}
+	type span struct{ from, to int }
+	var spans []span
+	openAt, straightAt := -1, -1
+	for i, r := range p {
+		switch r {
+		case '“':
+			if openAt < 0 {
+				openAt = i
+			}
+		case '”':
+			if openAt >= 0 {
+				spans = append(spans, span{openAt, i})
+				openAt = -1
+			}
+		case '"':
+			if straightAt < 0 {
+				straightAt = i
+			} else {
+				spans = append(spans, span{straightAt, i})
+				straightAt = -1
+			}
+		}
+	}
+	return func(i int) bool {
+		for _, s := range spans {
+			if i > s.from && i <= s.to {
+				return true
+			}
+		}
+		return false
+	}
 }

@@ -19,6 +19,8 @@ func TestSentences(t *testing.T) {
 		{"Prices rose 3.5 percent. Why? Nobody knows!", []string{"Prices rose 3.5 percent.", "Why?", "Nobody knows!"}},
 		{"no capital. after this", []string{"no capital. after this"}},
 		{"On Jan. 5 it began.", []string{"On Jan. 5 it began."}},
+		{"“Wait for me. Personally,” she wrote. “Come.” Then she left.", []string{"“Wait for me. Personally,” she wrote.", "“Come.”", "Then she left."}},
+		{`"One. Two," he said. Unclosed "three. Four.`, []string{`"One. Two," he said.`, `Unclosed "three.`, "Four."}},
 		{"", nil},
 	}
 	for _, tt := range tests {
