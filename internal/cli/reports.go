@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"parallax/internal/compare"
+	"parallax/internal/enrich"
 	"parallax/internal/model"
 	"parallax/internal/pipeline"
 )
@@ -16,5 +17,20 @@ func compareStory(s model.Story, arts []model.Article, dups map[int64]int64) mod
 
 // buildReports rebuilds the comparison of every story an ingest changed.
 func buildReports(ctx context.Context, st pipeline.ReportStore, stories *pipeline.Stories) (int, error) {
-	return pipeline.BuildReports(ctx, st, stories.TakeChanged(), compareStory)
+	return pipeline.BuildReports(ctx, st, stories.TakeChanged(), pipeline.Reporter{Build: compareStory, Redate: redate})
+}
+
+// redate resolves the dates of an article with no date of its own against
+// its story's first day: the best evidence left of when it was written.
+// The dates it gives are marked inferred.
+func redate(a model.Article, storyDay string) (model.Enrichment, bool) {
+	if a.Published != "" || a.Enrichment == nil || a.Enrichment.RefDate != "" {
+		return model.Enrichment{}, false
+	}
+	e := *a.Enrichment
+	e.Dates, e.RefDate, e.RefInferred = enrich.DatesAt(a, storyDay)
+	if e.RefDate == "" {
+		return model.Enrichment{}, false
+	}
+	return e, true
 }

@@ -28,6 +28,14 @@ type foundDate struct {
 // Mentions that cannot be dated (a weekday with no reference date, an
 // ambiguous 05/11/2025) are left out, so every Date is a real date.
 func Dates(a model.Article) (mentions []model.DateMention, ref string, inferred bool) {
+	return DatesAt(a, "")
+}
+
+// DatesAt is Dates with a fallback reference date (2006-01-02) for an
+// article that has neither a published date nor one its text or page
+// gives: the date of the story it belongs to, say. Mentions resolved
+// against it are Inferred.
+func DatesAt(a model.Article, fallback string) (mentions []model.DateMention, ref string, inferred bool) {
 	var found []foundDate
 	paras := a.Paragraphs()
 	toks := tokenBuffer(a.Title, paras)
@@ -48,6 +56,9 @@ func Dates(a model.Article) (mentions []model.DateMention, ref string, inferred 
 	refDay, hasRef := parseDay(a.Published)
 	if !hasRef {
 		refDay, hasRef = inferReference(found, a.PageDates)
+		if !hasRef && fallback != "" {
+			refDay, hasRef = parseDay(fallback)
+		}
 		inferred = hasRef
 	}
 	if len(found) > 0 {

@@ -19,23 +19,34 @@ type ReportStore interface {
 	StoryDuplicates(ctx context.Context, id int64) (map[int64]int64, error)
 	Report(ctx context.Context, storyID int64) (model.Report, string, error)
 	PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error
+	PutEnrichment(ctx context.Context, articleID int64, e model.Enrichment) error
 }
 
 // BuildFunc compares the outlets of one story; dups maps a near-duplicate
 // member to the article it copies.
 type BuildFunc func(s model.Story, arts []model.Article, dups map[int64]int64) model.Report
 
+// Reporter builds the stories' comparison reports.
+type Reporter struct {
+	Build BuildFunc
+	// Redate, when set, gives an article with no date of its own (no
+	// published date, none its page or text gives) its dates resolved
+	// against its story's first day; ok is false when there is nothing to
+	// do. The new enrichment is stored before the report is built.
+	Redate func(a model.Article, storyDay string) (e model.Enrichment, ok bool)
+}
+
 // BuildReports rebuilds the comparison report of each story in ids whose
 // articles changed since its report was built (a fingerprint over the
 // members' content, enrichment and duplicate marks decides), and returns
 // how many it rebuilt. A story that no longer exists is skipped.
-func BuildReports(ctx context.Context, st ReportStore, ids []int64, build BuildFunc) (int, error) {
+func BuildReports(ctx context.Context, st ReportStore, ids []int64, rep Reporter) (int, error) {
 	n := 0
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return n, err
 		}
-		built, err := buildReport(ctx, st, id, build)
+		built, err := buildReport(ctx, st, id, rep)
 		if err != nil {
 			return n, fmt.Errorf("report for story %d: %w", id, err)
 		}
@@ -46,7 +57,7 @@ func BuildReports(ctx context.Context, st ReportStore, ids []int64, build BuildF
 	return n, nil
 }
 
-func buildReport(ctx context.Context, st ReportStore, id int64, build BuildFunc) (bool, error) {
+func buildReport(ctx context.Context, st ReportStore, id int64, rep Reporter) (bool, error) {
 	s, err := st.Story(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return false, nil
@@ -62,6 +73,18 @@ func buildReport(ctx context.Context, st ReportStore, id int64, build BuildFunc)
 	if err != nil {
 		return false, err
 	}
+	if rep.Redate != nil && s.FirstPublished != "" {
+		for i, a := range arts {
+			e, ok := rep.Redate(a, s.FirstPublished)
+			if !ok {
+				continue
+			}
+			if err := st.PutEnrichment(ctx, a.ID, e); err != nil {
+				return false, err
+			}
+			arts[i].Enrichment = &e
+		}
+	}
 	fp, err := reportFingerprint(s, arts, dups)
 	if err != nil {
 		return false, err
@@ -69,7 +92,7 @@ func buildReport(ctx context.Context, st ReportStore, id int64, build BuildFunc)
 	if _, old, err := st.Report(ctx, id); err == nil && old == fp {
 		return false, nil
 	}
-	r := safeBuild(build, s, arts, dups)
+	r := safeBuild(rep.Build, s, arts, dups)
 	r.StoryID = id
 	return true, st.PutReport(ctx, id, fp, r)
 }

@@ -48,21 +48,21 @@ func TestBuildReports(t *testing.T) {
 		return model.Report{Summary: []model.SummarySentence{{Text: s.Title, ArticleIDs: s.ArticleIDs}}}
 	}
 	ids := stories.TakeChanged()
-	if n, err := BuildReports(ctx, st, ids, build); err != nil || n != len(ids) || n == 0 {
+	if n, err := BuildReports(ctx, st, ids, Reporter{Build: build}); err != nil || n != len(ids) || n == 0 {
 		t.Fatalf("first build: %d of %d, %v", n, len(ids), err)
 	}
 	r, _, err := st.Report(ctx, ids[0])
 	if err != nil || r.StoryID != ids[0] || len(r.Summary) != 1 {
 		t.Fatalf("stored report = %+v, %v", r, err)
 	}
-	if n, err := BuildReports(ctx, st, ids, build); err != nil || n != 0 {
+	if n, err := BuildReports(ctx, st, ids, Reporter{Build: build}); err != nil || n != 0 {
 		t.Fatalf("unchanged rebuild: %d, %v", n, err)
 	}
 	arts[0].Body += " A later paragraph was added."
 	if _, _, err := st.PutArticle(ctx, arts[0]); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := BuildReports(ctx, st, ids, build); err != nil || n != 1 {
+	if n, err := BuildReports(ctx, st, ids, Reporter{Build: build}); err != nil || n != 1 {
 		t.Fatalf("after an update: rebuilt %d, %v; want 1", n, err)
 	}
 	arts[1].Body += " Another."
@@ -70,7 +70,7 @@ func TestBuildReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	panicky := func(model.Story, []model.Article, map[int64]int64) model.Report { panic("boom") }
-	if n, err := BuildReports(ctx, st, ids, panicky); err != nil || n != 1 {
+	if n, err := BuildReports(ctx, st, ids, Reporter{Build: panicky}); err != nil || n != 1 {
 		t.Fatalf("panicking builder: %d, %v", n, err)
 	}
 }

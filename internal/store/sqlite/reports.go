@@ -85,3 +85,16 @@ func (s *DB) StoryDuplicates(ctx context.Context, storyID int64) (map[int64]int6
 	}
 	return out, rows.Err()
 }
+
+// PutEnrichment replaces one article's enrichment (its dates resolved
+// again once its story is known, say) without touching its content.
+func (s *DB) PutEnrichment(ctx context.Context, articleID int64, e model.Enrichment) error {
+	b, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("put enrichment %d: %w", articleID, err)
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET enrichment = ? WHERE id = ?`, string(b), articleID); err != nil {
+		return fmt.Errorf("put enrichment %d: %w", articleID, err)
+	}
+	return nil
+}
