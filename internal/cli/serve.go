@@ -34,6 +34,13 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(stdio.Err, nil))
 	cfg := web.Config{Store: st, Token: *token, Logger: logger}
+	if *token != "" {
+		si, err := newServerIngest(st)
+		if err != nil {
+			return err
+		}
+		cfg.Ingest = si.ingest
+	}
 	if *quiet {
 		cfg.Logger = nil
 	}

@@ -17,8 +17,9 @@ type briefLine struct {
 // some report, which is where outlets differ.
 type matrix struct {
 	Outlets []outletInfo
-	Rows    []matrixRow
-	Shared  int // claims every outlet reports
+	Rows    []matrixRow // claims two or more outlets report
+	Single  []matrixRow // claims one outlet alone reports, shown folded
+	Shared  int         // claims every outlet reports
 	Partial int
 }
 
@@ -98,21 +99,30 @@ func (b *storyBuilder) matrix(claims []model.Claim) matrix {
 		m.Rows = append(m.Rows, b.matrixRow(c))
 	}
 	sort.SliceStable(m.Rows, func(i, j int) bool { return m.Rows[i].Count > m.Rows[j].Count })
-	for i := range m.Rows {
-		row := &m.Rows[i]
+	var multi []matrixRow
+	for _, row := range m.Rows {
 		row.Partial = row.Count < len(m.Outlets)
-		if row.Partial {
-			row.First = m.Partial == 0
-			m.Partial++
-		} else {
+		switch {
+		case !row.Partial:
 			m.Shared++
+		case row.Count <= 1 && len(m.Outlets) > 1:
+			m.Single = append(m.Single, row)
+		default:
+			row.First = m.Partial == len(m.Single)
+		}
+		if row.Partial {
+			m.Partial++
 		}
 		for j, cell := range row.Cells {
 			if cell.Has {
 				m.Outlets[j].Claims++
 			}
 		}
+		if row.Count > 1 || len(m.Outlets) == 1 {
+			multi = append(multi, row)
+		}
 	}
+	m.Rows = multi
 	b.outlets = m.Outlets
 	return m
 }

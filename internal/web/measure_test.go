@@ -69,6 +69,7 @@ func TestMeasurePages(t *testing.T) {
 		{"list newest", func(i int) string { return fmt.Sprintf("/?page=%d", 1+i%20) }},
 		{"list most covered", func(i int) string { return fmt.Sprintf("/?sort=coverage&page=%d", 1+i%20) }},
 		{"list by outlet", func(i int) string { return "/?outlet=" + strings.ReplaceAll(outlets[i%len(outlets)].Name, " ", "+") }},
+		{"list by words", func(i int) string { return "/?q=" + strings.Fields(sample[i%len(sample)].Title)[0] }},
 		{"story", func(i int) string { return fmt.Sprintf("/stories/%d", sample[i%len(sample)].ID) }},
 		{"story API", func(i int) string { return fmt.Sprintf("/api/stories/%d", sample[i%len(sample)].ID) }},
 		{"article", func(i int) string { return fmt.Sprintf("/articles/%d", sample[i%len(sample)].ArticleIDs[0]) }},

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,6 +33,7 @@ type timelineView struct {
 	EventMarks    []eventMark
 	Events        []eventView
 	Undated       int // articles without a date, not drawn
+	Outside       int // events outside the drawn window, listed only
 	Empty         bool
 }
 
@@ -56,8 +58,22 @@ type dot struct {
 // eventMark is one marker on the events lane: every event of one day.
 type eventMark struct {
 	X, Y  int
-	Label string // the events' numbers: "1", "2, 3"
+	Label string // the events' numbers: "1", "2, 3", "4–9"
 	Title string
+	nums  []int
+}
+
+// numbersLabel keeps a marker's label short: "1", "2, 3", "4–9".
+func numbersLabel(nums []int) string {
+	switch len(nums) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprint(nums[0])
+	case 2:
+		return fmt.Sprintf("%d, %d", nums[0], nums[1])
+	}
+	return fmt.Sprintf("%d–%d", slices.Min(nums), slices.Max(nums))
 }
 
 type eventView struct {
@@ -78,14 +94,17 @@ func (b *storyBuilder) timeline(arts []model.Article, r *model.Report) timelineV
 			times = append(times, t)
 		}
 	}
+	in := window(times)
 	for _, e := range events {
-		if t, ok := parseWhen(e.Date); ok {
+		if t, ok := parseWhen(e.Date); ok && in(t) {
 			times = append(times, t)
 		}
 	}
 	v := timelineView{Width: tlWidth, PlotLeft: tlLeft, PlotRight: tlRight}
 	if len(times) == 0 {
-		v.Empty = true
+		v.Empty = len(events) == 0
+		v.Events = b.eventViews(events)
+		v.Outside = len(events)
 		return v
 	}
 	lo, hi := timeSpan(times)
@@ -95,7 +114,8 @@ func (b *storyBuilder) timeline(arts []model.Article, r *model.Report) timelineV
 	}
 	y := tlTop
 	if len(events) > 0 {
-		v.EventMarks, v.Events = b.eventMarks(events, x, y)
+		v.Events = b.eventViews(events)
+		v.EventMarks, v.Outside = eventMarks(events, in, x, y)
 		v.Lanes = append(v.Lanes, lane{Y: y, Label: "Events", Class: "events"})
 		y += tlLaneGap + 6
 	}
@@ -108,14 +128,24 @@ func (b *storyBuilder) timeline(arts []model.Article, r *model.Report) timelineV
 	return v
 }
 
-func (b *storyBuilder) eventMarks(events []model.TimelineEvent, x func(time.Time) int, y int) ([]eventMark, []eventView) {
-	byX := map[int]*eventMark{}
-	var marks []*eventMark
+func (b *storyBuilder) eventViews(events []model.TimelineEvent) []eventView {
 	views := make([]eventView, 0, len(events))
 	for i, e := range events {
 		views = append(views, eventView{N: i + 1, Date: e.Date, Text: e.Text, Refs: b.refs(e.ArticleIDs, nil)})
+	}
+	return views
+}
+
+// eventMarks places the events inside the drawn window, one marker per
+// position; it also counts the events left out.
+func eventMarks(events []model.TimelineEvent, in func(time.Time) bool, x func(time.Time) int, y int) ([]eventMark, int) {
+	byX := map[int]*eventMark{}
+	var marks []*eventMark
+	outside := 0
+	for i, e := range events {
 		t, ok := parseWhen(e.Date)
-		if !ok {
+		if !ok || !in(t) {
+			outside++
 			continue
 		}
 		px := x(t)
@@ -125,18 +155,39 @@ func (b *storyBuilder) eventMarks(events []model.TimelineEvent, x func(time.Time
 			byX[px] = m
 			marks = append(marks, m)
 		}
-		sep := ""
-		if m.Label != "" {
-			sep = ", "
+		if m.Title != "" {
+			m.Title += "; "
 		}
-		m.Label += sep + fmt.Sprint(i+1)
-		m.Title += sep + e.Date + ": " + e.Text
+		m.Title += e.Date + ": " + e.Text
+		m.nums = append(m.nums, i+1)
 	}
 	out := make([]eventMark, len(marks))
 	for i, m := range marks {
+		m.Label = numbersLabel(m.nums)
 		out[i] = *m
 	}
-	return out, views
+	return out, outside
+}
+
+// window says which event dates the timeline draws: those from two weeks
+// before the first article to a week after the last, so background dates
+// ("built in 1968") do not squash the days the story happened. With no
+// dated article every date is drawn.
+func window(articleTimes []time.Time) func(time.Time) bool {
+	if len(articleTimes) == 0 {
+		return func(time.Time) bool { return true }
+	}
+	lo, hi := articleTimes[0], articleTimes[0]
+	for _, t := range articleTimes {
+		if t.Before(lo) {
+			lo = t
+		}
+		if t.After(hi) {
+			hi = t
+		}
+	}
+	lo, hi = lo.AddDate(0, 0, -14), hi.AddDate(0, 0, 7)
+	return func(t time.Time) bool { return !t.Before(lo) && !t.After(hi) }
 }
 
 func (b *storyBuilder) articleLanes(arts []model.Article, x func(time.Time) int, y int) ([]lane, int) {
