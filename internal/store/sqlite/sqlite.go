@@ -213,25 +213,10 @@ func (s *DB) ArticlesEnriched(ctx context.Context) ([]model.Article, error) {
 		ORDER BY published = '', published DESC, id`)
 }
 
+// queryEnriched is query for statements that select the enrichment
+// column after the article columns.
 func (s *DB) queryEnriched(ctx context.Context, q string, args ...any) ([]model.Article, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Article
-	for rows.Next() {
-		var enrichment string
-		a, err := scanArticle(rows, &enrichment)
-		if err != nil {
-			return nil, err
-		}
-		if err := setEnrichment(&a, enrichment); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return s.scanRows(ctx, true, q, args...)
 }
 
 // Articles returns every article, newest published first (undated last),
@@ -253,6 +238,10 @@ func (s *DB) Search(ctx context.Context, q string, limit int) ([]model.Article, 
 }
 
 func (s *DB) query(ctx context.Context, q string, args ...any) ([]model.Article, error) {
+	return s.scanRows(ctx, false, q, args...)
+}
+
+func (s *DB) scanRows(ctx context.Context, enriched bool, q string, args ...any) ([]model.Article, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -260,8 +249,16 @@ func (s *DB) query(ctx context.Context, q string, args ...any) ([]model.Article,
 	defer rows.Close()
 	var out []model.Article
 	for rows.Next() {
-		a, err := scanArticle(rows)
+		var enrichment string
+		var extra []any
+		if enriched {
+			extra = append(extra, &enrichment)
+		}
+		a, err := scanArticle(rows, extra...)
 		if err != nil {
+			return nil, err
+		}
+		if err := setEnrichment(&a, enrichment); err != nil {
 			return nil, err
 		}
 		out = append(out, a)
