@@ -27,6 +27,7 @@ type entity struct {
 	firstKey string         // Key of the given name
 	last     string         // Key of the family name (persons)
 	roles    []role
+	descs    []string // how the text describes it, in order of use
 	gender   byte
 	mentions int
 	key      string
@@ -126,6 +127,9 @@ func (d *doc) attach(i, e int) {
 		ent.order = append(ent.order, m.surface)
 	}
 	ent.names[m.surface]++
+	if m.desc != "" {
+		ent.descs = appendNew(ent.descs, m.desc)
+	}
 	if m.role.head != "" {
 		ent.roles = append(ent.roles, m.role)
 	}

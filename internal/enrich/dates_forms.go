@@ -160,6 +160,9 @@ func isYearToken(p string, toks []scanTok, i int) bool {
 	prev := ""
 	if i > 0 {
 		prev = toks[i-1].low
+		if toks[i-1].kind == scanWord && toks[i-1].end-toks[i-1].start >= 3 && isCapsWord(p[toks[i-1].start:toks[i-1].end]) {
+			return false // a model number: "RTX 2060" (not "US 2016")
+		}
 	}
 	if quantityCues[prev] {
 		return false
@@ -194,4 +197,17 @@ func isCurrencySign(s string) bool {
 		return true
 	}
 	return false
+}
+
+// isCapsWord reports a word of two or more capital letters ("RTX", "COP").
+func isCapsWord(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }

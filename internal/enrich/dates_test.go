@@ -47,6 +47,7 @@ func TestDates(t *testing.T) {
 		{"year", "2025-05-11", "Osterby joined the league in 2014.", []string{"in 2014=2014"}},
 		{"year as modifier", "2025-05-11", "Critics recalled the 2022 elections and mid-2019.", []string{"2022=2022", "mid-2019=2019"}},
 		{"decade and counts are not years", "2025-05-11", "Since the 1990s some 2000 people left; it cost $2000 and 1999%.", nil},
+		{"model number", "2025-05-11", "The RTX 2060 is fast.", nil},
 		{"count before plural", "2025-05-11", "Floods displaced 2000 families.", nil},
 		{"month alone past", "2025-05-11", "Prices fell in March.", []string{"in March=2025-03"}},
 		{"month alone later in year is last year", "2025-05-11", "Prices fell in September.", []string{"in September=2024-09"}},

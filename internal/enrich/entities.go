@@ -24,10 +24,11 @@ type mention struct {
 	typ        string // model.Person, model.Place, model.Organisation
 	role       role   // the role the text gives this person here
 	gender     byte
-	titled     bool // a person title precedes it ("Mr.", "President")
-	ent        int  // index into doc.ents, -1 when unresolved
-	afterPrep  bool // the object of a preposition, or a modifier ("the Obama administration")
-	inQuote    bool // inside quotation marks: named by a speaker, not speaking
+	titled     bool   // a person title precedes it ("Mr.", "President")
+	ent        int    // index into doc.ents, -1 when unresolved
+	afterPrep  bool   // the object of a preposition, or a modifier ("the Obama administration")
+	inQuote    bool   // inside quotation marks: named by a speaker, not speaking
+	desc       string // how the text describes a person here (see describe)
 }
 
 // nameish reports whether token k can be part of a name.
@@ -105,10 +106,13 @@ func (d *doc) addRun(pi, k, e int) {
 	m.role = roleFrom(append(before, prefix...))
 	m.titled = m.role.head != "" || hasTitle(prefix) || hasTitle(before)
 	m.gender = titleGender(append(before, prefix...))
-	m.afterPrep = objectOfPreposition(p, k-len(before))
+	m.afterPrep = objectOfPreposition(p, k-len(before)) && !clauseSubject(p, k-len(before), e)
 	m.typ = d.typeOf(p, m)
 	if m.typ == "" {
 		return
+	}
+	if m.typ == model.Person || m.typ == unknownType {
+		m.desc = d.describe(p, k, core, e)
 	}
 	if m.typ == model.Person && m.role.head == "" {
 		m.role = d.appositiveRole(p, e)
@@ -173,8 +177,8 @@ func (d *doc) typeOf(p *para, m mention) string {
 	}
 	f := foldName(m.surface)
 	if len(ts) == 1 {
-		if demonyms[ts[0].lower] != "" && !m.titled {
-			return ""
+		if (demonyms[ts[0].lower] != "" || partyWords[ts[0].lower]) && !m.titled {
+			return "" // "Norvalian", "Republican": a side, not a name
 		}
 		if _, ok := givenNames[ts[0].lower]; ok && m.titled {
 			return model.Person
@@ -246,7 +250,10 @@ doctrine strategy protocol memorandum resolution report index era revolution`})
 // eventName reports names of events, laws and the like, which are not
 // people, places or organisations.
 func eventName(ts []token) bool {
-	for _, t := range ts {
+	for i, t := range ts {
+		if i == 0 && len(ts) > 1 && givenNames[t.lower] != 0 {
+			continue // "Bill Okafor" is a person
+		}
 		if eventWords[t.lower] {
 			return true
 		}
@@ -293,6 +300,25 @@ func objectOfPreposition(p *para, k int) bool {
 		}
 	}
 	return false
+}
+
+// clauseSubject reports a name after a word that is a conjunction here,
+// not a preposition: "after Karvik publicly chided the mayor", "before
+// Pell said": a verb follows the name.
+func clauseSubject(p *para, k, e int) bool {
+	if k == 0 || e >= len(p.toks) || p.toks[e].sep != " " {
+		return false
+	}
+	switch p.toks[k-1].lower {
+	case "after", "before", "since", "until", "as", "while", "when":
+	default:
+		return false
+	}
+	v := p.toks[e]
+	if strings.HasSuffix(v.lower, "ly") && e+1 < len(p.toks) && p.toks[e+1].sep == " " {
+		v = p.toks[e+1]
+	}
+	return !v.cap && (speechVerbs[v.lower] || strings.HasSuffix(v.lower, "ed"))
 }
 
 // notNames are capitalised abbreviations that name no entity.

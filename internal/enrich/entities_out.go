@@ -133,7 +133,12 @@ func (d *doc) entities() []model.Entity {
 			}
 		}
 		aliases = append(aliases, ent.refs...)
-		out = append(out, model.Entity{Name: name, Key: ent.key, Type: ent.typ, Aliases: aliases, Mentions: ent.mentions})
+		var descs []string
+		if ent.typ == model.Person {
+			descs = ent.descs
+		}
+		out = append(out, model.Entity{Name: name, Key: ent.key, Type: ent.typ, Aliases: aliases, Mentions: ent.mentions,
+			Descriptions: descs})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Mentions != out[j].Mentions {

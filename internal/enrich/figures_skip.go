@@ -35,7 +35,32 @@ func (fs figureScanner) notAFigure(q figQuantity) bool {
 		}
 	}
 	return fs.gluedToOthers(d) || fs.besideMonth(d, q.to) || fs.clockAfter(q.to) ||
-		fs.listMarker(d) || fs.nameNumber(d, q)
+		fs.listMarker(d) || fs.nameNumber(d, q) || fs.afterNumber(d) || labelWords[fs.word(d-1)]
+}
+
+// labelWords before a number make it a label, not a count: "type 2
+// diabetes", "phase 3 trials", "group 2 cells".
+var labelWords = map[string]bool{
+	"type": true, "group": true, "phase": true, "level": true, "stage": true, "category": true,
+	"class": true, "article": true, "section": true, "chapter": true, "number": true, "no": true,
+	"grade": true, "round": true, "season": true, "episode": true, "part": true, "volume": true,
+	"version": true, "step": true, "figure": true, "table": true, "page": true, "line": true,
+	"room": true, "flight": true, "route": true, "gate": true, "tier": true, "model": true,
+	"resolution": true, "amendment": true, "game": true, "week": true, "day": true,
+}
+
+// afterNumber reports a number right after another, which names a model
+// rather than counting: "five 787 Dreamliners", "roughly 400 737 jets".
+func (fs figureScanner) afterNumber(d int) bool {
+	if d == 0 || !fs.toks[d].space {
+		return false
+	}
+	prev := fs.toks[d-1]
+	if prev.kind == scanNum {
+		return true
+	}
+	_, isWord := cardinalWords[prev.low]
+	return prev.kind == scanWord && isWord
 }
 
 // gluedToOthers reports a number joined to letters or to other numbers:

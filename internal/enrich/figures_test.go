@@ -61,6 +61,8 @@ func TestFigures(t *testing.T) {
 		{"ranges", "Between 10-15 people.", nil},
 		{"nothing counted", "He said 30 was enough and named five of them.", nil},
 		{"name words", "The Five Eyes partners met.", nil},
+		{"labels", "Type 2 diabetes rose in phase 3 trials of group 2 cells.", nil},
+		{"model numbers", "Five 787 jets and the RTX 2060 cards.", nil},
 		{"fractions", "Two-thirds of voters and three-quarters of members agreed.", nil},
 		{"one takes a singular", "No one wants that; one where it rained.", nil},
 		{"capitalised plurals", "Six Republicans, 600 Texans and three Texas towns.", []string{"Six Republicans=6 republican", "600 Texans=600 texan", "three Texas towns=3 town"}},

@@ -84,7 +84,8 @@ blasted slammed charged accused alleged contended maintained maintains reiterate
 denied denies wondered mused demanded demands boasted retorted called calls calling described describes describing
 labeled labelled branded dubbed termed characterized characterised insisting warning adding noting explaining
 according reads read announced answered answers repeated repeats snapped scoffed cautioned proclaimed pleaded
-agreed agrees disputed wrote texted emailed messaged commented comments mentioned mentions` + ` reported reports`})
+agreed agrees disputed wrote texted emailed messaged commented comments mentioned mentions` + ` reported reports
+accusing claiming charging arguing contending asserted asserts asserting referred refers referring`})
 
 // pronounGender maps subject pronouns to gender; 'p' is plural.
 var pronounGender = map[string]byte{"he": 'm', "she": 'f', "they": 'p'}

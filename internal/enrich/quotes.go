@@ -16,6 +16,7 @@ type rawQuote struct {
 	text       string
 	words      int
 	endPunct   bool // the words end with . , ! ? or …: a sentence, not a term
+	ends       bool // the words end with . ! ? or …: the sentence ends with them
 }
 
 // findQuotes scans every paragraph (the headline first) and joins a
@@ -60,6 +61,7 @@ func (d *doc) findQuotes() []rawQuote {
 		t := strings.TrimSpace(out[i].text)
 		out[i].endPunct = strings.HasSuffix(t, ",") || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") ||
 			strings.HasSuffix(t, "?") || strings.HasSuffix(t, "…")
+		out[i].ends = out[i].endPunct && !strings.HasSuffix(t, ",")
 		out[i].text = cleanQuote(out[i].text)
 		out[i].words = len(strings.Fields(out[i].text))
 	}
@@ -99,11 +101,14 @@ func (d *doc) quotes() ([]model.Quote, []model.Term) {
 		switch {
 		case a.found:
 			q.Speaker, q.SpeakerKey = d.speakerName(a)
+			q.SpeakerDescription = d.speakerDescription(a)
 		case prev.Speaker != "" && rq.pi > 0 && d.continues(rq, prevPi):
 			q.Speaker, q.SpeakerKey, q.Verb = prev.Speaker, prev.SpeakerKey, prev.Verb
+			q.SpeakerDescription = prev.SpeakerDescription
 		case rq.words >= 4:
 			if e := d.previousSubject(rq); e >= 0 {
 				q.Speaker, q.SpeakerKey = d.ents[e].name(), d.ents[e].key
+				q.SpeakerDescription = d.speakerDescription(attribution{ent: e})
 			}
 		}
 		quotes = append(quotes, q)
@@ -111,7 +116,7 @@ func (d *doc) quotes() ([]model.Quote, []model.Term) {
 			prev, prevPi = q, rq.lastPi
 		}
 	}
-	return quotes, terms
+	return append(quotes, d.blockQuotes()...), terms
 }
 
 // continues reports whether an unattributed quotation carries on the last
@@ -144,6 +149,24 @@ func (d *doc) speakerName(a attribution) (string, string) {
 		return ent.name(), ent.key
 	}
 	return a.np, ""
+}
+
+// speakerDescription is how the text describes the speaker: at the
+// attribution, then at the speaker's first described mention when that
+// says something else.
+func (d *doc) speakerDescription(a attribution) string {
+	desc := a.desc
+	if a.ent < 0 || len(d.ents[a.ent].descs) == 0 {
+		return desc
+	}
+	first := d.ents[a.ent].descs[0]
+	switch {
+	case desc == "":
+		return first
+	case strings.Contains(desc, first):
+		return desc
+	}
+	return desc + "; " + first
 }
 
 // markQuoted flags mentions inside quotation marks.

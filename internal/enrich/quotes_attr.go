@@ -11,6 +11,7 @@ type attribution struct {
 	found bool
 	ent   int    // entity index, -1 for an unnamed speaker
 	np    string // the speaker's words when no entity ("Turkish officials")
+	desc  string // how the text describes the speaker there (see describe)
 	verb  string
 	post  bool // given after the quotation ("…," Putin said)
 	colon bool // introduced by a colon (Trump wrote: "…")
@@ -18,17 +19,34 @@ type attribution struct {
 }
 
 // statement reports whether a short quotation is said by someone rather
-// than held at a distance: attributed after it or introduced by a colon,
-// and a sentence of its own.
+// than held at a distance: introduced by a colon or right after a speech
+// verb, or attributed after it or by a speech verb before it in its
+// sentence ("he said Karvik had given them "a bitter year."", "described
+// the plan as "cruel and careless,"") and ending with punctuation inside
+// the marks, as quoted words do and a term in mid-sentence does not.
+// Title-case words ("Meet the Nation") name a show or a slogan.
 func (a attribution) statement(rq rawQuote) bool {
-	return a.found && (a.colon || a.intro || (a.post && rq.endPunct))
+	return a.found && (a.colon || a.intro || (a.post && rq.endPunct) ||
+		(rq.endPunct && a.verb != "" && !titleCase(rq.text)))
+}
+
+// titleCase reports words that all start with a capital but for function
+// words ("Meet the Nation", "Today").
+func titleCase(s string) bool {
+	ts := tokenize(s)
+	for i, t := range ts {
+		if !t.cap && (i == 0 || !functionWords[t.lower]) {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
 
 // attribute finds the speaker of a quotation: after it (", Putin said",
 // ", said Mr. Steele"), else before it in the same sentence ("Trump wrote:",
 // "Peskov told TASS that").
 func (d *doc) attribute(rq rawQuote) attribution {
-	if a := d.attributeAfter(rq.lastPi, rq.last, rq.endPunct); a.found {
+	if a := d.attributeAfter(rq.lastPi, rq.last, rq.ends); a.found {
 		return a
 	}
 	return d.attributeBefore(rq.pi, rq.first)
@@ -81,7 +99,10 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 			break
 		}
 	}
-	if v < 0 || (terminal && v-a > 4) {
+	if v < 0 && !terminal {
+		return d.appositiveSpeaker(pi, a, limit)
+	}
+	if v < 0 || (terminal && (v-a > 4 || d.goesOn(pi, v, limit))) {
 		return attribution{ent: -1}
 	}
 	var at attribution
@@ -131,7 +152,7 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 	colon := strings.Contains(p.text[p.toks[e-1].end:s.open], ":")
 	v := -1
 	for k := e - 1; k >= c; k-- {
-		if speechVerbs[p.toks[k].lower] {
+		if speechVerbs[p.toks[k].lower] && !passive(p, k) {
 			v = k
 			break
 		}
@@ -142,6 +163,12 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 		at = d.speakerAfterVerb(pi, v, e, false)
 		at.verb = "according to"
 		return at
+	case v >= 0 && participle(p.toks[v]):
+		// ", accusing him of …": the sentence's subject speaks.
+		at = d.speakerPick(pi, sentStart, v, v, true)
+		if at.found {
+			at.verb = verbPhrase(p, v, e)
+		}
 	case v >= 0:
 		at = d.speakerIn(pi, c, v, v)
 		if !at.found {
@@ -168,6 +195,12 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 // nearest the verb that is not the object of a preposition nor a
 // possessive. A place speaks only right before the verb ("Kyiv said").
 func (d *doc) speakerIn(pi, from, to, verb int) attribution {
+	return d.speakerPick(pi, from, to, verb, false)
+}
+
+// speakerPick is speakerIn choosing, among mentions of the same rank, the
+// earliest (the sentence's subject) rather than the one nearest the verb.
+func (d *doc) speakerPick(pi, from, to, verb int, earliest bool) attribution {
 	best, bestRank := -1, 0
 	for i := range d.mentions {
 		m := &d.mentions[i]
@@ -182,7 +215,7 @@ func (d *doc) speakerIn(pi, from, to, verb int) attribution {
 		if m.kind == nameMention && m.typ != model.Person {
 			rank = 1
 		}
-		if best < 0 || rank > bestRank || (rank == bestRank && m.tok0 > d.mentions[best].tok0) {
+		if best < 0 || rank > bestRank || (rank == bestRank && !earliest && m.tok0 > d.mentions[best].tok0) {
 			best, bestRank = i, rank
 		}
 	}
@@ -244,32 +277,21 @@ func (d *doc) fromMention(i int) attribution {
 	if e < 0 && m.kind == roleMention && len(m.role.mods) > 0 {
 		e = d.salientPerson(m.role)
 	}
+	desc := m.desc
+	if m.kind == roleMention {
+		// An unnamed role is described by its introduction ("a
+		// spokesperson for Lumen"); a named one by its own words.
+		if e < 0 {
+			desc = d.thingDescription(m.para, m.tok1-1)
+		}
+		if desc == "" {
+			desc = strings.TrimPrefix(m.surface, "the ")
+		}
+	}
 	if e < 0 {
-		return attribution{found: true, ent: -1, np: m.surface}
+		return attribution{found: true, ent: -1, np: m.surface, desc: desc}
 	}
-	return attribution{found: true, ent: e}
-}
-
-// nounPhrase keeps the words of an unnamed speaker right before the verb
-// ("the letter says", "Turkish officials said"): up to four words opening
-// with a determiner or a capital.
-func (d *doc) nounPhrase(pi, from, v int) attribution {
-	p := d.paras[pi]
-	k := v
-	for k > from && v-k < 4 && !strings.ContainsAny(p.toks[k].sep, ",;:()—\"“”") && !p.toks[k-1].poss {
-		w := p.toks[k-1].lower
-		if (functionWords[w] && w != "the" && w != "a" && w != "an") || strings.HasSuffix(w, "ly") {
-			break
-		}
-		k--
-		if w == "the" || w == "a" || w == "an" {
-			break
-		}
-	}
-	if k == v || !(p.toks[k].cap || p.toks[k].lower == "the" || p.toks[k].lower == "a") {
-		return attribution{ent: -1}
-	}
-	return attribution{found: true, ent: -1, np: p.text[p.toks[k].start:p.toks[v-1].end]}
+	return attribution{found: true, ent: e, desc: desc}
 }
 
 var verbObjects = toSet([]string{`statement interview post tweet letter email e-mail video speech ad advertisement

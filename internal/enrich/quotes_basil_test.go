@@ -31,7 +31,7 @@ func TestBasilQuotes(t *testing.T) {
 	s := eval.ScoreQuotes(gold, quotes)
 	for _, m := range s.Misses {
 		if testing.Verbose() {
-			t.Logf("miss %s [%s] %s (got %q): %.90q", m.ID[:8], m.Speaker, m.Reason, m.Got, m.Text)
+			t.Logf("miss %s [%s] %s (got %q [%s]): %.90q", m.ID[:8], m.Speaker, m.Reason, m.Got, m.GotDescription, m.Text)
 		}
 	}
 	t.Logf("basil quotes: %d/%d found (%.3f)", s.Found, s.Total, s.Recall)

@@ -1,0 +1,143 @@
+package enrich
+
+import "strings"
+
+// Clause shapes around an attribution: what follows a quotation ("Ana
+// Pell, a spokeswoman, said"), verbs that attribute nothing ("described
+// by"), and unnamed speakers ("the lawsuit from Norvala, where …, argues").
+
+// goesOn reports whether the sentence with a speech verb after a finished
+// quotation carries on as a sentence of its own ("He claimed that …",
+// "She said claims that … “…”") rather than attributing the quotation.
+func (d *doc) goesOn(pi, v, limit int) bool {
+	p := d.paras[pi]
+	if v+1 < len(p.toks) && p.toks[v+1].lower == "that" && p.toks[v+1].sent == p.toks[v].sent {
+		return true
+	}
+	for _, o := range p.quotes {
+		if o.open <= p.toks[v].end {
+			continue
+		}
+		if k := p.tokIndex(o.open); k < len(p.toks) && p.toks[k].sent == p.toks[v].sent {
+			return true
+		}
+	}
+	return false
+}
+
+// maxAppositiveTokens bounds "Name, appositive, said" after a quotation.
+const maxAppositiveTokens = 40
+
+// appositiveSpeaker reads ""…," Ana Pell, a spokeswoman for the mayor,
+// said": a person named right after the quotation, a comma, and a speech
+// verb after a later comma of the same sentence.
+func (d *doc) appositiveSpeaker(pi, a, limit int) attribution {
+	p := d.paras[pi]
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para != pi || m.tok0 < a || m.tok0 > a+3 || m.kind != nameMention || m.inQuote || !d.canSpeak(m, -1) {
+			continue
+		}
+		j := skipOfPlace(p, m.tok1)
+		if j >= len(p.toks) || !strings.HasPrefix(strings.TrimSpace(p.toks[j].sep), ",") {
+			return attribution{ent: -1}
+		}
+		sent := p.toks[a].sent
+		for k := j; k < len(p.toks) && k-a < maxAppositiveTokens && p.toks[k].sent == sent && p.toks[k].start < limit; k++ {
+			if speechVerbs[p.toks[k].lower] && strings.HasSuffix(strings.TrimSpace(p.toks[k].sep), ",") {
+				at := d.fromMention(i)
+				at.post = at.found
+				if at.found {
+					at.verb = verbPhrase(p, k, len(p.toks))
+				}
+				return at
+			}
+		}
+		return attribution{ent: -1}
+	}
+	return attribution{ent: -1}
+}
+
+// passive reports a speech verb used as a passive participle ("the
+// talks described by the ministry"), which attributes nothing here.
+func passive(p *para, k int) bool {
+	return k+1 < len(p.toks) && p.toks[k+1].lower == "by" && p.toks[k+1].sep == " " && strings.HasSuffix(p.toks[k].lower, "ed")
+}
+
+// skipOfPlace steps over " of Port Aldane" or " of Our Lady of Hope"
+// starting at token j, returning the token after it (j when none).
+func skipOfPlace(p *para, j int) int {
+	if j+1 >= len(p.toks) || p.toks[j].lower != "of" || p.toks[j].sep != " " || !p.toks[j+1].cap {
+		return j
+	}
+	k := j + 1
+	for k < len(p.toks) && p.toks[k].sep == " " && (p.toks[k].cap || p.toks[k].lower == "of" && k+1 < len(p.toks) && p.toks[k+1].cap) {
+		k++
+	}
+	return k
+}
+
+// participle reports a speech verb opening a clause after a comma
+// ("…, accusing the mayor of …"), whose subject is the sentence's.
+func participle(t token) bool {
+	return strings.HasSuffix(t.lower, "ing") && strings.Contains(t.sep, ",")
+}
+
+// nounPhrase keeps the words of an unnamed speaker right before the verb
+// ("the letter says", "Turkish officials said", "the lawsuit from Norvala
+// and Veloria, where …, argues"): up to four words opening with a
+// determiner or a capital, with a "from X" tail, past an adverb ("the
+// resolution initially said") and a clause between commas.
+func (d *doc) nounPhrase(pi, from, v int) attribution {
+	p := d.paras[pi]
+	end := v
+	for end-1 > from && strings.HasSuffix(p.toks[end-1].lower, "ly") && p.toks[end-1].sep == " " && p.toks[end].sep == " " {
+		end--
+	}
+	beforeComma := skipParenthetical(p, from, end)
+	skipped := beforeComma != end
+	end = beforeComma
+	k, head := end, end-1
+	for k > from && end-k < 8 && !p.toks[k-1].poss {
+		if (k < end || !skipped) && strings.ContainsAny(p.toks[k].sep, ",;:()—\"“”") {
+			break
+		}
+		w := p.toks[k-1].lower
+		if prep := w == "from" || w == "by" || w == "for" || w == "of"; prep && p.toks[k].cap {
+			head = k - 2
+		} else if w == "and" && p.toks[k].cap {
+			// "Norvala and Veloria", inside the phrase
+		} else if (functionWords[w] && w != "the" && w != "a" && w != "an") || strings.HasSuffix(w, "ly") || end-k >= 4 && head == end-1 {
+			break
+		}
+		k--
+		if w == "the" || w == "a" || w == "an" {
+			break
+		}
+	}
+	if k == end || head < k || !(p.toks[k].cap || p.toks[k].lower == "the" || p.toks[k].lower == "a") {
+		return attribution{ent: -1}
+	}
+	return attribution{found: true, ent: -1, np: p.text[p.toks[k].start:p.toks[head].end], desc: d.thingDescription(pi, head)}
+}
+
+// skipParenthetical steps back over ", where …," right before token end,
+// returning where the words before it end (end itself when there is none).
+func skipParenthetical(p *para, from, end int) int {
+	if end >= len(p.toks) || !strings.Contains(p.toks[end].sep, ",") {
+		return end
+	}
+	for j := end - 1; j > from && end-j <= 12; j-- {
+		if strings.ContainsAny(p.toks[j].sep, ";:\"“”") {
+			return end
+		}
+		if strings.Contains(p.toks[j].sep, ",") {
+			switch p.toks[j].lower {
+			case "where", "which", "who", "whose", "as", "in", "at", "on", "like":
+				return j
+			}
+			return end
+		}
+	}
+	return end
+}
