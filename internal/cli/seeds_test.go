@@ -2,10 +2,11 @@ package cli
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"parallax/internal/testshared"
 )
 
 // TestSeedsThroughIngest runs the whole pipeline over the real seed pages
@@ -14,14 +15,7 @@ import (
 // 15 May 2025 through their story, the DEAL/MEETING quote variant, the
 // "former" title discrepancy and Kiev against Kyiv.
 func TestSeedsThroughIngest(t *testing.T) {
-	root := os.Getenv("PARALLAX_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "..", "shared")
-	}
-	seeds := filepath.Join(root, "seeds")
-	if _, err := os.Stat(seeds); err != nil {
-		t.Skipf("seeds not available: %v", err)
-	}
+	seeds := testshared.Dir(t, "seeds")
 	db := filepath.Join(t.TempDir(), "seeds.db")
 	if _, _, err := run(t, "ingest", "--quiet", "--db", db, seeds); err != nil {
 		t.Fatal(err)

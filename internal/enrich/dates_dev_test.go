@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"parallax/internal/testshared"
 	"path/filepath"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 // datesBasilArticles reads the BASIL corpus in place (skipping when absent).
 func datesBasilArticles(t *testing.T) []model.Article {
 	t.Helper()
-	path := filepath.Join(datesSharedDir(t, "datasets"), "basil-2010-2014-articles.jsonl")
+	path := filepath.Join(testshared.Dir(t, "datasets"), "basil-2010-2014-articles.jsonl")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("basil: %v", err)

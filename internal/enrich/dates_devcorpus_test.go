@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"os"
+	"parallax/internal/testshared"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,7 +14,7 @@ import (
 // extraction dev set (many sites and languages), read in place: no panics,
 // every mention inside its text. It logs the counts.
 func TestDatesDevCorpus(t *testing.T) {
-	dir := datesSharedDir(t, "datasets", "extraction-dev", "text")
+	dir := testshared.Dir(t, "datasets", "extraction-dev", "text")
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	var dates, figures, refs int
 	for _, path := range paths {

@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"os"
+	"parallax/internal/testshared"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,26 +11,10 @@ import (
 	"parallax/internal/model"
 )
 
-// datesSharedDir finds the shared data next to the repository: ../shared
-// seen from the repo root, overridable with PARALLAX_SHARED. It skips the
-// test when the directory is absent.
-func datesSharedDir(t testing.TB, parts ...string) string {
-	t.Helper()
-	root := os.Getenv("PARALLAX_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "..", "shared")
-	}
-	dir := filepath.Join(append([]string{root}, parts...)...)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s not available: %v", dir, err)
-	}
-	return dir
-}
-
 // seedArticle extracts the seed whose file name starts with prefix.
 func seedArticle(t *testing.T, prefix string) model.Article {
 	t.Helper()
-	dir := datesSharedDir(t, "seeds")
+	dir := testshared.Dir(t, "seeds")
 	paths, _ := filepath.Glob(filepath.Join(dir, prefix+"_*.txt"))
 	if len(paths) != 1 {
 		t.Skipf("seed %s not found in %s", prefix, dir)

@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"os"
+	"parallax/internal/testshared"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,7 +15,7 @@ import (
 // name prefix ("001").
 func loadSeeds(t *testing.T) map[string]model.Article {
 	t.Helper()
-	dir := sharedDir(t, "seeds")
+	dir := testshared.Dir(t, "seeds")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Skipf("no seeds in %s", dir)

@@ -4,28 +4,11 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"parallax/internal/model"
 )
-
-// sharedDir finds the shared data next to the repository: ../shared seen
-// from the repository root, or $PARALLAX_SHARED. Tests that need it skip
-// when it is absent.
-func sharedDir(t testing.TB, parts ...string) string {
-	t.Helper()
-	root := os.Getenv("PARALLAX_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "..", "shared")
-	}
-	dir := filepath.Join(append([]string{root}, parts...)...)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s not available: %v", dir, err)
-	}
-	return dir
-}
 
 // loadRecords reads JSONL article records ({"id","title","outlet",
 // "published","text"}) as articles keyed by SourceID.

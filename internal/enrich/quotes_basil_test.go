@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"os"
+	"parallax/internal/testshared"
 	"path/filepath"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 // each must lie inside an extracted quotation whose speaker shares a name
 // word with the annotated one.
 func TestBasilQuotes(t *testing.T) {
-	dir := sharedDir(t, "datasets")
+	dir := testshared.Dir(t, "datasets")
 	arts := loadRecords(t, filepath.Join(dir, "basil-2010-2014-articles.jsonl"))
 	f, err := os.Open(filepath.Join(dir, "basil-2010-2014-quotes.jsonl"))
 	if err != nil {

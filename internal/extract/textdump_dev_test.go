@@ -5,6 +5,7 @@ import (
 	"flag"
 	"net/url"
 	"os"
+	"parallax/internal/testshared"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -15,22 +16,6 @@ import (
 
 var textdumpDocs = flag.Bool("textdump.docs", false, "print the body score of every extraction-dev text dump")
 
-// sharedDir finds the shared data next to the repository: ../shared seen
-// from the repo root, overridable with PARALLAX_SHARED. It skips the test
-// when the directory is absent.
-func sharedDir(t testing.TB, parts ...string) string {
-	t.Helper()
-	root := os.Getenv("PARALLAX_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "..", "shared")
-	}
-	dir := filepath.Join(append([]string{root}, parts...)...)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s not available: %v", dir, err)
-	}
-	return dir
-}
-
 type devDoc struct {
 	id, dump, gold string
 	site           string // host of the page's URL
@@ -38,7 +23,7 @@ type devDoc struct {
 
 func loadDevDocs(t testing.TB) []devDoc {
 	t.Helper()
-	dir := sharedDir(t, "datasets", "extraction-dev")
+	dir := testshared.Dir(t, "datasets", "extraction-dev")
 	raw, err := os.ReadFile(filepath.Join(dir, "gold.json"))
 	if err != nil {
 		t.Fatal(err)

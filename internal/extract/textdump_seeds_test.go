@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"os"
+	"parallax/internal/testshared"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -37,7 +38,7 @@ type seedGold struct {
 // testdata/seeds-gold.json: every gold body line in the body, no other
 // line of the page as a body paragraph, the headline, dateline and outlet.
 func TestTextDumpSeeds(t *testing.T) {
-	dir := sharedDir(t, "seeds")
+	dir := testshared.Dir(t, "seeds")
 	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seeds-gold.json"))
 	if err != nil {
 		t.Fatal(err)
