@@ -8,15 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"parallax/internal/model"
-	"parallax/internal/store/sqlite"
 )
 
 var screenshots = flag.Bool("screenshots", false, "save screenshots of the main pages to docs/screenshots")
@@ -169,8 +166,8 @@ func TestScreenshots(t *testing.T) {
 		t.Skip("run with -screenshots to write docs/screenshots/*.png")
 	}
 	ctx := browse(t)
-	db, damID := corpusStore(t)
-	ts := httptest.NewServer(newHandler(t, Config{Store: markedStore{db}}))
+	db, damID := realCorpusStore(t)
+	ts := httptest.NewServer(newHandler(t, Config{Store: db}))
 	defer ts.Close()
 	arts := must(db.StoryArticles(t.Context(), damID))(t)
 	dir := filepath.Join("..", "..", "docs", "screenshots")
@@ -196,30 +193,34 @@ func TestScreenshots(t *testing.T) {
 	}
 }
 
-// markedStore gives every article a small hand-made enrichment (quotes in
-// curly marks, a few of the corpus's invented names), so the article
-// screenshot shows the marking.
-type markedStore struct{ *sqlite.DB }
-
-var curlyQuote = regexp.MustCompile(`“([^”]+)”`)
-
-func (m markedStore) Article(ctx context.Context, id int64) (model.Article, error) {
-	a, err := m.DB.Article(ctx, id)
-	if err != nil || a.Enrichment != nil {
-		return a, err
+// TestBrowserRealReport opens the dam story as `parallax ingest` leaves it,
+// with the comparison compare really built: the matrix, a quote variant
+// with its diff, and names and quotes marked on an article.
+func TestBrowserRealReport(t *testing.T) {
+	ctx := browse(t)
+	db, damID := realCorpusStore(t)
+	ts := httptest.NewServer(newHandler(t, Config{Store: db}))
+	defer ts.Close()
+	if err := chromedp.Do(ctx, chromedp.Navigate(fmt.Sprintf("%s/stories/%d", ts.URL, damID))); err != nil {
+		t.Fatal(err)
 	}
-	e := &model.Enrichment{Entities: []model.Entity{
-		{Name: "Rhea Calloway", Type: model.Person, Aliases: []string{"Ms Calloway", "Calloway"}},
-		{Name: "Ilse Morrow", Type: model.Person, Aliases: []string{"Morrow"}},
-		{Name: "Jonna Reeve", Type: model.Person}, {Name: "Mikel Aron", Type: model.Person},
-		{Name: "Dunmere", Type: model.Place}, {Name: "Hesk Valley", Type: model.Place}, {Name: "Carrow", Type: model.Place},
-		{Name: "Valdhydro", Type: model.Organisation}, {Name: "Civil Protection Corps", Type: model.Organisation},
-	}}
-	for i, p := range a.Paragraphs() {
-		for _, q := range curlyQuote.FindAllStringSubmatch(p, -1) {
-			e.Quotes = append(e.Quotes, model.Quote{Text: q[1], Paragraph: i})
-		}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("table.matrix"))); err != nil {
+		t.Fatal(err)
 	}
-	a.Enrichment = e
-	return a, nil
+	dots := must(chromedp.Run(ctx, chromedp.Nodes(chromedp.CSSAll("table.matrix a.dot"))))(t)
+	if len(dots) < 8 {
+		t.Errorf("matrix shows %d dots; a four-outlet story should show shared claims", len(dots))
+	}
+	diffs := must(chromedp.Run(ctx, chromedp.Nodes(chromedp.CSSAll(".quote .diff del, .quote .diff ins"))))(t)
+	if len(diffs) == 0 {
+		t.Error("no quote variant shows a word diff")
+	}
+	arts := must(db.StoryArticles(t.Context(), damID))(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(fmt.Sprintf("%s/articles/%d", ts.URL, arts[0].ID))); err != nil {
+		t.Fatal(err)
+	}
+	marks := must(chromedp.Run(ctx, chromedp.Nodes(chromedp.CSSAll(".q, .e-person, .e-place, .e-org"))))(t)
+	if len(marks) == 0 {
+		t.Error("the article page marks no names or quotes")
+	}
 }

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"parallax/internal/cluster"
+	"parallax/internal/compare"
+	"parallax/internal/enrich"
 	"parallax/internal/model"
 	"parallax/internal/pipeline"
 	"parallax/internal/store"
@@ -19,8 +21,29 @@ import (
 const corpusDir = "../../examples/corpus"
 
 // ingestInto ingests paths into the store file at dbPath through its own
-// connection, as a separate `parallax ingest` process would.
+// connection, as a separate `parallax ingest` process would, without
+// enrichment or reports (tests that need exact reports put their own).
 func ingestInto(tb testing.TB, dbPath string, paths ...string) {
+	tb.Helper()
+	ingestWith(tb, dbPath, false, paths...)
+}
+
+// realCorpusStore ingests the example corpus as `parallax ingest` does:
+// enriched, and with every story's comparison built by compare. It returns
+// the store and the dam story's ID.
+func realCorpusStore(tb testing.TB) (*sqlite.DB, int64) {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "real.db")
+	ingestWith(tb, path, true, corpusDir)
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db, damStory(tb, db)
+}
+
+func ingestWith(tb testing.TB, dbPath string, real bool, paths ...string) {
 	tb.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, dbPath)
@@ -32,12 +55,25 @@ func ingestInto(tb testing.TB, dbPath string, paths ...string) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	sum, err := pipeline.Ingest(ctx, paths, db, pipeline.Options{Stories: stories})
+	opt := pipeline.Options{Stories: stories}
+	if real {
+		opt.Enrich = enrich.Article
+	}
+	sum, err := pipeline.Ingest(ctx, paths, db, opt)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	if sum.Failed > 0 {
 		tb.Fatalf("ingest %v: %d inputs failed", paths, sum.Failed)
+	}
+	if !real {
+		return
+	}
+	build := func(s model.Story, arts []model.Article, dups map[int64]int64) model.Report {
+		return compare.BuildWith(s, arts, compare.Options{Duplicates: dups})
+	}
+	if _, err := pipeline.BuildReports(ctx, db, stories.TakeChanged(), pipeline.Reporter{Build: build}); err != nil {
+		tb.Fatal(err)
 	}
 }
 
