@@ -20,13 +20,15 @@ func attributionConflicts(docs []*doc, quotes []model.QuoteGroup) []model.Discre
 		}
 		d := model.Discrepancy{Kind: "attribution", Subject: shorten(g.Text, 14)}
 		used := make(map[int64]int) // article → sides it is on
+		words := make(map[string][]string)
 		for _, sp := range g.Speakers {
 			v := model.DiscrepancyValue{Value: sp}
 			for _, id := range g.ArticleIDs {
-				if s := quoteSentence(byID[id], g, sp); s != nil {
+				if s, q := quoteSentence(byID[id], g, sp); s != nil {
 					v.ArticleIDs = append(v.ArticleIDs, id)
 					v.Sentences = append(v.Sentences, sentenceOf(s))
 					used[id]++
+					words[sp] = append(words[sp], q)
 				}
 			}
 			if len(v.ArticleIDs) > 0 {
@@ -34,7 +36,7 @@ func attributionConflicts(docs []*doc, quotes []model.QuoteGroup) []model.Discre
 			}
 		}
 		d.Values = unmixed(d.Values)
-		if len(d.Values) >= 2 && disjoint(used) && distinctPeople(d.Values) {
+		if len(d.Values) >= 2 && disjoint(used) && distinctPeople(d.Values) && oneQuotation(d.Values, words) {
 			out = append(out, d)
 		}
 	}
@@ -102,9 +104,9 @@ func distinctPeople(vs []model.DiscrepancyValue) bool {
 // group's wordings to a person named in that very sentence or paragraph:
 // a quotation given through a pronoun ("he added") is the enrichment's
 // reading, too weak to set outlets against each other.
-func quoteSentence(d *doc, g model.QuoteGroup, speaker string) *sent {
+func quoteSentence(d *doc, g model.QuoteGroup, speaker string) (*sent, string) {
 	if d == nil {
-		return nil
+		return nil, ""
 	}
 	for _, q := range d.enr.Quotes {
 		if q.Speaker != speaker || q.SpeakerKey == "" || !inGroup(q.Text, g) || !isPerson(d, q.SpeakerKey) {
@@ -112,10 +114,54 @@ func quoteSentence(d *doc, g model.QuoteGroup, speaker string) *sent {
 		}
 		head := strings.Join(strings.Fields(q.Text)[:min(4, len(strings.Fields(q.Text)))], " ")
 		if s := sentenceFor(d, q.Paragraph, "", head); s != nil && s.keys[q.SpeakerKey] && saysNear(s.text, speaker) {
-			return s
+			return s, q.Text
 		}
 	}
-	return nil
+	return nil, ""
+}
+
+// oneQuotation: every two sides give wordings that share at least half
+// the words of the shorter, so the finding is one quotation given to two
+// people, not two quotations a group happened to join.
+func oneQuotation(vs []model.DiscrepancyValue, texts map[string][]string) bool {
+	for i, a := range vs {
+		for _, b := range vs[i+1:] {
+			if !anyOverlap(texts[a.Value], texts[b.Value]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func anyOverlap(as, bs []string) bool {
+	for _, a := range as {
+		for _, b := range bs {
+			if wordOverlap(a, b) >= 0.5 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordOverlap is the share of the shorter text's distinct words the other
+// text uses too.
+func wordOverlap(a, b string) float64 {
+	wa, wb := setOf(strings.Join(lexWords(a), " ")), setOf(strings.Join(lexWords(b), " "))
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range wa {
+		if wb[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(wa))
 }
 
 // speechVerbs introduce what someone said.

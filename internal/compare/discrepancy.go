@@ -9,42 +9,83 @@ import (
 	"parallax/internal/text"
 )
 
-// valueSim is the similarity two sentences need to be about one subject
-// when they give it different values.
-const valueSim = 0.3
-
 // valued is one value (a figure or a date) a sentence gives.
 type valued struct {
-	s     *sent
-	kind  string // "number" or "date"
-	unit  string // what a number counts; "" for dates
-	value string // comparable form: the number, or the date
-	shown string // as written
-	num   float64
-	hedge bool // "more than", "about": the number is a bound or a round guess
+	s       *sent
+	kind    string // "number" or "date"
+	unit    string // what a number counts, people folded to "person"; "" for dates
+	outcome string // what happened to the people counted: "dead", "missing"; "" when unsaid
+	value   string // comparable form: the number, or the date
+	shown   string // as written
+	num     float64
+	hedge   bool // "more than", "about": the number is a bound or a round guess
+	// hedgeWords are the hedge written before the figure ("at least"),
+	// shown with it.
+	hedgeWords string
+	grain      float64 // the place value of the number's last significant digit
+	// ctx weighs the words next to a number: what it is a number of.
+	ctx map[string]float64
+	// names are the entity keys named next to a number ("two senators,
+	// Flake and McCain"): figures next to different names differ in subject.
+	names map[string]bool
+	past  bool      // the sentence names an earlier year
+	bare  []float64 // numbers of the sentence outside its figures
 }
 
-// valuesOf lists the figures and dates of every article by sentence.
+// key names what a value measures: values compare only within one key.
+func (v valued) key() string { return v.kind + "/" + v.unit + "/" + v.outcome }
+
+// valuesOf lists the figures and dates of every article by sentence. Dates
+// resolved against a guessed reference date are left out: the guess, not
+// the outlet, would disagree.
 func valuesOf(docs []*doc) map[*sent][]valued {
 	out := make(map[*sent][]valued)
 	for _, d := range docs {
-		for _, f := range d.enr.Figures {
-			if s := sentenceFor(d, f.Paragraph, f.Sentence, f.Text); s != nil && f.Unit != "" {
-				v := strconv.FormatFloat(f.Value, 'g', -1, 64)
-				out[s] = append(out[s], valued{s, "number", f.Unit, v, f.Text, f.Value, hedged(s.text, f.Text)})
-			}
-		}
+		past := make(map[*sent]bool)
 		for _, m := range d.enr.Dates {
-			if s := sentenceFor(d, m.Paragraph, m.Sentence, m.Text); s != nil && m.Date != "" {
+			s := sentenceFor(d, m.Paragraph, m.Sentence, m.Text)
+			if s == nil || m.Date == "" {
+				continue
+			}
+			past[s] = past[s] || earlierYear(m.Date, d)
+			if !m.Inferred {
 				out[s] = append(out[s], valued{s: s, kind: "date", value: m.Date, shown: m.Text})
 			}
+		}
+		texts := make(map[*sent][]string)
+		var figs []valued
+		for _, f := range d.enr.Figures {
+			s := sentenceFor(d, f.Paragraph, f.Sentence, f.Text)
+			if s == nil {
+				continue
+			}
+			texts[s] = append(texts[s], f.Text)
+			if v, ok := figureOf(s, f); ok {
+				v.past = past[s]
+				figs = append(figs, v)
+			}
+		}
+		for _, v := range figs {
+			v.bare = bareNumbers(v.s.text, texts[v.s])
+			out[v.s] = append(out[v.s], v)
 		}
 	}
 	return out
 }
 
-// conflicts reports whether two sets of values of one kind and unit
-// disagree: no value in common (a month agrees with a day inside it).
+// earlierYear reports a date in a year before the article's: a sentence
+// that carries one may be about another event ("the 1979 breach, which
+// killed 31 people").
+func earlierYear(date string, d *doc) bool {
+	if !d.hasWhen || len(date) < 4 {
+		return false
+	}
+	y, err := strconv.Atoi(date[:4])
+	return err == nil && y < d.when.Year()
+}
+
+// conflicts reports whether two sets of values of one key disagree: no
+// value in common (a month agrees with a day inside it).
 func conflicts(a, b []valued) bool {
 	for _, x := range a {
 		for _, y := range b {
@@ -56,124 +97,13 @@ func conflicts(a, b []valued) bool {
 	return true
 }
 
-// compatible: equal values, a month and a day inside it, or numbers within
-// a quarter of each other when either is hedged.
+// compatible: equal values, a month and a day inside it, or numbers one of
+// which rounds or hedges the other.
 func compatible(x, y valued) bool {
 	if x.value == y.value || strings.HasPrefix(x.value, y.value+"-") || strings.HasPrefix(y.value, x.value+"-") {
 		return true
 	}
-	if x.kind == "number" && (x.hedge || y.hedge) {
-		hi, lo := max(x.num, y.num), min(x.num, y.num)
-		return hi > 0 && lo >= 0.75*hi
-	}
-	return false
-}
-
-// hedges are words before a number that make it a bound or an estimate.
-var hedges = []string{"more than", "less than", "fewer than", "at least", "up to", "nearly", "almost",
-	"about", "around", "roughly", "approximately", "some", "over", "under", "estimated"}
-
-// hedged reports whether the words just before a figure in its sentence
-// hedge it, or the figure's own text does.
-func hedged(sentence, figure string) bool {
-	lower := strings.ToLower(sentence)
-	i := strings.Index(lower, strings.ToLower(figure))
-	before := strings.ToLower(figure)
-	if i >= 0 {
-		before = lower[max(0, i-16) : i+len(figure)]
-	}
-	for _, h := range hedges {
-		if strings.Contains(before, h+" ") {
-			return true
-		}
-	}
-	return false
-}
-
-// valueConflicts finds subjects given different numbers or dates: two
-// similar sentences of different articles that give values of one kind
-// and unit with none in common, neither article giving the other's value
-// anywhere.
-func valueConflicts(docs []*doc, ss []*sent, pairs []pair) []model.Discrepancy {
-	vals := valuesOf(docs)
-	docVals := make(map[*doc]map[string][]valued)
-	for s, vs := range vals {
-		if docVals[s.doc] == nil {
-			docVals[s.doc] = make(map[string][]valued)
-		}
-		for _, v := range vs {
-			docVals[s.doc][v.kind+"/"+v.unit] = append(docVals[s.doc][v.kind+"/"+v.unit], v)
-		}
-	}
-	var found []model.Discrepancy
-	seen := make(map[string]bool)
-	for _, p := range pairs {
-		if p.sim < valueSim {
-			continue
-		}
-		a, b := ss[p.a], ss[p.b]
-		for _, k := range sharedKinds(vals[a], vals[b]) {
-			va, vb := ofKind(vals[a], k), ofKind(vals[b], k)
-			if !conflicts(va, vb) || !conflicts(va, docVals[b.doc][k]) || !conflicts(vb, docVals[a.doc][k]) {
-				continue
-			}
-			d := valueDiscrepancy(a, b, va, vb)
-			if key := d.Kind + d.Subject + d.Values[0].Value + d.Values[1].Value; !seen[key] {
-				seen[key] = true
-				found = append(found, d)
-			}
-		}
-	}
-	return mergeDiscrepancies(found)
-}
-
-func sharedKinds(a, b []valued) []string {
-	in := make(map[string]bool)
-	for _, v := range a {
-		in[v.kind+"/"+v.unit] = true
-	}
-	var out []string
-	done := make(map[string]bool)
-	for _, v := range b {
-		k := v.kind + "/" + v.unit
-		if in[k] && !done[k] {
-			done[k] = true
-			out = append(out, k)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-func ofKind(vs []valued, k string) []valued {
-	var out []valued
-	for _, v := range vs {
-		if v.kind+"/"+v.unit == k {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-// valueDiscrepancy describes one conflicting pair; the subject is the
-// unit and the words the two sentences share.
-func valueDiscrepancy(a, b *sent, va, vb []valued) model.Discrepancy {
-	subject := sharedWords(a, b, 5)
-	if va[0].unit != "" {
-		subject = va[0].unit + ": " + subject
-	}
-	side := func(s *sent, vs []valued) model.DiscrepancyValue {
-		shown := make([]string, len(vs))
-		for i, v := range vs {
-			shown[i] = v.shown
-			if v.kind == "date" {
-				shown[i] = v.value + " (" + v.shown + ")"
-			}
-		}
-		return model.DiscrepancyValue{Value: strings.Join(shown, "; "), ArticleIDs: []int64{s.doc.art.ID},
-			Sentences: []model.Sentence{sentenceOf(s)}}
-	}
-	return model.Discrepancy{Kind: va[0].kind, Subject: subject, Values: []model.DiscrepancyValue{side(a, va), side(b, vb)}}
+	return x.kind == "number" && compatibleNumbers(x, y)
 }
 
 // sharedWords lists, in a's order, up to n content words whose stems b
@@ -195,97 +125,26 @@ func sharedWords(a, b *sent, n int) string {
 	return strings.Join(out, " ")
 }
 
-// mergeDiscrepancies joins findings of one kind and subject whose sides
-// share a value, so that three articles against one make one finding.
-func mergeDiscrepancies(ds []model.Discrepancy) []model.Discrepancy {
-	var out []model.Discrepancy
-	for _, d := range ds {
-		merged := false
-		for i := range out {
-			if out[i].Kind == d.Kind && (out[i].Subject == d.Subject || sharesSentence(out[i], d)) {
-				out[i].Values = mergeValues(out[i].Values, d.Values)
-				merged = true
-				break
-			}
-		}
-		if !merged {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-func sharesSentence(a, b model.Discrepancy) bool {
-	for _, x := range a.Values {
-		for _, y := range b.Values {
-			for _, s := range x.Sentences {
-				for _, t := range y.Sentences {
-					if s == t {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
-func mergeValues(into, from []model.DiscrepancyValue) []model.DiscrepancyValue {
-	for _, v := range from {
-		found := false
-		for i := range into {
-			if into[i].Value == v.Value {
-				into[i].ArticleIDs = unionIDs(into[i].ArticleIDs, v.ArticleIDs)
-				into[i].Sentences = unionSentences(into[i].Sentences, v.Sentences)
-				found = true
-			}
-		}
-		if !found {
-			into = append(into, v)
-		}
-	}
-	return into
-}
-
-func unionIDs(a, b []int64) []int64 {
-	m := make(map[int64]bool)
-	for _, x := range append(append([]int64{}, a...), b...) {
-		m[x] = true
-	}
-	return sortedIDs(m)
-}
-
-func unionSentences(a, b []model.Sentence) []model.Sentence {
-	out := append([]model.Sentence{}, a...)
-	for _, s := range b {
-		dup := false
-		for _, t := range out {
-			if t == s {
-				dup = true
-			}
-		}
-		if !dup {
-			out = append(out, s)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].ArticleID < out[j].ArticleID })
-	return out
-}
-
-// discrepancies gathers every kind of disagreement, in a stable order.
+// discrepancies gathers every kind of disagreement, in a stable order:
+// values (numbers, dates), places, titles, attributions.
 func discrepancies(docs []*doc, ss []*sent, pairs []pair, quotes []model.QuoteGroup) []model.Discrepancy {
 	out := []model.Discrepancy{}
 	out = append(out, valueConflicts(docs, ss, pairs)...)
-	out = append(out, titleConflicts(docs)...)
-	out = append(out, attributionConflicts(docs, quotes)...)
-	for i := range out {
-		sort.SliceStable(out[i].Values, func(a, b int) bool {
-			va, vb := out[i].Values[a], out[i].Values[b]
-			if len(va.ArticleIDs) != len(vb.ArticleIDs) {
-				return len(va.ArticleIDs) > len(vb.ArticleIDs)
-			}
-			return va.Value < vb.Value
-		})
+	var others []model.Discrepancy
+	others = append(others, titleConflicts(docs)...)
+	others = append(others, attributionConflicts(docs, quotes)...)
+	for i := range others {
+		sortBySupport(others[i].Values)
 	}
-	return out
+	return append(out, others...)
+}
+
+// sortBySupport puts the side most articles take first.
+func sortBySupport(vs []model.DiscrepancyValue) {
+	sort.SliceStable(vs, func(a, b int) bool {
+		if len(vs[a].ArticleIDs) != len(vs[b].ArticleIDs) {
+			return len(vs[a].ArticleIDs) > len(vs[b].ArticleIDs)
+		}
+		return vs[a].Value < vs[b].Value
+	})
 }

@@ -80,6 +80,9 @@ func parseTitle(before []string) (title, bool) {
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case titleJoiners[k] && start < len(before):
+		case modifiesAfterStatus(before, start):
+			// "former trade minister": one lower-case word between a
+			// status word and the role belongs to the title.
 		case roleHeads[k] != "" || statusWords[k] || pastWords[k] || strings.HasPrefix(k, "ex-"):
 		case stopwords[k] || !unicode.IsUpper(r) || caps == 3:
 			// A lower-case word right before a bare role noun may belong
@@ -275,4 +278,17 @@ func personName(key string, docs []*doc) string {
 		}
 	}
 	return best
+}
+
+// modifiesAfterStatus reports the word before[start-1] standing between a
+// status word and the role noun right after it: "former trade minister".
+func modifiesAfterStatus(before []string, start int) bool {
+	if start < 2 || len(before)-start != 1 {
+		return false
+	}
+	w, prev := before[start-1], strings.ToLower(strings.Trim(before[start-2], ".-"))
+	r, _ := utf8.DecodeRuneInString(w)
+	k := strings.ToLower(w)
+	return unicode.IsLower(r) && !stopwords[k] && roleHeads[k] == "" && statusWords[prev] &&
+		!strings.ContainsAny(w, ",;:()\"“”")
 }

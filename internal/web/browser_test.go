@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
 )
 
 var screenshots = flag.Bool("screenshots", false, "save screenshots of the main pages to docs/screenshots")
