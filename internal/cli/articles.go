@@ -23,9 +23,6 @@ func runArticles(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "table", "json"); err != nil {
-		return err
-	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
@@ -47,9 +44,6 @@ func runSearch(ctx context.Context, args []string, stdio Stdio) error {
 	format := formatFlag(fs, "table", "table", "json")
 	limit := fs.Int("limit", 20, "show at most N articles")
 	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := checkFormat(*format, "table", "json"); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

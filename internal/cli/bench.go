@@ -39,9 +39,6 @@ func runBench(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "text", "json"); err != nil {
-		return err
-	}
 	if *n <= 0 || *window <= 0 || *window > *n {
 		return fmt.Errorf("%w: want 0 < --window <= --n", ErrUsage)
 	}

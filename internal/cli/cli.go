@@ -125,15 +125,33 @@ func openStore(ctx context.Context, flagValue string) (*sqlite.DB, error) {
 	return sqlite.Open(ctx, dbPath(flagValue))
 }
 
+// formatFlag adds --format, refusing at parse time (a usage error) any
+// value not in allowed.
 func formatFlag(fs *flag.FlagSet, def string, allowed ...string) *string {
-	return fs.String("format", def, "output format: "+strings.Join(allowed, "|"))
+	c := &choice{value: def, allowed: allowed}
+	fs.Var(c, "format", "output format: "+strings.Join(allowed, "|"))
+	return &c.value
 }
 
-func checkFormat(got string, allowed ...string) error {
-	for _, a := range allowed {
-		if got == a {
+// choice is a flag value restricted to a fixed set.
+type choice struct {
+	value   string
+	allowed []string
+}
+
+func (c *choice) String() string {
+	if c == nil {
+		return ""
+	}
+	return c.value
+}
+
+func (c *choice) Set(v string) error {
+	for _, a := range c.allowed {
+		if v == a {
+			c.value = v
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: --format %q: want one of %s", ErrUsage, got, strings.Join(allowed, ", "))
+	return fmt.Errorf("want one of %s", strings.Join(c.allowed, ", "))
 }

@@ -64,9 +64,6 @@ func runEvalExtract(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "table", "json"); err != nil {
-		return err
-	}
 	if *goldPath == "" {
 		return fmt.Errorf("%w: eval extract needs --gold FILE", ErrUsage)
 	}

@@ -32,9 +32,6 @@ func runEvalClusters(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "text", "json"); err != nil {
-		return err
-	}
 	if *labelsPath == "" {
 		return fmt.Errorf("%w: eval clusters needs --labels FILE", ErrUsage)
 	}

@@ -20,9 +20,6 @@ func runEvalQuotes(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "text", "json"); err != nil {
-		return err
-	}
 	if *goldPath == "" {
 		return fmt.Errorf("%w: eval quotes needs --gold FILE", ErrUsage)
 	}

@@ -19,9 +19,6 @@ func runExtract(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "json", "text"); err != nil {
-		return err
-	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: extract takes one input (a file or -)", ErrUsage)
 	}

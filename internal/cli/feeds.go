@@ -133,9 +133,6 @@ func runFeedsList(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "table", "json"); err != nil {
-		return err
-	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err

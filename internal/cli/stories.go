@@ -29,9 +29,6 @@ func runStories(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "table", "json"); err != nil {
-		return err
-	}
 	q := store.StoryQuery{Limit: *limit, Outlet: *outlet, Since: *since, Until: *until, Text: *text}
 	switch *sortBy {
 	case "newest":
@@ -78,9 +75,6 @@ func runStory(ctx context.Context, args []string, stdio Stdio) error {
 	db := dbFlag(fs)
 	format := formatFlag(fs, "text", "text", "md", "json", "html")
 	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := checkFormat(*format, "text", "md", "json", "html"); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
