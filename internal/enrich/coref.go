@@ -12,9 +12,11 @@ import (
 type doc struct {
 	paras     []*para // paras[0] is the headline
 	lowerSeen map[string]bool
+	adjSeen   map[string]bool // capitalised words used as adjectives (see adjectiveOf)
 	mentions  []mention
 	ents      []*entity
 	pronouns  map[int]int // resolved pronoun mentions → entity
+	sentBase  []int       // sentences before each paragraph (see sentOrdinal)
 }
 
 // entity is one person, place or organisation of the article.
@@ -34,7 +36,7 @@ type entity struct {
 }
 
 func newDoc(a model.Article) *doc {
-	d := &doc{lowerSeen: make(map[string]bool), pronouns: make(map[int]int)}
+	d := &doc{lowerSeen: make(map[string]bool), adjSeen: make(map[string]bool), pronouns: make(map[int]int)}
 	d.paras = append(d.paras, newPara(-1, a.Title))
 	for i, p := range a.Paragraphs() {
 		d.paras = append(d.paras, newPara(i, p))
@@ -48,17 +50,27 @@ func newDoc(a model.Article) *doc {
 				d.lowerSeen[t.lower] = true
 			}
 		}
+		d.noteAdjectives(p)
 	}
 	return d
 }
 
 // resolve finds and links every mention of the body, then the headline's.
 func (d *doc) resolve() {
+	dateline := true
 	for pi := 1; pi < len(d.paras); pi++ {
 		if d.paras[pi].heading {
 			continue
 		}
+		if creditLine(d.paras[pi]) {
+			d.findCredits(pi)
+			continue
+		}
 		d.findRuns(pi)
+		if dateline {
+			d.findDateline(pi)
+			dateline = false
+		}
 		d.findRoleRefs(pi)
 		d.findPronouns(pi)
 	}
@@ -247,26 +259,79 @@ func (d *doc) lastBefore(e, i int) int {
 }
 
 // linkPlacesAndOrgs groups places and organisations by key; an acronym
-// joins the organisation whose initials it spells.
+// joins the organisation whose initials it spells, and a lone word the
+// one longer place or organisation it begins ("Corvane" for "Corvane
+// Dam"), decided once all full names are known.
 func (d *doc) linkPlacesAndOrgs() {
 	byKey := make(map[string]int)
+	var short []int
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.kind != nameMention || m.ent >= 0 || (m.typ != model.Place && m.typ != model.Organisation) {
+		if m.kind != nameMention || m.ent >= 0 {
 			continue
 		}
-		k := Key(m.surface)
-		e, ok := byKey[k]
-		if !ok && m.typ == model.Organisation && isAcronym(m.surface) {
-			e, ok = d.orgByInitials(k)
+		if d.shortForm(m) {
+			short = append(short, i)
+			continue
 		}
-		if !ok {
-			e = d.newEntity(m.typ)
-			d.ents[e].key = k
-			byKey[k] = e
+		if m.typ == model.Place || m.typ == model.Organisation {
+			d.linkPlaceOrOrg(i, byKey)
 		}
-		d.attach(i, e)
 	}
+	for _, i := range short {
+		m := &d.mentions[i]
+		if e := d.longFormOf(m.surface); e >= 0 {
+			m.typ = d.ents[e].typ
+			d.attach(i, e)
+		} else if m.typ != unknownType {
+			d.linkPlaceOrOrg(i, byKey)
+		}
+	}
+}
+
+// shortForm reports a lone word that may shorten a longer name: untyped,
+// or a place only because a feature noun follows ("the Corvane
+// reservoir"), and not opening a sentence.
+func (d *doc) shortForm(m *mention) bool {
+	if m.tok1-m.tok0 != 1 || d.paras[m.para].toks[m.tok0].sentStart {
+		return false
+	}
+	return m.typ == unknownType || m.typ == model.Place && m.hintFeature
+}
+
+// longFormOf returns the one place or organisation of two or more words
+// whose first word is w, or -1.
+func (d *doc) longFormOf(w string) int {
+	k, found := Key(w), -1
+	for e, ent := range d.ents {
+		if ent.typ != model.Place && ent.typ != model.Organisation || len(ent.order) == 0 {
+			continue
+		}
+		first, _, more := strings.Cut(ent.order[0], " ")
+		if !more || Key(first) != k {
+			continue
+		}
+		if found >= 0 && found != e {
+			return -1
+		}
+		found = e
+	}
+	return found
+}
+
+func (d *doc) linkPlaceOrOrg(i int, byKey map[string]int) {
+	m := &d.mentions[i]
+	k := Key(m.surface)
+	e, ok := byKey[k]
+	if !ok && m.typ == model.Organisation && isAcronym(m.surface) {
+		e, ok = d.orgByInitials(k)
+	}
+	if !ok {
+		e = d.newEntity(m.typ)
+		d.ents[e].key = k
+		byKey[k] = e
+	}
+	d.attach(i, e)
 }
 
 func (d *doc) orgByInitials(acr string) (int, bool) {
@@ -322,18 +387,58 @@ func (d *doc) linkRoleRefs() {
 	}
 }
 
-// unifyTypes gives every untitled multi-word name one type: a name used as
-// a place anywhere ("in Port Aldane") is a place everywhere.
+// unifyTypes gives every untitled name one type: a name used as a place
+// anywhere ("in Port Aldane", "the village of Carrow", "Valdora" beside
+// "Valdoran farmers") is a place everywhere, and one the context calls an
+// organisation ("Valdhydro, the state operator") an organisation, unless
+// it is also the family name of a person named in full.
 func (d *doc) unifyTypes() {
-	places := make(map[string]bool)
+	people := make(map[string]bool)
+	places := make(map[string]bool) // typed, or told by a feature noun or an adjective
+	orgs := make(map[string]bool)
+	nearPlace := make(map[string]bool)    // after "in" and the like: weaker than orgs
+	featurePlace := make(map[string]bool) // "the Corvane reservoir": may shorten "Corvane Dam"
 	for _, m := range d.mentions {
-		if m.kind == nameMention && m.typ == model.Place {
-			places[foldName(m.surface)] = true
+		if m.kind == nameMention && m.typ == model.Person && (m.titled || m.tok1-m.tok0 > 1) {
+			_, last := nameParts(m.surface)
+			people[last] = true
+		}
+	}
+	for _, m := range d.mentions {
+		if m.kind != nameMention {
+			continue
+		}
+		f := foldName(m.surface)
+		switch {
+		case m.typ == model.Place:
+			places[f] = true
+		case m.typ == model.Organisation && !isAcronym(m.surface):
+			orgs[f] = true
+		case people[Key(f)] || m.titled:
+		case m.tok1-m.tok0 == 1 && givenNames[f] == 0 && d.adjectiveOf(m.surface):
+			places[f] = true
+		case m.hintFeature:
+			featurePlace[f] = true
+		case m.hint == model.Place:
+			nearPlace[f] = true
+		case m.hint == model.Organisation:
+			orgs[f] = true
 		}
 	}
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.kind == nameMention && m.typ == model.Person && !m.titled && m.role.head == "" && places[foldName(m.surface)] {
+		if m.kind != nameMention || m.titled || m.role.head != "" || (m.typ != model.Person && m.typ != unknownType) {
+			continue
+		}
+		f := foldName(m.surface)
+		switch {
+		case places[f]:
+			m.typ = model.Place
+		case orgs[f]:
+			m.typ = model.Organisation
+		case featurePlace[f]:
+			m.typ, m.hintFeature = model.Place, true
+		case nearPlace[f]:
 			m.typ = model.Place
 		}
 	}

@@ -29,6 +29,16 @@ type mention struct {
 	afterPrep  bool   // the object of a preposition, or a modifier ("the Obama administration")
 	inQuote    bool   // inside quotation marks: named by a speaker, not speaking
 	desc       string // how the text describes a person here (see describe)
+	// hint is what the words around an untitled name say it is
+	// (model.Place after "in", model.Organisation after "the company"), or
+	// ""; hintFeature marks a place hint from a following feature noun
+	// ("the Corvane reservoir"), which may shorten a longer name.
+	hint        string
+	hintFeature bool
+	// fixed marks a name that modifies another ("Green Alliance" in
+	// "Green Alliance MP Rasmus Ekker") or stands in a dateline or credit
+	// line: never a speaker.
+	fixed bool
 }
 
 // nameish reports whether token k can be part of a name.
@@ -40,7 +50,31 @@ func (d *doc) nameish(p *para, k int) bool {
 	if t.sentStart && d.lowerSeen[t.lower] {
 		return false
 	}
+	if genericWord(t) || roleWordPlural(t) && !continuesName(p, k) {
+		return false // "Nobody", "Officials", "Rural Party MPs"
+	}
+	if compoundAdjective(t) {
+		return false // "Republican-led", "Kyiv-based"
+	}
+	if leadingParticiple(t) && k+1 < len(p.toks) && p.toks[k+1].cap {
+		return false // "Visiting Dunmere, the minister …"
+	}
 	return true
+}
+
+// continuesName reports a word inside a longer name: after "of" ("House
+// of Representatives") or before another capital ("Republican Governors
+// Association").
+func continuesName(p *para, k int) bool {
+	return k > 0 && p.toks[k-1].lower == "of" ||
+		k+1 < len(p.toks) && p.toks[k+1].cap && p.toks[k+1].sep == " "
+}
+
+// compoundAdjective reports a hyphenated word whose last part is lower
+// case: an adjective made from a name, not the name.
+func compoundAdjective(t token) bool {
+	i := strings.LastIndexByte(t.text, '-')
+	return i > 0 && i+1 < len(t.text) && t.text[i+1] >= 'a' && t.text[i+1] <= 'z'
 }
 
 // findRuns appends the name mentions of one body paragraph.
@@ -66,11 +100,15 @@ func (d *doc) findRuns(pi int) {
 // joins reports whether token e continues the run that ends at e-1.
 func (d *doc) joins(p *para, e int) bool {
 	prev, t := p.toks[e-1], p.toks[e]
-	if prev.poss {
+	if prev.poss && !possessiveOrg(p, e) {
 		return false
 	}
 	switch t.sep {
 	case " ", "\u00a0":
+	case "' ", "’ ": // "Harbour Pilots' Association"
+		if !strings.HasSuffix(prev.lower, "s") || !possessiveOrg(p, e) {
+			return false
+		}
 	case ". ":
 		if !(isTitle(prev.lower) || len([]rune(prev.text)) == 1 || prev.lower == "st" || prev.lower == "mt" || prev.lower == "ft") {
 			return false
@@ -87,7 +125,22 @@ func (d *doc) joins(p *para, e int) bool {
 	if nameParticles[t.lower] {
 		return true
 	}
-	return (t.lower == "of" || t.lower == "for") && (isOrgHead(prev.lower) || isTitle(prev.lower) || prev.lower == "republic")
+	return (t.lower == "of" || t.lower == "for") && (isOrgHead(prev.lower) || isTitle(prev.lower) || prev.lower == "republic") ||
+		t.lower == "of" && placeOfHeads[prev.lower] // "Gulf of Sarn"
+}
+
+// possessiveOrg reports an organisation head ending a name after a
+// possessive ("West Coast Fishermen's Association", "Children's
+// Hospital"), unless the possessor is a place ("Norvala's Parliament").
+func possessiveOrg(p *para, e int) bool {
+	t := p.toks[e]
+	if !t.cap || !isOrgHead(t.lower) || strings.TrimLeft(t.sep, "'’") != " " || isPlace(foldName(p.toks[e-1].text)) {
+		return false
+	}
+	if e >= 2 && givenNames[p.toks[e-2].lower] != 0 {
+		return false // "Linda McMahon's Senate campaign"
+	}
+	return clauseGoesOn(p, e+1) // and not a modifier ("…'s Senate campaign")
 }
 
 // addRun splits a run of capitalised words into its title prefix and the
@@ -97,12 +150,19 @@ func (d *doc) addRun(pi, k, e int) {
 	split := titleSplit(p.toks[k:e])
 	core := k + split
 	if core >= e {
+		if e-k == 1 {
+			d.addLoneTitle(pi, k) // "King" may be a family name
+		}
 		return
 	}
+	d.addPrefixName(pi, k, core)
 	m := mention{para: pi, tok0: core, tok1: e, start: p.toks[core].start, end: p.toks[e-1].end, ent: -1}
 	m.surface = p.text[m.start:m.end]
 	prefix := p.toks[k:core]
 	before := d.roleBefore(p, k)
+	if k > 0 && p.toks[k].sep == " " && (p.toks[k-1].lower == "of" || p.toks[k-1].lower == "for") {
+		before = nil // "the mayor of Dunmere": the role is someone else's
+	}
 	m.role = roleFrom(append(before, prefix...))
 	m.titled = m.role.head != "" || hasTitle(prefix) || hasTitle(before)
 	m.gender = titleGender(append(before, prefix...))
@@ -110,6 +170,9 @@ func (d *doc) addRun(pi, k, e int) {
 	m.typ = d.typeOf(p, m)
 	if m.typ == "" {
 		return
+	}
+	if (m.typ == model.Person || m.typ == unknownType) && !m.titled && givenNames[p.toks[core].lower] == 0 {
+		m.hint, m.hintFeature = d.contextHint(p, m)
 	}
 	if m.typ == model.Person || m.typ == unknownType {
 		m.desc = d.describe(p, k, core, e)
@@ -123,52 +186,6 @@ func (d *doc) addRun(pi, k, e int) {
 	d.mentions = append(d.mentions, m)
 }
 
-// titleSplit returns how many leading tokens of a run are titles and
-// role words rather than the name: after the last person title or role
-// noun, and past "of State"-like tails, with at least one word left.
-func titleSplit(run []token) int {
-	split := 0
-	for i := 0; i < len(run)-1; i++ {
-		if _, ok := personTitles[run[i].lower]; ok {
-			split = i + 1
-		} else if _, ok := roleHeads[run[i].lower]; ok {
-			split = i + 1
-		}
-	}
-	if split > 0 {
-		for split < len(run)-1 && (run[split].lower == "of" || roleModifiers[run[split].lower] || demonyms[run[split].lower] != "") {
-			split++
-		}
-	}
-	// "House John Boehner": a known first name after other words starts the name.
-	for i := split + 1; i < len(run)-1; i++ {
-		if _, ok := givenNames[run[i].lower]; ok && !nameParticles[run[i-1].lower] {
-			if _, prevGiven := givenNames[run[i-1].lower]; !prevGiven {
-				return i
-			}
-		}
-	}
-	return split
-}
-
-func hasTitle(ts []token) bool {
-	for _, t := range ts {
-		if _, ok := personTitles[t.lower]; ok {
-			return true
-		}
-	}
-	return false
-}
-
-func titleGender(ts []token) byte {
-	for _, t := range ts {
-		if g := personTitles[t.lower]; g != 0 {
-			return g
-		}
-	}
-	return 0
-}
-
 // typeOf decides what a name is, or "" when it is not an entity.
 func (d *doc) typeOf(p *para, m mention) string {
 	ts := p.toks[m.tok0:m.tok1]
@@ -176,6 +193,9 @@ func (d *doc) typeOf(p *para, m mention) string {
 		return ""
 	}
 	f := foldName(m.surface)
+	if len(ts) == 1 && genericOrg(ts[0], f) {
+		return "" // "Police", "Hospital", "the Post": a common noun
+	}
 	if len(ts) == 1 {
 		if (demonyms[ts[0].lower] != "" || partyWords[ts[0].lower]) && !m.titled {
 			return "" // "Norvalian", "Republican": a side, not a name
@@ -190,7 +210,7 @@ func (d *doc) typeOf(p *para, m mention) string {
 			return model.Person
 		}
 		return model.Organisation
-	case isPlace(f):
+	case isPlace(f) || featureName(ts) && !m.titled && givenNames[ts[0].lower] == 0:
 		return model.Place
 	case m.titled:
 		return model.Person
@@ -198,10 +218,23 @@ func (d *doc) typeOf(p *para, m mention) string {
 		return d.singleType(p, m)
 	case isAcronym(ts[0].text):
 		return model.Organisation
-	case givenNames[ts[0].lower] == 0 && locative(p, m.tok0):
+	case givenNames[ts[0].lower] == 0 && d.locativeAt(p, m.tok0):
 		return model.Place // "in Port Aldane"
 	}
 	return model.Person
+}
+
+// genericOrg reports a lone organisation head that is a common noun
+// ("Police", "Army", "Post"), not an institution named by it alone
+// ("Congress") nor a known organisation or an acronym.
+func genericOrg(t token, folded string) bool {
+	return isOrgHead(t.lower) && !standaloneOrgs[t.lower] && !knownOrgs[folded] && !isAcronym(t.text)
+}
+
+// featureName reports the name of a geographic feature or street: "Hesk
+// Valley", "Mill Street", "River Asel", "Gulf of Sarn".
+func featureName(ts []token) bool {
+	return len(ts) > 1 && (placeHeads[ts[len(ts)-1].lower] || placeFirsts[ts[0].lower])
 }
 
 func anyOrgHead(ts []token) bool {
@@ -245,7 +278,8 @@ const unknownType = "?"
 
 var eventWords = toSet([]string{`war crisis summit games olympics cup act bill law amendment plan treaty agreement
 accord deal program programme initiative award prize day week month year eve christmas easter ramadan
-doctrine strategy protocol memorandum resolution report index era revolution`})
+doctrine strategy protocol memorandum resolution report index era revolution principles guidelines
+medicare medicaid obamacare`})
 
 // eventName reports names of events, laws and the like, which are not
 // people, places or organisations.

@@ -39,7 +39,7 @@ func newPara(idx int, s string) *para {
 	p.toks = tokenize(s)
 	p.markSentences()
 	p.quotes = scanQuotes(s)
-	p.heading = idx < 0 || isSubheading(p)
+	p.heading = idx < 0 || isSubheading(p) && !creditLine(p)
 	return p
 }
 

@@ -20,6 +20,7 @@ var personTitles = map[string]byte{
 	"leader": 0, "deputy": 0, "attorney": 0, "prosecutor": 0, "aide": 0, "adviser": 0, "advisor": 0,
 	"officer": 0, "detective": 0, "det": 0, "inspector": 0, "superintendent": 0, "jesuit": 0,
 	"candidate": 0, "nominee": 0, "hon": 0, "lawmaker": 0, "patriarch": 'm', "metropolitan": 0,
+	"mp": 0, "mep": 0, "msp": 0,
 }
 
 // roleHeads are the nouns of role references ("the Ukrainian president",
@@ -38,6 +39,7 @@ var roleHeads = map[string]string{
 	"founder": "founder", "dictator": "leader", "strongman": "leader", "billionaire": "billionaire",
 	"congressmember": "lawmaker", "prime": "prime minister", "attorney": "attorney", "businessman": "businessman",
 	"official": "official", "diplomat": "diplomat", "commissioner": "commissioner", "pontiff": "pope",
+	"mp": "lawmaker", "mep": "lawmaker", "msp": "lawmaker",
 }
 
 // leaderRoles are roles "leader" may stand for.
@@ -64,7 +66,7 @@ tribune herald telegraph gazette chronicle press review magazine radio tv televi
 assembly cabinet duma rada kremlin pentagon bureau corps brigade battalion regiment league club team movement
 front fleet airlines airways motors industries holdings partners capital media studios foundation trust
 commission caucus legislature house school hospital register inquirer examiner observer monitor courier
-dispatch bulletin`})
+dispatch bulletin wire appeal daily`})
 
 // knownOrgs are organisations often written without a head word.
 var knownOrgs = toSet([]string{`kremlin pentagon nato un eu fbi cia nsa kgb fsb gru opec imf who wto hamas hezbollah

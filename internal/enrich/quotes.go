@@ -85,7 +85,7 @@ func cleanQuote(s string) string {
 func (d *doc) quotes() ([]model.Quote, []model.Term) {
 	quotes := []model.Quote{}
 	terms := []model.Term{}
-	var prev model.Quote // the last attributed quotation
+	var prev model.Quote // the last attributed quotation, named or not ("said one engineer")
 	prevPi := -1
 	d.markQuoted()
 	for _, rq := range d.findQuotes() {
@@ -102,7 +102,7 @@ func (d *doc) quotes() ([]model.Quote, []model.Term) {
 		case a.found:
 			q.Speaker, q.SpeakerKey = d.speakerName(a)
 			q.SpeakerDescription = d.speakerDescription(a)
-		case prev.Speaker != "" && rq.pi > 0 && d.continues(rq, prevPi):
+		case prevPi >= 0 && rq.pi > 0 && d.continues(rq, prevPi):
 			q.Speaker, q.SpeakerKey, q.Verb = prev.Speaker, prev.SpeakerKey, prev.Verb
 			q.SpeakerDescription = prev.SpeakerDescription
 		case rq.words >= 4:
@@ -112,7 +112,7 @@ func (d *doc) quotes() ([]model.Quote, []model.Term) {
 			}
 		}
 		quotes = append(quotes, q)
-		if q.Speaker != "" {
+		if q.Speaker != "" || a.found {
 			prev, prevPi = q, rq.lastPi
 		}
 	}
@@ -199,8 +199,8 @@ func (d *doc) previousSubject(rq rawQuote) int {
 	sent := p.toks[k-1].sent
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.para != rq.pi || p.toks[m.tok0].sent != sent || m.afterPrep || m.inQuote {
-			continue
+		if m.para != rq.pi || p.toks[m.tok0].sent != sent || m.afterPrep || m.inQuote || !d.canSpeak(m, -1) && m.kind != nameMention {
+			continue // "they" stands for no one person
 		}
 		e := m.ent
 		if m.kind == pronounMention {

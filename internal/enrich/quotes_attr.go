@@ -226,6 +226,9 @@ func (d *doc) speakerPick(pi, from, to, verb int, earliest bool) attribution {
 }
 
 func (d *doc) canSpeak(m *mention, verb int) bool {
+	if m.fixed {
+		return false
+	}
 	switch m.kind {
 	case pronounMention:
 		return m.gender != 'p'
@@ -236,7 +239,8 @@ func (d *doc) canSpeak(m *mention, verb int) bool {
 	case model.Person, model.Organisation:
 		return m.ent >= 0
 	case model.Place:
-		return m.ent >= 0 && m.tok1 == verb
+		// "Kyiv said", but a dam, a valley or a street never speaks.
+		return m.ent >= 0 && m.tok1 == verb && !featureName(d.paras[m.para].toks[m.tok0:m.tok1])
 	}
 	return false
 }
@@ -347,16 +351,14 @@ func (d *doc) resolvePronoun(i int) int {
 // pronoun's sentence and the two before it.
 func (d *doc) antecedent(i int, known bool) int {
 	m := d.mentions[i]
-	curPara, curSent, best, sents := -1, -1, -1, 0
+	curPara, curSent, best := -1, -1, -1
 	for j := i - 1; j >= 0; j-- {
 		c := d.mentions[j]
 		if m.para-c.para > 3 || c.para == 0 && m.para != 0 {
 			break
 		}
-		if cs := d.paras[c.para].toks[c.tok0].sent; c.para != curPara || cs != curSent {
-			if sents++; known && sents > 3 {
-				break
-			}
+		if known && d.sentOrdinal(m)-d.sentOrdinal(c) > 2 {
+			break // count sentences, not only those that name someone
 		}
 		cs := d.paras[c.para].toks[c.tok0].sent
 		if (c.para != curPara || cs != curSent) && best >= 0 {
@@ -386,6 +388,17 @@ func (d *doc) antecedent(i int, known bool) int {
 		best = e
 	}
 	return best
+}
+
+// sentOrdinal numbers the sentence of a mention across the article.
+func (d *doc) sentOrdinal(m mention) int {
+	if d.sentBase == nil {
+		d.sentBase = make([]int, len(d.paras))
+		for i := 1; i < len(d.paras); i++ {
+			d.sentBase[i] = d.sentBase[i-1] + max(len(d.paras[i-1].sents), 1)
+		}
+	}
+	return d.sentBase[m.para] + d.paras[m.para].toks[m.tok0].sent
 }
 
 // salientPerson stands in for a role reference the article never ties to a
