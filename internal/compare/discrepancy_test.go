@@ -146,7 +146,7 @@ func TestNumberRules(t *testing.T) {
 		{"a count noun names its subject", []model.Article{
 			figArticle(1, "Fen Courier", morning, "The claim covers as many as 1.5 million nurses across Veloria.", fig("1.5 million nurses", 1.5e6, "nurse")),
 			figArticle(2, "Loam Gazette", evening, "Judges doubted a suit on behalf of up to 1.6 million nurses.", fig("1.6 million nurses", 1.6e6, "nurse")),
-		}, []string{"nurse: million nurses|as many as 1.5 million nurses;up to 1.6 million nurses"}},
+		}, []string{"million nurses|as many as 1.5 million nurses;up to 1.6 million nurses"}},
 		{"counts far apart are different things", []model.Article{
 			figArticle(1, "Fen Courier", morning, "The two senators of Veloria signed the letter.", fig("two senators", 2, "senator")),
 			figArticle(2, "Loam Gazette", evening, "Seven senators signed a letter against the plan.", fig("Seven senators", 7, "senator")),
@@ -155,7 +155,7 @@ func TestNumberRules(t *testing.T) {
 			figArticle(1, "Fen Courier", morning, "The Orvel bridge cost 320 million crowns to build.", fig("320 million crowns", 3.2e8, "crown")),
 			figArticle(2, "Loam Gazette", evening, "The Orvel bridge cost 290m crowns.", fig("290m crowns", 2.9e8, "crown")),
 			figArticle(3, "Reed Post", night, "Veloria spent 300 million crowns on schools last year.", fig("300 million crowns", 3e8, "crown")),
-		}, []string{"crown: orvel bridge cost crowns|290m crowns;320 million crowns"}},
+		}, []string{"orvel bridge cost crowns|290m crowns;320 million crowns"}},
 		{"hedged figures that agree", []model.Article{
 			figArticle(1, "Fen Courier", morning, "The programme has cost more than 1.1 billion crowns.", fig("1.1 billion crowns", 1.1e9, "crown")),
 			figArticle(2, "Loam Gazette", evening, "The programme has cost just over 1bn crowns.", fig("1bn crowns", 1e9, "crown")),

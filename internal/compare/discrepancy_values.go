@@ -300,10 +300,11 @@ func valueSubject(a, b *sent, v valued) string {
 	if v.kind == "number" && v.outcome != "" {
 		return what
 	}
-	if what == "" {
-		return sharedWords(a, b, 5)
+	shared := sharedWords(a, b, 5)
+	if what == "" || strings.Contains(shared, what) {
+		return shared // "trade worth crowns", not "crown: trade worth crowns"
 	}
-	return what + ": " + sharedWords(a, b, 5)
+	return what + ": " + shared
 }
 
 // maxKeySentences bounds the sentences of one key compared pairwise; a
