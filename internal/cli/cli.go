@@ -9,10 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
-
-	"parallax/internal/store/sqlite"
 )
 
 // ErrUsage marks a command line that could not be understood.
@@ -76,7 +73,8 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'parallax COMMAND -h' for a command's flags.")
-	fmt.Fprintln(w, "The store is the SQLite file from --db, else $PARALLAX_DB, else ./parallax.db.")
+	fmt.Fprintln(w, "The store is --db, else $PARALLAX_DB, else ./parallax.db: a SQLite file, or a")
+	fmt.Fprintln(w, "PostgreSQL server when the value starts with postgres:// or postgresql://.")
 }
 
 // newFlags makes a flag set that reports errors as usage errors instead of
@@ -106,24 +104,6 @@ func parse(fs *flag.FlagSet, args []string) error {
 
 // errHelp ends a command that only printed its help.
 var errHelp = errors.New("help shown")
-
-func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", "", "SQLite store file (default $PARALLAX_DB, else ./parallax.db)")
-}
-
-func dbPath(flagValue string) string {
-	if flagValue != "" {
-		return flagValue
-	}
-	if v := strings.TrimSpace(os.Getenv("PARALLAX_DB")); v != "" {
-		return v
-	}
-	return "parallax.db"
-}
-
-func openStore(ctx context.Context, flagValue string) (*sqlite.DB, error) {
-	return sqlite.Open(ctx, dbPath(flagValue))
-}
 
 // formatFlag adds --format, refusing at parse time (a usage error) any
 // value not in allowed.

@@ -10,7 +10,6 @@ import (
 	"parallax/internal/fetch"
 	"parallax/internal/pipeline"
 	"parallax/internal/source"
-	"parallax/internal/store/sqlite"
 )
 
 // serverIngest is the server's write endpoint: it fetches URLs posted to
@@ -18,11 +17,11 @@ import (
 // link-local addresses, and stores them as `parallax ingest` would.
 type serverIngest struct {
 	mu      sync.Mutex // one ingest at a time: one clusterer owns the stories
-	st      *sqlite.DB
+	st      Store
 	fetcher *fetch.Fetcher
 }
 
-func newServerIngest(st *sqlite.DB) (*serverIngest, error) {
+func newServerIngest(st Store) (*serverIngest, error) {
 	c := fetch.DefaultConfig()
 	c.AllowPrivate = false
 	f, err := fetch.New(c)

@@ -68,7 +68,7 @@ func (s *DB) PutStories(ctx context.Context, stories []model.Story) error {
 			article_count=excluded.article_count, independent=excluded.independent, independent_outlets=excluded.independent_outlets,
 			first_published=excluded.first_published, last_published=excluded.last_published, updated_at=excluded.updated_at
 			WHERE storyline_id IS NOT excluded.storyline_id OR title IS NOT excluded.title OR outlets IS NOT excluded.outlets
-			OR article_count IS NOT excluded.article_count OR independent IS NOT excluded.independent
+			OR article_count IS NOT excluded.article_count OR independent IS NOT excluded.independent OR independent_outlets IS NOT excluded.independent_outlets
 			OR first_published IS NOT excluded.first_published OR last_published IS NOT excluded.last_published`)
 		if err != nil {
 			return err

@@ -7,16 +7,44 @@ import (
 	"errors"
 	"testing"
 
+	"parallax/internal/feeds"
 	"parallax/internal/model"
 	"parallax/internal/store"
 )
 
-// Store is what the contract exercises.
+// Store is what the contract exercises: every method a backend has.
 type Store interface {
 	PutArticle(ctx context.Context, a model.Article) (int64, store.Outcome, error)
 	Article(ctx context.Context, id int64) (model.Article, error)
 	Articles(ctx context.Context) ([]model.Article, error)
+	ArticlesEnriched(ctx context.Context) ([]model.Article, error)
 	Search(ctx context.Context, q string, limit int) ([]model.Article, error)
+	PutEnrichment(ctx context.Context, articleID int64, e model.Enrichment) error
+
+	Placed(ctx context.Context, fn func(model.Article, model.Placement) error) error
+	PutPlacements(ctx context.Context, ps []model.Placement) error
+	PutStories(ctx context.Context, stories []model.Story) error
+	Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, error)
+	Story(ctx context.Context, id int64) (model.Story, error)
+	StoryArticles(ctx context.Context, id int64) ([]model.Article, error)
+	StoryDuplicates(ctx context.Context, storyID int64) (map[int64]int64, error)
+	Placements(ctx context.Context) (map[int64]model.Placement, error)
+	ArticlePlacement(ctx context.Context, id int64) (model.Placement, error)
+	Outlets(ctx context.Context) ([]store.Outlet, error)
+
+	PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error
+	Report(ctx context.Context, storyID int64) (model.Report, string, error)
+	ReportFingerprints(ctx context.Context) (map[int64]string, error)
+
+	AddFeed(ctx context.Context, url, title string) (bool, error)
+	RemoveFeed(ctx context.Context, url string) error
+	Feeds(ctx context.Context) ([]feeds.Subscription, error)
+	PutFeedCheck(ctx context.Context, f feeds.Subscription) error
+	FeedEntries(ctx context.Context, feedURL string) (map[string]feeds.EntryState, error)
+	PutFeedEntry(ctx context.Context, feedURL string, e feeds.EntryState) error
+
+	Path() string
+	Close() error
 }
 
 func sample() model.Article {
@@ -34,6 +62,13 @@ func sample() model.Article {
 
 // Run checks the contract against a fresh, empty store from open.
 func Run(t *testing.T, open func(t *testing.T) Store) {
+	runArticles(t, open)
+	runStories(t, open)
+	runReports(t, open)
+	runFeeds(t, open)
+}
+
+func runArticles(t *testing.T, open func(t *testing.T) Store) {
 	ctx := context.Background()
 	t.Run("put is idempotent and updates changed pages", func(t *testing.T) {
 		s := open(t)
@@ -86,10 +121,36 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 			want int
 		}{
 			{"harbour", 2}, {"bridge cables", 1}, {"CABLES", 1}, {`"unbalanced (quote`, 0}, {"", 0}, {"nothing-like-this", 0},
+			{"bridge council", 0}, {`harbour OR nothing`, 0}, {"-harbour", 2}, {"harbour*", 2}, {"(vote)", 1},
 		} {
 			got, err := s.Search(ctx, tc.q, 10)
 			if err != nil || len(got) != tc.want {
 				t.Errorf("Search(%q) = %d, %v; want %d", tc.q, len(got), err, tc.want)
+			}
+		}
+	})
+	t.Run("search ranks title matches first and folds diacritics", func(t *testing.T) {
+		s := open(t)
+		inBody := model.Article{Source: "b.txt", Title: "Harbour notes", Body: "A lighthouse keeper spoke at the Zürich café."}
+		inTitle := model.Article{Source: "t.txt", Title: "Lighthouse to close", Body: "The keeper retires in spring."}
+		var ids []int64
+		for _, a := range []model.Article{inBody, inTitle} {
+			id, _, err := s.PutArticle(ctx, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, id)
+		}
+		got, err := s.Search(ctx, "lighthouse", 10)
+		if err != nil || len(got) != 2 || got[0].ID != ids[1] {
+			t.Errorf("Search(lighthouse) = %v, %v; want the title match %d first", articleIDs(got), err, ids[1])
+		}
+		if got, _ := s.Search(ctx, "lighthouse", 1); len(got) != 1 {
+			t.Errorf("Search with limit 1 = %d articles", len(got))
+		}
+		for _, q := range []string{"zurich cafe", "ZÜRICH", "Zürich café"} {
+			if got, err := s.Search(ctx, q, 10); err != nil || len(got) != 1 || got[0].ID != ids[0] {
+				t.Errorf("Search(%q) = %v, %v; want [%d]", q, articleIDs(got), err, ids[0])
 			}
 		}
 	})
@@ -107,4 +168,12 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 			t.Fatalf("round trip = %+v, %v", got, err)
 		}
 	})
+}
+
+func articleIDs(as []model.Article) []int64 {
+	ids := []int64{}
+	for _, a := range as {
+		ids = append(ids, a.ID)
+	}
+	return ids
 }

@@ -1,0 +1,148 @@
+// Package postgres is Parallax's server store: PostgreSQL through pgx, with
+// a connection pool so a server can read while an ingest writes. It has the
+// same methods and semantics as the SQLite store and passes the same
+// contract (internal/store/storetest).
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// DB is a Parallax store in a PostgreSQL database (the tables live in the
+// connection's current schema).
+type DB struct {
+	pool *pgxpool.Pool
+	url  string
+}
+
+// Lock keys for pg_advisory_lock: one for migrations, one that serialises
+// article writes (as SQLite's write lock does) so that deduplication by
+// fingerprint holds between concurrent writers and IDs follow write order.
+const (
+	migrateLock int64 = 0x70617261_6d696772 // "paramigr"
+	articleLock int64 = 0x70617261_61727463 // "paraartc"
+)
+
+// Open connects to the database at url (postgres://user:pass@host/db?...)
+// and brings its schema up to date.
+func Open(ctx context.Context, url string) (*DB, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres %s: %w", redact(url), err)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres %s: %w", redact(url), err)
+	}
+	s := &DB{pool: pool, url: url}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("migrate %s: %w", redact(url), err)
+	}
+	return s, nil
+}
+
+// Close closes every connection.
+func (s *DB) Close() error {
+	s.pool.Close()
+	return nil
+}
+
+// Path is the connection URL without its password.
+func (s *DB) Path() string { return redact(s.url) }
+
+var passwordKV = regexp.MustCompile(`(?i)(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S*)`)
+
+// redact removes the password from a connection URL or key=value string.
+func redact(conn string) string {
+	u, err := url.Parse(conn)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return passwordKV.ReplaceAllString(conn, "${1}xxxxx")
+	}
+	if u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.User(u.User.Username())
+		}
+	}
+	q := u.Query()
+	if q.Has("password") {
+		q.Del("password")
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
+}
+
+func (s *DB) migrate(ctx context.Context) error {
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Release()
+	// A session lock: two processes opening a new database at once apply
+	// each step once.
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrateLock); err != nil {
+		return err
+	}
+	defer conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrateLock)
+	_, err = conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
+		one     boolean PRIMARY KEY DEFAULT true CHECK (one),
+		version integer NOT NULL)`)
+	if err != nil {
+		return err
+	}
+	var version int
+	if err := conn.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&version); err != nil {
+		return err
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("database schema version %d is newer than this parallax (%d)", version, len(migrations))
+	}
+	for i := version; i < len(migrations); i++ {
+		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+			if _, err := tx.Exec(ctx, migrations[i]); err != nil {
+				return err
+			}
+			_, err := tx.Exec(ctx, `INSERT INTO schema_version (version) VALUES ($1)
+				ON CONFLICT (one) DO UPDATE SET version = excluded.version`, i+1)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("step %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+func (s *DB) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	return pgx.BeginFunc(ctx, s.pool, fn)
+}
+
+// clean makes s storable as PostgreSQL text, which refuses NUL bytes and
+// invalid UTF-8 (SQLite keeps both). The fingerprint is taken before
+// cleaning, so idempotency is unaffected.
+func clean(s string) string {
+	if strings.IndexByte(s, 0) >= 0 {
+		s = strings.ReplaceAll(s, "\x00", "")
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+func cleanAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = clean(s)
+	}
+	return out
+}
+
+// stamp is how times written by the store are kept: UTC, whole seconds,
+// as the SQLite store's RFC 3339 text keeps them.
+func stamp(t time.Time) time.Time { return t.UTC().Truncate(time.Second) }

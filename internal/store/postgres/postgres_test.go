@@ -1,0 +1,167 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+
+	"parallax/internal/store/pgtest"
+	"parallax/internal/store/storetest"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+// open opens a store in a fresh schema of the test server.
+func open(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), pgtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) storetest.Store { return open(t) })
+}
+
+func TestMigrations(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.URL(t)
+	for i := 0; i < 2; i++ { // reopening applies nothing twice
+		db, err := Open(ctx, url)
+		if err != nil {
+			t.Fatalf("open %d: %v", i, err)
+		}
+		var v int
+		if err := db.pool.QueryRow(ctx, `SELECT version FROM schema_version`).Scan(&v); err != nil || v != len(migrations) {
+			t.Fatalf("schema version = %d, %v; want %d", v, err, len(migrations))
+		}
+		if i == 1 {
+			if _, err := db.pool.Exec(ctx, `UPDATE schema_version SET version = version + 1`); err != nil {
+				t.Fatal(err)
+			}
+		}
+		db.Close()
+	}
+	if _, err := Open(ctx, url); err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Fatalf("opening a newer schema: err = %v; want a refusal", err)
+	}
+}
+
+func TestPathHidesPassword(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"postgres://ana:s3cret@db.example:5432/px?sslmode=disable", "postgres://ana@db.example:5432/px?sslmode=disable"},
+		{"postgresql://ana@db.example/px", "postgresql://ana@db.example/px"},
+		{"postgres://db.example/px?password=s3cret&user=ana", "postgres://db.example/px?user=ana"},
+		{"host=db.example password=s3cret user=ana", "host=db.example password=xxxxx user=ana"},
+		{"host=db.example password='a b' user=ana", "host=db.example password=xxxxx user=ana"},
+	} {
+		if got := redact(tc.in); got != tc.want || strings.Contains(got, "s3cret") {
+			t.Errorf("redact(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestCleansTextPostgresCannotHold: NUL bytes and invalid UTF-8 (which PostgreSQL
+// text cannot hold) are cleaned on the way in, and the article stays
+// idempotent because its fingerprint is taken before.
+func TestCleansTextPostgresCannotHold(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	a := model.Article{Source: "nul.txt", Title: "Tide\x00 table", Outlet: "Quay \xff News", Body: "High water at 06:10.\x00"}
+	id, o, err := db.PutArticle(ctx, a)
+	if err != nil || o != store.New {
+		t.Fatalf("put = %d, %v, %v", id, o, err)
+	}
+	if _, o, err := db.PutArticle(ctx, a); err != nil || o != store.Unchanged {
+		t.Fatalf("second put = %v, %v; want unchanged", o, err)
+	}
+	got, err := db.Article(ctx, id)
+	if err != nil || got.Title != "Tide table" || got.Outlet != "Quay \uFFFD News" || got.Body != "High water at 06:10." {
+		t.Fatalf("Article = %+v, %v", got, err)
+	}
+}
+
+// TestConcurrentWriters: writers racing with the same pages store each
+// page once, and a reader meanwhile sees whole articles only.
+func TestConcurrentWriters(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	const writers, pages = 4, 25
+	var wg sync.WaitGroup
+	news := make([]int, writers)
+	errs := make(chan error, writers+1)
+	for w := range writers {
+		wg.Go(func() {
+			for i := range pages {
+				a := model.Article{Source: fmt.Sprintf("w%d/%d.txt", w, i), URL: fmt.Sprintf("https://quay.example/%d", i),
+					Title: fmt.Sprint("Tide report ", i), Body: fmt.Sprint("Water rose by ", i, " centimetres.")}
+				_, o, err := db.PutArticle(ctx, a)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if o == store.New {
+					news[w]++
+				}
+			}
+		})
+	}
+	wg.Go(func() {
+		for range 20 {
+			as, err := db.Articles(ctx)
+			if err != nil {
+				errs <- err
+				return
+			}
+			for _, a := range as {
+				if a.Body == "" {
+					errs <- fmt.Errorf("partial article %+v", a)
+					return
+				}
+			}
+		}
+	})
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	all, err := db.Articles(ctx)
+	total := 0
+	for _, n := range news {
+		total += n
+	}
+	if err != nil || len(all) != pages || total != pages {
+		t.Fatalf("stored %d articles (%d reported new), %v; want %d", len(all), total, err, pages)
+	}
+}
+
+// FuzzRedact: whatever the user name and password, the redacted URL keeps
+// the user and loses the password.
+func FuzzRedact(f *testing.F) {
+	f.Add("ana", "s3cret")
+	f.Add("a@b", "p:w/d?x#y")
+	f.Fuzz(func(t *testing.T, user, pass string) {
+		if len(pass) < 4 || strings.Contains(user, pass) || strings.Contains("postgres://@db.example/px", pass) {
+			t.Skip()
+		}
+		u := url.URL{Scheme: "postgres", User: url.UserPassword(user, pass), Host: "db.example", Path: "/px"}
+		got := redact(u.String())
+		back, err := url.Parse(got)
+		if err != nil {
+			t.Fatalf("redact(%q) = %q: %v", u.String(), got, err)
+		}
+		if _, has := back.User.Password(); has || back.User.Username() != user {
+			t.Fatalf("redact(%q) = %q", u.String(), got)
+		}
+	})
+}

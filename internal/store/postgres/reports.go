@@ -1,0 +1,100 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// PutReport stores a story's comparison report with the fingerprint of the
+// articles it was built from, replacing any earlier one.
+func (s *DB) PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("put report %d: %w", storyID, err)
+	}
+	_, err = s.pool.Exec(ctx, `INSERT INTO story_reports (story_id, fingerprint, report, updated_at) VALUES ($1,$2,$3,$4)
+		ON CONFLICT (story_id) DO UPDATE SET fingerprint=excluded.fingerprint, report=excluded.report, updated_at=excluded.updated_at`,
+		storyID, clean(fingerprint), string(b), stamp(time.Now()))
+	if err != nil {
+		return fmt.Errorf("put report %d: %w", storyID, err)
+	}
+	return nil
+}
+
+// Report returns a story's stored report and the fingerprint it was built
+// from, or store.ErrNotFound when none was stored.
+func (s *DB) Report(ctx context.Context, storyID int64) (model.Report, string, error) {
+	var r model.Report
+	var fp, body string
+	err := s.pool.QueryRow(ctx, `SELECT fingerprint, report::text FROM story_reports WHERE story_id = $1`, storyID).Scan(&fp, &body)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return r, "", fmt.Errorf("report %d: %w", storyID, store.ErrNotFound)
+	}
+	if err != nil {
+		return r, "", fmt.Errorf("report %d: %w", storyID, err)
+	}
+	if err := json.Unmarshal([]byte(body), &r); err != nil {
+		return r, "", fmt.Errorf("report %d: %w", storyID, err)
+	}
+	return r, fp, nil
+}
+
+// ReportFingerprints returns the fingerprint of every stored report, so a
+// caller can rebuild only the reports whose stories changed.
+func (s *DB) ReportFingerprints(ctx context.Context) (map[int64]string, error) {
+	rows, err := s.pool.Query(ctx, `SELECT story_id, fingerprint FROM story_reports`)
+	if err != nil {
+		return nil, fmt.Errorf("report fingerprints: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var fp string
+		if err := rows.Scan(&id, &fp); err != nil {
+			return nil, fmt.Errorf("report fingerprints: %w", err)
+		}
+		out[id] = fp
+	}
+	return out, rows.Err()
+}
+
+// StoryDuplicates maps each near-duplicate member of a story to the
+// article it copies.
+func (s *DB) StoryDuplicates(ctx context.Context, storyID int64) (map[int64]int64, error) {
+	rows, err := s.pool.Query(ctx, `SELECT id, duplicate_of FROM articles WHERE story_id = $1 AND duplicate_of IS NOT NULL`, storyID)
+	if err != nil {
+		return nil, fmt.Errorf("story %d duplicates: %w", storyID, err)
+	}
+	defer rows.Close()
+	out := map[int64]int64{}
+	for rows.Next() {
+		var id, of int64
+		if err := rows.Scan(&id, &of); err != nil {
+			return nil, fmt.Errorf("story %d duplicates: %w", storyID, err)
+		}
+		out[id] = of
+	}
+	return out, rows.Err()
+}
+
+// PutEnrichment replaces one article's enrichment (its dates resolved
+// again once its story is known, say) without touching its content.
+func (s *DB) PutEnrichment(ctx context.Context, articleID int64, e model.Enrichment) error {
+	b, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("put enrichment %d: %w", articleID, err)
+	}
+	if _, err := s.pool.Exec(ctx, `UPDATE articles SET enrichment = $1 WHERE id = $2`, string(b), articleID); err != nil {
+		return fmt.Errorf("put enrichment %d: %w", articleID, err)
+	}
+	return nil
+}
