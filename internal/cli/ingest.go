@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/term"
 
-	"parallax/internal/cluster"
 	"parallax/internal/enrich"
 	"parallax/internal/pipeline"
 	"parallax/internal/source"
@@ -31,15 +30,11 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, stories, err := openStories(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	stories, err := pipeline.LoadStories(ctx, st, cluster.DefaultConfig())
-	if err != nil {
-		return err
-	}
 	before := stories.Len()
 	prog := newProgress(stdio.Err, *quiet)
 	sum, err := pipeline.Ingest(ctx, fs.Args(), st, pipeline.Options{

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 
+	"parallax/internal/cluster"
 	"parallax/internal/compare"
 	"parallax/internal/enrich"
 	"parallax/internal/model"
@@ -13,6 +14,21 @@ import (
 // with the story's near-duplicates left out of independent support.
 func compareStory(s model.Story, arts []model.Article, dups map[int64]int64) model.Report {
 	return compare.BuildWith(s, arts, compare.Options{Duplicates: dups})
+}
+
+// openStories opens the store and rebuilds the clusterer's state from it,
+// for the commands that place new articles. The caller closes the store.
+func openStories(ctx context.Context, db string) (Store, *pipeline.Stories, error) {
+	st, err := openStore(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	stories, err := pipeline.LoadStories(ctx, st, cluster.DefaultConfig())
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, stories, nil
 }
 
 // buildReports rebuilds the comparison of every story an ingest changed.

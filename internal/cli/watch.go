@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"parallax/internal/cluster"
 	"parallax/internal/enrich"
 	"parallax/internal/fetch"
 	"parallax/internal/pipeline"
@@ -30,15 +29,11 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, stories, err := openStories(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	stories, err := pipeline.LoadStories(ctx, st, cluster.DefaultConfig())
-	if err != nil {
-		return err
-	}
 	prog := newProgress(stdio.Err, *quiet)
 	opt := pipeline.WatchOptions{
 		Fetcher: f,

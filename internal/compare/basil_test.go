@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"parallax/internal/testshared"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -23,7 +24,7 @@ type basilStory struct {
 
 func loadBasil(t testing.TB) []basilStory {
 	t.Helper()
-	dir := sharedDir(t, "datasets")
+	dir := testshared.Dir(t, "datasets")
 	events := make(map[string]string)
 	readJSONL(t, filepath.Join(dir, "basil-2010-2014-labels.jsonl"), func(raw []byte) {
 		var l struct{ ID, Event string }

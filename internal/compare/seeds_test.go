@@ -3,6 +3,7 @@ package compare
 import (
 	"bytes"
 	"os"
+	"parallax/internal/testshared"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -16,7 +17,7 @@ import (
 // numbering them from 1 in file order.
 func seedArticles(t *testing.T, prefixes ...string) []model.Article {
 	t.Helper()
-	dir := sharedDir(t, "seeds")
+	dir := testshared.Dir(t, "seeds")
 	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil {
 		t.Fatal(err)
