@@ -128,16 +128,13 @@ type outletGroup struct {
 	Articles []model.Article `json:"articles"`
 }
 
-// byOutlet groups articles by outlet, outlets in order of first
-// publication, unnamed outlets last.
+// byOutlet groups articles by outlet (model.Article.OutletLabel), outlets
+// in order of first publication.
 func byOutlet(arts []model.Article) []outletGroup {
 	idx := map[string]int{}
 	var groups []outletGroup
 	for _, a := range arts {
-		name := a.Outlet
-		if name == "" {
-			name = "(outlet unknown)"
-		}
+		name := a.OutletLabel()
 		i, ok := idx[name]
 		if !ok {
 			i = len(groups)

@@ -214,7 +214,7 @@ func (c *Clusterer) newStory(id int64) int32 {
 func (c *Clusterer) addIndependent(a model.Article, f features, keys []uint32, place int32, s int32) {
 	st := c.stories[s]
 	st.articles = append(st.articles, a.ID)
-	st.addOutlet(a.Outlet, true)
+	st.addOutlet(a.OutletLabel(), true)
 	st.indep++
 	st.last = c.index.seq
 	if a.Title != "" {
@@ -235,7 +235,7 @@ func (c *Clusterer) addIndependent(a model.Article, f features, keys []uint32, p
 func (c *Clusterer) addDuplicate(a model.Article, f features, s int32, orig int64) {
 	st := c.stories[s]
 	st.articles = append(st.articles, a.ID)
-	st.addOutlet(a.Outlet, false)
+	st.addOutlet(a.OutletLabel(), false)
 	st.last = c.index.seq
 	st.addTime(f.time)
 	c.known[a.ID] = article{story: s, dupOf: orig}

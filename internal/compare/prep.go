@@ -8,8 +8,6 @@
 package compare
 
 import (
-	"fmt"
-	"net/url"
 	"sort"
 	"strings"
 	"time"
@@ -63,19 +61,8 @@ type sent struct {
 	pnorm  float64
 }
 
-// outletOf names an article's outlet: its own field, else its URL's host,
-// else a label made from its ID, so no two unknown outlets merge.
-func outletOf(a model.Article) string {
-	if o := strings.TrimSpace(a.Outlet); o != "" {
-		return o
-	}
-	for _, raw := range []string{a.URL, a.Source} {
-		if u, err := url.Parse(raw); err == nil && u.Host != "" {
-			return strings.TrimPrefix(u.Hostname(), "www.")
-		}
-	}
-	return fmt.Sprintf("article %d", a.ID)
-}
+// outletOf names an article's outlet as every view does.
+func outletOf(a model.Article) string { return a.OutletLabel() }
 
 // parsePublished reads an RFC 3339 date or date-time.
 func parsePublished(s string) (time.Time, bool) {

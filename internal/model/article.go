@@ -2,7 +2,11 @@
 // every stage can share it.
 package model
 
-import "strings"
+import (
+	"fmt"
+	"net/url"
+	"strings"
+)
 
 // Article is one clean news article, whatever input it came from.
 type Article struct {
@@ -47,4 +51,19 @@ func JoinParagraphs(ps []string) string {
 		}
 	}
 	return strings.Join(kept, "\n\n")
+}
+
+// OutletLabel names the article's outlet wherever articles are grouped or
+// counted by outlet: its Outlet, else its URL's host, else "article ID",
+// so that two articles whose outlets are unknown never count as one.
+func (a Article) OutletLabel() string {
+	if o := strings.TrimSpace(a.Outlet); o != "" {
+		return o
+	}
+	for _, raw := range []string{a.URL, a.Source} {
+		if u, err := url.Parse(raw); err == nil && u.Host != "" {
+			return strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	return fmt.Sprintf("article %d", a.ID)
 }

@@ -251,7 +251,7 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 	words := queryWords(q)
 	for _, a := range arts {
 		v.Articles = append(v.Articles, searchHit{ID: a.ID, Href: fmt.Sprintf("/articles/%d", a.ID), Title: a.Title,
-			Outlet: outletName(a.Outlet), Published: shortTime(a.Published), Snippet: highlight(snippet(a.Body, words), words)})
+			Outlet: a.OutletLabel(), Published: shortTime(a.Published), Snippet: highlight(snippet(a.Body, words), words)})
 	}
 	title := "Search"
 	if q != "" {

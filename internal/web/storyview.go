@@ -98,7 +98,7 @@ func newStoryBuilder(arts []model.Article, standalone bool) *storyBuilder {
 	sorted := append([]model.Article(nil), arts...)
 	sort.SliceStable(sorted, func(i, j int) bool { return pubKey(sorted[i]) < pubKey(sorted[j]) })
 	for _, a := range sorted {
-		name := outletName(a.Outlet)
+		name := a.OutletLabel()
 		b.arts[a.ID] = a
 		b.outletOf[a.ID] = name
 		i, ok := b.index[name]

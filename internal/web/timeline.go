@@ -202,9 +202,9 @@ func (b *storyBuilder) articleLanes(arts []model.Article, x func(time.Time) int,
 			undated++
 			continue
 		}
-		i := b.index[outletName(a.Outlet)]
+		i := b.index[a.OutletLabel()]
 		lanes[i].Dots = append(lanes[i].Dots, dot{X: x(t), Href: b.href(a.ID),
-			Title: outletName(a.Outlet) + ", " + shortTime(a.Published) + ": " + a.Title})
+			Title: a.OutletLabel() + ", " + shortTime(a.Published) + ": " + a.Title})
 	}
 	return lanes, undated
 }
