@@ -14,3 +14,20 @@ func TestParagraphs(t *testing.T) {
 		t.Errorf("Paragraphs = %q", got)
 	}
 }
+
+func TestOutletLabel(t *testing.T) {
+	tests := []struct {
+		a    Article
+		want string
+	}{
+		{Article{ID: 3, Outlet: " The Meridian Herald "}, "The Meridian Herald"},
+		{Article{ID: 3, URL: "https://www.northgatewire.example/a"}, "northgatewire.example"},
+		{Article{ID: 3, Source: "https://lumennews.example/x"}, "lumennews.example"},
+		{Article{ID: 3, Source: "saved/page.txt"}, "article 3"},
+	}
+	for _, tt := range tests {
+		if got := tt.a.OutletLabel(); got != tt.want {
+			t.Errorf("OutletLabel(%+v) = %q, want %q", tt.a, got, tt.want)
+		}
+	}
+}
