@@ -50,10 +50,13 @@ func runFeedsAdd(ctx context.Context, args []string, stdio Stdio) error {
 	for _, u := range fs.Args() {
 		toAdd = append(toAdd, feeds.Outline{URL: u})
 	}
+	// A bad OPML file is one bad input: its line, then the URLs go on.
+	opmlFailed := false
 	if *opml != "" {
 		outlines, err := readOPML(*opml, stdio.In)
 		if err != nil {
-			return err
+			fmt.Fprintf(stdio.Err, "error: %v\n", err)
+			opmlFailed = true
 		}
 		toAdd = append(toAdd, outlines...)
 	}
@@ -62,7 +65,11 @@ func runFeedsAdd(ctx context.Context, args []string, stdio Stdio) error {
 		return err
 	}
 	defer st.Close()
-	return addFeeds(ctx, st, toAdd, stdio)
+	err = addFeeds(ctx, st, toAdd, stdio)
+	if err == nil && opmlFailed {
+		err = fmt.Errorf("%w: the OPML file %s", errSomeFailed, *opml)
+	}
+	return err
 }
 
 func readOPML(path string, stdin io.Reader) ([]feeds.Outline, error) {
@@ -70,7 +77,7 @@ func readOPML(path string, stdin io.Reader) ([]feeds.Outline, error) {
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, err
+			return nil, err // *PathError names the path
 		}
 		defer f.Close()
 		in = f
@@ -78,6 +85,9 @@ func readOPML(path string, stdin io.Reader) ([]feeds.Outline, error) {
 	out, err := feeds.ParseOPML(in)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no feeds (no outline has an xmlUrl)", path)
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 
@@ -64,7 +65,43 @@ func isPostgresURL(db string) bool {
 func openStore(ctx context.Context, flagValue string) (Store, error) {
 	db := dbPath(flagValue)
 	if isPostgresURL(db) {
-		return postgres.Open(ctx, db)
+		st, err := postgres.Open(ctx, db)
+		if err != nil {
+			return nil, oneLine(err)
+		}
+		return st, nil
+	}
+	// SQLite says only "unable to open database file" for a directory.
+	if info, err := os.Stat(db); err == nil && info.IsDir() {
+		return nil, fmt.Errorf("open sqlite %s: is a directory, not a database file", db)
 	}
 	return sqlite.Open(ctx, db)
 }
+
+// oneLine keeps an error to one line: pgx lists each address it tried on
+// a line of its own, often the same line twice (TLS, then plain).
+func oneLine(err error) error {
+	lines := strings.Split(err.Error(), "\n")
+	seen := map[string]bool{}
+	var parts []string
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l != "" && !seen[l] {
+			seen[l] = true
+			parts = append(parts, l)
+		}
+	}
+	if len(parts) == len(lines) {
+		return err
+	}
+	return &lineError{msg: strings.Join(parts, " "), err: err}
+}
+
+// lineError is an error with a shorter message that still unwraps.
+type lineError struct {
+	msg string
+	err error
+}
+
+func (e *lineError) Error() string { return e.msg }
+func (e *lineError) Unwrap() error { return e.err }

@@ -43,6 +43,10 @@ func LoadGold(path string) (map[string]GoldDoc, error) {
 	if err := json.Unmarshal(b, &g); err != nil {
 		return nil, fmt.Errorf("gold %s: %w", path, err)
 	}
+	if len(g) == 0 {
+		// An empty gold would score nothing and pass every gate.
+		return nil, fmt.Errorf("gold %s: no documents", path)
+	}
 	return g, nil
 }
 
@@ -55,6 +59,9 @@ func SortedIDs(g map[string]GoldDoc) []string {
 	sort.Strings(ids)
 	return ids
 }
+
+// maxGoldLine bounds the line numbers a gold may name; no page is longer.
+const maxGoldLine = 1 << 20
 
 // ParseLines reads a line list such as "3,5-7" into 1-based line numbers.
 func ParseLines(spec string) ([]int, error) {
@@ -74,6 +81,13 @@ func ParseLines(spec string) ([]int, error) {
 			if b, err = strconv.Atoi(strings.TrimSpace(hi)); err != nil || b < a {
 				return nil, fmt.Errorf("bad line range %q", part)
 			}
+		}
+		if b > maxGoldLine {
+			// A typo such as 12-1200000000 would expand to billions of lines.
+			return nil, fmt.Errorf("line number %q past %d", part, maxGoldLine)
+		}
+		if len(out)+b-a >= maxGoldLine {
+			return nil, fmt.Errorf("more than %d lines in %q", maxGoldLine, spec)
 		}
 		for i := a; i <= b; i++ {
 			out = append(out, i)

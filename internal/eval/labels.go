@@ -22,7 +22,7 @@ type Label struct {
 func LoadLabels(path string) ([]Label, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("read labels: %w", err)
+		return nil, fmt.Errorf("read labels: %w", err) // names the path
 	}
 	defer f.Close()
 	var out []Label
@@ -44,6 +44,9 @@ func LoadLabels(path string) ([]Label, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read labels %s: %w", path, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no labels", path)
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package eval
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -62,6 +63,9 @@ func LoadQuoteGold(r io.Reader) ([]QuoteGold, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read quote gold: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no quotations")
 	}
 	return out, nil
 }

@@ -6,6 +6,8 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
 
 	"parallax/internal/model"
 	"parallax/internal/source"
@@ -39,8 +41,41 @@ func Document(d source.Doc) (model.Article, error) {
 	if a.Authors == nil {
 		a.Authors = []string{}
 	}
+	dropControls(&a)
 	if a.Body == "" {
 		return a, ErrNoContent
 	}
 	return a, nil
+}
+
+// dropControls removes control characters (C0 but tab and newline, DEL,
+// C1) from every text field: they are never article text, and escape
+// sequences in a title would drive the terminal that lists it.
+func dropControls(a *model.Article) {
+	for _, f := range []*string{&a.SourceID, &a.URL, &a.Title, &a.Outlet, &a.Published, &a.Language, &a.Body} {
+		*f = withoutControls(*f)
+	}
+	authors := a.Authors[:0]
+	for _, name := range a.Authors {
+		if name = withoutControls(name); name != "" {
+			authors = append(authors, name)
+		}
+	}
+	a.Authors = authors
+}
+
+func withoutControls(s string) string {
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, s))
+}
+
+func isControl(r rune) bool {
+	return r != '\n' && r != '\t' && unicode.IsControl(r)
 }

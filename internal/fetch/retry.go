@@ -39,17 +39,18 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	if v == "" {
 		return 0
 	}
+	const most = 365 * 24 * time.Hour // a date in year 9999 is "a year", not 292 years
 	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
 		if n <= 0 {
 			return 0
 		}
-		if n > int64(365*24*time.Hour/time.Second) {
-			n = int64(365 * 24 * time.Hour / time.Second) // no overflow
+		if n > int64(most/time.Second) {
+			n = int64(most / time.Second) // no overflow
 		}
 		return time.Duration(n) * time.Second
 	}
 	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
+		return min(t.Sub(now), most)
 	}
 	return 0
 }

@@ -150,6 +150,7 @@ func (r *reader) yieldPending(at string, p *pending) bool {
 type jsonValue struct {
 	raw  json.RawMessage
 	line int
+	col  int // 1-based byte column; names values that share a line
 }
 
 // jsonDocument yields the records of a whole JSON document: one object,
@@ -158,12 +159,20 @@ type jsonValue struct {
 func (r *reader) jsonDocument(name string, data []byte) bool {
 	data = bytes.TrimPrefix(data, bomUTF8)
 	vals, lone, err := splitJSON(data)
+	shared := sharedLines(vals)
 	for _, v := range vals {
 		if !r.live() {
 			return false
 		}
 		at := name
-		if !lone {
+		switch {
+		case lone:
+		case shared[v.line]:
+			// A compact array ([{...},{...}] on one line): the line alone
+			// would give every record the same name, and so the same
+			// article key.
+			at = fmt.Sprintf("%s:%d:%d", name, v.line, v.col)
+		default:
 			at = fmt.Sprintf("%s:%d", name, v.line)
 		}
 		rec, perr := parseRecord(v.raw)
@@ -203,7 +212,7 @@ func splitJSON(data []byte) (vals []jsonValue, lone bool, err error) {
 		} else {
 			var raw json.RawMessage
 			if err = dec.Decode(&raw); err == nil {
-				vals = append(vals, jsonValue{raw: raw, line: lineAt(data, off)})
+				vals = append(vals, valueAt(raw, data, off))
 			}
 		}
 		if err != nil {
@@ -223,7 +232,7 @@ func splitArray(dec *json.Decoder, data []byte, vals []jsonValue) ([]jsonValue, 
 		if err := dec.Decode(&raw); err != nil {
 			return vals, err
 		}
-		vals = append(vals, jsonValue{raw: raw, line: lineAt(data, off)})
+		vals = append(vals, valueAt(raw, data, off))
 	}
 	_, err := dec.Token() // the closing ']'
 	return vals, err
@@ -237,6 +246,25 @@ func skipJSONSpace(data []byte, off int64) int {
 		i++
 	}
 	return i
+}
+
+func valueAt(raw json.RawMessage, data []byte, off int) jsonValue {
+	off = min(off, len(data))
+	col := off - bytes.LastIndexByte(data[:off], '\n')
+	return jsonValue{raw: raw, line: lineAt(data, off), col: col}
+}
+
+// sharedLines reports the lines on which more than one value starts.
+func sharedLines(vals []jsonValue) map[int]bool {
+	seen := make(map[int]bool, len(vals))
+	shared := map[int]bool{}
+	for _, v := range vals {
+		if seen[v.line] {
+			shared[v.line] = true
+		}
+		seen[v.line] = true
+	}
+	return shared
 }
 
 func lineAt(data []byte, off int) int {

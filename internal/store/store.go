@@ -58,6 +58,9 @@ func Fingerprint(a model.Article) string {
 // FTSQuery turns free text typed by a user into a full-text query that
 // cannot be a syntax error: each word quoted, all words required.
 func FTSQuery(q string) string {
+	// SQLite ends a string at NUL ("unterminated string"); PostgreSQL
+	// text refuses NUL and invalid UTF-8.
+	q = strings.ReplaceAll(strings.ToValidUTF8(q, " "), "\x00", " ")
 	var terms []string
 	for _, f := range strings.Fields(q) {
 		f = strings.Trim(f, `"'()*^:+-`)

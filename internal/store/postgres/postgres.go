@@ -31,6 +31,9 @@ const (
 	articleLock int64 = 0x70617261_61727463 // "paraartc"
 )
 
+// connectTimeout bounds one connection attempt when the URL sets none.
+const connectTimeout = 15 * time.Second
+
 // Open connects to the database at url (postgres://user:pass@host/db?...)
 // and brings its schema up to date.
 func Open(ctx context.Context, url string) (*DB, error) {
@@ -38,8 +41,19 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open postgres %s: %w", redact(url), err)
 	}
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		// Without connect_timeout in the URL an unreachable host would hang
+		// for the kernel's TCP timeout (minutes).
+		cfg.ConnConfig.ConnectTimeout = connectTimeout
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
+		return nil, fmt.Errorf("open postgres %s: %w", redact(url), err)
+	}
+	// Connect now, so a server that cannot be reached is reported as such
+	// rather than as a failed migration.
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
 		return nil, fmt.Errorf("open postgres %s: %w", redact(url), err)
 	}
 	s := &DB{pool: pool, url: url}
@@ -59,12 +73,16 @@ func (s *DB) Close() error {
 // Path is the connection URL without its password.
 func (s *DB) Path() string { return redact(s.url) }
 
+var passwordUserinfo = regexp.MustCompile(`(://[^:/@]*:)[^@]*@`)
+
 var passwordKV = regexp.MustCompile(`(?i)(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S*)`)
 
 // redact removes the password from a connection URL or key=value string.
 func redact(conn string) string {
 	u, err := url.Parse(conn)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		// A URL too broken to parse may still carry user:password@.
+		conn = passwordUserinfo.ReplaceAllString(conn, "${1}xxxxx@")
 		return passwordKV.ReplaceAllString(conn, "${1}xxxxx")
 	}
 	if u.User != nil {

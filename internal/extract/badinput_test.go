@@ -1,0 +1,35 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"parallax/internal/source"
+)
+
+// Control characters in a record never reach the article: an escape
+// sequence in a title would drive the terminal that lists it.
+func TestDocumentDropsControlCharacters(t *testing.T) {
+	rec := source.Record{
+		Title:   "Red \x1b[31mALERT\x1b]0;pwned\x07 title",
+		Outlet:  "Esc\x1b[2J Wire",
+		Authors: []string{"\x1b\x07", "Ada\u0085 Quill"},
+		Text:    "The fictional town of Osterby \x1b[31mvoted\x7f today.\n\nSecond\tparagraph.",
+	}
+	a, err := Document(source.Doc{Source: "esc.json", Kind: source.KindRecord, Record: &rec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range append([]string{a.Title, a.Outlet, a.Body}, a.Authors...) {
+		if strings.IndexFunc(s, func(r rune) bool { return r != '\n' && r != '\t' && unicode.IsControl(r) }) >= 0 {
+			t.Errorf("control character left in %q", s)
+		}
+	}
+	if a.Title != "Red [31mALERT]0;pwned title" || len(a.Authors) != 1 || a.Authors[0] != "Ada Quill" {
+		t.Errorf("article = %+v", a)
+	}
+	if !strings.Contains(a.Body, "\n\n") {
+		t.Errorf("paragraphs lost: %q", a.Body)
+	}
+}
