@@ -33,3 +33,20 @@ func TestDocumentDropsControlCharacters(t *testing.T) {
 		t.Errorf("paragraphs lost: %q", a.Body)
 	}
 }
+
+func TestDocumentKeepsOnlyWebURLs(t *testing.T) {
+	for raw, want := range map[string]string{
+		"https://news.example/a": "https://news.example/a",
+		"http://news.example/a":  "http://news.example/a",
+		"javascript:alert(1)":    "",
+		"/relative/path":         "",
+		"file:///etc/passwd":     "",
+		"https:///no-host":       "",
+	} {
+		rec := source.Record{URL: raw, Title: "Ferry strike ends", Text: "The ferry strike ended on Monday after talks."}
+		a, err := Document(source.Doc{Source: "r.jsonl:1", Kind: source.KindRecord, Record: &rec})
+		if err != nil || a.URL != want {
+			t.Errorf("URL %q: got %q, %v; want %q", raw, a.URL, err, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"unicode"
 
@@ -42,6 +43,7 @@ func Document(d source.Doc) (model.Article, error) {
 		a.Authors = []string{}
 	}
 	dropControls(&a)
+	a.URL = webURL(a.URL)
 	if a.Body == "" {
 		return a, ErrNoContent
 	}
@@ -78,4 +80,15 @@ func withoutControls(s string) string {
 
 func isControl(r rune) bool {
 	return r != '\n' && r != '\t' && unicode.IsControl(r)
+}
+
+// webURL keeps an article's URL only when it is an absolute http(s) URL:
+// a record or a canonical link may carry javascript: or a bare path, which
+// no view should ever turn into a link.
+func webURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return s
 }

@@ -35,6 +35,16 @@ func refusePrivate(network, address string, _ syscall.RawConn) error {
 // internal services.
 var sharedSpace = netip.MustParsePrefix("100.64.0.0/10")
 
+// reserved are other ranges no public server lives in: benchmarking
+// (RFC 2544), the old class E, and NAT64, which can reach any IPv4
+// address, private ones included.
+var reserved = []netip.Prefix{
+	netip.MustParsePrefix("198.18.0.0/15"),
+	netip.MustParsePrefix("240.0.0.0/4"),
+	netip.MustParsePrefix("64:ff9b::/96"),
+	netip.MustParsePrefix("64:ff9b:1::/48"),
+}
+
 // addressKind names why addr is not a public unicast address, or "".
 func addressKind(addr netip.Addr) string {
 	switch {
@@ -50,6 +60,11 @@ func addressKind(addr netip.Addr) string {
 		return "multicast"
 	case addr.Is4() && addr.As4()[0] == 0:
 		return "unspecified" // 0.0.0.0/8 reaches the local host on Linux
+	}
+	for _, p := range reserved {
+		if p.Contains(addr) {
+			return "reserved"
+		}
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -32,5 +33,21 @@ func TestReopenKeepsSchema(t *testing.T) {
 			t.Fatalf("user_version = %d, %v; want %d", v, err, len(migrations))
 		}
 		db.Close()
+	}
+}
+
+// TestOddFileNames: characters a file: URI gives meaning to stay part of
+// the file name.
+func TestOddFileNames(t *testing.T) {
+	for _, name := range []string{"news?2026.db", "a#b.db", "100%.db"} {
+		path := filepath.Join(t.TempDir(), name)
+		s, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		s.Close()
+		if _, err := os.Stat(path); err != nil {
+			t.Errorf("%s: the store is not at %s: %v", name, path, err)
+		}
 	}
 }
