@@ -169,6 +169,8 @@ type rankedClaim struct {
 	c   model.Claim
 	rep *sent   // the representative sentence
 	pos float64 // mean position of its sentences in their articles
+	// members are the claim's sentences, as indices into the statements.
+	members []int
 }
 
 // nearlyShared lists the sentences that some other outlet's sentence
@@ -203,7 +205,7 @@ func claimsOf(ss []*sent, groups [][]int, sims map[[2]int]float64, near map[int]
 		rep := ss[medoid(g, sims)]
 		c.Text = rep.text
 		c.ArticleIDs, c.Outlets = citeSentences(c.Sentences)
-		rs = append(rs, rankedClaim{c, rep, pos / float64(len(g))})
+		rs = append(rs, rankedClaim{c: c, rep: rep, pos: pos / float64(len(g)), members: g})
 	}
 	sort.SliceStable(rs, func(i, j int) bool {
 		a, b := rs[i], rs[j]

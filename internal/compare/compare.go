@@ -33,7 +33,7 @@ func BuildWith(s model.Story, arts []model.Article, opt Options) model.Report {
 		Discrepancies: discrepancies(docs, ss, pairs, quotes),
 		Framing:       framing(docs, ss),
 		Timeline:      timeline(docs),
-		Summary:       brief(ranked, ss),
+		Summary:       brief(ranked, ss, pairs),
 	}
 }
 
