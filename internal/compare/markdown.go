@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -116,7 +117,9 @@ func writeArticles(m *mdWriter, c citer, arts []model.Article) {
 			m.f(" (%s)", a.Published)
 		}
 		if a.URL != "" {
-			m.f(" <%s>", a.URL)
+			if link := mdURL(a.URL); link != "" {
+				m.f(" %s", link)
+			}
 		}
 		m.f("\n")
 		if i+1 < len(c.arts) && outletOf(c.arts[i+1]) != last {
@@ -220,10 +223,27 @@ func contains(xs []string, x string) bool {
 }
 
 // oneLine folds whitespace so text cannot break the Markdown structure.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) }
+
+// mdEscaper backslash-escapes what lets article text act as Markdown:
+// links and images ([ ]), raw HTML and autolinks (< >), emphasis, code and
+// strikeout, table cells (|) and the backslash itself. Article text is
+// untrusted; rendered, it must stay text.
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "~", `\~`,
+	"[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "|", `\|`)
+
+// mdURL renders an article's URL as an autolink, only when it is http(s),
+// with the characters that would end or break the autolink encoded.
+func mdURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return "<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20", "\n", "").Replace(raw) + ">"
+}
 
 // cell makes text safe inside a table cell.
-func cell(s string) string { return strings.ReplaceAll(oneLine(s), "|", "\\|") }
+func cell(s string) string { return oneLine(s) }
 
 func escapeAll(xs []string) []string {
 	out := make([]string, len(xs))

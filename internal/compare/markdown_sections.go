@@ -41,7 +41,7 @@ func writeQuotes(m *mdWriter, c citer, r model.Report) {
 func renderDiff(parts []model.DiffPart) string {
 	out := make([]string, 0, len(parts))
 	for _, p := range parts {
-		t := escapeMD(oneLine(p.Text))
+		t := oneLine(p.Text)
 		switch p.Op {
 		case "-":
 			out = append(out, "~~"+t+"~~")
@@ -54,11 +54,6 @@ func renderDiff(parts []model.DiffPart) string {
 	return strings.Join(out, " ")
 }
 
-// escapeMD escapes the characters that would open emphasis or strikeout.
-func escapeMD(s string) string {
-	return strings.NewReplacer("*", `\*`, "~", `\~`, "_", `\_`, "`", "\\`").Replace(s)
-}
-
 func writeDiscrepancies(m *mdWriter, c citer, r model.Report) {
 	m.f("## Discrepancies\n\n")
 	if len(r.Discrepancies) == 0 {
@@ -68,7 +63,7 @@ func writeDiscrepancies(m *mdWriter, c citer, r model.Report) {
 	for _, d := range r.Discrepancies {
 		m.f("### %s: %s\n\n", d.Kind, oneLine(d.Subject))
 		for _, v := range d.Values {
-			m.f("- **%s** %s\n", escapeMD(oneLine(v.Value)), c.cite(v.ArticleIDs))
+			m.f("- **%s** %s\n", oneLine(v.Value), c.cite(v.ArticleIDs))
 			for _, s := range v.Sentences {
 				m.f("  > %s %s\n", oneLine(s.Text), c.cite([]int64{s.ArticleID}))
 			}
