@@ -128,7 +128,7 @@ func FuzzParseList(f *testing.F) {
 }
 
 func TestParseWhenAndTicks(t *testing.T) {
-	for in, ok := range map[string]bool{"2026-03-10": true, "2026-03": true, "2026": true, "2026-03-10T10:42:00+01:00": true, "": false, "soon": false} {
+	for in, ok := range map[string]bool{"2026-03-10": true, "2026-03": true, "2026": true, "2026-03-10T10:42:00+01:00": true, "": false, "soon": false, "week of 2026-03-09": true, "weekend of 2026-03-14": true, "1990s": true, "199s": false} {
 		if _, got := parseWhen(in); got != ok {
 			t.Errorf("parseWhen(%q) ok = %v", in, got)
 		}

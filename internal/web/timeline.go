@@ -259,6 +259,17 @@ func parseWhen(s string) (time.Time, bool) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t.UTC(), true
 	}
+	// The timeline keeps each date's precision: "week of 2025-05-05",
+	// "weekend of 2025-05-10", "1990s". Such an event is drawn at its
+	// first day.
+	for _, prefix := range []string{"week of ", "weekend of "} {
+		if rest, ok := strings.CutPrefix(s, prefix); ok {
+			s = rest
+		}
+	}
+	if decade, ok := strings.CutSuffix(s, "s"); ok && len(decade) == 4 {
+		s = decade
+	}
 	for _, layout := range []string{time.DateOnly, "2006-01", "2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, true
