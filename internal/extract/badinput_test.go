@@ -50,3 +50,10 @@ func TestDocumentKeepsOnlyWebURLs(t *testing.T) {
 		}
 	}
 }
+
+func TestNavigationOnlyPageIsNoArticle(t *testing.T) {
+	page := `<html><head><title>Menu</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>`
+	if _, err := Document(source.Doc{Source: "nav.html", Kind: source.KindHTML, Text: page}); err != ErrNoContent {
+		t.Errorf("navigation-only page: err = %v, want ErrNoContent", err)
+	}
+}

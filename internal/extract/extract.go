@@ -12,6 +12,7 @@ import (
 
 	"parallax/internal/model"
 	"parallax/internal/source"
+	"parallax/internal/text"
 )
 
 // ErrNoContent means the input held no article text.
@@ -44,11 +45,16 @@ func Document(d source.Doc) (model.Article, error) {
 	}
 	dropControls(&a)
 	a.URL = webURL(a.URL)
-	if a.Body == "" {
+	if a.Body == "" || d.Kind == source.KindHTML && len(text.Words(a.Body)) < minHTMLWords {
 		return a, ErrNoContent
 	}
 	return a, nil
 }
+
+// minHTMLWords is the least text an HTML page must yield to be an article:
+// a page of navigation alone ("Home News Sport") yields a few words, never
+// a sentence. Records and dumps are taken at their word.
+const minHTMLWords = 6
 
 // dropControls removes control characters (C0 but tab and newline, DEL,
 // C1) from every text field: they are never article text, and escape
