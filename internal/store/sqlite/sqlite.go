@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
@@ -27,6 +28,9 @@ type DB struct {
 // Open opens (creating if needed) the store at path and brings its schema
 // up to date.
 func Open(ctx context.Context, path string) (*DB, error) {
+	if err := refuseForeign(ctx, path); err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "journal_mode(WAL)")
@@ -49,6 +53,30 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// refuseForeign looks at an existing file read-only before Open sets its
+// pragmas (WAL mode would change another program's database even if we
+// then refused it): a database with tables but no parallax schema is not
+// ours.
+func refuseForeign(ctx context.Context, path string) error {
+	if fi, err := os.Stat(path); err != nil || fi.IsDir() || fi.Size() == 0 {
+		return nil // missing, a directory or empty: Open reports or creates
+	}
+	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?mode=ro")
+	if err != nil {
+		return nil
+	}
+	defer db.Close()
+	var version, tables int
+	if db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version) != nil ||
+		db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables) != nil {
+		return nil // not readable as SQLite: Open's own error says so
+	}
+	if version == 0 && tables > 0 {
+		return errors.New("not a parallax database: it already holds other tables")
+	}
+	return nil
 }
 
 // uriPath escapes the characters a file: URI gives meaning to, so a

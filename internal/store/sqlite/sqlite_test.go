@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"testing"
@@ -49,5 +50,33 @@ func TestOddFileNames(t *testing.T) {
 		if _, err := os.Stat(path); err != nil {
 			t.Errorf("%s: the store is not at %s: %v", name, path, err)
 		}
+	}
+}
+
+// TestForeignDatabaseLeftAlone: another program's database is refused
+// before any pragma touches it (it stays out of WAL mode).
+func TestForeignDatabaseLeftAlone(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "other.db")
+	other, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.ExecContext(ctx, `CREATE TABLE notes (body TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	if s, err := Open(ctx, path); err == nil {
+		s.Close()
+		t.Fatal("another program's database was opened as a store")
+	}
+	check, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer check.Close()
+	var mode string
+	if err := check.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode == "wal" {
+		t.Errorf("journal mode %q, %v: the refused database was changed", mode, err)
 	}
 }
