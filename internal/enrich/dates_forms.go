@@ -95,7 +95,7 @@ func (dm dateMatcher) monthFirst(i int) (dateHit, bool) {
 	if !ok {
 		return dateHit{}, false
 	}
-	if i > 0 && dm.toks[i-1].kind == scanWord && dm.toks[i-1].isUpperStart(dm.p) && dm.word(i) == "may" {
+	if dm.word(i) == "may" && dm.afterName(i) {
 		return dateHit{}, false // "Theresa May"
 	}
 	if d, k, ok := dm.day(j); ok && dm.toks[j].space {
@@ -125,6 +125,17 @@ func (dm dateMatcher) monthFirst(i int) (dateHit, bool) {
 		h.from = i - 1
 	}
 	return h, true
+}
+
+// afterName reports a capitalised word before token i that can be a first
+// name ("Theresa May"); a cue opening a sentence is none ("On May 26, 2009,
+// The Post…", "In May").
+func (dm dateMatcher) afterName(i int) bool {
+	if i == 0 || dm.toks[i-1].kind != scanWord || !dm.toks[i-1].isUpperStart(dm.p) {
+		return false
+	}
+	prev := dm.toks[i-1].low
+	return !monthCues[prev] && prev != "on"
 }
 
 // bareYear reads a year on its own ("in 2014", "the 2022 invasion").

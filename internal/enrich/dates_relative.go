@@ -73,6 +73,9 @@ func (dm dateMatcher) dayWord(i int) (dateHit, bool) {
 	default:
 		return dateHit{}, false
 	}
+	if dm.namedRelative(h.from, h.to) {
+		return dateHit{}, false // "NBC's Today show", "USA Today"
+	}
 	return h, true
 }
 
@@ -115,6 +118,9 @@ func (dm dateMatcher) period(i int) (dateHit, bool) {
 		return dateHit{}, false
 	}
 	h.to = j + 2
+	if dm.namedRelative(h.from, h.to) {
+		return dateHit{}, false // "ABC's This Week"
+	}
 	return h, true
 }
 

@@ -94,10 +94,9 @@ func cueAt(p string, toks []scanTok, j int) int {
 			return cueFuture
 		}
 		return cueNone
-	case "scheduled", "planned", "expected":
-		if j > 0 && tenseDeterminers[toks[j-1].low] {
-			return cueNone // an adjective: "canceled a scheduled interview Monday"
-		}
+	}
+	if j > 0 && tenseDeterminers[toks[j-1].low] && strings.HasSuffix(w, "ed") {
+		return cueNone // an adjective: "canceled a scheduled interview Monday", "a registered nurse"
 	}
 	if futureWords[w] || strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") {
 		return cueFuture
@@ -156,7 +155,7 @@ func nextLow(toks []scanTok, j int) string {
 // clearly nearer; a cue past a comma counts only when nothing else does
 // ("On Tuesday, the minister said").
 func isFuture(p string, toks []scanTok, from, to, sFrom, sTo int) bool {
-	left, dl := leftCue(p, toks, from, sFrom)
+	left, dl := leftCue(p, toks, from, sFrom, modifiesNoun(p, toks, from, to))
 	near, dr, far := rightCues(p, toks, to, sTo)
 	switch {
 	case left != cueNone && (near == cueNone || dl <= 2*dr):
@@ -167,15 +166,22 @@ func isFuture(p string, toks []scanTok, from, to, sFrom, sTo int) bool {
 	return far == cueFuture
 }
 
-// leftCue finds the nearest cue before token from and its distance in words.
-func leftCue(p string, toks []scanTok, from, sFrom int) (cue, dist int) {
+// leftCue finds the nearest cue before token from and its distance in
+// words; attributive says the date modifies a noun (see dates_aims.go).
+func leftCue(p string, toks []scanTok, from, sFrom int, attributive bool) (cue, dist int) {
+	clause := false
 	for j, words := from-1, 0; j >= sFrom && !isQuoteMark(toks[j]); j-- {
-		if toks[j].kind == scanWord {
-			words++
+		if toks[j].kind != scanWord {
+			continue
+		}
+		words++
+		if !clause && aimCue(p, toks, j, words, attributive) {
+			return cueFuture, words
 		}
 		if c := cueAt(p, toks, j); c != cueNone {
 			return c, words
 		}
+		clause = clause || clauseWords[toks[j].low]
 	}
 	return cueNone, 0
 }
