@@ -8,7 +8,7 @@ test:
 	go test -race -count=1 ./...
 
 lint:
-	gofmt -l cmd internal
+	@test -z "$$(gofmt -l cmd internal)" || { gofmt -l cmd internal; exit 1; }
 	go vet ./...
 
 bench:
@@ -18,6 +18,9 @@ eval: build
 	bin/parallax eval extract --gold ../shared/datasets/extraction-dev/gold.json --inputs ../shared/datasets/extraction-dev/html
 	bin/parallax eval extract --gold ../shared/datasets/extraction-dev/gold.json --inputs ../shared/datasets/extraction-dev/text
 	bin/parallax eval extract --gold testdata/seeds-gold.json --inputs ../shared/seeds --exact -v
+	rm -f /tmp/parallax-basil.db* && bin/parallax ingest --quiet --db /tmp/parallax-basil.db ../shared/datasets/basil-2010-2014-articles.jsonl
+	bin/parallax eval clusters --db /tmp/parallax-basil.db --labels ../shared/datasets/basil-2010-2014-labels.jsonl
+	bin/parallax eval quotes --db /tmp/parallax-basil.db --gold ../shared/datasets/basil-2010-2014-quotes.jsonl
 
 ci:
 	bash .ci/run
