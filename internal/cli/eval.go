@@ -16,7 +16,7 @@ import (
 
 func runEval(ctx context.Context, args []string, stdio Stdio) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: eval needs a kind: extract, clusters or quotes", ErrUsage)
+		return fmt.Errorf("%w: eval needs a kind: extract, clusters, quotes or entities", ErrUsage)
 	}
 	switch args[0] {
 	case "extract":
@@ -25,8 +25,10 @@ func runEval(ctx context.Context, args []string, stdio Stdio) error {
 		return runEvalClusters(ctx, args[1:], stdio)
 	case "quotes":
 		return runEvalQuotes(ctx, args[1:], stdio)
+	case "entities":
+		return runEvalEntities(ctx, args[1:], stdio)
 	}
-	return fmt.Errorf("%w: unknown eval kind %q (want extract, clusters or quotes)", ErrUsage, args[0])
+	return fmt.Errorf("%w: unknown eval kind %q (want extract, clusters, quotes or entities)", ErrUsage, args[0])
 }
 
 // docResult is one page's score in `eval extract`.
