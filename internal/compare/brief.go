@@ -27,21 +27,39 @@ type briefCand struct {
 // moderate length, mostly in the outlet's voice, not leaning on context
 // and not a piece of a longer quotation.
 func briefable(s *sent) (string, bool) {
+	t, fault := briefFault(s)
+	return t, fault == ""
+}
+
+// briefFault is the sentence's text without a dateline and the first
+// reason it cannot stand in the brief, "" when it can.
+func briefFault(s *sent) (string, string) {
 	t := stripDateline(s.text)
 	n := len(strings.Fields(t))
-	if n < 8 || n > 45 || strings.HasSuffix(strings.TrimRight(t, `"'”’`), "?") {
-		return "", false
+	switch {
+	case n < 8 || n > 45:
+		return t, "length"
+	case strings.HasSuffix(strings.TrimRight(t, `"'”’`), "?"):
+		return t, "question"
 	}
 	if r, _ := utf8.DecodeRuneInString(t); quoteMarks[r] != 0 || r == '”' || r == '\'' || r == '‘' {
-		return "", false // a quotation reads as one voice, not as the story
+		return t, "quotation" // a quotation reads as one voice, not as the story
 	}
 	if !balancedQuotes(t) || len(strings.Fields(stripQuoted(t))) < n/2 {
-		return "", false
+		return t, "quotation"
 	}
-	if !standsAlone(t, s.doc.surface) || insideQuotation(s) || continuesSpeech(s) || refersBack(s) {
-		return "", false
+	if f := aloneFault(t, withOpeningName(t, s.doc)); f != "" {
+		return t, f
 	}
-	return t, true
+	switch {
+	case insideQuotation(s):
+		return t, "inside-quotation"
+	case continuesSpeech(s):
+		return t, "continues-speech"
+	case refersBack(s):
+		return t, "refers-back"
+	}
+	return t, ""
 }
 
 // balancedQuotes rejects a piece of a quotation cut off by the sentence
@@ -131,9 +149,10 @@ func hasStem(ss []*sent, st string, texts ...string) bool {
 	return false
 }
 
-// briefWording picks the claim's wording for the brief: its
-// representative sentence if that reads alone, else the first other member
-// that does.
+// briefWording picks the claim's wording for the brief: of the members
+// that read alone, the one that best says itself what it is about (names,
+// dates and numbers, few loose "the dam"s); ties go to the
+// representative, which states the claim closest to all its versions.
 func briefWording(r rankedClaim, ss []*sent) (briefCand, bool) {
 	order := []*sent{r.rep}
 	for _, m := range r.members {
@@ -141,40 +160,149 @@ func briefWording(r rankedClaim, ss []*sent) (briefCand, bool) {
 			order = append(order, ss[m])
 		}
 	}
+	var best briefCand
+	bestScore, found := 0, false
 	for _, s := range order {
 		if t, ok := briefable(s); ok {
-			return briefCand{r: r, s: s, text: t}, true
+			if n := aloneScore(t, s.doc.surface); !found || n > bestScore {
+				best, bestScore, found = briefCand{r: r, s: s, text: t}, n, true
+			}
 		}
 	}
-	return briefCand{}, false
+	return best, found
 }
 
-// brief picks at most five claims, preferring those most outlets share and
-// those near the top of articles, skipping repeats; they read in the order
-// the articles tell them, each citing every article that states it.
-func brief(claims []rankedClaim, ss []*sent, pairs []pair) []model.SummarySentence {
-	score := func(r rankedClaim) float64 {
-		return 2*float64(len(r.c.Outlets)) + 0.5*float64(len(r.c.ArticleIDs)) + (1 - r.pos)
+// aloneScore rates how well a sentence says itself what it is about: the
+// entity names, other capitalised words and numbers it writes outside its
+// quotations, less two for each "the" and a noun nothing in it identifies.
+func aloneScore(t string, names []nameForm) int {
+	bare := stripQuoted(t)
+	n := len(nameSpans(bare, names))
+	for i, w := range rawWords(bare) {
+		if i > 0 && isCapital(w) || strings.ContainsAny(w, "0123456789") {
+			n++
+		}
 	}
-	order := append([]rankedClaim(nil), claims...)
-	sort.SliceStable(order, func(i, j int) bool { return score(order[i]) > score(order[j]) })
-	var picked []briefCand
-	for _, r := range order {
+	return n - 2*looseDefinites(bare)
+}
+
+// looseDefinites counts "the" and a lowercase noun that nothing in the
+// sentence identifies ("the collapse", "the lower town").
+func looseDefinites(bare string) int {
+	toks := strings.Fields(bare)
+	n := 0
+	for i := 0; i+1 < len(toks); i++ {
+		w := trimToken(toks[i+1])
+		if trimToken(toks[i]) == "the" && !isCapital(toks[i+1]) && !stopwords[w] && !identified(toks, i, i+1) {
+			n++
+		}
+	}
+	return n
+}
+
+// brief picks at most five claims. A sentence citing two outlets or more
+// always goes before one citing a single outlet, which only fills a brief
+// the shared claims cannot; within a tier, claims more outlets and
+// articles share and those near the top of articles come first, skipping
+// repeats. The picked sentences then read as a reader needs them: what
+// happened first, then what people said of it, each part in the order the
+// articles tell it; each sentence cites every article that states it.
+func brief(claims []rankedClaim, ss []*sent, pairs []pair) []model.SummarySentence {
+	type cited struct {
+		c       briefCand
+		ids     []int64
+		outlets []string
+		score   float64
+	}
+	var cands []cited
+	for _, r := range claims {
+		if c, ok := briefWording(r, ss); ok {
+			ids, outlets := supporters(c, ss, pairs)
+			score := 2*float64(len(outlets)) + 0.5*float64(len(ids)) + (1 - r.pos)
+			cands = append(cands, cited{c, ids, outlets, score})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		si, sj := len(cands[i].outlets) >= 2, len(cands[j].outlets) >= 2
+		if si != sj {
+			return si
+		}
+		return cands[i].score > cands[j].score
+	})
+	var picked []cited
+	var pickedC []briefCand
+	for _, c := range cands {
 		if len(picked) == briefLen {
 			break
 		}
-		c, ok := briefWording(r, ss)
-		if ok && !repeats(c, picked) {
-			picked = append(picked, c)
+		if !repeats(c.c, pickedC) {
+			picked, pickedC = append(picked, c), append(pickedC, c.c)
 		}
 	}
-	sort.SliceStable(picked, func(i, j int) bool { return picked[i].r.pos < picked[j].r.pos })
+	sort.SliceStable(picked, func(i, j int) bool {
+		ri, rj := isReaction(picked[i].c.text), isReaction(picked[j].c.text)
+		if ri != rj {
+			return rj
+		}
+		return picked[i].c.r.pos < picked[j].c.r.pos
+	})
 	out := make([]model.SummarySentence, 0, len(picked))
 	for _, c := range picked {
-		ids, outlets := supporters(c, ss, pairs)
-		out = append(out, model.SummarySentence{Text: c.text, ArticleIDs: ids, Outlets: outlets})
+		out = append(out, model.SummarySentence{Text: c.c.text, ArticleIDs: c.ids, Outlets: c.outlets})
 	}
 	return out
+}
+
+// isReaction: the sentence reports what someone said of the news (a
+// quotation, a verb of speech or judgement, "according to") rather than
+// the news itself. A closing attribution ("…, officials said.") only
+// sources the news.
+func isReaction(t string) bool {
+	if strings.ContainsAny(t, `"“”`) {
+		return true
+	}
+	if i := strings.LastIndex(t, ","); i > 0 {
+		if tail := lexWords(t[i:]); len(tail) <= 4 && len(tail) > 0 && pronounSpeechVerbs[tail[len(tail)-1]] {
+			t = t[:i]
+		}
+	}
+	for _, w := range lexWords(t) {
+		if pronounSpeechVerbs[w] || reactionVerbs[w] || w == "according" {
+			return true
+		}
+	}
+	return false
+}
+
+// reactionVerbs judge or answer the news.
+var reactionVerbs = setOf(`criticized criticised condemned praised welcomed responded denied dismissed
+slammed blasted accused defended urged blamed blames say tell add argue warn claim`)
+
+// withOpeningName adds to the article's name forms the sentence's first
+// word when the enrichment did not know it yet the article writes it with a
+// capital inside sentences, as names are ("Holder told the students he…"):
+// later pronouns may then point at it.
+func withOpeningName(t string, d *doc) []nameForm {
+	ws := rawWords(t)
+	if len(ws) == 0 || !isCapital(ws[0]) || len(nameSpans(ws[0], d.surface)) > 0 {
+		return d.surface
+	}
+	low := strings.ToLower(ws[0])
+	if stopwords[low] || contextWords[low] || calendarWords[low] || !capitalisedInside(d, ws[0]) {
+		return d.surface
+	}
+	return append(slices.Clip(d.surface), nameForm{form: ws[0], typ: "Person"})
+}
+
+// capitalisedInside: the article writes w, capitalised, inside a sentence.
+func capitalisedInside(d *doc, w string) bool {
+	for _, s := range d.sents {
+		ws := rawWords(s.text)
+		if len(ws) > 1 && slices.Contains(ws[1:], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // supporters are the claim's articles and outlets, with any other article

@@ -72,24 +72,46 @@ func stripDateline(t string) string {
 // standsAlone reports whether a sentence (dateline stripped) reads alone.
 // names lists the entity name forms of its article.
 func standsAlone(t string, names []nameForm) bool {
+	return aloneFault(t, names) == ""
+}
+
+// aloneFault names the first stand-alone rule the sentence breaks, or ""
+// when it reads alone: the name tells why a claim's wording was passed over.
+func aloneFault(t string, names []nameForm) string {
 	r, _ := utf8.DecodeRuneInString(t)
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
-		return false // a quotation, a parenthesis, a list item or a fragment
+		return "opening" // a quotation, a parenthesis, a list item or a fragment
 	}
 	low := strings.ToLower(t)
 	ws := lexWords(t)
-	if len(ws) == 0 || contextWords[ws[0]] || opensWithAny(low, contextOpeners) {
-		return false
+	if len(ws) == 0 || contextWords[ws[0]] && !isAcronym(t) || opensWithAny(low, contextOpeners) {
+		return "connective"
 	}
 	bare := stripQuoted(t)
 	lowBare := strings.ToLower(bare)
 	for _, a := range contextAsides {
 		if strings.Contains(lowBare, a) {
-			return false
+			return "aside"
 		}
 	}
-	return namesSomeone(bare, names) && !describedSubject(t) && !pointsBack(lexWords(bare)) &&
-		!hasFirstPerson(bare) && !pronounBeforeName(bare, names) && !pronounSpeaker(bare) && !elliptical(bare)
+	checks := []struct {
+		fault string
+		fails func() bool
+	}{
+		{"unnamed", func() bool { return !namesSomeone(bare, names) }},
+		{"described", func() bool { return describedSubject(t) }},
+		{"points-back", func() bool { return pointsBack(lexWords(bare)) }},
+		{"vague-reference", func() bool { return vagueReference(bare) }},
+		{"first-person", func() bool { return hasFirstPerson(bare) }},
+		{"pronoun", func() bool { return pronounBeforeName(bare, names) || pronounSpeaker(bare) }},
+		{"elliptical", func() bool { return elliptical(bare) }},
+	}
+	for _, c := range checks {
+		if c.fails() {
+			return c.fault
+		}
+	}
+	return ""
 }
 
 // namesSomeone: outside its quotations the sentence names someone,
@@ -149,6 +171,9 @@ func describedSubject(t string) bool {
 	if isCapital(w2) {
 		return false
 	}
+	if countWords[strings.ToLower(w2)] {
+		return true // "The two states filed…"
+	}
 	if strings.Contains(w2, "year-old") || strings.HasSuffix(w2, ",") || strings.HasSuffix(w2, "'s") || strings.HasSuffix(w2, "’s") {
 		return true
 	}
@@ -183,7 +208,11 @@ func roleSubject(fs []string) bool {
 var roleNouns = setOf(`president congressman congresswoman senator lawmaker governor candidate attorney
 lawyer man woman boy girl official spokesman spokeswoman mayor minister leader chairman chairwoman
 businessman businesswoman teenager suspect victim nominee speaker judge secretary director
-ex-congressman ex-president prosecutor actor star mogul chief`)
+ex-congressman ex-president prosecutor actor star mogul chief mates rivals candidates justices
+lawmakers senators officials men women pair duo couple`)
+
+// countWords after "The" count people or things met before.
+var countWords = setOf(`two three four five six both`)
 
 var pastVerbs = setOf(`sought made took gave went came got won lost left sent held found met ran saw spoke
 wrote began became brought kept put set led paid`)
@@ -201,6 +230,9 @@ func pointsBack(ws []string) bool {
 		if (w == "those" || w == "these") && i+1 < len(ws) && !relativeWords[ws[i+1]] {
 			return true
 		}
+		if w == "such" && (i+1 == len(ws) || !suchNext[ws[i+1]]) {
+			return true // "in such states"; "such as" only lists
+		}
 		if w == "this" && (i+1 == len(ws) || !timeNouns[ws[i+1]]) {
 			return true // "this trend"; "this week" only dates
 		}
@@ -209,6 +241,8 @@ func pointsBack(ws []string) bool {
 }
 
 var backWords = setOf(`also then again second further unrelated`)
+
+var suchNext = setOf(`as a an`)
 
 var timeNouns = setOf(`year year's week week's month month's weekend morning afternoon evening summer spring
 fall autumn winter season term time`)
@@ -307,4 +341,11 @@ func pronounSpeaker(bare string) bool {
 		}
 	}
 	return false
+}
+
+// isAcronym: the sentence opens with a word in capitals ("US officials"),
+// which is a name, not the pronoun it spells.
+func isAcronym(t string) bool {
+	ws := rawWords(t)
+	return len(ws) > 0 && len(ws[0]) > 1 && strings.ToUpper(ws[0]) == ws[0]
 }

@@ -148,3 +148,84 @@ func FuzzStandsAlone(f *testing.F) {
 		describedSubject(s)
 	})
 }
+
+func TestVagueReference(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Ida Sorn said the program would close in Orvel next year.", true},
+		{"Ida Sorn apologised in Orvel for the comments.", true},
+		{"Velk delegates approved the measure Tuesday in Orvel.", true},
+		{"Orvel voters expect that the governor will sign within a week.", true},
+		{"Ida Sorn said the program, called Clearwater, would close in Orvel.", false},
+		{"Ida Sorn defended the Orvel Water Act on Friday.", false},
+		{"The council passed a bill on Friday, and Ida Sorn said the bill would cut taxes.", false},
+		{"Ida Sorn said the bill to raise the Orvel ferry fare would fail.", false},
+		{"The state legislature passed the bill, known as SB 12, last week.", false},
+		{"Ida Sorn regretted the comments she made about Orvel farmers.", false},
+		{"Orvel voters expect the governor, Ida Sorn, to sign within a week.", false},
+	}
+	for _, tt := range tests {
+		if got := vagueReference(tt.text); got != tt.want {
+			t.Errorf("vagueReference(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestStandsAloneStrict(t *testing.T) {
+	names := []nameForm{{form: "Ida Sorn", key: "p1", typ: "Person"}, {form: "Orvel", key: "l1", typ: "Place"}}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The two towns filed a lawsuit against Orvel on Friday.", false},
+		{"Ferry fares are higher in such towns than in Orvel.", false},
+		{"Towns such as Orvel pay higher ferry fares.", true},
+		{"US officials said Ida Sorn had left Orvel on Friday.", true},
+	}
+	for _, tt := range tests {
+		if got := standsAlone(tt.text, names); got != tt.want {
+			t.Errorf("standsAlone(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestIsReaction(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Floodwater killed nine people in Orvel on Thursday, officials said.", false},
+		{"Rescue crews searched Orvel through Thursday night.", false},
+		{"Ida Sorn blamed the collapse on heavy rain.", true},
+		{"Ida Sorn said the Orvel dam had failed.", true},
+		{"Ida Sorn promised: \"We will rebuild Orvel.\"", true},
+	}
+	for _, tt := range tests {
+		if got := isReaction(tt.text); got != tt.want {
+			t.Errorf("isReaction(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestBriefSharedFirst: a single-outlet sentence never displaces a
+// stand-alone sentence two outlets share, and an opening name the
+// enrichment missed lets a later "he" through.
+func TestBriefSharedFirst(t *testing.T) {
+	arts := []model.Article{
+		{ID: 1, Outlet: "Orvel Courier", Body: "The Tarrow dam broke and flooded the town of Orvel on Thursday, killing nine people.\n\n" +
+			"Harbour master Kel Varno counted forty boats lost in the Orvel marina on Friday morning.\n\n" +
+			"Varno told reporters he expects the Orvel marina to reopen in May."},
+		{ID: 2, Outlet: "Brask Herald", Body: "The broken Tarrow dam flooded the town of Orvel on Thursday, killing nine people there."},
+	}
+	r := Build(model.Story{ID: 1}, arts)
+	if len(r.Summary) == 0 || len(r.Summary[0].Outlets) != 2 {
+		t.Fatalf("the shared flood sentence does not lead: %+v", r.Summary)
+	}
+	d := prepare(arts[:1])[0]
+	last := d.sents[len(d.sents)-1]
+	if _, fault := briefFault(last); fault != "" {
+		t.Errorf("%q: fault %q, want none", last.text, fault)
+	}
+}
