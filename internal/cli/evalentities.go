@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"parallax/internal/eval"
 	"parallax/internal/model"
@@ -22,14 +21,9 @@ func runEvalEntities(ctx context.Context, args []string, stdio Stdio) error {
 	if *goldPath == "" {
 		return fmt.Errorf("%w: eval entities needs --gold FILE", ErrUsage)
 	}
-	f, err := os.Open(*goldPath)
+	gold, err := readGold("eval entities", *goldPath, eval.LoadEntityGold)
 	if err != nil {
-		return fmt.Errorf("eval entities: %w", err)
-	}
-	gold, err := eval.LoadEntityGold(f)
-	f.Close()
-	if err != nil {
-		return fmt.Errorf("eval entities %s: %w", *goldPath, err)
+		return err
 	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
@@ -55,27 +49,18 @@ func runEvalEntities(ctx context.Context, args []string, stdio Stdio) error {
 	return nil
 }
 
-// entitiesByGoldSource finds each gold article in the store (by record id,
-// URL, source path or the path's ending, as eval clusters does) and keys
-// its entities by the gold's source.
+// entitiesByGoldSource keys each gold article's entities by its source.
 func entitiesByGoldSource(gold []eval.EntityGold, arts []model.Article) map[string][]model.Entity {
-	keys := make([]eval.ArticleKeys, len(arts))
-	byID := make(map[int64]model.Article, len(arts))
-	for i, a := range arts {
-		keys[i] = eval.ArticleKeys{ID: a.ID, SourceID: a.SourceID, URL: a.URL, Source: a.Source}
-		byID[a.ID] = a
-	}
-	labels := make([]eval.Label, len(gold))
+	ids := make([]string, len(gold))
 	for i, g := range gold {
-		labels[i] = eval.Label{ID: g.Source}
+		ids[i] = g.Source
 	}
-	match, _ := eval.MatchLabels(labels, keys)
-	out := make(map[string][]model.Entity, len(match))
-	for src, id := range match {
-		if e := byID[id].Enrichment; e != nil {
-			out[src] = e.Entities
-		} else {
-			out[src] = nil
+	found, _ := goldArticles(ids, arts)
+	out := make(map[string][]model.Entity, len(found))
+	for src, a := range found {
+		out[src] = nil
+		if a.Enrichment != nil {
+			out[src] = a.Enrichment.Entities
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"text/tabwriter"
 
@@ -23,14 +24,9 @@ func runEvalQuotes(ctx context.Context, args []string, stdio Stdio) error {
 	if *goldPath == "" {
 		return fmt.Errorf("%w: eval quotes needs --gold FILE", ErrUsage)
 	}
-	f, err := os.Open(*goldPath)
+	gold, err := readGold("eval quotes", *goldPath, eval.LoadQuoteGold)
 	if err != nil {
-		return fmt.Errorf("eval quotes: %w", err)
-	}
-	gold, err := eval.LoadQuoteGold(f)
-	f.Close()
-	if err != nil {
-		return fmt.Errorf("eval quotes %s: %w", *goldPath, err)
+		return err
 	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
@@ -60,30 +56,60 @@ func runEvalQuotes(ctx context.Context, args []string, stdio Stdio) error {
 	return nil
 }
 
-// quotesByGoldID finds each gold fragment's article by record id, URL or
-// source (as eval clusters does) and collects its quotations under the
-// gold id; it also returns the ids with no article in the store.
+// quotesByGoldID collects each gold article's quotations under its gold
+// id; it also returns the ids with no article in the store.
 func quotesByGoldID(gold []eval.QuoteGold, arts []model.Article) (map[string][]model.Quote, []string) {
+	ids := make([]string, len(gold))
+	for i, g := range gold {
+		ids[i] = g.ID
+	}
+	found, missing := goldArticles(ids, arts)
+	out := make(map[string][]model.Quote, len(found))
+	for id, a := range found {
+		if a.Enrichment != nil {
+			out[id] = a.Enrichment.Quotes
+		}
+	}
+	return out, missing
+}
+
+// readGold reads a gold file with load, naming the command and the file
+// in any error.
+func readGold[T any](cmd, path string, load func(io.Reader) ([]T, error)) ([]T, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cmd, err)
+	}
+	defer f.Close()
+	gold, err := load(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", cmd, path, err)
+	}
+	return gold, nil
+}
+
+// goldArticles finds the store's article for each gold id, as eval
+// clusters does (record id, URL, source path or the path's ending), and
+// returns the ids it could not find.
+func goldArticles(ids []string, arts []model.Article) (map[string]model.Article, []string) {
 	keys := make([]eval.ArticleKeys, len(arts))
 	byID := make(map[int64]model.Article, len(arts))
 	for i, a := range arts {
 		keys[i] = eval.ArticleKeys{ID: a.ID, SourceID: a.SourceID, URL: a.URL, Source: a.Source}
 		byID[a.ID] = a
 	}
-	labels := make([]eval.Label, 0, len(gold))
+	labels := make([]eval.Label, 0, len(ids))
 	seen := map[string]bool{}
-	for _, g := range gold {
-		if !seen[g.ID] {
-			seen[g.ID] = true
-			labels = append(labels, eval.Label{ID: g.ID})
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			labels = append(labels, eval.Label{ID: id})
 		}
 	}
 	match, missing := eval.MatchLabels(labels, keys)
-	out := make(map[string][]model.Quote, len(match))
+	out := make(map[string]model.Article, len(match))
 	for gid, id := range match {
-		if e := byID[id].Enrichment; e != nil {
-			out[gid] = e.Quotes
-		}
+		out[gid] = byID[id]
 	}
 	return out, missing
 }
