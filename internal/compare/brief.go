@@ -18,9 +18,10 @@ const (
 
 // briefCand is a claim with the wording the brief would use for it.
 type briefCand struct {
-	r    rankedClaim
-	s    *sent  // the member sentence that reads alone
-	text string // its text without a dateline
+	r     rankedClaim
+	s     *sent  // the member sentence that reads alone
+	text  string // its text without a dateline
+	quote bool   // a whole quotation with its named speaker
 }
 
 // briefable keeps sentences that read well alone: a whole statement of
@@ -169,7 +170,44 @@ func briefWording(r rankedClaim, ss []*sent) (briefCand, bool) {
 			}
 		}
 	}
-	return best, found
+	if found {
+		return best, true
+	}
+	for _, s := range order {
+		if t, ok := attributedQuote(s); ok {
+			return briefCand{r: r, s: s, text: t, quote: true}, true
+		}
+	}
+	return best, false
+}
+
+// attributedQuote: a whole quotation followed by its speaker, named, and a
+// verb of speech ("“…,” Trump wrote on Truth Social.") reads alone. The
+// brief takes at most one, and only one that several outlets carry: the
+// story's most repeated words, in the speaker's voice and marked as such.
+func attributedQuote(s *sent) (string, bool) {
+	t := stripDateline(s.text)
+	if n := len(strings.Fields(t)); n < 8 || n > 60 {
+		return t, false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	closing, ok := quoteMarks[r]
+	if !ok || !balancedQuotes(t) || insideQuotation(s) || continuesSpeech(s) {
+		return t, false
+	}
+	end := strings.LastIndex(t, string(closing))
+	if end <= 0 {
+		return t, false
+	}
+	tail := t[end+len(string(closing)):]
+	if strings.ContainsAny(tail, `"“”`) {
+		return t, false // more quotation after the attribution
+	}
+	verb := false
+	for _, w := range lexWords(tail) {
+		verb = verb || speechVerbs[w]
+	}
+	return t, verb && namesSomeone(tail, s.doc.surface) && !pronounSpeaker(tail)
 }
 
 // aloneScore rates how well a sentence says itself what it is about: the
@@ -218,6 +256,9 @@ func brief(claims []rankedClaim, ss []*sent, pairs []pair) []model.SummarySenten
 	for _, r := range claims {
 		if c, ok := briefWording(r, ss); ok {
 			ids, outlets := supporters(c, ss, pairs)
+			if c.quote && len(outlets) < 2 {
+				continue
+			}
 			score := 2*float64(len(outlets)) + 0.5*float64(len(ids)) + (1 - r.pos)
 			cands = append(cands, cited{c, ids, outlets, score})
 		}
@@ -231,12 +272,17 @@ func brief(claims []rankedClaim, ss []*sent, pairs []pair) []model.SummarySenten
 	})
 	var picked []cited
 	var pickedC []briefCand
+	quoted := false
 	for _, c := range cands {
 		if len(picked) == briefLen {
 			break
 		}
+		if c.c.quote && quoted {
+			continue
+		}
 		if !repeats(c.c, pickedC) {
 			picked, pickedC = append(picked, c), append(pickedC, c.c)
+			quoted = quoted || c.c.quote
 		}
 	}
 	sort.SliceStable(picked, func(i, j int) bool {
