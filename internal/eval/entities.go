@@ -1,9 +1,7 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
-	"fmt"
+	"errors"
 	"io"
 	"sort"
 	"strings"
@@ -60,27 +58,12 @@ type EntityScore struct {
 // LoadEntityGold reads JSON lines of {"source", "entities"}; blank lines
 // are skipped.
 func LoadEntityGold(r io.Reader) ([]EntityGold, error) {
-	var out []EntityGold
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var g EntityGold
-		if err := json.Unmarshal([]byte(line), &g); err != nil {
-			return nil, fmt.Errorf("entity gold line %d: %w", n, err)
-		}
+	return readJSONLines(r, "entity gold", func(g EntityGold) error {
 		if g.Source == "" {
-			return nil, fmt.Errorf("entity gold line %d: source is required", n)
+			return errors.New("source is required")
 		}
-		out = append(out, g)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read entity gold: %w", err)
-	}
-	return out, nil
+		return nil
+	})
 }
 
 // ScoreEntities compares each gold article's entities with those found

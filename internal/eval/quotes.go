@@ -1,10 +1,7 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -44,30 +41,16 @@ type QuoteScore struct {
 // LoadQuoteGold reads JSON lines of {"id", "text", "speaker"}; blank lines
 // are skipped, other fields ignored.
 func LoadQuoteGold(r io.Reader) ([]QuoteGold, error) {
-	var out []QuoteGold
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var g QuoteGold
-		if err := json.Unmarshal([]byte(line), &g); err != nil {
-			return nil, fmt.Errorf("quote gold line %d: %w", n, err)
-		}
+	out, err := readJSONLines(r, "quote gold", func(g QuoteGold) error {
 		if g.ID == "" || g.Text == "" {
-			return nil, fmt.Errorf("quote gold line %d: id and text are required", n)
+			return errors.New("id and text are required")
 		}
-		out = append(out, g)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read quote gold: %w", err)
-	}
-	if len(out) == 0 {
+		return nil
+	})
+	if err == nil && len(out) == 0 {
 		return nil, errors.New("no quotations")
 	}
-	return out, nil
+	return out, err
 }
 
 // ScoreQuotes counts the gold fragments found among the extracted
