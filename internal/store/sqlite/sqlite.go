@@ -99,17 +99,6 @@ func (s *DB) migrate(ctx context.Context) error {
 	if version > len(migrations) {
 		return fmt.Errorf("database schema version %d is newer than this parallax (%d)", version, len(migrations))
 	}
-	if version == 0 {
-		// A --db that names some other program's database must not get
-		// our tables added to it.
-		var tables int
-		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
-			return err
-		}
-		if tables > 0 {
-			return errors.New("not a parallax database: it already holds other tables")
-		}
-	}
 	for i := version; i < len(migrations); i++ {
 		err := s.inTx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
