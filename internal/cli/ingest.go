@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/term"
 
-	"parallax/internal/enrich"
 	"parallax/internal/pipeline"
 	"parallax/internal/source"
 )
@@ -37,19 +36,12 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	defer st.Close()
 	before := stories.Len()
 	prog := newProgress(stdio.Err, *quiet)
-	sum, err := pipeline.Ingest(ctx, fs.Args(), st, pipeline.Options{
+	sum, err := ingestAndReport(ctx, st, stories, fs.Args(), pipeline.Options{
 		Workers: *workers,
 		Source:  source.Options{Stdin: stdio.In, NetOptions: source.NetOptions{Fetcher: fetcher}},
 		OnEvent: prog.event,
-		Enrich:  enrich.Article,
-		Stories: stories,
 	})
 	prog.finish()
-	if err == nil {
-		// Reports follow the stories: built once per changed story, after
-		// every placement is written.
-		_, err = buildReports(ctx, st, stories)
-	}
 	after := stories.Len()
 	fmt.Fprintf(stdio.Out, "ingested %d inputs into %s: %d new, %d updated, %d unchanged, %d failed; %d stories (%d new)\n",
 		sum.Total(), st.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Failed, after, after-before)

@@ -23,12 +23,36 @@ func openStories(ctx context.Context, db string) (Store, *pipeline.Stories, erro
 	if err != nil {
 		return nil, nil, err
 	}
-	stories, err := pipeline.LoadStories(ctx, st, cluster.DefaultConfig())
+	stories, err := loadStories(ctx, st)
 	if err != nil {
 		st.Close()
 		return nil, nil, err
 	}
 	return st, stories, nil
+}
+
+// loadStories rebuilds the clusterer's state from the store.
+func loadStories(ctx context.Context, st Store) (*pipeline.Stories, error) {
+	return pipeline.LoadStories(ctx, st, cluster.DefaultConfig())
+}
+
+// storing completes opt as every command that stores articles needs it:
+// each article enriched in the workers, then placed in a story.
+func storing(opt pipeline.Options, stories *pipeline.Stories) pipeline.Options {
+	opt.Enrich = enrich.Article
+	opt.Stories = stories
+	return opt
+}
+
+// ingestAndReport ingests paths as storing says, then rebuilds the
+// comparison of every story the ingest changed, once, after every
+// placement is written.
+func ingestAndReport(ctx context.Context, st Store, stories *pipeline.Stories, paths []string, opt pipeline.Options) (pipeline.Summary, error) {
+	sum, err := pipeline.Ingest(ctx, paths, st, storing(opt, stories))
+	if err == nil {
+		_, err = buildReports(ctx, st, stories)
+	}
+	return sum, err
 }
 
 // buildReports rebuilds the comparison of every story an ingest changed.

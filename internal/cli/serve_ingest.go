@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"sync"
 
-	"parallax/internal/cluster"
-	"parallax/internal/enrich"
 	"parallax/internal/fetch"
 	"parallax/internal/pipeline"
 	"parallax/internal/source"
@@ -49,24 +47,19 @@ func (si *serverIngest) ingest(ctx context.Context, urls []string) (any, error) 
 	si.mu.Lock()
 	defer si.mu.Unlock()
 	// Reloaded on every call: a command-line ingest may have run since.
-	stories, err := pipeline.LoadStories(ctx, si.st, cluster.DefaultConfig())
+	stories, err := loadStories(ctx, si.st)
 	if err != nil {
 		return nil, err
 	}
 	res := ingestResult{Errors: []string{}}
-	sum, err := pipeline.Ingest(ctx, urls, si.st, pipeline.Options{
-		Source:  source.Options{NetOptions: source.NetOptions{Fetcher: si.fetcher}},
-		Enrich:  enrich.Article,
-		Stories: stories,
+	sum, err := ingestAndReport(ctx, si.st, stories, urls, pipeline.Options{
+		Source: source.Options{NetOptions: source.NetOptions{Fetcher: si.fetcher}},
 		OnEvent: func(ev pipeline.Event) {
 			if ev.Err != nil {
 				res.Errors = append(res.Errors, ev.Err.Error())
 			}
 		},
 	})
-	if err == nil {
-		_, err = buildReports(ctx, si.st, stories)
-	}
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"parallax/internal/enrich"
 	"parallax/internal/fetch"
 	"parallax/internal/pipeline"
 )
@@ -37,7 +36,7 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	prog := newProgress(stdio.Err, *quiet)
 	opt := pipeline.WatchOptions{
 		Fetcher: f,
-		Ingest:  pipeline.Options{Workers: *workers, OnEvent: prog.event, Enrich: enrich.Article, Stories: stories},
+		Ingest:  storing(pipeline.Options{Workers: *workers, OnEvent: prog.event}, stories),
 		OnFeed:  func(r pipeline.FeedReport) { prog.clear(); printFeedReport(stdio, r) },
 	}
 	if !*once {
