@@ -121,10 +121,15 @@ type exportArticle struct {
 	Figures     []model.Figure      `json:"figures"`
 }
 
-// exportStory is a story with the comparison of its outlets (empty lists
-// when no report was built).
+// exportStory is a story with the comparison of its outlets.
 type exportStory struct {
 	model.Story
+	reportFields
+}
+
+// reportFields are a story's comparison as export and `story --format
+// json` write it: empty lists, not null, when no report was built.
+type reportFields struct {
 	Claims        []model.Claim           `json:"claims"`
 	Quotes        []model.QuoteGroup      `json:"quotes"`
 	Discrepancies []model.Discrepancy     `json:"discrepancies"`
@@ -146,9 +151,9 @@ func newExportArticle(a model.Article, p model.Placement) exportArticle {
 	}
 }
 
-func newExportStory(s model.Story, r model.Report) exportStory {
-	return exportStory{
-		Story: s, Claims: nonNilSlice(r.Claims), Quotes: nonNilSlice(r.Quotes), Discrepancies: nonNilSlice(r.Discrepancies),
+func newReportFields(r model.Report) reportFields {
+	return reportFields{
+		Claims: nonNilSlice(r.Claims), Quotes: nonNilSlice(r.Quotes), Discrepancies: nonNilSlice(r.Discrepancies),
 		Framing: nonNilSlice(r.Framing), Timeline: nonNilSlice(r.Timeline), Summary: nonNilSlice(r.Summary),
 	}
 }
@@ -201,7 +206,7 @@ func runExport(ctx context.Context, args []string, stdio Stdio) error {
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return fmt.Errorf("export: %w", err)
 		}
-		doc.Stories = append(doc.Stories, newExportStory(s, r))
+		doc.Stories = append(doc.Stories, exportStory{s, newReportFields(r)})
 	}
 	if *out == "" {
 		return writeJSON(stdio.Out, doc)

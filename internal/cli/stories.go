@@ -172,8 +172,8 @@ func storyJSON(s model.Story, groups []outletGroup, dups map[int64]int64, r mode
 	out := struct {
 		model.Story
 		ByOutlet []group `json:"by_outlet"`
-		exportStory
-	}{Story: s, exportStory: newExportStory(model.Story{}, r)}
+		reportFields
+	}{Story: s, reportFields: newReportFields(r)}
 	for _, g := range groups {
 		gg := group{Outlet: g.Outlet}
 		for _, a := range g.Articles {
