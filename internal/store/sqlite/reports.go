@@ -47,26 +47,6 @@ func (s *DB) Report(ctx context.Context, storyID int64) (model.Report, string, e
 	return r, fp, nil
 }
 
-// ReportFingerprints returns the fingerprint of every stored report, so a
-// caller can rebuild only the reports whose stories changed.
-func (s *DB) ReportFingerprints(ctx context.Context) (map[int64]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT story_id, fingerprint FROM story_reports`)
-	if err != nil {
-		return nil, fmt.Errorf("report fingerprints: %w", err)
-	}
-	defer rows.Close()
-	out := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var fp string
-		if err := rows.Scan(&id, &fp); err != nil {
-			return nil, err
-		}
-		out[id] = fp
-	}
-	return out, rows.Err()
-}
-
 // StoryDuplicates maps each near-duplicate member of a story to the
 // article it copies.
 func (s *DB) StoryDuplicates(ctx context.Context, storyID int64) (map[int64]int64, error) {

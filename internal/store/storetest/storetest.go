@@ -34,7 +34,6 @@ type Store interface {
 
 	PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error
 	Report(ctx context.Context, storyID int64) (model.Report, string, error)
-	ReportFingerprints(ctx context.Context) (map[int64]string, error)
 
 	AddFeed(ctx context.Context, url, title string) (bool, error)
 	RemoveFeed(ctx context.Context, url string) error
