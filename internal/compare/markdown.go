@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"net/url"
 	"sort"
 	"strings"
 
@@ -235,8 +234,7 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`,
 // mdURL renders an article's URL as an autolink, only when it is http(s),
 // with the characters that would end or break the autolink encoded.
 func mdURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !model.IsWebURL(raw) {
 		return ""
 	}
 	return "<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20", "\n", "").Replace(raw) + ">"

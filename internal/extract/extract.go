@@ -6,7 +6,6 @@ package extract
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"unicode"
 
@@ -92,8 +91,7 @@ func isControl(r rune) bool {
 // a record or a canonical link may carry javascript: or a bare path, which
 // no view should ever turn into a link.
 func webURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !model.IsWebURL(s) {
 		return ""
 	}
 	return s

@@ -67,3 +67,11 @@ func (a Article) OutletLabel() string {
 	}
 	return fmt.Sprintf("article %d", a.ID)
 }
+
+// IsWebURL reports whether s is an absolute http or https URL with a host:
+// the only kind of address any view may turn into a link, since a page or
+// record may carry javascript: or a bare path.
+func IsWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
