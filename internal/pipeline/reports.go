@@ -17,7 +17,7 @@ type ReportStore interface {
 	Story(ctx context.Context, id int64) (model.Story, error)
 	StoryArticles(ctx context.Context, id int64) ([]model.Article, error)
 	StoryDuplicates(ctx context.Context, id int64) (map[int64]int64, error)
-	Report(ctx context.Context, storyID int64) (model.Report, string, error)
+	ReportFingerprint(ctx context.Context, storyID int64) (string, error)
 	PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error
 	PutEnrichment(ctx context.Context, articleID int64, e model.Enrichment) error
 }
@@ -89,7 +89,11 @@ func buildReport(ctx context.Context, st ReportStore, id int64, rep Reporter) (b
 	if err != nil {
 		return false, err
 	}
-	if _, old, err := st.Report(ctx, id); err == nil && old == fp {
+	old, err := st.ReportFingerprint(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	if old == fp {
 		return false, nil
 	}
 	r := safeBuild(rep.Build, s, arts, dups)

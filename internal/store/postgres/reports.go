@@ -47,6 +47,21 @@ func (s *DB) Report(ctx context.Context, storyID int64) (model.Report, string, e
 	return r, fp, nil
 }
 
+// ReportFingerprint returns the fingerprint a story's stored report was
+// built from, "" when none is stored: enough to tell whether the report
+// must be rebuilt without reading it.
+func (s *DB) ReportFingerprint(ctx context.Context, storyID int64) (string, error) {
+	var fp string
+	err := s.pool.QueryRow(ctx, `SELECT fingerprint FROM story_reports WHERE story_id = $1`, storyID).Scan(&fp)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("report %d fingerprint: %w", storyID, err)
+	}
+	return fp, nil
+}
+
 // StoryDuplicates maps each near-duplicate member of a story to the
 // article it copies.
 func (s *DB) StoryDuplicates(ctx context.Context, storyID int64) (map[int64]int64, error) {

@@ -52,6 +52,9 @@ func runReports(t *testing.T, open func(t *testing.T) Store) {
 		if _, _, err := s.Report(ctx, 7); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("missing report: %v", err)
 		}
+		if fp, err := s.ReportFingerprint(ctx, 7); err != nil || fp != "" {
+			t.Fatalf("missing report's fingerprint = %q, %v", fp, err)
+		}
 		r := model.Report{StoryID: 7, Summary: []model.SummarySentence{{Text: "The bridge reopens.", ArticleIDs: []int64{1}}}}
 		if err := s.PutReport(ctx, 7, "fp1", r); err != nil {
 			t.Fatal(err)
@@ -68,6 +71,9 @@ func runReports(t *testing.T, open func(t *testing.T) Store) {
 		}
 		if _, fp8, err := s.Report(ctx, 8); err != nil || fp8 != "fp8" {
 			t.Fatalf("Report(8) fingerprint = %q, %v", fp8, err)
+		}
+		if fp, err := s.ReportFingerprint(ctx, 7); err != nil || fp != "fp2" {
+			t.Fatalf("ReportFingerprint(7) = %q, %v", fp, err)
 		}
 	})
 }

@@ -34,6 +34,7 @@ type Store interface {
 
 	PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error
 	Report(ctx context.Context, storyID int64) (model.Report, string, error)
+	ReportFingerprint(ctx context.Context, storyID int64) (string, error)
 
 	AddFeed(ctx context.Context, url, title string) (bool, error)
 	RemoveFeed(ctx context.Context, url string) error
