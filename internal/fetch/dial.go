@@ -17,19 +17,26 @@ func (e *privateError) Error() string {
 
 func (e *privateError) Is(target error) bool { return target == ErrPrivate }
 
-// refusePrivate is a net.Dialer Control function: it sees the resolved
-// address about to be dialled.
-func refusePrivate(network, address string, _ syscall.RawConn) error {
-	ap, err := netip.ParseAddrPort(address)
-	if err != nil {
-		return &privateError{kind: "unparsable"}
+// refuseNonPublic returns a net.Dialer Control function: it sees the
+// resolved address about to be dialled and refuses it when kind names it.
+func refuseNonPublic(kind func(netip.AddrPort) string) func(network, address string, _ syscall.RawConn) error {
+	return func(network, address string, _ syscall.RawConn) error {
+		ap, err := netip.ParseAddrPort(address)
+		if err != nil {
+			return &privateError{kind: "unparsable"}
+		}
+		ap = netip.AddrPortFrom(ap.Addr().Unmap(), ap.Port())
+		if k := kind(ap); k != "" {
+			return &privateError{addr: ap.Addr(), kind: k}
+		}
+		return nil
 	}
-	addr := ap.Addr().Unmap()
-	if kind := addressKind(addr); kind != "" {
-		return &privateError{addr: addr, kind: kind}
-	}
-	return nil
 }
+
+// PublicAddressKind is the rule refusing dials apply unless
+// Config.AddressKind replaces it: the kind of a non-public address, "" for
+// a public one. The port plays no part.
+func PublicAddressKind(ap netip.AddrPort) string { return AddressKind(ap.Addr()) }
 
 // sharedSpace is carrier-grade NAT (RFC 6598): not public, often routed to
 // internal services.
@@ -45,8 +52,10 @@ var reserved = []netip.Prefix{
 	netip.MustParsePrefix("64:ff9b:1::/48"),
 }
 
-// addressKind names why addr is not a public unicast address, or "".
-func addressKind(addr netip.Addr) string {
+// AddressKind names why addr is not a public unicast address ("loopback",
+// "private", "link-local", "unspecified", "multicast", "reserved"), or "".
+func AddressKind(addr netip.Addr) string {
+	addr = addr.Unmap()
 	switch {
 	case addr.IsLoopback():
 		return "loopback"

@@ -113,3 +113,15 @@ func sizeString(n int64) string {
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
+
+// redirectedTo names the redirect target in a refusal met after a
+// redirect, so the line says where the request was led. err is the
+// client's error, whose URL is the request that failed.
+func redirectedTo(fe *Error, err error, first *url.URL) *Error {
+	var ue *url.Error
+	if !errors.Is(fe, ErrPrivate) || !errors.As(err, &ue) || ue.URL == first.String() {
+		return fe
+	}
+	fe.Reason = "redirected to " + ue.URL + ": " + fe.Reason
+	return fe
+}

@@ -13,6 +13,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -41,8 +42,14 @@ type Config struct {
 	IgnoreRobots   bool
 	// AllowPrivate permits loopback, private and link-local addresses. The
 	// CLI sets it (the user's own command); servers acting on requests
-	// from others must not.
+	// from others must not. A Request with PublicOnly is refused them
+	// whatever this says.
 	AllowPrivate bool
+	// AddressKind decides which dialled addresses a refusing dial refuses:
+	// it names the kind of a non-public one, "" for a public one. nil
+	// means PublicAddressKind. Tests use it to let one loopback server
+	// stand for a public host.
+	AddressKind func(netip.AddrPort) string
 }
 
 // DefaultConfig is the polite configuration used by the CLI.
@@ -89,6 +96,12 @@ type Request struct {
 	URL          string
 	ETag         string
 	LastModified string
+	// PublicOnly refuses every address that is not public, for this
+	// request, its redirects and its robots.txt, even when the Fetcher
+	// allows private ones: for URLs that come from third parties, such as
+	// a feed's links. The check is made on the address dialled, after DNS
+	// resolution, and no proxy is used.
+	PublicOnly bool
 }
 
 // Response is a successful answer: 2xx with its body, or 304.
@@ -105,9 +118,19 @@ type Response struct {
 // Fetcher is safe for concurrent use.
 type Fetcher struct {
 	cfg    Config
-	client *http.Client
+	open   *lane // requests without PublicOnly
+	public *lane // requests with PublicOnly; the same as open when AllowPrivate is false
 	hosts  *hostGate
 	robots *robotsCache
+}
+
+// lane is one connection pool and the clients over it. Requests that must
+// reach only public addresses get a pool of their own: a connection to a
+// private address opened for another request must never be reused for
+// them.
+type lane struct {
+	page   *http.Client // redirects bounded, each target's robots.txt checked
+	robots *http.Client // robots.txt: redirects bounded, not checked again
 }
 
 // New builds a Fetcher from cfg.
@@ -115,13 +138,41 @@ func New(cfg Config) (*Fetcher, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	f := &Fetcher{cfg: cfg, hosts: newHostGate(cfg.HostDelay)}
-	f.client = &http.Client{Transport: newTransport(cfg), CheckRedirect: f.checkRedirect}
-	f.robots = newRobotsCache(cfg.RobotsTTL)
+	if cfg.AddressKind == nil {
+		cfg.AddressKind = PublicAddressKind
+	}
+	f := &Fetcher{cfg: cfg, hosts: newHostGate(cfg.HostDelay), robots: newRobotsCache(cfg.RobotsTTL)}
+	f.public = f.newLane(false)
+	f.open = f.public
+	if cfg.AllowPrivate {
+		f.open = f.newLane(true)
+	}
 	return f, nil
 }
 
-func newTransport(cfg Config) *http.Transport {
+func (f *Fetcher) newLane(allowPrivate bool) *lane {
+	l := &lane{}
+	t := newTransport(f.cfg, allowPrivate)
+	l.page = &http.Client{Transport: t, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		return f.checkRedirect(l, req, via)
+	}}
+	l.robots = &http.Client{Transport: t, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		if len(via) > f.cfg.MaxRedirects {
+			return &Error{Reason: "robots.txt: too many redirects", Err: ErrRedirects}
+		}
+		return nil
+	}}
+	return l
+}
+
+func (f *Fetcher) lane(req Request) *lane {
+	if req.PublicOnly {
+		return f.public
+	}
+	return f.open
+}
+
+func newTransport(cfg Config, allowPrivate bool) *http.Transport {
 	d := &net.Dialer{Timeout: cfg.ConnectTimeout, KeepAlive: 30 * time.Second}
 	t := &http.Transport{
 		DialContext:           d.DialContext,
@@ -131,13 +182,13 @@ func newTransport(cfg Config) *http.Transport {
 		IdleConnTimeout:       90 * time.Second,
 		ForceAttemptHTTP2:     true,
 	}
-	if cfg.AllowPrivate {
+	if allowPrivate {
 		t.Proxy = http.ProxyFromEnvironment
 	} else {
 		// The check runs on the address actually dialled, after DNS
 		// resolution, so a name that re-resolves to 127.0.0.1 (DNS
 		// rebinding) is caught; a proxy would dial for us, so none is used.
-		d.Control = refusePrivate
+		d.Control = refuseNonPublic(cfg.AddressKind)
 	}
 	return t
 }
@@ -155,7 +206,7 @@ func (f *Fetcher) Fetch(ctx context.Context, req Request) (*Response, error) {
 		return nil, &Error{URL: req.URL, Reason: err.Error(), Err: ErrBadURL}
 	}
 	if !f.cfg.IgnoreRobots {
-		if err := f.checkRobots(ctx, u); err != nil {
+		if err := f.checkRobots(ctx, u, f.lane(req)); err != nil {
 			return nil, withURL(err, req.URL)
 		}
 	}
@@ -209,9 +260,9 @@ func (f *Fetcher) attempt(ctx context.Context, u *url.URL, req Request) (*Respon
 	if req.LastModified != "" {
 		hreq.Header.Set("If-Modified-Since", req.LastModified)
 	}
-	resp, err := f.client.Do(hreq)
+	resp, err := f.lane(req).page.Do(hreq)
 	if err != nil {
-		return nil, f.transportError(ctx, err)
+		return nil, redirectedTo(f.transportError(ctx, err), err, u)
 	}
 	defer resp.Body.Close()
 	return f.read(ctx, resp)
@@ -249,8 +300,8 @@ func (f *Fetcher) read(ctx context.Context, resp *http.Response) (*Response, err
 }
 
 // checkRedirect bounds redirects and checks each target's scheme and
-// robots.txt.
-func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
+// robots.txt (read through l, the lane of the first request).
+func (f *Fetcher) checkRedirect(l *lane, req *http.Request, via []*http.Request) error {
 	if len(via) > f.cfg.MaxRedirects {
 		return &Error{Reason: fmt.Sprintf("stopped after %d redirects", f.cfg.MaxRedirects), Err: ErrRedirects}
 	}
@@ -268,5 +319,5 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 		}
 		return nil
 	}
-	return f.checkRobots(req.Context(), req.URL)
+	return f.checkRobots(req.Context(), req.URL, l)
 }

@@ -47,9 +47,10 @@ func (c *robotsCache) cached(origin string) *robots {
 	return e.rules
 }
 
-// checkRobots fails with ErrRobots when u's robots.txt forbids it.
-func (f *Fetcher) checkRobots(ctx context.Context, u *url.URL) error {
-	rules, err := f.robotsFor(ctx, u)
+// checkRobots fails with ErrRobots when u's robots.txt forbids it. A
+// robots.txt not yet cached is read through l.
+func (f *Fetcher) checkRobots(ctx context.Context, u *url.URL, l *lane) error {
+	rules, err := f.robotsFor(ctx, u, l)
 	if err != nil {
 		return err
 	}
@@ -63,7 +64,7 @@ func (f *Fetcher) checkRobots(ctx context.Context, u *url.URL) error {
 	return nil
 }
 
-func (f *Fetcher) robotsFor(ctx context.Context, u *url.URL) (*robots, error) {
+func (f *Fetcher) robotsFor(ctx context.Context, u *url.URL, l *lane) (*robots, error) {
 	origin := u.Scheme + "://" + u.Host
 	e := f.robots.entry(origin)
 	e.mu.Lock()
@@ -71,7 +72,7 @@ func (f *Fetcher) robotsFor(ctx context.Context, u *url.URL) (*robots, error) {
 	if e.rules != nil && time.Now().Before(e.expires) {
 		return e.rules, nil
 	}
-	rules, err := f.fetchRobots(ctx, origin, u.Host)
+	rules, err := f.fetchRobots(ctx, origin, u.Host, l)
 	if err != nil {
 		return nil, err // not cached: a network failure may pass
 	}
@@ -82,7 +83,7 @@ func (f *Fetcher) robotsFor(ctx context.Context, u *url.URL) (*robots, error) {
 
 // fetchRobots reads origin/robots.txt under the host's gate. As RFC 9309
 // says: a 4xx means no rules, a 5xx means everything is disallowed.
-func (f *Fetcher) fetchRobots(ctx context.Context, origin, host string) (*robots, error) {
+func (f *Fetcher) fetchRobots(ctx context.Context, origin, host string, l *lane) (*robots, error) {
 	release, err := f.hosts.acquire(ctx, host)
 	if err != nil {
 		return nil, &Error{Reason: err.Error(), Err: err}
@@ -95,7 +96,7 @@ func (f *Fetcher) fetchRobots(ctx context.Context, origin, host string) (*robots
 		return nil, &Error{Reason: err.Error(), Err: ErrBadURL}
 	}
 	req.Header.Set("User-Agent", f.cfg.UserAgent)
-	resp, err := f.robotsClient().Do(req)
+	resp, err := l.robots.Do(req)
 	if err != nil {
 		fe := f.transportError(ctx, err)
 		if !errors.Is(fe, ErrPrivate) {
@@ -117,18 +118,4 @@ func (f *Fetcher) fetchRobots(ctx context.Context, origin, host string) (*robots
 		return nil, fe
 	}
 	return parseRobots(data, robotsToken), nil
-}
-
-// robotsClient follows robots.txt redirects without checking robots.txt
-// again (which would recurse).
-func (f *Fetcher) robotsClient() *http.Client {
-	return &http.Client{
-		Transport: f.client.Transport,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) > f.cfg.MaxRedirects {
-				return &Error{Reason: "robots.txt: too many redirects", Err: ErrRedirects}
-			}
-			return nil
-		},
-	}
 }
