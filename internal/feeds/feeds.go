@@ -24,6 +24,10 @@ type Subscription struct {
 	CheckedAt    time.Time `json:"checked_at,omitzero"` // zero until first checked
 	Status       int       `json:"status,omitempty"`    // HTTP status of the last check; 0 when none came
 	Error        string    `json:"error,omitempty"`     // why the last check failed, "" when it worked
+	// AllowPrivate lets the feed's links reach loopback, private and
+	// link-local addresses (feeds add --allow-private). Without it they
+	// are refused: links are third-party data.
+	AllowPrivate bool `json:"allow_private"`
 }
 
 // MaxAttempts is how many times an entry whose page cannot be stored is

@@ -32,9 +32,22 @@ func (s *DB) RemoveFeed(ctx context.Context, url string) error {
 	return nil
 }
 
+// SetFeedAllowPrivate decides whether url's links may reach private
+// addresses; store.ErrNotFound when it is not followed.
+func (s *DB) SetFeedAllowPrivate(ctx context.Context, url string, allow bool) error {
+	tag, err := s.pool.Exec(ctx, `UPDATE feeds SET allow_private = $1 WHERE url = $2`, allow, clean(url))
+	if err != nil {
+		return fmt.Errorf("feed %s: %w", url, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("feed %s: %w", url, store.ErrNotFound)
+	}
+	return nil
+}
+
 // Feeds returns every followed feed in the order they were added.
 func (s *DB) Feeds(ctx context.Context) ([]feeds.Subscription, error) {
-	rows, err := s.pool.Query(ctx, `SELECT url, title, etag, last_modified, added_at, checked_at, status, error
+	rows, err := s.pool.Query(ctx, `SELECT url, title, etag, last_modified, added_at, checked_at, status, error, allow_private
 		FROM feeds ORDER BY added_at, seq`)
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)
@@ -44,7 +57,7 @@ func (s *DB) Feeds(ctx context.Context) ([]feeds.Subscription, error) {
 	for rows.Next() {
 		var f feeds.Subscription
 		var checked *time.Time
-		if err := rows.Scan(&f.URL, &f.Title, &f.ETag, &f.LastModified, &f.AddedAt, &checked, &f.Status, &f.Error); err != nil {
+		if err := rows.Scan(&f.URL, &f.Title, &f.ETag, &f.LastModified, &f.AddedAt, &checked, &f.Status, &f.Error, &f.AllowPrivate); err != nil {
 			return nil, fmt.Errorf("feeds: %w", err)
 		}
 		f.AddedAt = f.AddedAt.UTC()

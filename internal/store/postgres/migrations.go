@@ -106,4 +106,15 @@ var migrations = []string{
 		updated_at timestamptz NOT NULL,
 		PRIMARY KEY (feed_url, entry_key)
 	);`,
+	// 6: whether a feed's links may reach private addresses (feeds add
+	// --allow-private); the validators of pages ingested by URL, so a
+	// re-run asks conditionally.
+	`ALTER TABLE feeds ADD COLUMN allow_private boolean NOT NULL DEFAULT false;
+	CREATE TABLE fetched_pages (
+		url           text PRIMARY KEY,
+		etag          text NOT NULL DEFAULT '',
+		last_modified text NOT NULL DEFAULT '',
+		article_id    bigint NOT NULL,
+		updated_at    timestamptz NOT NULL
+	);`,
 }

@@ -94,4 +94,15 @@ var migrations = []string{
 	// index instead of sorting every story.
 	`CREATE INDEX stories_newest ON stories(last_published = '', last_published DESC, independent_outlets DESC, id);
 	CREATE INDEX stories_covered ON stories(independent_outlets DESC, independent DESC, last_published DESC, id);`,
+	// 6: whether a feed's links may reach private addresses (feeds add
+	// --allow-private); the validators of pages ingested by URL, so a
+	// re-run asks conditionally.
+	`ALTER TABLE feeds ADD COLUMN allow_private INTEGER NOT NULL DEFAULT 0;
+	CREATE TABLE fetched_pages (
+		url           TEXT PRIMARY KEY,
+		etag          TEXT NOT NULL DEFAULT '',
+		last_modified TEXT NOT NULL DEFAULT '',
+		article_id    INTEGER NOT NULL,
+		updated_at    TEXT NOT NULL
+	);`,
 }

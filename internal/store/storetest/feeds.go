@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"parallax/internal/feeds"
+	"parallax/internal/model"
 	"parallax/internal/store"
 )
 
@@ -43,6 +44,53 @@ func runFeeds(t *testing.T, open func(t *testing.T) Store) {
 		if f := fs[0]; f.Title != "Courier" || f.ETag != `"e1"` || !f.CheckedAt.Equal(checked) || f.Status != 200 ||
 			f.AddedAt.IsZero() || f.AddedAt.Location() != time.UTC || f.CheckedAt.Location() != time.UTC {
 			t.Errorf("feed after check = %+v", f)
+		}
+	})
+	t.Run("feed allow private", func(t *testing.T) {
+		s := open(t)
+		const a, b = "http://intranet.example/feed.xml", "https://courier.example/rss.xml"
+		s.AddFeed(ctx, a, "")
+		s.AddFeed(ctx, b, "")
+		if err := s.SetFeedAllowPrivate(ctx, a, true); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetFeedAllowPrivate(ctx, "https://never.example/feed", true); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("allowing an unfollowed feed: %v; want ErrNotFound", err)
+		}
+		// A check does not touch the permission.
+		if err := s.PutFeedCheck(ctx, feeds.Subscription{URL: a, Title: "Intranet", Status: 200}); err != nil {
+			t.Fatal(err)
+		}
+		fs, err := s.Feeds(ctx)
+		if err != nil || len(fs) != 2 || !fs[0].AllowPrivate || fs[1].AllowPrivate {
+			t.Fatalf("feeds = %+v, %v; want only the first allowed private addresses", fs, err)
+		}
+		if err := s.SetFeedAllowPrivate(ctx, a, false); err != nil {
+			t.Fatal(err)
+		}
+		if fs, _ := s.Feeds(ctx); fs[0].AllowPrivate {
+			t.Errorf("permission not withdrawn: %+v", fs[0])
+		}
+	})
+	t.Run("fetched pages", func(t *testing.T) {
+		s := open(t)
+		const u = "https://courier.example/harbour"
+		if _, err := s.FetchedPage(ctx, u); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("unknown page: %v; want ErrNotFound", err)
+		}
+		p := model.FetchedPage{URL: u, ETag: `"v1"`, LastModified: "Mon, 02 Mar 2026 10:00:00 GMT", ArticleID: 4}
+		if err := s.PutFetchedPage(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.FetchedPage(ctx, u); err != nil || got != p {
+			t.Fatalf("page = %+v, %v; want %+v", got, err, p)
+		}
+		p.ETag, p.LastModified, p.ArticleID = `"v2"`, "", 5
+		if err := s.PutFetchedPage(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.FetchedPage(ctx, u); err != nil || got != p {
+			t.Errorf("page after an update = %+v, %v; want %+v", got, err, p)
 		}
 	})
 	t.Run("feed entries", func(t *testing.T) {

@@ -42,6 +42,9 @@ type Store interface {
 	PutFeedCheck(ctx context.Context, f feeds.Subscription) error
 	FeedEntries(ctx context.Context, feedURL string) (map[string]feeds.EntryState, error)
 	PutFeedEntry(ctx context.Context, feedURL string, e feeds.EntryState) error
+	SetFeedAllowPrivate(ctx context.Context, url string, allow bool) error
+	FetchedPage(ctx context.Context, url string) (model.FetchedPage, error)
+	PutFetchedPage(ctx context.Context, p model.FetchedPage) error
 
 	Path() string
 	Close() error
