@@ -40,6 +40,7 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 		Workers: *workers,
 		Source:  source.Options{Stdin: stdio.In, NetOptions: source.NetOptions{Fetcher: fetcher}},
 		OnEvent: prog.event,
+		Pages:   st, // a re-run asks for each page conditionally
 	})
 	prog.finish()
 	after := stories.Len()

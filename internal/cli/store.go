@@ -20,6 +20,7 @@ import (
 // backends have it.
 type Store interface {
 	pipeline.WatchStore
+	pipeline.PageStore
 	pipeline.PlacementStore
 	pipeline.ReportStore
 	web.Store

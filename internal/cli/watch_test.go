@@ -355,3 +355,40 @@ func TestIngestWARC(t *testing.T) {
 		t.Errorf("articles = %+v", as)
 	}
 }
+
+// ingest URL keeps each page's validators: a re-run asks conditionally and
+// counts a 304 as unchanged.
+func TestIngestURLRerunIsConditional(t *testing.T) {
+	var mu sync.Mutex
+	conditional, full := 0, 0
+	page := pageHTML(model.Article{Title: "Ferry fares frozen", Body: strings.Repeat("The fictional ferry company of Wendmarsh froze its fares for the winter, the harbour office said. ", 5)}, "")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if r.Header.Get("If-None-Match") == `"fares-1"` {
+			conditional++
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		full++
+		w.Header().Set("ETag", `"fares-1"`)
+		fmt.Fprint(w, page)
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "p.db")
+	args := append(append([]string{"ingest", "--db", db}, fast...), srv.URL+"/fares")
+	if out, stderr, err := run(t, args...); err != nil || !strings.Contains(out, "1 new") {
+		t.Fatalf("first ingest: %v\n%s%s", err, out, stderr)
+	}
+	out, stderr, err := run(t, args...)
+	if err != nil || !strings.Contains(out, "0 new, 0 updated, 1 unchanged, 0 failed") {
+		t.Fatalf("second ingest: %v\n%s%s", err, out, stderr)
+	}
+	if conditional != 1 || full != 1 {
+		t.Errorf("server answered %d in full and %d with 304; want 1 and 1", full, conditional)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"sync"
 
 	"parallax/internal/extract"
 	"parallax/internal/model"
@@ -53,6 +54,13 @@ type Options struct {
 	// Stories, when set, places each new article into a story as it is
 	// stored; placements are written in batches and at the end.
 	Stories *Stories
+	// Pages, when set, keeps the validators of pages read by URL, so the
+	// next ingest of a URL asks conditionally; a 304 counts as unchanged.
+	Pages PageStore
+	// Serial, when set, is held while each article is stored, placed and
+	// reported, and while placements are written: several Ingests may
+	// then run at once over one Stories (watch checks feeds concurrently).
+	Serial sync.Locker
 }
 
 // flushEvery bounds the placements held in memory between writes.
@@ -65,16 +73,20 @@ type job struct {
 }
 
 type result struct {
-	seq     int
-	source  string
-	article model.Article
-	err     error
+	seq         int
+	source      string
+	article     model.Article
+	err         error
+	page        *model.FetchedPage // validators to keep once stored
+	notModified bool               // a 304: page is what was kept
 }
 
 // Ingest reads every input under paths, extracts each document and stores
 // it. A bad input is reported through OnEvent and counted as failed; the
 // others go on. The error is non-nil only when the run itself could not
-// finish (the context was cancelled).
+// finish: the store failed, or the context was cancelled, which stops the
+// run after the article being stored (inputs not yet stored are not
+// counted).
 func Ingest(ctx context.Context, paths []string, st Store, opt Options) (Summary, error) {
 	workers := opt.Workers
 	if workers <= 0 {
@@ -86,6 +98,9 @@ func Ingest(ctx context.Context, paths []string, st Store, opt Options) (Summary
 	queue := opt.MaxQueue
 	if queue <= 0 {
 		queue = 4 * workers
+	}
+	if opt.Pages != nil {
+		opt.Source.Known = knownPage(opt.Pages)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -112,11 +127,23 @@ func Ingest(ctx context.Context, paths []string, st Store, opt Options) (Summary
 	sum, err := collect(ctx, st, results, seen, opt)
 	if opt.Stories != nil {
 		// Flush even after cancellation: what was stored gets its placement.
-		if ferr := opt.Stories.Flush(context.WithoutCancel(ctx)); ferr != nil && err == nil {
+		unlock := lock(opt.Serial)
+		ferr := opt.Stories.Flush(context.WithoutCancel(ctx))
+		unlock()
+		if ferr != nil && err == nil {
 			err = ferr
 		}
 	}
 	return sum, err
+}
+
+// lock takes l when there is one and returns its release.
+func lock(l sync.Locker) (unlock func()) {
+	if l == nil {
+		return func() {}
+	}
+	l.Lock()
+	return l.Unlock
 }
 
 func produce(ctx context.Context, paths []string, opt source.Options, jobs chan<- job, seen chan int) {
@@ -141,8 +168,8 @@ func produce(ctx context.Context, paths []string, opt source.Options, jobs chan<
 }
 
 func work(j job, extractFn func(source.Doc) (model.Article, error), enrichFn func(model.Article) model.Enrichment) result {
-	r := result{seq: j.seq, source: j.doc.Source, err: j.err}
-	if j.err != nil {
+	r := result{seq: j.seq, source: j.doc.Source, err: j.err, page: j.doc.Page, notModified: j.doc.NotModified}
+	if j.err != nil || r.notModified {
 		return r
 	}
 	a, err := safeExtract(extractFn, enrichFn, j.doc)
@@ -174,11 +201,13 @@ func safeExtract(fn func(source.Doc) (model.Article, error), enrichFn func(model
 }
 
 // collect stores results in input order, so IDs and events are the same
-// whatever the workers' timing.
+// whatever the workers' timing. Once ctx ends it stores nothing more, but
+// the article it is storing is finished: stored, placed and reported.
 func collect(ctx context.Context, st Store, results <-chan result, seen <-chan int, opt Options) (Summary, error) {
 	var sum Summary
 	pending := map[int]result{}
 	next, seenN := 0, 0
+	whole := context.WithoutCancel(ctx)
 	for r := range results {
 		pending[r.seq] = r
 		for {
@@ -186,27 +215,55 @@ func collect(ctx context.Context, st Store, results <-chan result, seen <-chan i
 			if !ok {
 				break
 			}
+			if ctx.Err() != nil {
+				go drain(results) // the workers finish their documents and exit
+				return sum, ctx.Err()
+			}
 			delete(pending, next)
 			next++
 			select {
 			case seenN = <-seen:
 			default:
 			}
-			ev := store1(ctx, st, r, &sum)
-			ev.Done, ev.Seen = next, max(seenN, next)
-			if err := place(ctx, opt.Stories, r.article, &ev); err != nil {
+			if err := settle(whole, st, r, &sum, opt, next, max(seenN, next)); err != nil {
 				return sum, err
-			}
-			if opt.OnEvent != nil {
-				opt.OnEvent(ev)
 			}
 		}
 	}
 	return sum, ctx.Err()
 }
 
+func drain(results <-chan result) {
+	for range results {
+	}
+}
+
+// settle stores one result, places its article, keeps its page's
+// validators and reports it; an error is a store failure that ends the
+// run.
+func settle(ctx context.Context, st Store, r result, sum *Summary, opt Options, done, seen int) error {
+	defer lock(opt.Serial)()
+	ev := store1(ctx, st, r, sum)
+	ev.Done, ev.Seen = done, seen
+	if err := place(ctx, opt.Stories, r.article, &ev); err != nil {
+		return err
+	}
+	if err := keepPage(ctx, opt.Pages, r, ev); err != nil {
+		return err
+	}
+	if opt.OnEvent != nil {
+		opt.OnEvent(ev)
+	}
+	return nil
+}
+
 func store1(ctx context.Context, st Store, r result, sum *Summary) Event {
 	ev := Event{Source: r.source, Err: r.err}
+	if r.notModified && ev.Err == nil {
+		ev.ID, ev.Outcome = r.page.ArticleID, store.Unchanged
+		sum.Unchanged++
+		return ev
+	}
 	if ev.Err == nil {
 		var err error
 		ev.ID, ev.Outcome, err = st.PutArticle(ctx, r.article)

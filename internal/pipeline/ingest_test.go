@@ -13,6 +13,7 @@ import (
 	"parallax/internal/model"
 	"parallax/internal/source"
 	"parallax/internal/store"
+	"parallax/internal/store/sqlite"
 )
 
 // memStore records what was stored, in order.
@@ -96,5 +97,31 @@ func TestIngestCancelled(t *testing.T) {
 	_, err := Ingest(ctx, []string{dir}, &memStore{}, Options{Workers: 2})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v; want context.Canceled", err)
+	}
+}
+
+// Cancelled mid-run, Ingest finishes the article it is storing and stores
+// nothing after it: the summary counts what was stored, nothing failed.
+func TestIngestCancelledMidRunStopsCleanly(t *testing.T) {
+	dir, _ := writeFiles(t, 40)
+	ctx, cancel := context.WithCancel(context.Background())
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var events []Event
+	sum, err := Ingest(ctx, []string{dir}, st, Options{Workers: 2, OnEvent: func(ev Event) {
+		events = append(events, ev)
+		if len(events) == 5 {
+			cancel() // as Ctrl-C would, while the fifth article is being reported
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v; want context.Canceled", err)
+	}
+	stored, _ := st.Articles(context.Background())
+	if sum.Failed != 0 || sum.New != 5 || len(events) != 5 || len(stored) != 5 {
+		t.Errorf("summary %+v, %d events, %d stored; want 5 new, 5 events, 5 stored, none failed", sum, len(events), len(stored))
 	}
 }

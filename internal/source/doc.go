@@ -3,7 +3,11 @@
 // UTF-8 and reports each bad input as one InputError while the rest go on.
 package source
 
-import "fmt"
+import (
+	"fmt"
+
+	"parallax/internal/model"
+)
 
 // Kind says how a document's content must be extracted.
 type Kind string
@@ -25,6 +29,13 @@ type Doc struct {
 	Text string
 	// Record is set for KindRecord.
 	Record *Record
+	// Page is set for an HTML or text page fetched by URL: the
+	// validators of the answer, to keep once its article is stored.
+	Page *model.FetchedPage
+	// NotModified means the server answered 304 to a conditional request
+	// (NetOptions.Known): there is no content, and Page is what an
+	// earlier ingest kept of the page.
+	NotModified bool
 }
 
 // Record is an article record exported by another tool.

@@ -4,22 +4,32 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"path"
 	"strings"
 
 	"parallax/internal/fetch"
+	"parallax/internal/model"
 )
 
 // Fetcher gets one URL; *fetch.Fetcher is the one Parallax uses.
 type Fetcher interface {
-	Get(ctx context.Context, url string) (*fetch.Response, error)
+	Fetch(ctx context.Context, req fetch.Request) (*fetch.Response, error)
 }
 
 // NetOptions tune how http and https inputs are read.
 type NetOptions struct {
 	// Fetcher reads URLs; without one a URL input fails.
 	Fetcher Fetcher
+	// PublicOnly refuses URLs (and their redirects) that lead to private,
+	// loopback or link-local addresses: set for URLs that come from
+	// third parties, such as a feed's links (fetch.Request.PublicOnly).
+	PublicOnly bool
+	// Known, when set, gives what an earlier ingest kept of a page (ok
+	// false when nothing): a page with validators is then asked for
+	// conditionally, and a 304 yields a Doc with NotModified set.
+	Known func(ctx context.Context, url string) (page model.FetchedPage, ok bool, err error)
 	// Fallback, when set, may stand in for a page that could not be read:
 	// it gets the URL and the reason, and returns a record to extract
 	// instead (a feed entry's own content), or nil to report the failure.
@@ -44,8 +54,19 @@ func (r *reader) url(u string) bool {
 	if r.opt.Fetcher == nil {
 		return r.fail(u, errNoFetcher)
 	}
-	resp, err := r.opt.Fetcher.Get(r.ctx, u)
+	req := fetch.Request{URL: u, PublicOnly: r.opt.PublicOnly}
+	known, conditional, err := r.known(u)
+	if err != nil {
+		return r.fail(u, err)
+	}
+	if conditional {
+		req.ETag, req.LastModified = known.ETag, known.LastModified
+	}
+	resp, err := r.opt.Fetcher.Fetch(r.ctx, req)
 	if err == nil && resp.NotModified {
+		if conditional {
+			return r.emit(Doc{Source: u, NotModified: true, Page: &known})
+		}
 		err = errors.New("server answered 304 Not Modified to an unconditional request")
 	}
 	if err != nil {
@@ -55,6 +76,19 @@ func (r *reader) url(u string) bool {
 		return r.fetchFailed(u, fetchReason(err))
 	}
 	return r.fetched(u, resp)
+}
+
+// known looks up what an earlier ingest kept of u; conditional reports
+// whether it has validators to send.
+func (r *reader) known(u string) (page model.FetchedPage, conditional bool, err error) {
+	if r.opt.Known == nil {
+		return page, false, nil
+	}
+	page, ok, err := r.opt.Known(r.ctx, u)
+	if err != nil {
+		return page, false, fmt.Errorf("stored validators: %w", err)
+	}
+	return page, ok && (page.ETag != "" || page.LastModified != ""), nil
 }
 
 // fetchFailed reports a page that could not be used, unless the fallback
@@ -89,7 +123,8 @@ func (r *reader) fetched(u string, resp *fetch.Response) bool {
 	if err != nil {
 		return r.fetchFailed(u, err)
 	}
-	return r.emit(Doc{Source: u, Kind: kind, Text: text})
+	page := &model.FetchedPage{URL: u, ETag: resp.ETag, LastModified: resp.LastModified}
+	return r.emit(Doc{Source: u, Kind: kind, Text: text, Page: page})
 }
 
 // fetchReason keeps only the reason of a fetch error: the InputError

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"parallax/internal/fetch"
+	"parallax/internal/model"
 )
 
 func testFetcher(t *testing.T) *fetch.Fetcher {
@@ -112,5 +113,43 @@ func TestReadURLCancelled(t *testing.T) {
 	}
 	if len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
 		t.Errorf("errs = %v; want one context.Canceled", errs)
+	}
+}
+
+func TestReadURLConditional(t *testing.T) {
+	const etag = `"quay-1"`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", etag)
+		fmt.Fprint(w, "<html><body><p>The quay reopened.</p></body></html>")
+	}))
+	defer srv.Close()
+	kept := map[string]model.FetchedPage{
+		srv.URL + "/kept":     {URL: srv.URL + "/kept", ETag: etag, ArticleID: 7},
+		srv.URL + "/no-valid": {URL: srv.URL + "/no-valid", ArticleID: 8},
+	}
+	opt := Options{NetOptions: NetOptions{Fetcher: testFetcher(t),
+		Known: func(_ context.Context, u string) (model.FetchedPage, bool, error) {
+			if strings.HasSuffix(u, "/broken-store") {
+				return model.FetchedPage{}, false, errors.New("database is locked")
+			}
+			p, ok := kept[u]
+			return p, ok, nil
+		}}}
+	res := readPaths(t, opt, srv.URL+"/kept", srv.URL+"/new", srv.URL+"/no-valid", srv.URL+"/broken-store")
+	if d, ok := res.bySource(srv.URL + "/kept"); !ok || !d.NotModified || d.Page == nil || *d.Page != kept[srv.URL+"/kept"] || d.Text != "" {
+		t.Errorf("kept page = %+v; want NotModified with what was kept", d)
+	}
+	for _, p := range []string{"/new", "/no-valid"} {
+		d, ok := res.bySource(srv.URL + p)
+		if !ok || d.NotModified || d.Page == nil || d.Page.ETag != etag || d.Page.URL != srv.URL+p || !strings.Contains(d.Text, "quay") {
+			t.Errorf("%s = %+v; want the page with its new validators", p, d)
+		}
+	}
+	if e := res.errFor(srv.URL + "/broken-store"); e == nil || !strings.Contains(e.Error(), "stored validators: database is locked") {
+		t.Errorf("store failure: %v", res.errs)
 	}
 }
