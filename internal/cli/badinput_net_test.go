@@ -143,7 +143,7 @@ func TestWatchBrokenXMLFeed(t *testing.T) {
 	}))
 	defer bad.Close()
 	db := filepath.Join(t.TempDir(), "p.db")
-	run(t, "feeds", "add", "--db", db, bad.URL+"/cut.xml", bad.URL+"/empty.xml", good.URL+"/good.xml")
+	run(t, "feeds", "add", "--db", db, "--allow-private", bad.URL+"/cut.xml", bad.URL+"/empty.xml", good.URL+"/good.xml")
 	_, stderr, err := run(t, "watch", "--once", "--db", db, "--delay", "0", "--timeout", "2s", "--retries", "0")
 	if !errors.Is(err, errSomeFailed) {
 		t.Fatalf("err = %v; want errSomeFailed\n%s", err, stderr)

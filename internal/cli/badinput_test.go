@@ -54,12 +54,7 @@ func TestIngestEachBadInputKind(t *testing.T) {
 // it names input and gives reason.
 func assertOneErrorLine(t *testing.T, stderr, input, reason string) {
 	t.Helper()
-	var lines []string
-	for _, l := range strings.Split(stderr, "\n") {
-		if strings.HasPrefix(l, "error: ") {
-			lines = append(lines, l)
-		}
-	}
+	lines := errorLines(stderr)
 	if len(lines) != 1 {
 		t.Fatalf("%d error lines; want 1:\n%s", len(lines), stderr)
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net/url"
@@ -30,19 +31,21 @@ func runFeeds(ctx context.Context, args []string, stdio Stdio) error {
 	return subs[args[0]](ctx, args[1:], stdio)
 }
 
-const feedsUsage = `Usage: parallax feeds add [--db PATH] URL... | --opml FILE
+const feedsUsage = `Usage: parallax feeds add [--db PATH] [--allow-private] URL... | --opml FILE
        parallax feeds list [--db PATH] [--format table|json]
        parallax feeds remove [--db PATH] URL...
        parallax feeds export [--db PATH]   (OPML on stdout)
 'parallax watch' checks the feeds and ingests their new entries.`
 
 func runFeedsAdd(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("feeds add", "[--db PATH] [--opml FILE] [URL...]", stdio)
+	fs := newFlags("feeds add", "[--db PATH] [--allow-private] [--opml FILE] [URL...]", stdio)
 	db := dbFlag(fs)
 	opml := fs.String("opml", "", "add every feed of an OPML subscription list (- for stdin)")
+	fs.Bool("allow-private", false, "let these feeds' links reach loopback, private and link-local addresses (intranet sites); on a followed feed, --allow-private=false withdraws it")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	private := explicitBool(fs, "allow-private")
 	if fs.NArg() == 0 && *opml == "" {
 		return fmt.Errorf("%w: feeds add needs feed URLs or --opml FILE", ErrUsage)
 	}
@@ -65,7 +68,7 @@ func runFeedsAdd(ctx context.Context, args []string, stdio Stdio) error {
 		return err
 	}
 	defer st.Close()
-	err = addFeeds(ctx, st, toAdd, stdio)
+	err = addFeeds(ctx, st, toAdd, private, stdio)
 	if err == nil && opmlFailed {
 		err = fmt.Errorf("%w: the OPML file %s", errSomeFailed, *opml)
 	}
@@ -92,13 +95,28 @@ func readOPML(path string, stdin io.Reader) ([]feeds.Outline, error) {
 	return out, nil
 }
 
+// explicitBool is a boolean flag's value when the command line set it,
+// else nil.
+func explicitBool(fs *flag.FlagSet, name string) *bool {
+	var v *bool
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == name {
+			b := f.Value.String() == "true"
+			v = &b
+		}
+	})
+	return v
+}
+
 type feedAdder interface {
 	AddFeed(ctx context.Context, url, title string) (bool, error)
+	SetFeedAllowPrivate(ctx context.Context, url string, allow bool) error
 }
 
 // addFeeds adds each valid URL; a bad one is one error line and the rest
-// go on.
-func addFeeds(ctx context.Context, st feedAdder, toAdd []feeds.Outline, stdio Stdio) error {
+// go on. private, when set, is whether the feeds' links may reach private
+// addresses, for feeds already followed too.
+func addFeeds(ctx context.Context, st feedAdder, toAdd []feeds.Outline, private *bool, stdio Stdio) error {
 	added, known, failed := 0, 0, 0
 	for _, o := range toAdd {
 		u, err := feedURL(o.URL)
@@ -108,22 +126,36 @@ func addFeeds(ctx context.Context, st feedAdder, toAdd []feeds.Outline, stdio St
 			continue
 		}
 		ok, err := st.AddFeed(ctx, u, o.Title)
+		if err == nil && private != nil {
+			err = st.SetFeedAllowPrivate(ctx, u, *private)
+		}
 		if err != nil {
 			return err
 		}
-		if ok {
-			added++
-			fmt.Fprintf(stdio.Out, "added    %s\n", u)
-		} else {
+		verb := "added   "
+		if !ok {
+			verb = "known   "
 			known++
-			fmt.Fprintf(stdio.Out, "known    %s\n", u)
+		} else {
+			added++
 		}
+		fmt.Fprintf(stdio.Out, "%s %s%s\n", verb, u, privateNote(private))
 	}
 	fmt.Fprintf(stdio.Out, "%d feeds added, %d already followed, %d failed\n", added, known, failed)
 	if failed > 0 {
 		return fmt.Errorf("%w: %d of %d feeds", errSomeFailed, failed, len(toAdd))
 	}
 	return nil
+}
+
+func privateNote(private *bool) string {
+	switch {
+	case private == nil:
+		return ""
+	case *private:
+		return " (its links may reach private addresses)"
+	}
+	return " (its links must reach public addresses)"
 }
 
 // feedURL checks a feed URL is absolute http or https.
@@ -159,9 +191,13 @@ func runFeedsList(ctx context.Context, args []string, stdio Stdio) error {
 		return writeJSON(stdio.Out, map[string]any{"feeds": subs})
 	}
 	tw := tabwriter.NewWriter(stdio.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "URL\tTITLE\tCHECKED\tLAST CHECK")
+	fmt.Fprintln(tw, "URL\tTITLE\tLINKS\tCHECKED\tLAST CHECK")
 	for _, s := range subs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.URL, clip(s.Title, 40), checkedAt(s.CheckedAt), checkState(s))
+		links := "public"
+		if s.AllowPrivate {
+			links = "any"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.URL, clip(s.Title, 40), links, checkedAt(s.CheckedAt), checkState(s))
 	}
 	return tw.Flush()
 }

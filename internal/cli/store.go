@@ -28,6 +28,7 @@ type Store interface {
 	ArticlesEnriched(ctx context.Context) ([]model.Article, error)
 	Placements(ctx context.Context) (map[int64]model.Placement, error)
 	AddFeed(ctx context.Context, url, title string) (bool, error)
+	SetFeedAllowPrivate(ctx context.Context, url string, allow bool) error
 	RemoveFeed(ctx context.Context, url string) error
 	Feeds(ctx context.Context) ([]feeds.Subscription, error)
 	// Path names the store for messages (a PostgreSQL URL without its

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net/netip"
 	"time"
 
 	"parallax/internal/fetch"
@@ -11,18 +12,25 @@ import (
 )
 
 func runWatch(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("watch", "[--db PATH] [--interval 15m] [--once] [--delay 1s] [--timeout 30s]", stdio)
+	fs := newFlags("watch", "[--db PATH] [--interval 15m] [--once] [--parallel 8] [--max-entries 30] [--delay 1s] [--timeout 30s]", stdio)
 	db := dbFlag(fs)
 	interval := fs.Duration("interval", 15*time.Minute, "time between two checks of the feeds")
 	once := fs.Bool("once", false, "check every feed once, then exit")
-	workers := fs.Int("workers", 0, "extraction workers (default: one per CPU)")
+	parallel := fs.Int("parallel", pipeline.DefaultParallel, "feeds checked at once (each host still gets one request at a time)")
+	maxEntries := fs.Int("max-entries", pipeline.DefaultMaxEntries, "entries taken from one feed per check, newest first; the rest wait for later checks")
+	workers := fs.Int("workers", 0, "extraction workers per feed (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "print only failures and the per-feed lines")
 	net := addFetchFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *interval < time.Minute && !*once {
+	switch {
+	case *interval < time.Minute && !*once:
 		return fmt.Errorf("%w: --interval %s: at least 1m", ErrUsage, *interval)
+	case *parallel < 1:
+		return fmt.Errorf("%w: --parallel %d: at least 1", ErrUsage, *parallel)
+	case *maxEntries < 1:
+		return fmt.Errorf("%w: --max-entries %d: at least 1", ErrUsage, *maxEntries)
 	}
 	f, err := net.fetcher()
 	if err != nil {
@@ -35,29 +43,42 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	defer st.Close()
 	prog := newProgress(stdio.Err, *quiet)
 	opt := pipeline.WatchOptions{
-		Fetcher: f,
-		Ingest:  storing(pipeline.Options{Workers: *workers, OnEvent: prog.event}, stories),
-		OnFeed:  func(r pipeline.FeedReport) { prog.clear(); printFeedReport(stdio, r) },
+		Fetcher:    f,
+		Ingest:     storing(pipeline.Options{Workers: *workers, OnEvent: prog.event}, stories),
+		OnFeed:     func(r pipeline.FeedReport) { prog.clear(); printFeedReport(stdio, r) },
+		Parallel:   *parallel,
+		MaxEntries: *maxEntries,
 	}
 	if !*once {
 		return pipeline.Watch(ctx, st, opt, *interval, func(s pipeline.WatchSummary) {
-			if _, err := buildReports(ctx, st, stories); err != nil {
-				fmt.Fprintf(stdio.Err, "error: %v\n", err)
+			prog.finish()
+			if !s.Interrupted {
+				if _, err := buildReports(ctx, st, stories); err != nil {
+					fmt.Fprintf(stdio.Err, "error: %v\n", err)
+				}
 			}
 			fmt.Fprintf(stdio.Out, "%s ", time.Now().Format("2006-01-02 15:04:05"))
 			printWatchSummary(stdio, s)
 		})
 	}
+	return checkOnce(ctx, st, stories, opt, stdio, prog)
+}
+
+// checkOnce checks every feed once and builds the reports the check
+// changed; interrupted, it prints what was done and builds none.
+func checkOnce(ctx context.Context, st Store, stories *pipeline.Stories, opt pipeline.WatchOptions, stdio Stdio, prog *progress) error {
 	sum, err := pipeline.CheckFeeds(ctx, st, opt)
 	prog.finish()
 	if err == nil {
 		_, err = buildReports(ctx, st, stories)
 	}
 	printWatchSummary(stdio, sum)
-	if err != nil {
+	switch {
+	case sum.Interrupted:
+		return fmt.Errorf("watch interrupted: %w", ctx.Err())
+	case err != nil:
 		return err
-	}
-	if sum.Failed > 0 || sum.Articles.Failed > 0 {
+	case sum.Failed > 0 || sum.Articles.Failed > 0:
 		return fmt.Errorf("%w: %d of %d feeds, %d of %d entries", errSomeFailed, sum.Failed, sum.Feeds, sum.Articles.Failed, sum.Articles.Total())
 	}
 	return nil
@@ -75,14 +96,25 @@ func printFeedReport(stdio Stdio, r pipeline.FeedReport) {
 		if r.Fallbacks > 0 {
 			fallback = fmt.Sprintf(" (%d from the feed's own content: page unavailable)", r.Fallbacks)
 		}
-		fmt.Fprintf(stdio.Out, "feed %s: %d entries, %d fetched: %d new, %d updated, %d unchanged, %d failed%s\n",
-			r.URL, r.Entries, r.Fetched, a.New, a.Updated, a.Unchanged, a.Failed, fallback)
+		fmt.Fprintf(stdio.Out, "feed %s: %d entries, %d fetched: %d new, %d updated, %d unchanged, %d failed%s%s\n",
+			r.URL, r.Entries, r.Fetched, a.New, a.Updated, a.Unchanged, a.Failed, fallback, leftLater(r.Left))
 	}
 }
 
+func leftLater(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d left for later checks", n)
+}
+
 func printWatchSummary(stdio Stdio, s pipeline.WatchSummary) {
-	fmt.Fprintf(stdio.Out, "checked %d feeds (%d not modified, %d failed): %d new articles, %d updated, %d failed\n",
-		s.Feeds, s.NotModified, s.Failed, s.Articles.New, s.Articles.Updated, s.Articles.Failed)
+	checked := fmt.Sprintf("checked %d feeds", s.Feeds)
+	if s.Interrupted {
+		checked = fmt.Sprintf("interrupted: checked %d of %d feeds", s.Feeds, s.Followed)
+	}
+	fmt.Fprintf(stdio.Out, "%s (%d not modified, %d failed): %d new articles, %d updated, %d failed%s\n",
+		checked, s.NotModified, s.Failed, s.Articles.New, s.Articles.Updated, s.Articles.Failed, leftLater(s.Left))
 }
 
 // fetchFlags are the network settings shared by ingest and watch.
@@ -100,11 +132,18 @@ func addFetchFlags(fs *flag.FlagSet) *fetchFlags {
 	}
 }
 
-// fetcher builds the CLI's fetcher. Private addresses are allowed: the
-// command is the user's own, and intranet feeds are common.
+// addressKind, when a test sets it, decides which addresses count as
+// public (fetch.Config.AddressKind): a loopback server may then stand for
+// a public host. nil in the program.
+var addressKind func(netip.AddrPort) string
+
+// fetcher builds the CLI's fetcher. Private addresses are allowed for what
+// the user names (intranet pages and feeds are common); a feed's links
+// are refused them unless the feed allows it (watch sets PublicOnly).
 func (ff *fetchFlags) fetcher() (*fetch.Fetcher, error) {
 	c := fetch.DefaultConfig()
 	c.HostDelay, c.Timeout, c.MaxRetries, c.AllowPrivate = *ff.delay, *ff.timeout, *ff.retries, true
+	c.AddressKind = addressKind
 	f, err := fetch.New(c)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUsage, err)

@@ -13,7 +13,6 @@ import (
 	"parallax/internal/model"
 	"parallax/internal/source"
 	"parallax/internal/store"
-	"parallax/internal/store/sqlite"
 )
 
 // memStore records what was stored, in order.
@@ -105,11 +104,7 @@ func TestIngestCancelled(t *testing.T) {
 func TestIngestCancelledMidRunStopsCleanly(t *testing.T) {
 	dir, _ := writeFiles(t, 40)
 	ctx, cancel := context.WithCancel(context.Background())
-	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openSQLite(t)
 	var events []Event
 	sum, err := Ingest(ctx, []string{dir}, st, Options{Workers: 2, OnEvent: func(ev Event) {
 		events = append(events, ev)

@@ -5,26 +5,24 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"parallax/internal/model"
 	"parallax/internal/store"
-	"parallax/internal/store/sqlite"
 )
 
 // validatorSite serves pages with an ETag, a Last-Modified or neither,
 // answers 304 when asked with the current one, and counts full answers.
 type validatorSite struct {
 	*httptest.Server
+	full    hitCounter // answers in full, by path
 	mu      sync.Mutex
 	version int
-	full    map[string]int
 }
 
 func newValidatorSite(t *testing.T) *validatorSite {
-	s := &validatorSite{version: 1, full: map[string]int{}}
+	s := &validatorSite{version: 1}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.Close)
 	return s
@@ -52,26 +50,14 @@ func (s *validatorSite) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Header().Set("Last-Modified", modified)
 	}
-	s.full[r.URL.Path]++
+	s.full.add(r.URL.Path)
 	fmt.Fprint(w, articlePage("Ferry timetable "+r.URL.Path, s.version*10+len(r.URL.Path)))
-}
-
-func (s *validatorSite) take() map[string]int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	h := s.full
-	s.full = map[string]int{}
-	return h
 }
 
 func TestIngestURLKeepsValidators(t *testing.T) {
 	ctx := context.Background()
 	site := newValidatorSite(t)
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openSQLite(t)
 	urls := []string{site.URL + "/etag", site.URL + "/modified", site.URL + "/plain"}
 	var events []Event
 	opt := Options{Source: sourceOptions(testFetcher(t)), Pages: st, OnEvent: func(ev Event) { events = append(events, ev) }}
@@ -87,14 +73,14 @@ func TestIngestURLKeepsValidators(t *testing.T) {
 	if err != nil || kept.ETag != `"v1"` || kept.ArticleID != ids[site.URL+"/etag"] {
 		t.Errorf("kept = %+v, %v", kept, err)
 	}
-	site.take()
+	site.full.take()
 
 	events = nil
 	second, err := Ingest(ctx, urls, st, opt)
 	if err != nil || second.Unchanged != 3 || second.Total() != 3 {
 		t.Fatalf("second run: %+v, %v; want 3 unchanged", second, err)
 	}
-	if h := site.take(); h["/etag"] != 0 || h["/modified"] != 0 || h["/plain"] != 1 {
+	if h := site.full.take(); h["/etag"] != 0 || h["/modified"] != 0 || h["/plain"] != 1 {
 		t.Errorf("full answers on the re-run = %v; want only the page without validators", h)
 	}
 	for _, ev := range events {
@@ -120,11 +106,7 @@ func TestIngestURLKeepsValidators(t *testing.T) {
 func TestIngestURLFailedPageKeepsNoValidators(t *testing.T) {
 	ctx := context.Background()
 	site := newValidatorSite(t)
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openSQLite(t)
 	failing := func(model.Article) model.Enrichment { panic("enricher broke") }
 	sum, err := Ingest(ctx, []string{site.URL + "/etag"}, st, Options{Source: sourceOptions(testFetcher(t)), Pages: st, Enrich: failing})
 	if err != nil || sum.Failed != 1 {

@@ -21,21 +21,35 @@ type WatchStore interface {
 	PutFeedEntry(ctx context.Context, feedURL string, e feeds.EntryState) error
 }
 
-// FeedFetcher reads feeds conditionally and pages plainly; *fetch.Fetcher
-// is one.
-type FeedFetcher interface {
-	source.Fetcher
-	Fetch(ctx context.Context, req fetch.Request) (*fetch.Response, error)
-}
+// Defaults of WatchOptions.
+const (
+	// DefaultParallel feeds are checked at once. Checks mostly wait on
+	// the network (one request per host at a time, a delay between), so
+	// more than the CPUs; few enough that read-ahead stays small.
+	DefaultParallel = 8
+	// DefaultMaxEntries are taken from one feed per check: 30 pages at the
+	// default 1s per-host delay is half a minute, so 200 feeds fill at
+	// most 200×30/8 = 750s of the default 15-minute interval even when
+	// all are backlogged.
+	DefaultMaxEntries = 30
+)
 
 // WatchOptions tune CheckFeeds and Watch.
 type WatchOptions struct {
-	Fetcher FeedFetcher
+	// Fetcher reads feeds (conditionally) and their entries' pages;
+	// *fetch.Fetcher is one.
+	Fetcher source.Fetcher
 	// Ingest tunes the ingestion of each feed's new entries (workers,
-	// story placement, per-article events). Its Source.NetOptions are
-	// set by the watcher.
+	// story placement, per-article events). Its Source.NetOptions and
+	// Serial are set by the watcher.
 	Ingest Options
-	OnFeed func(FeedReport) // called once per feed checked
+	OnFeed func(FeedReport) // called once per feed checked, one call at a time
+	// Parallel bounds the feeds checked at once; 0 means DefaultParallel.
+	// Requests to one host still go one at a time (the fetcher's gate).
+	Parallel int
+	// MaxEntries caps the entries taken from one feed per check, newest
+	// first; the rest wait for later checks. 0 means DefaultMaxEntries.
+	MaxEntries int
 }
 
 // FeedReport is what one feed check did.
@@ -45,37 +59,22 @@ type FeedReport struct {
 	NotModified bool    // the server answered 304: nothing fetched
 	Entries     int     // entries in the feed
 	Fetched     int     // entries read this time (new, or retried after a failure)
-	Articles    Summary // what became of those
+	Left        int     // entries waiting for a later check: over MaxEntries, or not reached before an interrupt
+	Articles    Summary // what became of those fetched
 	Fallbacks   int     // entries stored from the feed's own content because their page failed
 	Err         error   // the feed itself could not be read; names the URL
 }
 
+// read reports whether the check got as far as an answer for the feed.
+func (r FeedReport) read() bool { return r.Err != nil || r.NotModified || r.Entries > 0 }
+
 // WatchSummary adds up one round of checks.
 type WatchSummary struct {
-	Feeds, Failed, NotModified int
+	Followed                   int // feeds followed when the round began
+	Feeds, Failed, NotModified int // feeds checked (in full or in part), and how
+	Left                       int // entries waiting for a later check
 	Articles                   Summary
-}
-
-// CheckFeeds checks every followed feed once, in the order they were
-// added. A feed that fails is reported and the others go on; the error is
-// non-nil only when the store fails or ctx ends.
-func CheckFeeds(ctx context.Context, st WatchStore, opt WatchOptions) (WatchSummary, error) {
-	var sum WatchSummary
-	subs, err := st.Feeds(ctx)
-	if err != nil {
-		return sum, err
-	}
-	for _, sub := range subs {
-		rep, err := checkFeed(ctx, st, sub, opt)
-		if err != nil {
-			return sum, err
-		}
-		sum.add(rep)
-		if opt.OnFeed != nil {
-			opt.OnFeed(rep)
-		}
-	}
-	return sum, nil
+	Interrupted                bool // the round was cut short: Feeds may be below Followed
 }
 
 func (s *WatchSummary) add(r FeedReport) {
@@ -86,6 +85,7 @@ func (s *WatchSummary) add(r FeedReport) {
 	case r.NotModified:
 		s.NotModified++
 	}
+	s.Left += r.Left
 	s.Articles.New += r.Articles.New
 	s.Articles.Updated += r.Articles.Updated
 	s.Articles.Unchanged += r.Articles.Unchanged
@@ -93,18 +93,19 @@ func (s *WatchSummary) add(r FeedReport) {
 }
 
 // Watch checks every feed now and then every interval until ctx ends,
-// which is a normal stop (nil). onRound, if set, gets each round's sums.
+// which is a normal stop (nil). onRound, if set, gets each round's sums,
+// an interrupted round's too.
 func Watch(ctx context.Context, st WatchStore, opt WatchOptions, interval time.Duration, onRound func(WatchSummary)) error {
 	for {
 		sum, err := CheckFeeds(ctx, st, opt)
-		if ctx.Err() != nil {
-			return nil
-		}
-		if err != nil {
+		if err != nil && ctx.Err() == nil {
 			return err
 		}
 		if onRound != nil {
 			onRound(sum)
+		}
+		if ctx.Err() != nil {
+			return nil
 		}
 		t := time.NewTimer(interval)
 		select {
@@ -118,7 +119,8 @@ func Watch(ctx context.Context, st WatchStore, opt WatchOptions, interval time.D
 
 // checkFeed fetches one feed conditionally and ingests its entries not yet
 // stored. The returned error is a store failure or cancellation; the
-// feed's own failure is in the report.
+// feed's own failure is in the report. The feed's URL is fetched even
+// when it names a private address: the user chose it.
 func checkFeed(ctx context.Context, st WatchStore, sub feeds.Subscription, opt WatchOptions) (FeedReport, error) {
 	rep := FeedReport{URL: sub.URL, Title: sub.Title}
 	resp, err := opt.Fetcher.Fetch(ctx, fetch.Request{URL: sub.URL, ETag: sub.ETag, LastModified: sub.LastModified})
@@ -142,17 +144,21 @@ func checkFeed(ctx context.Context, st WatchStore, sub feeds.Subscription, opt W
 		sub.Title, rep.Title = feed.Title, feed.Title
 	}
 	rep.Entries = len(feed.Entries)
-	allDone, err := ingestEntries(ctx, st, sub.URL, feed.Entries, opt, &rep)
-	if err != nil {
-		return rep, err
-	}
+	allDone, err := ingestEntries(ctx, st, sub, feed.Entries, opt, &rep)
 	// Validators are kept only once every entry is settled: a 304 would
-	// otherwise hide the entries still to retry.
+	// otherwise hide the entries still to take or retry.
 	sub.ETag, sub.LastModified = "", ""
-	if allDone {
+	if allDone && err == nil {
 		sub.ETag, sub.LastModified = resp.ETag, resp.LastModified
 	}
-	return rep, st.PutFeedCheck(ctx, sub)
+	if err != nil && ctx.Err() == nil {
+		return rep, err // the store failed
+	}
+	// Interrupted or not, the check is recorded: the feed was read.
+	if perr := st.PutFeedCheck(context.WithoutCancel(ctx), sub); perr != nil {
+		return rep, perr
+	}
+	return rep, err
 }
 
 // feedFailed records a failed check; the feed keeps its validators.

@@ -3,43 +3,40 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 
 	"parallax/internal/feeds"
+	"parallax/internal/fetch"
 	"parallax/internal/source"
 )
 
-// ingestEntries fetches and stores the entries not yet settled, each from
-// its full page, falling back to the entry's own content when the page
-// cannot be fetched. allDone reports whether every entry is now settled.
-func ingestEntries(ctx context.Context, st WatchStore, feedURL string, entries []feeds.Entry, opt WatchOptions, rep *FeedReport) (allDone bool, err error) {
-	states, err := st.FeedEntries(ctx, feedURL)
+// ingestEntries fetches and stores up to opt.MaxEntries of the entries
+// not yet settled, newest first, each from its full page, falling back to
+// the entry's own content when the page cannot be fetched. Unless the
+// feed allows private addresses, its links may reach only public ones.
+// allDone reports whether every entry is now settled. When ctx ends, the
+// entries not reached are left as they were, for the next check.
+func ingestEntries(ctx context.Context, st WatchStore, sub feeds.Subscription, entries []feeds.Entry, opt WatchOptions, rep *FeedReport) (allDone bool, err error) {
+	states, err := st.FeedEntries(ctx, sub.URL)
 	if err != nil {
 		return false, err
 	}
-	byLink := map[string]feeds.Entry{}
-	keys := map[string][]string{} // entries sharing a link share its outcome
-	var links []string
-	for _, e := range entries {
-		if states[e.Key].Done() {
-			continue
-		}
-		if _, dup := byLink[e.Link]; !dup {
-			links = append(links, e.Link)
-			byLink[e.Link] = e
-		}
-		keys[e.Link] = append(keys[e.Link], e.Key)
+	w := &entryWriter{
+		ctx: context.WithoutCancel(ctx), st: st, feedURL: sub.URL, states: states, next: opt.Ingest.OnEvent,
+		byLink: map[string]feeds.Entry{}, keys: map[string][]string{}, reported: map[string]bool{}, fetched: map[string]bool{},
 	}
-	rep.Fetched = len(links)
+	links := w.take(newestFirst(entries), opt.MaxEntries)
+	defer func() { rep.Fetched, rep.Left, rep.Fallbacks = len(w.fetched), w.left(entries), w.fallbacks }()
 	if len(links) == 0 {
 		return true, nil
 	}
-	w := &entryWriter{ctx: ctx, st: st, feedURL: feedURL, states: states, byLink: byLink, keys: keys, next: opt.Ingest.OnEvent}
 	iopt := opt.Ingest
 	iopt.OnEvent = w.event
-	iopt.Source.NetOptions = source.NetOptions{Fetcher: opt.Fetcher, Fallback: w.fallback}
+	iopt.Source.NetOptions = source.NetOptions{Fetcher: opt.Fetcher, PublicOnly: !sub.AllowPrivate, Fallback: w.fallback}
 	sum, err := Ingest(ctx, links, st, iopt)
-	rep.Articles, rep.Fallbacks = sum, w.fallbacks
+	rep.Articles = sum
 	if err != nil {
 		return false, err
 	}
@@ -49,25 +46,76 @@ func ingestEntries(ctx context.Context, st WatchStore, feedURL string, entries [
 	return w.settle(entries)
 }
 
+// newestFirst orders entries by date, newest first; undated ones follow,
+// in the feed's order.
+func newestFirst(entries []feeds.Entry) []feeds.Entry {
+	out := slices.Clone(entries)
+	slices.SortStableFunc(out, func(a, b feeds.Entry) int {
+		switch {
+		case a.Published == b.Published:
+			return 0
+		case a.Published == "":
+			return 1
+		case b.Published == "":
+			return -1
+		}
+		return strings.Compare(b.Published, a.Published) // RFC 3339 in UTC sorts as text
+	})
+	return out
+}
+
 // entryWriter records each entry's outcome as Ingest reports it.
 type entryWriter struct {
-	ctx       context.Context
+	ctx       context.Context // not cancelled: an outcome begun is recorded
 	st        WatchStore
 	feedURL   string
 	states    map[string]feeds.EntryState
-	byLink    map[string]feeds.Entry
-	keys      map[string][]string
-	reported  map[string]bool
+	byLink    map[string]feeds.Entry // the entries taken this check, by link
+	keys      map[string][]string    // entries sharing a link share its outcome
+	reported  map[string]bool        // entry keys given an outcome this check
+	fetched   map[string]bool        // links given an outcome this check
 	next      func(Event)
 	fallbacks int
 	err       error // the first store failure
 }
 
+// take picks the links of up to max entries not yet settled, in order;
+// entries sharing a link count once.
+func (w *entryWriter) take(entries []feeds.Entry, max int) []string {
+	var links []string
+	for _, e := range entries {
+		if w.states[e.Key].Done() {
+			continue
+		}
+		if _, taken := w.byLink[e.Link]; !taken {
+			if len(links) >= max {
+				continue // left for a later check
+			}
+			links = append(links, e.Link)
+			w.byLink[e.Link] = e
+		}
+		w.keys[e.Link] = append(w.keys[e.Link], e.Key)
+	}
+	return links
+}
+
+// left counts the entries still waiting that got no outcome this check.
+func (w *entryWriter) left(entries []feeds.Entry) int {
+	n := 0
+	for _, e := range entries {
+		if !w.states[e.Key].Done() && !w.reported[e.Key] {
+			n++
+		}
+	}
+	return n
+}
+
 // fallback turns the entry behind a page that failed into a record, when
-// the feed carried some content for it.
-func (w *entryWriter) fallback(url string, _ error) *source.Record {
+// the feed carried some content for it. A link refused for leading to a
+// private address gets none: nothing is stored under such a link.
+func (w *entryWriter) fallback(url string, err error) *source.Record {
 	e, ok := w.byLink[url]
-	if !ok || strings.TrimSpace(e.Content) == "" {
+	if !ok || strings.TrimSpace(e.Content) == "" || errors.Is(err, fetch.ErrPrivate) {
 		return nil
 	}
 	w.fallbacks++
@@ -75,16 +123,15 @@ func (w *entryWriter) fallback(url string, _ error) *source.Record {
 }
 
 func (w *entryWriter) event(ev Event) {
+	if errors.Is(ev.Err, fetch.ErrPrivate) {
+		ev.Err = fmt.Errorf("%w (a feed's links may reach only public addresses unless it is added with --allow-private)", ev.Err)
+	}
 	if w.next != nil {
 		w.next(ev)
-	}
-	if w.reported == nil {
-		w.reported = map[string]bool{}
 	}
 	link := eventInput(ev)
 	// No keys: a document found inside the page (a WARC, a JSON list).
 	for _, key := range w.keys[link] {
-		w.reported[key] = true
 		s := w.states[key]
 		s.Key, s.Link = key, link
 		if ev.Err != nil {
@@ -109,6 +156,8 @@ func eventInput(ev Event) string {
 
 func (w *entryWriter) put(s feeds.EntryState) {
 	w.states[s.Key] = s
+	w.reported[s.Key] = true
+	w.fetched[s.Link] = true
 	if err := w.st.PutFeedEntry(w.ctx, w.feedURL, s); err != nil && w.err == nil {
 		w.err = err
 	}
@@ -120,7 +169,7 @@ func (w *entryWriter) settle(entries []feeds.Entry) (bool, error) {
 	all := true
 	for _, e := range entries {
 		s := w.states[e.Key]
-		if _, fetched := w.keys[e.Link]; fetched && !w.reported[e.Key] && !s.Done() {
+		if _, taken := w.byLink[e.Link]; taken && !w.reported[e.Key] && !s.Done() {
 			s.Key, s.Link = e.Key, e.Link
 			s.Attempts++
 			s.Error = "the page yielded no article of its own"

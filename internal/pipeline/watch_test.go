@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -29,6 +28,29 @@ func testFetcher(t testing.TB) *fetch.Fetcher {
 	return f
 }
 
+// openSQLite opens a fresh SQLite store, closed when t ends.
+func openSQLite(t *testing.T) *sqlite.DB {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// follow adds a feed whose links may reach the loopback test servers.
+func follow(t *testing.T, st *sqlite.DB, feedURL string) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := st.AddFeed(ctx, feedURL, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetFeedAllowPrivate(ctx, feedURL, true); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func articlePage(title string, n int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "<html><head><title>%s</title></head><body><article><h1>%s</h1>", html.EscapeString(title), html.EscapeString(title))
@@ -41,16 +63,13 @@ func articlePage(title string, n int) string {
 // retrySite has a feed of two entries; the second's page always fails.
 type retrySite struct {
 	*httptest.Server
-	mu   sync.Mutex
-	hits map[string]int
+	hitCounter
 }
 
 func newRetrySite(t *testing.T) *retrySite {
-	s := &retrySite{hits: map[string]int{}}
+	s := &retrySite{}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		s.hits[r.URL.Path]++
-		s.mu.Unlock()
+		s.add(r.URL.Path)
 		switch r.URL.Path {
 		case "/feed.xml":
 			if r.Header.Get("If-None-Match") == `"f1"` {
@@ -71,24 +90,12 @@ func newRetrySite(t *testing.T) *retrySite {
 	return s
 }
 
-func (s *retrySite) take() map[string]int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	h := s.hits
-	s.hits = map[string]int{}
-	return h
-}
-
 func TestCheckFeedsRetriesFailedEntriesThenGivesUp(t *testing.T) {
 	ctx := context.Background()
 	site := newRetrySite(t)
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openSQLite(t)
 	feedURL := site.URL + "/feed.xml"
-	st.AddFeed(ctx, feedURL, "")
+	follow(t, st, feedURL)
 	opt := WatchOptions{Fetcher: testFetcher(t)}
 	for check := 1; check <= feeds.MaxAttempts; check++ {
 		sum, err := CheckFeeds(ctx, st, opt)
@@ -123,14 +130,10 @@ func TestCheckFeedsRetriesFailedEntriesThenGivesUp(t *testing.T) {
 func TestWatchStopsOnCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	site := newRetrySite(t)
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	st.AddFeed(ctx, site.URL+"/feed.xml", "")
+	st := openSQLite(t)
+	follow(t, st, site.URL+"/feed.xml")
 	rounds := 0
-	err = Watch(ctx, st, WatchOptions{Fetcher: testFetcher(t)}, time.Hour, func(WatchSummary) {
+	err := Watch(ctx, st, WatchOptions{Fetcher: testFetcher(t)}, time.Hour, func(WatchSummary) {
 		rounds++
 		cancel()
 	})
