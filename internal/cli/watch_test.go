@@ -22,9 +22,10 @@ import (
 // its own page. It counts requests by path.
 type newsSite struct {
 	*httptest.Server
-	pages []model.Article
-	mu    sync.Mutex
-	hits  map[string]int
+	pages  []model.Article
+	mu     sync.Mutex
+	hits   map[string]int
+	onPage func(i int) // called as page i is requested, when set
 }
 
 func newNewsSite(t *testing.T, n int) *newsSite {
@@ -83,6 +84,9 @@ func (s *newsSite) page(w http.ResponseWriter, r *http.Request) {
 	if _, err := fmt.Sscan(r.PathValue("i"), &i); err != nil || i < 0 || i >= len(s.pages) {
 		http.NotFound(w, r)
 		return
+	}
+	if s.onPage != nil {
+		s.onPage(i)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	fmt.Fprint(w, pageHTML(s.pages[i], fmt.Sprintf("%s/a/%d", s.URL, i)))
