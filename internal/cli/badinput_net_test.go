@@ -88,11 +88,16 @@ func TestIngestEachBadURLKind(t *testing.T) {
 func TestIngestEachBadWARCKind(t *testing.T) {
 	page := pageHTML(model.Article{Title: "Tide gauge replaced", Body: strings.Repeat("Engineers in the fictional harbour of Kelvik replaced the tide gauge on Thursday. ", 5)}, "")
 	good := warcRecord("response", "https://kelvik.example/gauge", "application/http; msgtype=response", httpResponse("text/html", page))
+	// A stored answer without Content-Length: cut short, its body would
+	// read as a shorter page.
+	unsized := warcRecord("response", "https://kelvik.example/tide", "application/http; msgtype=response", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"+page)
 	cases := []struct {
 		name, data, input, reason string
 		stored                    int
 	}{
-		{"truncated record", good[:len(good)-50], "", "WARC record 1: unexpected EOF", 0},
+		{"truncated record", good[:len(good)-50], "", "WARC record 1 (https://kelvik.example/gauge) is cut short: the file ends after", 0},
+		{"truncated record without Content-Length", unsized[:len(unsized)-50], "", "WARC record 1 (https://kelvik.example/tide) is cut short: the file ends after", 0},
+		{"good record then one truncated", good + unsized[:len(unsized)-50], "", "WARC record 2 (https://kelvik.example/tide) is cut short", 1},
 		{"bad Content-Length", "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: lots\r\n\r\nbody\r\n\r\n", "", "bad or missing Content-Length", 0},
 		{"no HTML records", warcRecord("response", "https://kelvik.example/logo", "application/http; msgtype=response", httpResponse("image/png", "\x89PNG")) +
 			warcRecord("request", "https://kelvik.example/gauge", "application/http; msgtype=request", "GET /gauge HTTP/1.1\r\n\r\n"), "", "no HTML responses", 0},

@@ -32,11 +32,21 @@ func isWARC(b []byte) bool {
 // warcRecord is one record: its named fields (keys lower-cased) and its
 // block, which must be read or skipped before the next record.
 type warcRecord struct {
+	n      int // its number in the file, from 1
 	fields map[string]string
+	length int64 // the block's declared length
 	block  *io.LimitedReader
 }
 
 func (rec *warcRecord) get(name string) string { return rec.fields[strings.ToLower(name)] }
+
+// name is how messages name the record: its number and target URI.
+func (rec *warcRecord) name() string {
+	if uri := strings.Trim(rec.get("WARC-Target-URI"), "<>"); uri != "" {
+		return fmt.Sprintf("WARC record %d (%s)", rec.n, uri)
+	}
+	return fmt.Sprintf("WARC record %d", rec.n)
+}
 
 // warcReader reads records one after another. Gzipped files need no help:
 // each record is usually its own gzip member, and Go's gzip reader reads
@@ -58,18 +68,15 @@ func newWARCReader(r io.Reader) *warcReader {
 // next skips what is left of the current record and reads the next one's
 // header. It returns io.EOF after the last record.
 func (w *warcReader) next() (*warcRecord, error) {
-	if w.cur != nil {
-		if _, err := io.Copy(io.Discard, w.cur.block); err != nil {
-			return nil, err
-		}
-		if w.cur.block.N > 0 {
-			return nil, fmt.Errorf("record %d: %w", w.n, io.ErrUnexpectedEOF)
-		}
-		w.cur = nil
+	if err := w.finish(); err != nil {
+		return nil, err
 	}
 	version, err := w.firstLine()
-	if err != nil {
+	if err == io.EOF {
 		return nil, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("record %d: %w", w.n+1, readReason(err))
 	}
 	w.n++
 	if version != "WARC/1.0" && version != "WARC/1.1" {
@@ -83,8 +90,49 @@ func (w *warcReader) next() (*warcRecord, error) {
 	if err != nil || length < 0 {
 		return nil, fmt.Errorf("record %d: bad or missing Content-Length %q", w.n, clip(fields["content-length"], 20))
 	}
-	w.cur = &warcRecord{fields: fields, block: &io.LimitedReader{R: w.br, N: length}}
+	w.cur = &warcRecord{n: w.n, fields: fields, length: length, block: &io.LimitedReader{R: w.br, N: length}}
 	return w.cur, nil
+}
+
+// finish skips what is left of the current record's block. When the file
+// ends first, the record is cut short: an error naming it, so nothing read
+// from it is used.
+func (w *warcReader) finish() error {
+	rec := w.cur
+	if rec == nil {
+		return nil
+	}
+	w.cur = nil
+	_, err := io.Copy(io.Discard, rec.block)
+	if err == nil && rec.block.N == 0 {
+		return nil
+	}
+	if err != nil {
+		err = readReason(err)
+	}
+	return &cutShortError{record: rec.name(), got: rec.length - rec.block.N, want: rec.length, err: err}
+}
+
+// cutShortError is a record the file ends inside of, or that could not be
+// read to its end.
+type cutShortError struct {
+	record    string // how messages name it
+	got, want int64  // bytes of its block read, and declared
+	err       error  // the read error met instead of its end, if any
+}
+
+func (e *cutShortError) Error() string {
+	if e.err != nil {
+		return e.record + ": " + e.err.Error()
+	}
+	return fmt.Sprintf("%s is cut short: the file ends after %d of its %d bytes", e.record, e.got, e.want)
+}
+
+func (e *cutShortError) Unwrap() error {
+	if e.err != nil {
+		return e.err
+	}
+	return io.ErrUnexpectedEOF
 }
 
 // firstLine reads the version line, skipping the blank lines that end the
@@ -109,7 +157,7 @@ func (w *warcReader) header() (map[string]string, error) {
 	for {
 		line, err := w.line()
 		if err != nil {
-			return nil, fmt.Errorf("header: %w", noEOF(err))
+			return nil, fmt.Errorf("header: %w", readReason(noEOF(err)))
 		}
 		if total += len(line); total > warcMaxHeader {
 			return nil, errors.New("header too large")
@@ -180,14 +228,21 @@ func (r *reader) warc(name string, in io.Reader) bool {
 		if err == io.EOF {
 			break
 		}
-		if err != nil {
-			return r.fail(name, fmt.Errorf("WARC %w", readReason(err)))
+		var cut *cutShortError
+		switch {
+		case errors.As(err, &cut):
+			return r.fail(name, cut)
+		case err != nil:
+			return r.fail(name, fmt.Errorf("WARC %w", err))
 		}
 		doc, ok, err := warcPage(rec, r.opt.MaxBytes)
+		if short := w.finish(); short != nil {
+			// The file ends inside the record: one error for the file, and
+			// no partial page from it (a body without its own length reads
+			// to wherever the file stops).
+			return r.fail(name, short)
+		}
 		switch {
-		case err != nil && !drained(rec):
-			// The file itself ends inside the record: one error for the file.
-			return r.fail(name, fmt.Errorf("WARC record %d: %w", w.n, readReason(io.ErrUnexpectedEOF)))
 		case err != nil:
 			if !r.fail(fmt.Sprintf("%s record %d (%s)", name, w.n, rec.get("WARC-Target-URI")), err) {
 				return false
@@ -203,13 +258,6 @@ func (r *reader) warc(name string, in io.Reader) bool {
 		return r.fail(name, errNoHTMLRecords)
 	}
 	return true
-}
-
-// drained skips the rest of rec's block and reports whether all of it was
-// there.
-func drained(rec *warcRecord) bool {
-	io.Copy(io.Discard, rec.block)
-	return rec.block.N == 0
 }
 
 // warcPage turns a response record holding a 200 text/html answer into a

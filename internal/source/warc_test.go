@@ -66,6 +66,10 @@ func TestReadWARCErrors(t *testing.T) {
 	http := "application/http; msgtype=response"
 	good := warcRec("response", "https://news.example/a", http, httpResp(200, "text/html", warcPageA))
 	big := warcRec("response", "https://news.example/big", http, httpResp(200, "text/html", strings.Repeat("x", 2000)))
+	// A stored answer without its own Content-Length: its body runs to the
+	// end of the block, or of the file when that comes first.
+	unsized := warcRec("response", "https://news.example/b", http, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"+warcPageA)
+	image := warcRec("response", "https://news.example/logo.png", http, httpResp(200, "image/png", strings.Repeat("\x89PNG", 20)))
 	tests := []struct {
 		name  string
 		data  []byte
@@ -74,7 +78,11 @@ func TestReadWARCErrors(t *testing.T) {
 		want  string
 	}{
 		{"none.warc", warcRec("warcinfo", "", "text/plain", "x"), 0, "", "no HTML responses"},
-		{"cut.warc", good[:len(good)-40], 0, "", "WARC record 1: unexpected EOF"},
+		{"cut.warc", cutEnd(good, 40), 0, "", "WARC record 1 (https://news.example/a) is cut short: the file ends after 250 of its 286 bytes"},
+		{"cut-unsized.warc", cutEnd(unsized, 40), 0, "", "WARC record 1 (https://news.example/b) is cut short: the file ends after 230 of its 266 bytes"},
+		{"cut-second.warc", join(good, cutEnd(unsized, 40)), 1, "", "WARC record 2 (https://news.example/b) is cut short"},
+		{"cut-skipped.warc", join(good, cutEnd(image, 40)), 1, "", "WARC record 2 (https://news.example/logo.png) is cut short"},
+		{"cut-gzip.warc.gz", join(gzipBytes(t, good), cutEnd(gzipBytes(t, unsized), 40)), 1, "", "WARC record 2 (https://news.example/b): truncated gzip: unexpected EOF"},
 		{"nolen.warc", []byte("WARC/1.0\r\nWARC-Type: response\r\n\r\n"), 0, "", "bad or missing Content-Length"},
 		{"second.warc", append(append([]byte{}, good...), "WARC/1.0\r\nno colon here\r\n\r\n"...), 1, "", "record 2: header line without a colon"},
 		{"big.warc", append(append([]byte{}, big...), good...), 1, " record 1 (https://news.example/big)", "file too large"},
@@ -90,6 +98,11 @@ func TestReadWARCErrors(t *testing.T) {
 		}
 	}
 }
+
+func join(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
+
+// cutEnd drops the last n bytes, as a copy stopped early would.
+func cutEnd(b []byte, n int) []byte { return b[:len(b)-n] }
 
 func FuzzWARCReader(f *testing.F) {
 	for _, r := range testWARC() {
