@@ -182,3 +182,37 @@ func TestIngestUnknownCharsetIsRead(t *testing.T) {
 		t.Errorf("articles = %+v", as)
 	}
 }
+
+// A text file in UTF-8 but for one stray byte is read as UTF-8: the byte
+// becomes U+FFFD, one warning line names the file, and it is no failure.
+// (Read whole as Windows-1252, every accent would turn to mojibake.)
+func TestIngestMostlyUTF8TextStaysUTF8(t *testing.T) {
+	text := "Brévalle approuve la rénovation du pont de l’Étang\n\nPar Aurélie Dutrêne\n\n" +
+		"Le conseil municipal de Brévalle a approuvé jeudi soir la rénovation complète du pont de l’Étang, fermé aux camions depuis l’hiver dernier.\n\n" +
+		"Les travaux débuteront en été et dureront dix-huit mois, a précisé la maire Hélène Quérard devant une salle comble.\xe9\n\n" +
+		"Pendant le chantier, une passerelle provisoire permettra aux piétons et aux cyclistes de traverser la rivière à toute heure.\n\n" +
+		"Les commerçants du quartier Saint-Évroult craignent une baisse de fréquentation, mais la mairie promet une aide aux boutiques touchées.\n"
+	p := write("pont.txt", []byte(text))(t, t.TempDir())
+	db := filepath.Join(t.TempDir(), "p.db")
+	out, stderr, err := run(t, "ingest", "--db", db, p)
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s\n%s", err, out, stderr)
+	}
+	var warnings []string
+	for _, l := range strings.Split(stderr, "\n") {
+		if strings.HasPrefix(l, "warning: ") {
+			warnings = append(warnings, l)
+		}
+	}
+	want := "warning: " + p + ": not valid UTF-8 in 1 place; read as UTF-8 with it replaced by U+FFFD"
+	if len(warnings) != 1 || warnings[0] != want || len(errorLines(stderr)) != 0 {
+		t.Errorf("stderr:\n%s\nwant one line %q", stderr, want)
+	}
+	as := exportArticles(t, db)
+	if len(as) != 1 || !strings.Contains(as[0].Body, "Hélène Quérard") || strings.Contains(as[0].Body, "Ã") {
+		t.Fatalf("articles = %+v; want the accents intact", as)
+	}
+	if n := strings.Count(as[0].Title+as[0].Body, "\uFFFD"); n != 1 {
+		t.Errorf("%d U+FFFD in the article; want 1", n)
+	}
+}

@@ -73,6 +73,10 @@ func newProgress(w io.Writer, quiet bool) *progress {
 }
 
 func (p *progress) event(ev pipeline.Event) {
+	if ev.Warning != "" {
+		p.clear()
+		fmt.Fprintf(p.w, "warning: %s: %s\n", ev.Source, ev.Warning)
+	}
 	if ev.Err != nil {
 		p.clear()
 		fmt.Fprintf(p.w, "error: %v\n", ev.Err)

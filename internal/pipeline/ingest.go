@@ -31,6 +31,10 @@ type Event struct {
 	Dup     int64 // the article it nearly copies, 0 when none
 	Done    int   // inputs finished so far, this one included
 	Seen    int   // inputs found so far; grows while reading runs ahead
+
+	// Warning says what was repaired to read the input (one line, without
+	// its name), or "".
+	Warning string
 }
 
 // Summary counts the outcomes of one ingest.
@@ -79,6 +83,7 @@ type result struct {
 	err         error
 	page        *model.FetchedPage // validators to keep once stored
 	notModified bool               // a 304: page is what was kept
+	warning     string
 }
 
 // Ingest reads every input under paths, extracts each document and stores
@@ -168,7 +173,7 @@ func produce(ctx context.Context, paths []string, opt source.Options, jobs chan<
 }
 
 func work(j job, extractFn func(source.Doc) (model.Article, error), enrichFn func(model.Article) model.Enrichment) result {
-	r := result{seq: j.seq, source: j.doc.Source, err: j.err, page: j.doc.Page, notModified: j.doc.NotModified}
+	r := result{seq: j.seq, source: j.doc.Source, err: j.err, page: j.doc.Page, notModified: j.doc.NotModified, warning: j.doc.Warning}
 	if j.err != nil || r.notModified {
 		return r
 	}
@@ -258,7 +263,7 @@ func settle(ctx context.Context, st Store, r result, sum *Summary, opt Options, 
 }
 
 func store1(ctx context.Context, st Store, r result, sum *Summary) Event {
-	ev := Event{Source: r.source, Err: r.err}
+	ev := Event{Source: r.source, Err: r.err, Warning: r.warning}
 	if r.notModified && ev.Err == nil {
 		ev.ID, ev.Outcome = r.page.ArticleID, store.Unchanged
 		sum.Unchanged++

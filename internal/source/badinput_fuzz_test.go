@@ -30,20 +30,25 @@ func TestReadCompactJSONArrayNames(t *testing.T) {
 }
 
 // FuzzDecode: whatever the bytes and the declared charset, the text is
-// valid UTF-8 without NULs or carriage returns.
+// valid UTF-8 without NULs or carriage returns, and a warning comes only
+// with bytes that are not valid UTF-8.
 func FuzzDecode(f *testing.F) {
 	f.Add([]byte("<meta charset=koi8-r><p>\xf0\xd2\xc9\xd7\xc5\xd4</p>"), "")
+	f.Add([]byte("pont de l\u2019\u00c9tang, \u00e9t\u00e9 \xe9 "+strings.Repeat("a", 200)), "")
 	f.Add([]byte("caf\xe9 au lait"), "text/html; charset=iso-8859-1")
 	f.Add([]byte("\xff\xfeh\x00i\x00"), "text/plain; charset=utf-16")
 	f.Add([]byte("plain\r\ntext\x00"), "text/html; charset=x-klingon")
 	f.Add([]byte("<meta http-equiv=content-type content='text/html; charset=windows-1256'>\xc7\xe1"), "")
 	f.Fuzz(func(t *testing.T, data []byte, contentType string) {
-		s, err := Decode(data, contentType)
+		s, warning, err := decodeReport(data, contentType)
 		if err != nil {
 			return
 		}
 		if !utf8.ValidString(s) || strings.ContainsAny(s, "\x00\r") {
 			t.Fatalf("Decode(%q, %q) = %q", data, contentType, s)
+		}
+		if warning != "" && (utf8.Valid(data) || strings.Contains(warning, "\n")) {
+			t.Fatalf("warning %q for %q", warning, data)
 		}
 	})
 }

@@ -30,18 +30,37 @@ const (
 // contentType is an optional Content-Type header value whose charset
 // parameter, like a <meta> declaration in the document, is trusted only when
 // the bytes agree with it. The order is: byte order mark, declared charset,
-// valid UTF-8, then statistical detection. The result is valid UTF-8 with
-// line ends normalised to "\n" and NUL bytes removed.
+// UTF-8 (valid, or with a few damaged bytes: see mostlyUTF8), then
+// statistical detection. The result is valid UTF-8 with line ends
+// normalised to "\n" and NUL bytes removed.
 func Decode(data []byte, contentType string) (string, error) {
+	text, _, err := decodeReport(data, contentType)
+	return text, err
+}
+
+// decodeReport is Decode that also returns a warning when bytes were read
+// as UTF-8 although some were not: each damaged run became U+FFFD.
+func decodeReport(data []byte, contentType string) (text, warning string, err error) {
 	enc, data := chooseEncoding(data, contentType)
 	if enc == encoding.Nop {
-		return clean(string(data)), nil
+		if runs, _, _ := utf8Damage(data); runs > 0 {
+			warning = fmt.Sprintf("not valid UTF-8 in %d %s; read as UTF-8 with %s replaced by U+FFFD",
+				runs, plural(runs, "place", "places"), plural(runs, "it", "each"))
+		}
+		return clean(string(data)), warning, nil
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", fmt.Errorf("decode %s: %w", encodingName(enc), err)
+		return "", "", fmt.Errorf("decode %s: %w", encodingName(enc), err)
 	}
-	return clean(string(out)), nil
+	return clean(string(out)), "", nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // chooseEncoding picks the encoding of data; it returns data without any byte
@@ -55,13 +74,13 @@ func chooseEncoding(data []byte, contentType string) (encoding.Encoding, []byte)
 	case bytes.HasPrefix(data, bomUTF16BE):
 		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), data[2:]
 	}
-	valid := utf8.Valid(data)
+	utf8ish := utf8.Valid(data) || mostlyUTF8(data)
 	if enc := declaredEncoding(data, contentType); enc != nil {
 		switch {
-		case isUTF8(enc) && !valid:
+		case isUTF8(enc) && !utf8ish:
 			// A wrong declaration: the page claims UTF-8 but is not. Common
 			// on sites that changed templates but not their old articles.
-		case !isUTF8(enc) && valid && hasMultibyte(data):
+		case !isUTF8(enc) && utf8ish && hasMultibyte(data):
 			// The reverse mistake: non-ASCII bytes that form valid UTF-8
 			// sequences almost never occur by chance in legacy encodings.
 			return encoding.Nop, data
@@ -71,10 +90,47 @@ func chooseEncoding(data []byte, contentType string) (encoding.Encoding, []byte)
 			return enc, data
 		}
 	}
-	if valid {
+	if utf8ish {
 		return encoding.Nop, data
 	}
 	return detectEncoding(data), data
+}
+
+// mostlyUTF8 reports whether data, not valid UTF-8, is UTF-8 with a few
+// damaged bytes (a file cut and pasted, one bad write) rather than a
+// legacy encoding: the bytes of its invalid sequences are under 1% of all
+// bytes, and there are at least as many valid multi-byte characters as
+// damaged places. Legacy text breaks at nearly every non-ASCII byte and
+// forms valid multi-byte sequences almost never; legacy multi-byte
+// encodings (GBK, Shift_JIS) break far more often than 1%.
+func mostlyUTF8(data []byte) bool {
+	runs, badBytes, multibyte := utf8Damage(data)
+	return runs > 0 && multibyte >= runs && badBytes*100 < len(data)
+}
+
+// utf8Damage counts in data the runs of bytes that are not valid UTF-8
+// (each run becomes one U+FFFD), the bytes in them, and the valid
+// multi-byte characters.
+func utf8Damage(data []byte) (runs, badBytes, multibyte int) {
+	inRun := false
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			badBytes++
+			if !inRun {
+				runs++
+			}
+			inRun = true
+		case size > 1:
+			multibyte++
+			inRun = false
+		default:
+			inRun = false
+		}
+		i += size
+	}
+	return runs, badBytes, multibyte
 }
 
 // declaredEncoding returns the encoding named by the Content-Type header, else

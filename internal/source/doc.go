@@ -32,6 +32,9 @@ type Doc struct {
 	// Page is set for an HTML or text page fetched by URL: the
 	// validators of the answer, to keep once its article is stored.
 	Page *model.FetchedPage
+	// Warning, when set, says what was repaired to read the document: one
+	// line, without the source's name (bytes that were not valid UTF-8).
+	Warning string
 	// NotModified means the server answered 304 to a conditional request
 	// (NetOptions.Known): there is no content, and Page is what an
 	// earlier ingest kept of the page.

@@ -91,11 +91,11 @@ func (r *reader) document(name, hint string, data []byte) bool {
 	if kind == KindRecord {
 		return r.jsonDocument(name, data)
 	}
-	text, err := Decode(data, "")
+	text, warning, err := decodeReport(data, "")
 	if err != nil {
 		return r.fail(name, err)
 	}
-	return r.emit(Doc{Source: name, Kind: kind, Text: text})
+	return r.emit(Doc{Source: name, Kind: kind, Text: text, Warning: warning})
 }
 
 // sticky remembers the first read error and returns it on every later read.

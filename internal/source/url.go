@@ -119,12 +119,12 @@ func (r *reader) fetched(u string, resp *fetch.Response) bool {
 	if kind == KindRecord {
 		return r.jsonDocument(u, body)
 	}
-	text, err := Decode(body, resp.ContentType)
+	text, warning, err := decodeReport(body, resp.ContentType)
 	if err != nil {
 		return r.fetchFailed(u, err)
 	}
 	page := &model.FetchedPage{URL: u, ETag: resp.ETag, LastModified: resp.LastModified}
-	return r.emit(Doc{Source: u, Kind: kind, Text: text, Page: page})
+	return r.emit(Doc{Source: u, Kind: kind, Text: text, Page: page, Warning: warning})
 }
 
 // fetchReason keeps only the reason of a fetch error: the InputError

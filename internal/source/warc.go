@@ -280,12 +280,12 @@ func warcPage(rec *warcRecord, maxBytes int64) (d Doc, ok bool, err error) {
 	if err != nil {
 		return d, false, err
 	}
-	text, err := Decode(body, ctype)
+	text, warning, err := decodeReport(body, ctype)
 	if err != nil {
 		return d, false, err
 	}
 	src := rec.get("WARC-Target-URI")
-	return Doc{Source: strings.Trim(src, "<>"), Kind: KindHTML, Text: text}, true, nil
+	return Doc{Source: strings.Trim(src, "<>"), Kind: KindHTML, Text: text, Warning: warning}, true, nil
 }
 
 func isHTMLType(ctype string) bool {
