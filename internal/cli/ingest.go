@@ -29,20 +29,25 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
-	st, stories, err := openStories(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	before := stories.Len()
+	w, err := openWriter(ctx, st, "ingest", stdio.Err)
+	if err != nil {
+		return err
+	}
+	before := w.stories.Len()
 	prog := newProgress(stdio.Err, *quiet)
-	sum, err := ingestAndReport(ctx, st, stories, fs.Args(), pipeline.Options{
+	sum, err := w.ingest(ctx, fs.Args(), pipeline.Options{
 		Workers: *workers,
 		Source:  source.Options{Stdin: stdio.In, NetOptions: source.NetOptions{Fetcher: fetcher}},
 		OnEvent: prog.event,
 	})
+	after := w.stories.Len()
+	err = w.close(err)
 	prog.finish()
-	after := stories.Len()
 	fmt.Fprintf(stdio.Out, "ingested %d inputs into %s: %d new, %d updated, %d unchanged, %d failed; %d stories (%d new)\n",
 		sum.Total(), st.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Failed, after, after-before)
 	if err != nil {

@@ -28,31 +28,42 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
-	st, stories, err := openStories(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	prog := newProgress(stdio.Err, *quiet)
-	opt := pipeline.WatchOptions{
-		Fetcher: f,
-		Ingest:  storing(pipeline.Options{Workers: *workers, OnEvent: prog.event}, stories),
-		OnFeed:  func(r pipeline.FeedReport) { prog.clear(); printFeedReport(stdio, r) },
+	// Each round holds the writer lease only while it checks the feeds, so
+	// an ingest run by hand between rounds does not wait for the daemon.
+	round := func(ctx context.Context) (pipeline.WatchSummary, error) {
+		w, err := openWriter(ctx, st, "watch", stdio.Err)
+		if err != nil {
+			return pipeline.WatchSummary{}, err
+		}
+		sum, err := pipeline.CheckFeeds(ctx, st, pipeline.WatchOptions{
+			Fetcher: f,
+			Ingest:  w.storing(pipeline.Options{Workers: *workers, OnEvent: prog.event}),
+			OnFeed:  func(r pipeline.FeedReport) { prog.clear(); printFeedReport(stdio, r) },
+		})
+		prog.finish()
+		if err == nil {
+			_, err = w.buildPending(ctx)
+		}
+		return sum, w.close(err)
 	}
 	if !*once {
-		return pipeline.Watch(ctx, st, opt, *interval, func(s pipeline.WatchSummary) {
-			if _, err := buildReports(ctx, st, stories); err != nil {
-				fmt.Fprintf(stdio.Err, "error: %v\n", err)
+		return pipeline.Watch(ctx, *interval, func(ctx context.Context) error {
+			sum, err := round(ctx)
+			if err != nil {
+				return err
 			}
 			fmt.Fprintf(stdio.Out, "%s ", time.Now().Format("2006-01-02 15:04:05"))
-			printWatchSummary(stdio, s)
+			printWatchSummary(stdio, sum)
+			return nil
 		})
 	}
-	sum, err := pipeline.CheckFeeds(ctx, st, opt)
-	prog.finish()
-	if err == nil {
-		_, err = buildReports(ctx, st, stories)
-	}
+	sum, err := round(ctx)
 	printWatchSummary(stdio, sum)
 	if err != nil {
 		return err

@@ -233,10 +233,8 @@ func store1(ctx context.Context, st Store, r result, sum *Summary) Event {
 // placements ends the run: later articles would be placed against state
 // the store does not have.
 func place(ctx context.Context, s *Stories, a model.Article, ev *Event) error {
-	if s != nil && ev.Err == nil && ev.Outcome == store.Updated {
-		a.ID = ev.ID
-		s.Touch(a) // its story's report must be rebuilt
-	}
+	// An updated article stays where it was; the store marked its story's
+	// report pending when it stored the change.
 	if s == nil || ev.Err != nil || ev.Outcome != store.New {
 		return nil
 	}

@@ -3,40 +3,40 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"parallax/internal/cluster"
 	"parallax/internal/model"
+	"parallax/internal/store"
 )
 
 // PlacementStore is what story placement needs of a store.
 type PlacementStore interface {
-	Placed(ctx context.Context, fn func(model.Article, model.Placement) error) error
-	PutPlacements(ctx context.Context, ps []model.Placement) error
-	PutStories(ctx context.Context, stories []model.Story) error
+	PlacedAfter(ctx context.Context, seq int64, fn func(model.Article, model.Placement) error) error
+	CommitPlacements(ctx context.Context, b store.PlacementBatch) error
 }
 
 // Stories places articles into stories as they arrive and keeps the store's
 // placements and story rows in step. It holds the clusterer's state, so
-// one goroutine uses it.
+// one goroutine uses it, and it writes under the store's writer lease.
 type Stories struct {
 	st      PlacementStore
+	epoch   int64 // the writer lease's grant every commit names
 	c       *cluster.Clusterer
 	seq     int64
 	pending []model.Placement
 	written map[int64]model.Story // story rows as last written
 	touched map[int64]bool
-	changed map[int64]bool // stories changed since LoadStories
 }
 
-// LoadStories rebuilds the clusterer from the store: placed articles are
-// replayed in their placement order, then any unplaced ones (an earlier
-// run stopped between storing and placing) are placed now.
-func LoadStories(ctx context.Context, st PlacementStore, cfg cluster.Config) (*Stories, error) {
-	s := &Stories{st: st, c: cluster.New(cfg), written: map[int64]model.Story{}, touched: map[int64]bool{}, changed: map[int64]bool{}}
+// LoadStories rebuilds the clusterer from the store, under lease (the
+// caller holds it for as long as it places): placed articles are replayed
+// in their placement order, then any unplaced ones (an earlier run stopped
+// between storing and placing) are placed now.
+func LoadStories(ctx context.Context, st PlacementStore, lease store.Lease, cfg cluster.Config) (*Stories, error) {
+	s := &Stories{st: st, epoch: lease.Epoch(), c: cluster.New(cfg), written: map[int64]model.Story{}, touched: map[int64]bool{}}
 	var unplaced []model.Article
-	err := st.Placed(ctx, func(a model.Article, p model.Placement) error {
+	err := st.PlacedAfter(ctx, 0, func(a model.Article, p model.Placement) error {
 		if p.StoryID == 0 {
 			unplaced = append(unplaced, a)
 			return nil
@@ -64,45 +64,23 @@ func (s *Stories) Place(a model.Article) model.Placement {
 	p := model.Placement{ArticleID: a.ID, StoryID: as.StoryID, StorylineID: as.StorylineID,
 		DuplicateOf: as.DuplicateOf, NewStory: as.NewStory, Seq: s.seq}
 	s.touched[as.StoryID] = true
-	s.changed[as.StoryID] = true
 	s.pending = append(s.pending, p)
 	return p
-}
-
-// Touch marks the story of an already placed article as changed (its
-// content was updated); the article stays where it was.
-func (s *Stories) Touch(a model.Article) {
-	if as, ok := s.c.Placed(a.ID); ok {
-		s.changed[as.StoryID] = true
-	}
-}
-
-// TakeChanged returns the IDs of the stories that gained or changed an
-// article, or whose storyline changed, since LoadStories or the last call,
-// in ascending order, and forgets them.
-func (s *Stories) TakeChanged() []int64 {
-	out := make([]int64, 0, len(s.changed))
-	for id := range s.changed {
-		out = append(out, id)
-	}
-	slices.Sort(out)
-	clear(s.changed)
-	return out
 }
 
 // Pending is the number of placements not yet written.
 func (s *Stories) Pending() int { return len(s.pending) }
 
-// Flush writes pending placements and every story row that changed.
+// Flush writes pending placements, every story row that changed, and marks
+// those stories' reports as pending, in one commit: a crash leaves either
+// all of it or none (the articles then stay unplaced and the next writer
+// places them).
 func (s *Stories) Flush(ctx context.Context) error {
 	if len(s.pending) == 0 && len(s.touched) == 0 {
 		return nil
 	}
-	if err := s.st.PutPlacements(ctx, s.pending); err != nil {
-		return err
-	}
-	s.pending = s.pending[:0]
 	var changed []model.Story
+	var ids []int64
 	for _, cs := range s.c.Stories() {
 		ms := toModelStory(cs)
 		old, ok := s.written[ms.ID]
@@ -110,13 +88,15 @@ func (s *Stories) Flush(ctx context.Context) error {
 			continue
 		}
 		changed = append(changed, ms)
+		ids = append(ids, ms.ID)
 	}
-	if err := s.st.PutStories(ctx, changed); err != nil {
+	err := s.st.CommitPlacements(ctx, store.PlacementBatch{Epoch: s.epoch, Placements: s.pending, Stories: changed, Pending: ids})
+	if err != nil {
 		return err
 	}
+	s.pending = s.pending[:0]
 	for _, ms := range changed {
 		s.written[ms.ID] = ms
-		s.changed[ms.ID] = true
 	}
 	clear(s.touched)
 	return nil

@@ -130,9 +130,11 @@ func TestWatchStopsOnCancel(t *testing.T) {
 	defer st.Close()
 	st.AddFeed(ctx, site.URL+"/feed.xml", "")
 	rounds := 0
-	err = Watch(ctx, st, WatchOptions{Fetcher: testFetcher(t)}, time.Hour, func(WatchSummary) {
+	err = Watch(ctx, time.Hour, func(ctx context.Context) error {
+		_, err := CheckFeeds(ctx, st, WatchOptions{Fetcher: testFetcher(t)})
 		rounds++
 		cancel()
+		return err
 	})
 	if err != nil || rounds != 1 {
 		t.Errorf("Watch = %v after %d rounds; want nil after 1", err, rounds)
