@@ -18,6 +18,7 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "extraction workers (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "print only failures and the summary")
+	force := fs.Bool("force", false, "read every file again, even one unchanged (same path, size and time) since an ingest stored all of it")
 	net := addFetchFlags(fs) // for URL inputs; see watch.go
 	if err := parse(fs, args); err != nil {
 		return err
@@ -40,11 +41,15 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	}
 	before := w.stories.Len()
 	prog := newProgress(stdio.Err, *quiet)
-	sum, err := w.ingest(ctx, fs.Args(), pipeline.Options{
+	opt := pipeline.Options{
 		Workers: *workers,
 		Source:  source.Options{Stdin: stdio.In, NetOptions: source.NetOptions{Fetcher: fetcher}},
 		OnEvent: prog.event,
-	})
+	}
+	if !*force {
+		opt.Inputs = st
+	}
+	sum, err := w.ingest(ctx, fs.Args(), opt)
 	after := w.stories.Len()
 	err = w.close(err)
 	prog.finish()
@@ -80,6 +85,8 @@ func (p *progress) event(ev pipeline.Event) {
 	if ev.Err != nil {
 		p.clear()
 		fmt.Fprintf(p.w, "error: %v\n", ev.Err)
+	} else if !p.tty && !p.quiet && ev.Skipped > 0 {
+		fmt.Fprintf(p.w, "%-9s %s (file unchanged since it was ingested: %s not read again)\n", ev.Outcome, ev.Source, plural(ev.Skipped, "document"))
 	} else if !p.tty && !p.quiet {
 		fmt.Fprintf(p.w, "%-9s article %d%s %s\n", ev.Outcome, ev.ID, placement(ev), ev.Source)
 	}
@@ -120,3 +127,11 @@ func (p *progress) clear() {
 }
 
 func (p *progress) finish() { p.clear() }
+
+// plural says n things, with the noun's plural made by adding "s".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -35,6 +35,7 @@ type Store interface {
 	AcquireWriter(ctx context.Context, me store.Holder, onWait func(store.Holder)) (store.Lease, error)
 	MarkAllReports(ctx context.Context) error
 	Status(ctx context.Context) (store.Status, error)
+	pipeline.InputStore
 	Check(ctx context.Context) (store.Problems, error)
 	// Path names the store for messages (a PostgreSQL URL without its
 	// password).

@@ -30,6 +30,10 @@ type Event struct {
 	Dup     int64 // the article it nearly copies, 0 when none
 	Done    int   // inputs finished so far, this one included
 	Seen    int   // inputs found so far; grows while reading runs ahead
+	// Skipped is the number of documents of a file not read again: it is
+	// unchanged since an earlier ingest stored them all (Outcome
+	// Unchanged, ID 0).
+	Skipped int
 }
 
 // Summary counts the outcomes of one ingest.
@@ -53,6 +57,16 @@ type Options struct {
 	// Stories, when set, places each new article into a story as it is
 	// stored; placements are written in batches and at the end.
 	Stories *Stories
+	// Inputs, when set, remembers each file whose documents were all
+	// stored, by path, size and modification time, and skips such a file
+	// unread the next time.
+	Inputs InputStore
+}
+
+// InputStore remembers files already ingested.
+type InputStore interface {
+	Input(ctx context.Context, path string) (store.Input, bool, error)
+	PutInput(ctx context.Context, in store.Input) error
 }
 
 // flushEvery bounds the placements held in memory between writes.
@@ -67,6 +81,9 @@ type job struct {
 type result struct {
 	seq     int
 	source  string
+	file    string
+	marker  *source.FileStamp // for KindKnown and KindFileDone documents
+	known   bool              // the marker stands for a file not read
 	article model.Article
 	err     error
 }
@@ -89,6 +106,9 @@ func Ingest(ctx context.Context, paths []string, st Store, opt Options) (Summary
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	if opt.Inputs != nil {
+		opt.Source.Known = knownInput(ctx, opt.Inputs)
+	}
 
 	jobs := make(chan job, queue)
 	results := make(chan result, queue)
@@ -140,9 +160,25 @@ func produce(ctx context.Context, paths []string, opt source.Options, jobs chan<
 	}
 }
 
+// knownInput asks the store whether a file is unchanged since it was
+// last ingested whole; a store error only means the file is read again.
+func knownInput(ctx context.Context, st InputStore) func(source.FileStamp) (int, bool) {
+	return func(f source.FileStamp) (int, bool) {
+		in, ok, err := st.Input(ctx, f.Path)
+		if err != nil || !ok {
+			return 0, false
+		}
+		return in.Docs, in.Size == f.Size && in.ModTime == f.ModTime
+	}
+}
+
 func work(j job, extractFn func(source.Doc) (model.Article, error), enrichFn func(model.Article) model.Enrichment) result {
-	r := result{seq: j.seq, source: j.doc.Source, err: j.err}
+	r := result{seq: j.seq, source: j.doc.Source, file: j.doc.File, err: j.err}
 	if j.err != nil {
+		return r
+	}
+	if j.doc.Kind == source.KindKnown || j.doc.Kind == source.KindFileDone {
+		r.marker, r.known = j.doc.Stamp, j.doc.Kind == source.KindKnown
 		return r
 	}
 	a, err := safeExtract(extractFn, enrichFn, j.doc)
@@ -178,6 +214,7 @@ func safeExtract(fn func(source.Doc) (model.Article, error), enrichFn func(model
 func collect(ctx context.Context, st Store, results <-chan result, seen <-chan int, opt Options) (Summary, error) {
 	var sum Summary
 	pending := map[int]result{}
+	failedFiles := map[string]bool{} // files with a document that failed
 	next, seenN := 0, 0
 	for r := range results {
 		pending[r.seq] = r
@@ -192,8 +229,17 @@ func collect(ctx context.Context, st Store, results <-chan result, seen <-chan i
 			case seenN = <-seen:
 			default:
 			}
+			if r.marker != nil && !r.known {
+				if err := fileDone(ctx, opt.Inputs, r.marker, failedFiles); err != nil {
+					return sum, err
+				}
+				continue
+			}
 			ev := store1(ctx, st, r, &sum)
 			ev.Done, ev.Seen = next, max(seenN, next)
+			if ev.Err != nil && r.file != "" {
+				failedFiles[r.file] = true
+			}
 			if err := place(ctx, opt.Stories, r.article, &ev); err != nil {
 				return sum, err
 			}
@@ -205,8 +251,27 @@ func collect(ctx context.Context, st Store, results <-chan result, seen <-chan i
 	return sum, ctx.Err()
 }
 
+// fileDone remembers a file once every document it gave is stored (they
+// come before its marker); a file with a failed document is read again
+// next time.
+func fileDone(ctx context.Context, st InputStore, f *source.FileStamp, failed map[string]bool) error {
+	if failed[f.Path] {
+		delete(failed, f.Path)
+		return nil
+	}
+	if st == nil {
+		return nil
+	}
+	return st.PutInput(ctx, store.Input{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Docs: f.Docs})
+}
+
 func store1(ctx context.Context, st Store, r result, sum *Summary) Event {
 	ev := Event{Source: r.source, Err: r.err}
+	if r.known {
+		ev.Skipped = r.marker.Docs
+		sum.Unchanged += r.marker.Docs
+		return ev
+	}
 	if ev.Err == nil {
 		var err error
 		ev.ID, ev.Outcome, err = st.PutArticle(ctx, r.article)

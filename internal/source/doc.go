@@ -12,7 +12,24 @@ const (
 	KindHTML   Kind = "html"   // an HTML page (already decompressed and decoded to UTF-8)
 	KindText   Kind = "text"   // a plain-text dump of a page
 	KindRecord Kind = "record" // an article record from JSON or JSONL
+	// KindKnown stands for a whole file that Options.Known recognised as
+	// already ingested unchanged: nothing in it was read. Stamp says how
+	// many documents it gave.
+	KindKnown Kind = "known"
+	// KindFileDone follows the last document of a regular file read
+	// without any error; Stamp describes the file and counts its
+	// documents, so a consumer can remember it once they are all stored.
+	KindFileDone Kind = "file-done"
 )
+
+// FileStamp identifies one version of a file cheaply: its absolute path,
+// size and modification time; Docs is the number of documents it gives.
+type FileStamp struct {
+	Path    string
+	Size    int64
+	ModTime int64 // nanoseconds since 1970
+	Docs    int
+}
 
 // Doc is one document read from the input.
 type Doc struct {
@@ -25,6 +42,11 @@ type Doc struct {
 	Text string
 	// Record is set for KindRecord.
 	Record *Record
+	// File is the regular file the document was read from, "" for other
+	// inputs (standard input, URLs).
+	File string
+	// Stamp is set for KindKnown and KindFileDone.
+	Stamp *FileStamp
 }
 
 // Record is an article record exported by another tool.
