@@ -25,8 +25,12 @@ import (
 // one database have separate writers.
 const writerLockBase int64 = 0x70617261_77726974 // "parawrit"
 
-// leasePoll is how often a waiting writer tries the lock again.
-const leasePoll = 200 * time.Millisecond
+// leasePoll is how often a waiting writer tries the lock again;
+// holderPatience how many tries it waits for the holder's name.
+const (
+	leasePoll      = 200 * time.Millisecond
+	holderPatience = 10
+)
 
 type advisoryLease struct {
 	conn  *pgx.Conn
@@ -79,7 +83,7 @@ func (s *DB) AcquireWriter(ctx context.Context, me store.Holder, onWait func(sto
 	if err != nil {
 		return nil, fmt.Errorf("writer lease: %w", err)
 	}
-	waited := false
+	told, polls := false, 0
 	for {
 		var got bool
 		if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1)`, key).Scan(&got); err != nil {
@@ -89,11 +93,16 @@ func (s *DB) AcquireWriter(ctx context.Context, me store.Holder, onWait func(sto
 		if got {
 			break
 		}
-		if !waited && onWait != nil {
+		if !told && onWait != nil {
+			// The holder writes its name just after taking the lock: give
+			// it a moment rather than name "an unknown process".
 			h, _ := s.holder(ctx)
-			onWait(h)
+			if h.PID != 0 || polls >= holderPatience {
+				onWait(h)
+				told = true
+			}
 		}
-		waited = true
+		polls++
 		select {
 		case <-ctx.Done():
 			conn.Close(context.WithoutCancel(ctx))

@@ -18,8 +18,12 @@ import (
 // holding process dies, however it dies, so a crash never leaves a stale
 // lock. The writer_lease row records who holds it and numbers the grants.
 
-// leasePoll is how often a waiting writer tries the lock again.
-const leasePoll = 200 * time.Millisecond
+// leasePoll is how often a waiting writer tries the lock again;
+// holderPatience how many tries it waits for the holder's name.
+const (
+	leasePoll      = 200 * time.Millisecond
+	holderPatience = 10
+)
 
 type fileLease struct {
 	f     *os.File
@@ -54,7 +58,7 @@ func (s *DB) AcquireWriter(ctx context.Context, me store.Holder, onWait func(sto
 	if err != nil {
 		return nil, fmt.Errorf("writer lease: %w", err)
 	}
-	waited := false
+	told, polls := false, 0
 	for {
 		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 		if err == nil {
@@ -64,11 +68,16 @@ func (s *DB) AcquireWriter(ctx context.Context, me store.Holder, onWait func(sto
 			f.Close()
 			return nil, fmt.Errorf("writer lease %s: %w", s.lockPath(), err)
 		}
-		if !waited && onWait != nil {
+		if !told && onWait != nil {
+			// The holder writes its name just after taking the lock: give
+			// it a moment rather than name "an unknown process".
 			h, _ := s.holder(ctx)
-			onWait(h)
+			if h.PID != 0 || polls >= holderPatience {
+				onWait(h)
+				told = true
+			}
 		}
-		waited = true
+		polls++
 		select {
 		case <-ctx.Done():
 			f.Close()
