@@ -370,3 +370,16 @@ func checkQueries(ctx context.Context, db *sql.DB, checks []store.ConsistencyChe
 	}
 	return probs, nil
 }
+
+// Backup writes a consistent copy of the store to path (which must not
+// exist) while other processes go on reading and writing: SQLite's VACUUM
+// INTO, which also compacts the copy.
+func (s *DB) Backup(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("backup %s: the file exists already", path)
+	}
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		return fmt.Errorf("backup %s: %w", path, err)
+	}
+	return nil
+}
