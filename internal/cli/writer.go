@@ -72,5 +72,10 @@ func (w *writer) storing(opt pipeline.Options) pipeline.Options {
 // close releases the lease; the error of the work done under it, if any,
 // wins over the release's.
 func (w *writer) close(err error) error {
+	if err == nil {
+		// A checkpoint as the lease is handed on: the next writer starts
+		// from it without replaying anything.
+		err = w.stories.Finish(context.Background())
+	}
 	return errors.Join(err, w.lease.Release())
 }
