@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"parallax/internal/gen"
+	"parallax/internal/model"
 	"parallax/internal/source"
 	"parallax/internal/store"
 	"parallax/internal/store/pgtest"
@@ -82,18 +83,32 @@ type snapshot struct {
 	Reports  map[int64]string
 }
 
+// storeArticles opens db and returns the store, still open, and its
+// articles; the store is closed when t ends.
+func storeArticles(t *testing.T, db string) (Store, []model.Article) {
+	t.Helper()
+	st := openTestStore(t, db)
+	arts, err := st.Articles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, arts
+}
+
+func openTestStore(t *testing.T, db string) Store {
+	t.Helper()
+	st, err := openStore(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 func takeSnapshot(t *testing.T, db string) snapshot {
 	t.Helper()
 	ctx := context.Background()
-	st, err := openStore(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	arts, err := st.Articles(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, arts := storeArticles(t, db)
 	url := map[int64]string{}
 	seen := map[string]bool{}
 	for _, a := range arts {
@@ -184,16 +199,7 @@ func TestConcurrentIngests(t *testing.T) {
 // firstHalf tells which half's articles were stored first.
 func firstHalf(t *testing.T, db string, halves []string) int {
 	t.Helper()
-	ctx := context.Background()
-	st, err := openStore(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	arts, err := st.Articles(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, arts := storeArticles(t, db)
 	firstURL := map[string]int64{}
 	for _, a := range arts {
 		firstURL[a.URL] = a.ID
@@ -364,13 +370,12 @@ func killDuringReports(t *testing.T, c *child, lines <-chan string, db string, r
 
 func pendingReports(t *testing.T, db string) int {
 	t.Helper()
-	ctx := context.Background()
-	st, err := openStore(ctx, db)
+	st, err := openStore(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	ps, err := st.PendingReports(ctx)
+	defer st.Close() // polled often: closed at once, not when t ends
+	ps, err := st.PendingReports(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -383,13 +388,7 @@ func storedArticles(t *testing.T, db string) int {
 	if _, err := os.Stat(db); err != nil {
 		return 0
 	}
-	ctx := context.Background()
-	st, err := openStore(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	s, err := st.Status(ctx)
+	s, err := openTestStore(t, db).Status(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
