@@ -4,10 +4,6 @@ import (
 	"context"
 	"fmt"
 	"reflect"
-
-	"parallax/internal/enrich"
-	"parallax/internal/pipeline"
-	"parallax/internal/store"
 )
 
 // runEnrich re-runs enrichment over every stored article and rebuilds the
@@ -28,37 +24,43 @@ func runEnrich(ctx context.Context, args []string, stdio Stdio) error {
 		return err
 	}
 	defer st.Close()
-	arts, err := st.ArticlesEnriched(ctx)
+	w, err := openWriter(ctx, st, "enrich", stdio.Err)
 	if err != nil {
 		return err
 	}
-	changed := 0
-	for _, a := range arts {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		e := enrich.Article(a)
-		if a.Enrichment != nil && reflect.DeepEqual(*a.Enrichment, e) {
-			continue
-		}
-		if err := st.PutEnrichment(ctx, a.ID, e); err != nil {
-			return err
-		}
-		changed++
-	}
-	stories, err := st.Stories(ctx, store.StoryQuery{})
-	if err != nil {
-		return err
-	}
-	ids := make([]int64, len(stories))
-	for i, s := range stories {
-		ids[i] = s.ID
-	}
-	rebuilt, err := pipeline.BuildReports(ctx, st, ids, pipeline.Reporter{Build: compareStory, Redate: redate})
-	if err != nil {
+	n, changed, rebuilt, err := reenrich(ctx, w)
+	if err = w.close(err); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(stdio.Out, "enriched %d articles in %s: %d changed; %d of %d story reports rebuilt\n",
-		len(arts), st.Path(), changed, rebuilt, len(stories))
+		n, st.Path(), changed, rebuilt, w.stories.Len())
 	return err
+}
+
+// reenrich enriches every stored article again and rebuilds the reports
+// that change. Every story is marked pending first, so a run cut short
+// leaves the rest for the next writer.
+func reenrich(ctx context.Context, w *writer) (n, changed, rebuilt int, err error) {
+	if err := w.st.MarkAllReports(ctx); err != nil {
+		return 0, 0, 0, err
+	}
+	arts, err := w.st.ArticlesEnriched(ctx)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	for _, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return len(arts), changed, 0, err
+		}
+		e := enrichArticle(a)
+		if a.Enrichment != nil && reflect.DeepEqual(*a.Enrichment, e) {
+			continue
+		}
+		if err := w.st.PutEnrichment(ctx, a.ID, e); err != nil {
+			return len(arts), changed, 0, err
+		}
+		changed++
+	}
+	rebuilt, err = w.buildPending(ctx)
+	return len(arts), changed, rebuilt, err
 }

@@ -18,6 +18,7 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "extraction workers (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "print only failures and the summary")
+	force := fs.Bool("force", false, "read every file again, even one unchanged (same path, size and time) since an ingest stored all of it")
 	net := addFetchFlags(fs) // for URL inputs; see watch.go
 	if err := parse(fs, args); err != nil {
 		return err
@@ -29,21 +30,30 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
-	st, stories, err := openStories(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	before := stories.Len()
+	w, err := openWriter(ctx, st, "ingest", stdio.Err)
+	if err != nil {
+		return err
+	}
+	before := w.stories.Len()
 	prog := newProgress(stdio.Err, *quiet)
-	sum, err := ingestAndReport(ctx, st, stories, fs.Args(), pipeline.Options{
+	opt := pipeline.Options{
 		Workers: *workers,
 		Source:  source.Options{Stdin: stdio.In, NetOptions: source.NetOptions{Fetcher: fetcher}},
 		OnEvent: prog.event,
 		Pages:   st, // a re-run asks for each page conditionally
-	})
+	}
+	if !*force {
+		opt.Inputs = st
+	}
+	sum, err := w.ingest(ctx, fs.Args(), opt)
+	after := w.stories.Len()
+	err = w.close(err)
 	prog.finish()
-	after := stories.Len()
 	fmt.Fprintf(stdio.Out, "ingested %d inputs into %s: %d new, %d updated, %d unchanged, %d failed; %d stories (%d new)\n",
 		sum.Total(), st.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Failed, after, after-before)
 	if err != nil {
@@ -80,6 +90,8 @@ func (p *progress) event(ev pipeline.Event) {
 	if ev.Err != nil {
 		p.clear()
 		fmt.Fprintf(p.w, "error: %v\n", ev.Err)
+	} else if !p.tty && !p.quiet && ev.Skipped > 0 {
+		fmt.Fprintf(p.w, "%-9s %s (file unchanged since it was ingested: %s not read again)\n", ev.Outcome, ev.Source, plural(ev.Skipped, "document"))
 	} else if !p.tty && !p.quiet {
 		fmt.Fprintf(p.w, "%-9s article %d%s %s\n", ev.Outcome, ev.ID, placement(ev), ev.Source)
 	}
@@ -120,3 +132,11 @@ func (p *progress) clear() {
 }
 
 func (p *progress) finish() { p.clear() }
+
+// plural says n things, with the noun's plural made by adding "s".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -10,8 +10,6 @@ import (
 	"parallax/internal/store/pgtest"
 )
 
-func TestMain(m *testing.M) { pgtest.Main(m) }
-
 // TestPostgresMatchesSQLite: ingesting the example corpus into PostgreSQL
 // gives the same stories, articles and export as into SQLite, and a second
 // ingest changes nothing.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 
+	"parallax/internal/store"
 	"parallax/internal/web"
 )
 
@@ -50,6 +51,34 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go finishLeftWork(ctx, st, logger)
 	fmt.Fprintf(stdio.Err, "serving %s on http://%s/ (Ctrl-C to stop)\n", st.Path(), *addr)
 	return web.ListenAndServe(ctx, web.Server(*addr, h))
+}
+
+// finishLeftWork places what a dead writer left unplaced and builds the
+// reports it left pending, when no other writer is at work (that one
+// finishes them itself), while the server already answers.
+func finishLeftWork(ctx context.Context, st Store, log *slog.Logger) {
+	status, err := st.Status(ctx)
+	if err != nil || (status.Unplaced == 0 && status.PendingReports == 0) {
+		return
+	}
+	tryCtx, busy := context.WithCancel(ctx)
+	defer busy()
+	lease, err := st.AcquireWriter(tryCtx, store.Me("serve"), func(store.Holder) { busy() })
+	if err != nil {
+		return // another writer holds the lease, or the server is stopping
+	}
+	w, err := loadWriter(ctx, st, lease)
+	if err != nil {
+		log.Error("finish left work", slog.String("error", err.Error()))
+		return
+	}
+	n, err := w.buildPending(ctx)
+	if err = w.close(err); err != nil {
+		log.Error("finish left work", slog.String("error", err.Error()))
+		return
+	}
+	log.Info("finished work a dead writer left", slog.Int("placed", status.Unplaced), slog.Int("reports", n))
 }

@@ -2,12 +2,16 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"parallax/internal/fetch"
 	"parallax/internal/pipeline"
 	"parallax/internal/source"
+	"parallax/internal/store"
+	"parallax/internal/web"
 )
 
 // serverIngest is the server's write endpoint: it fetches URLs posted to
@@ -46,13 +50,37 @@ func (si *serverIngest) ingest(ctx context.Context, urls []string) (any, error) 
 	}
 	si.mu.Lock()
 	defer si.mu.Unlock()
-	// Reloaded on every call: a command-line ingest may have run since.
-	stories, err := loadStories(ctx, si.st)
+	w, err := si.openWriter(ctx)
 	if err != nil {
 		return nil, err
 	}
+	res, err := si.run(ctx, w, urls)
+	return res, w.close(err)
+}
+
+// writerWait bounds how long a request waits for the store's writer (an
+// ingest run by hand, a watch round) before it is told to come back.
+const writerWait = 20 * time.Second
+
+// openWriter takes the store's writer lease, or answers busy with who
+// holds it after writerWait.
+func (si *serverIngest) openWriter(ctx context.Context) (*writer, error) {
+	wctx, cancel := context.WithTimeout(ctx, writerWait)
+	defer cancel()
+	var holder store.Holder
+	lease, err := si.st.AcquireWriter(wctx, store.Me("serve"), func(h store.Holder) { holder = h })
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		return nil, &web.BusyError{Reason: "the store's writer is busy: " + holder.String(), RetryAfter: writerWait}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return loadWriter(ctx, si.st, lease)
+}
+
+func (si *serverIngest) run(ctx context.Context, w *writer, urls []string) (ingestResult, error) {
 	res := ingestResult{Errors: []string{}}
-	sum, err := ingestAndReport(ctx, si.st, stories, urls, pipeline.Options{
+	sum, err := w.ingest(ctx, urls, pipeline.Options{
 		Source: source.Options{NetOptions: source.NetOptions{Fetcher: si.fetcher}},
 		OnEvent: func(ev pipeline.Event) {
 			if ev.Err != nil {
@@ -61,7 +89,7 @@ func (si *serverIngest) ingest(ctx context.Context, urls []string) (any, error) 
 		},
 	})
 	if err != nil {
-		return nil, err
+		return res, err
 	}
 	res.New, res.Updated, res.Unchanged, res.Failed = sum.New, sum.Updated, sum.Unchanged, sum.Failed
 	return res, nil

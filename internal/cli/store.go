@@ -2,14 +2,17 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 
 	"parallax/internal/feeds"
 	"parallax/internal/model"
 	"parallax/internal/pipeline"
+	"parallax/internal/store"
 	"parallax/internal/store/postgres"
 	"parallax/internal/store/sqlite"
 	"parallax/internal/web"
@@ -31,6 +34,11 @@ type Store interface {
 	SetFeedAllowPrivate(ctx context.Context, url string, allow bool) error
 	RemoveFeed(ctx context.Context, url string) error
 	Feeds(ctx context.Context) ([]feeds.Subscription, error)
+	AcquireWriter(ctx context.Context, me store.Holder, onWait func(store.Holder)) (store.Lease, error)
+	MarkAllReports(ctx context.Context) error
+	Status(ctx context.Context) (store.Status, error)
+	pipeline.InputStore
+	Check(ctx context.Context) (store.Problems, error)
 	// Path names the store for messages (a PostgreSQL URL without its
 	// password).
 	Path() string
@@ -78,6 +86,18 @@ func openStore(ctx context.Context, flagValue string) (Store, error) {
 		return nil, fmt.Errorf("open sqlite %s: is a directory, not a database file", db)
 	}
 	return sqlite.Open(ctx, db)
+}
+
+// openExistingStore opens a store that must already exist: a command that
+// only reads says so rather than creating an empty SQLite file.
+func openExistingStore(ctx context.Context, flagValue string) (Store, error) {
+	db := dbPath(flagValue)
+	if !isPostgresURL(db) {
+		if _, err := os.Stat(db); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("open sqlite %s: no such store (ingest something into it first, or pass --db)", db)
+		}
+	}
+	return openStore(ctx, flagValue)
 }
 
 // oneLine keeps an error to one line: pgx lists each address it tried on

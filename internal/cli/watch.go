@@ -36,7 +36,7 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
-	st, stories, err := openStories(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -44,34 +44,40 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	prog := newProgress(stdio.Err, *quiet)
 	opt := pipeline.WatchOptions{
 		Fetcher:    f,
-		Ingest:     storing(pipeline.Options{Workers: *workers, OnEvent: prog.event}, stories),
 		OnFeed:     func(r pipeline.FeedReport) { prog.clear(); printFeedReport(stdio, r) },
 		Parallel:   *parallel,
 		MaxEntries: *maxEntries,
 	}
+	// Each round holds the writer lease only while it checks the feeds, so
+	// an ingest run by hand between rounds does not wait for the daemon.
+	// Interrupted, a round builds no reports: the stories it changed are
+	// marked pending in the store, for the next writer.
+	round := func(ctx context.Context) (pipeline.WatchSummary, error) {
+		w, err := openWriter(ctx, st, "watch", stdio.Err)
+		if err != nil {
+			return pipeline.WatchSummary{}, err
+		}
+		ropt := opt
+		ropt.Ingest = w.storing(pipeline.Options{Workers: *workers, OnEvent: prog.event})
+		sum, err := pipeline.CheckFeeds(ctx, st, ropt)
+		prog.finish()
+		if err == nil {
+			_, err = w.buildPending(ctx)
+		}
+		return sum, w.close(err)
+	}
 	if !*once {
-		return pipeline.Watch(ctx, st, opt, *interval, func(s pipeline.WatchSummary) {
-			prog.finish()
-			if !s.Interrupted {
-				if _, err := buildReports(ctx, st, stories); err != nil {
-					fmt.Fprintf(stdio.Err, "error: %v\n", err)
-				}
+		return pipeline.Watch(ctx, *interval, func(ctx context.Context) error {
+			sum, err := round(ctx)
+			if err != nil && !sum.Interrupted {
+				return err
 			}
 			fmt.Fprintf(stdio.Out, "%s ", time.Now().Format("2006-01-02 15:04:05"))
-			printWatchSummary(stdio, s)
+			printWatchSummary(stdio, sum)
+			return nil
 		})
 	}
-	return checkOnce(ctx, st, stories, opt, stdio, prog)
-}
-
-// checkOnce checks every feed once and builds the reports the check
-// changed; interrupted, it prints what was done and builds none.
-func checkOnce(ctx context.Context, st Store, stories *pipeline.Stories, opt pipeline.WatchOptions, stdio Stdio, prog *progress) error {
-	sum, err := pipeline.CheckFeeds(ctx, st, opt)
-	prog.finish()
-	if err == nil {
-		_, err = buildReports(ctx, st, stories)
-	}
+	sum, err := round(ctx)
 	printWatchSummary(stdio, sum)
 	switch {
 	case sum.Interrupted:

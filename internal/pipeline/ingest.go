@@ -31,7 +31,10 @@ type Event struct {
 	Dup     int64 // the article it nearly copies, 0 when none
 	Done    int   // inputs finished so far, this one included
 	Seen    int   // inputs found so far; grows while reading runs ahead
-
+	// Skipped is the number of documents of a file not read again: it is
+	// unchanged since an earlier ingest stored them all (Outcome
+	// Unchanged, ID 0).
+	Skipped int
 	// Warning says what was repaired to read the input (one line, without
 	// its name), or "".
 	Warning string
@@ -58,6 +61,10 @@ type Options struct {
 	// Stories, when set, places each new article into a story as it is
 	// stored; placements are written in batches and at the end.
 	Stories *Stories
+	// Inputs, when set, remembers each file whose documents were all
+	// stored, by path, size and modification time, and skips such a file
+	// unread the next time.
+	Inputs InputStore
 	// Pages, when set, keeps the validators of pages read by URL, so the
 	// next ingest of a URL asks conditionally; a 304 counts as unchanged.
 	Pages PageStore
@@ -65,6 +72,12 @@ type Options struct {
 	// reported, and while placements are written: several Ingests may
 	// then run at once over one Stories (watch checks feeds concurrently).
 	Serial sync.Locker
+}
+
+// InputStore remembers files already ingested.
+type InputStore interface {
+	Input(ctx context.Context, path string) (store.Input, bool, error)
+	PutInput(ctx context.Context, in store.Input) error
 }
 
 // flushEvery bounds the placements held in memory between writes.
@@ -79,6 +92,9 @@ type job struct {
 type result struct {
 	seq         int
 	source      string
+	file        string
+	marker      *source.FileStamp // for KindKnown and KindFileDone documents
+	known       bool              // the marker stands for a file not read
 	article     model.Article
 	err         error
 	page        *model.FetchedPage // validators to keep once stored
@@ -104,11 +120,14 @@ func Ingest(ctx context.Context, paths []string, st Store, opt Options) (Summary
 	if queue <= 0 {
 		queue = 4 * workers
 	}
-	if opt.Pages != nil {
-		opt.Source.Known = knownPage(opt.Pages)
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	if opt.Inputs != nil {
+		opt.Source.Known = knownInput(ctx, opt.Inputs)
+	}
+	if opt.Pages != nil {
+		opt.Source.KnownPage = knownPage(opt.Pages)
+	}
 
 	jobs := make(chan job, queue)
 	results := make(chan result, queue)
@@ -172,9 +191,26 @@ func produce(ctx context.Context, paths []string, opt source.Options, jobs chan<
 	}
 }
 
+// knownInput asks the store whether a file is unchanged since it was
+// last ingested whole; a store error only means the file is read again.
+func knownInput(ctx context.Context, st InputStore) func(source.FileStamp) (int, bool) {
+	return func(f source.FileStamp) (int, bool) {
+		in, ok, err := st.Input(ctx, f.Path)
+		if err != nil || !ok {
+			return 0, false
+		}
+		return in.Docs, in.Size == f.Size && in.ModTime == f.ModTime
+	}
+}
+
 func work(j job, extractFn func(source.Doc) (model.Article, error), enrichFn func(model.Article) model.Enrichment) result {
-	r := result{seq: j.seq, source: j.doc.Source, err: j.err, page: j.doc.Page, notModified: j.doc.NotModified, warning: j.doc.Warning}
+	r := result{seq: j.seq, source: j.doc.Source, file: j.doc.File, err: j.err,
+		page: j.doc.Page, notModified: j.doc.NotModified, warning: j.doc.Warning}
 	if j.err != nil || r.notModified {
+		return r
+	}
+	if j.doc.Kind == source.KindKnown || j.doc.Kind == source.KindFileDone {
+		r.marker, r.known = j.doc.Stamp, j.doc.Kind == source.KindKnown
 		return r
 	}
 	a, err := safeExtract(extractFn, enrichFn, j.doc)
@@ -209,10 +245,9 @@ func safeExtract(fn func(source.Doc) (model.Article, error), enrichFn func(model
 // whatever the workers' timing. Once ctx ends it stores nothing more, but
 // the article it is storing is finished: stored, placed and reported.
 func collect(ctx context.Context, st Store, results <-chan result, seen <-chan int, opt Options) (Summary, error) {
-	var sum Summary
+	c := &collector{ctx: context.WithoutCancel(ctx), st: st, opt: opt, failedFiles: map[string]bool{}}
 	pending := map[int]result{}
 	next, seenN := 0, 0
-	whole := context.WithoutCancel(ctx)
 	for r := range results {
 		pending[r.seq] = r
 		for {
@@ -222,7 +257,7 @@ func collect(ctx context.Context, st Store, results <-chan result, seen <-chan i
 			}
 			if ctx.Err() != nil {
 				go drain(results) // the workers finish their documents and exit
-				return sum, ctx.Err()
+				return c.sum, ctx.Err()
 			}
 			delete(pending, next)
 			next++
@@ -230,12 +265,12 @@ func collect(ctx context.Context, st Store, results <-chan result, seen <-chan i
 			case seenN = <-seen:
 			default:
 			}
-			if err := settle(whole, st, r, &sum, opt, next, max(seenN, next)); err != nil {
-				return sum, err
+			if err := c.settle(r, next, max(seenN, next)); err != nil {
+				return c.sum, err
 			}
 		}
 	}
-	return sum, ctx.Err()
+	return c.sum, ctx.Err()
 }
 
 func drain(results <-chan result) {
@@ -243,27 +278,61 @@ func drain(results <-chan result) {
 	}
 }
 
+// collector is collect's state for settling one result after another.
+type collector struct {
+	ctx         context.Context // not cancelled: an article begun is finished
+	st          Store
+	opt         Options
+	sum         Summary
+	failedFiles map[string]bool // files with a document that failed
+}
+
 // settle stores one result, places its article, keeps its page's
-// validators and reports it; an error is a store failure that ends the
-// run.
-func settle(ctx context.Context, st Store, r result, sum *Summary, opt Options, done, seen int) error {
-	defer lock(opt.Serial)()
-	ev := store1(ctx, st, r, sum)
+// validators and reports it, or records a file whose documents were all
+// stored; an error is a store failure that ends the run.
+func (c *collector) settle(r result, done, seen int) error {
+	defer lock(c.opt.Serial)()
+	if r.marker != nil && !r.known {
+		return fileDone(c.ctx, c.opt.Inputs, r.marker, c.failedFiles)
+	}
+	ev := store1(c.ctx, c.st, r, &c.sum)
 	ev.Done, ev.Seen = done, seen
-	if err := place(ctx, opt.Stories, r.article, &ev); err != nil {
+	if ev.Err != nil && r.file != "" {
+		c.failedFiles[r.file] = true
+	}
+	if err := place(c.ctx, c.opt.Stories, r.article, &ev); err != nil {
 		return err
 	}
-	if err := keepPage(ctx, opt.Pages, r, ev); err != nil {
+	if err := keepPage(c.ctx, c.opt.Pages, r, ev); err != nil {
 		return err
 	}
-	if opt.OnEvent != nil {
-		opt.OnEvent(ev)
+	if c.opt.OnEvent != nil {
+		c.opt.OnEvent(ev)
 	}
 	return nil
 }
 
+// fileDone remembers a file once every document it gave is stored (they
+// come before its marker); a file with a failed document is read again
+// next time.
+func fileDone(ctx context.Context, st InputStore, f *source.FileStamp, failed map[string]bool) error {
+	if failed[f.Path] {
+		delete(failed, f.Path)
+		return nil
+	}
+	if st == nil {
+		return nil
+	}
+	return st.PutInput(ctx, store.Input{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Docs: f.Docs})
+}
+
 func store1(ctx context.Context, st Store, r result, sum *Summary) Event {
 	ev := Event{Source: r.source, Err: r.err, Warning: r.warning}
+	if r.known {
+		ev.Skipped = r.marker.Docs
+		sum.Unchanged += r.marker.Docs
+		return ev
+	}
 	if r.notModified && ev.Err == nil {
 		ev.ID, ev.Outcome = r.page.ArticleID, store.Unchanged
 		sum.Unchanged++
@@ -295,10 +364,8 @@ func store1(ctx context.Context, st Store, r result, sum *Summary) Event {
 // placements ends the run: later articles would be placed against state
 // the store does not have.
 func place(ctx context.Context, s *Stories, a model.Article, ev *Event) error {
-	if s != nil && ev.Err == nil && ev.Outcome == store.Updated {
-		a.ID = ev.ID
-		s.Touch(a) // its story's report must be rebuilt
-	}
+	// An updated article stays where it was; the store marked its story's
+	// report pending when it stored the change.
 	if s == nil || ev.Err != nil || ev.Outcome != store.New {
 		return nil
 	}

@@ -20,6 +20,8 @@ type ReportStore interface {
 	ReportFingerprint(ctx context.Context, storyID int64) (string, error)
 	PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error
 	PutEnrichment(ctx context.Context, articleID int64, e model.Enrichment) error
+	PendingReports(ctx context.Context) ([]store.PendingReport, error)
+	ClearPending(ctx context.Context, p store.PendingReport) error
 }
 
 // BuildFunc compares the outlets of one story; dups maps a near-duplicate
@@ -36,22 +38,38 @@ type Reporter struct {
 	Redate func(a model.Article, storyDay string) (e model.Enrichment, ok bool)
 }
 
-// BuildReports rebuilds the comparison report of each story in ids whose
-// articles changed since its report was built (a fingerprint over the
-// members' content, enrichment and duplicate marks decides), and returns
-// how many it rebuilt. A story that no longer exists is skipped.
-func BuildReports(ctx context.Context, st ReportStore, ids []int64, rep Reporter) (int, error) {
+// maxPendingPasses bounds how often BuildPending reads the pending list
+// again: a pass marks nothing itself, so a second pass finds only marks a
+// build raced with.
+const maxPendingPasses = 3
+
+// BuildPending builds the report of every story marked pending in the
+// store, in story order, clearing each mark once its report is stored (or
+// found current: a fingerprint over the members' content, enrichment and
+// duplicate marks decides), and returns how many it rebuilt. The caller
+// holds the writer lease. A story that no longer exists is cleared. A
+// crash at any point leaves the unfinished marks for the next writer.
+func BuildPending(ctx context.Context, st ReportStore, rep Reporter) (int, error) {
 	n := 0
-	for _, id := range ids {
-		if err := ctx.Err(); err != nil {
+	for range maxPendingPasses {
+		pending, err := st.PendingReports(ctx)
+		if err != nil || len(pending) == 0 {
 			return n, err
 		}
-		built, err := buildReport(ctx, st, id, rep)
-		if err != nil {
-			return n, fmt.Errorf("report for story %d: %w", id, err)
-		}
-		if built {
-			n++
+		for _, p := range pending {
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+			built, err := buildReport(ctx, st, p.StoryID, rep)
+			if err != nil {
+				return n, fmt.Errorf("report for story %d: %w", p.StoryID, err)
+			}
+			if built {
+				n++
+			}
+			if err := st.ClearPending(ctx, p); err != nil {
+				return n, err
+			}
 		}
 	}
 	return n, nil

@@ -8,6 +8,7 @@ import (
 
 	"parallax/internal/cluster"
 	"parallax/internal/model"
+	"parallax/internal/store"
 	"parallax/internal/store/sqlite"
 )
 
@@ -21,7 +22,12 @@ func TestBuildReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	stories, err := LoadStories(ctx, st, cluster.DefaultConfig())
+	lease, err := st.AcquireWriter(ctx, store.Me("test"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lease.Release()
+	stories, err := LoadStories(ctx, st, lease, cluster.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,22 +53,32 @@ func TestBuildReports(t *testing.T) {
 		calls++
 		return model.Report{Summary: []model.SummarySentence{{Text: s.Title, ArticleIDs: s.ArticleIDs}}}
 	}
-	ids := stories.TakeChanged()
-	if n, err := BuildReports(ctx, st, ids, Reporter{Build: build}); err != nil || n != len(ids) || n == 0 {
-		t.Fatalf("first build: %d of %d, %v", n, len(ids), err)
+	if n, err := BuildPending(ctx, st, Reporter{Build: build}); err != nil || n != 2 {
+		t.Fatalf("first build: %d of 2, %v", n, err)
 	}
+	ids := []int64{1, 2}
 	r, _, err := st.Report(ctx, ids[0])
 	if err != nil || r.StoryID != ids[0] || len(r.Summary) != 1 {
 		t.Fatalf("stored report = %+v, %v", r, err)
 	}
-	if n, err := BuildReports(ctx, st, ids, Reporter{Build: build}); err != nil || n != 0 {
+	if n, err := BuildPending(ctx, st, Reporter{Build: build}); err != nil || n != 0 {
+		t.Fatalf("nothing pending: rebuilt %d, %v", n, err)
+	}
+	// Marked pending with nothing changed: the fingerprint spares the build.
+	if err := st.MarkAllReports(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := BuildPending(ctx, st, Reporter{Build: build}); err != nil || n != 0 {
 		t.Fatalf("unchanged rebuild: %d, %v", n, err)
+	}
+	if ps, err := st.PendingReports(ctx); err != nil || len(ps) != 0 {
+		t.Fatalf("pending after a build = %v, %v; want none", ps, err)
 	}
 	arts[0].Body += " A later paragraph was added."
 	if _, _, err := st.PutArticle(ctx, arts[0]); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := BuildReports(ctx, st, ids, Reporter{Build: build}); err != nil || n != 1 {
+	if n, err := BuildPending(ctx, st, Reporter{Build: build}); err != nil || n != 1 {
 		t.Fatalf("after an update: rebuilt %d, %v; want 1", n, err)
 	}
 	arts[1].Body += " Another."
@@ -70,7 +86,7 @@ func TestBuildReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	panicky := func(model.Story, []model.Article, map[int64]int64) model.Report { panic("boom") }
-	if n, err := BuildReports(ctx, st, ids, Reporter{Build: panicky}); err != nil || n != 1 {
+	if n, err := BuildPending(ctx, st, Reporter{Build: panicky}); err != nil || n != 1 {
 		t.Fatalf("panicking builder: %d, %v", n, err)
 	}
 }

@@ -3,40 +3,54 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"parallax/internal/cluster"
 	"parallax/internal/model"
+	"parallax/internal/store"
 )
 
 // PlacementStore is what story placement needs of a store.
 type PlacementStore interface {
-	Placed(ctx context.Context, fn func(model.Article, model.Placement) error) error
-	PutPlacements(ctx context.Context, ps []model.Placement) error
-	PutStories(ctx context.Context, stories []model.Story) error
+	Checkpoint(ctx context.Context) (store.Checkpoint, bool, error)
+	PlacedAfter(ctx context.Context, seq int64, fn func(model.Article, model.Placement) error) error
+	CommitPlacements(ctx context.Context, b store.PlacementBatch) error
 }
 
 // Stories places articles into stories as they arrive and keeps the store's
 // placements and story rows in step. It holds the clusterer's state, so
-// one goroutine uses it.
+// one goroutine uses it, and it writes under the store's writer lease.
 type Stories struct {
 	st      PlacementStore
+	epoch   int64 // the writer lease's grant every commit names
+	cfg     cluster.Config
 	c       *cluster.Clusterer
 	seq     int64
+	cpSeq   int64 // the placement the stored checkpoint is at
 	pending []model.Placement
-	written map[int64]model.Story // story rows as last written
+	written map[int64]int64 // story → its storyline as last written
 	touched map[int64]bool
-	changed map[int64]bool // stories changed since LoadStories
 }
 
-// LoadStories rebuilds the clusterer from the store: placed articles are
-// replayed in their placement order, then any unplaced ones (an earlier
-// run stopped between storing and placing) are placed now.
-func LoadStories(ctx context.Context, st PlacementStore, cfg cluster.Config) (*Stories, error) {
-	s := &Stories{st: st, c: cluster.New(cfg), written: map[int64]model.Story{}, touched: map[int64]bool{}, changed: map[int64]bool{}}
+// LoadStories rebuilds the clusterer from the store, under lease (the
+// caller holds it for as long as it places): from the stored checkpoint
+// when there is one for this configuration, then the placements made after
+// it are replayed in their order, then any unplaced articles (an earlier
+// run stopped between storing and placing) are placed now, in ID order.
+func LoadStories(ctx context.Context, st PlacementStore, lease store.Lease, cfg cluster.Config) (*Stories, error) {
+	s := &Stories{st: st, epoch: lease.Epoch(), cfg: cfg, c: cluster.New(cfg), written: map[int64]int64{}, touched: map[int64]bool{}}
+	cp, ok, err := st.Checkpoint(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load stories: %w", err)
+	}
+	if ok && cp.Version == cluster.CheckpointVersion(cfg) {
+		// A checkpoint that does not decode is only a slower start.
+		if c, err := cluster.Resume(cfg, cp.Data); err == nil {
+			s.c, s.seq, s.cpSeq = c, cp.Seq, cp.Seq
+		}
+	}
 	var unplaced []model.Article
-	err := st.Placed(ctx, func(a model.Article, p model.Placement) error {
+	err = st.PlacedAfter(ctx, s.seq, func(a model.Article, p model.Placement) error {
 		if p.StoryID == 0 {
 			unplaced = append(unplaced, a)
 			return nil
@@ -48,7 +62,7 @@ func LoadStories(ctx context.Context, st PlacementStore, cfg cluster.Config) (*S
 		return nil, fmt.Errorf("load stories: %w", err)
 	}
 	for _, st := range s.c.Stories() {
-		s.written[st.ID] = toModelStory(st)
+		s.written[st.ID] = st.StorylineID
 	}
 	for _, a := range unplaced {
 		s.Place(a)
@@ -64,59 +78,65 @@ func (s *Stories) Place(a model.Article) model.Placement {
 	p := model.Placement{ArticleID: a.ID, StoryID: as.StoryID, StorylineID: as.StorylineID,
 		DuplicateOf: as.DuplicateOf, NewStory: as.NewStory, Seq: s.seq}
 	s.touched[as.StoryID] = true
-	s.changed[as.StoryID] = true
 	s.pending = append(s.pending, p)
 	return p
-}
-
-// Touch marks the story of an already placed article as changed (its
-// content was updated); the article stays where it was.
-func (s *Stories) Touch(a model.Article) {
-	if as, ok := s.c.Placed(a.ID); ok {
-		s.changed[as.StoryID] = true
-	}
-}
-
-// TakeChanged returns the IDs of the stories that gained or changed an
-// article, or whose storyline changed, since LoadStories or the last call,
-// in ascending order, and forgets them.
-func (s *Stories) TakeChanged() []int64 {
-	out := make([]int64, 0, len(s.changed))
-	for id := range s.changed {
-		out = append(out, id)
-	}
-	slices.Sort(out)
-	clear(s.changed)
-	return out
 }
 
 // Pending is the number of placements not yet written.
 func (s *Stories) Pending() int { return len(s.pending) }
 
-// Flush writes pending placements and every story row that changed.
+// checkpointEvery is how many placements may pass before Flush writes a
+// new checkpoint: every flush while the store is small, then a tenth of
+// the placements so far, so the checkpoints written over a long run cost
+// about ten times the last one, and a crash replays at most a tenth.
+func checkpointEvery(seq int64) int64 { return max(flushEvery, seq/10) }
+
+// Flush writes pending placements, every story row that changed, and marks
+// those stories' reports as pending, in one commit, with a checkpoint of
+// the clusterer when one is due: a crash leaves either all of it or none
+// (the articles then stay unplaced and the next writer places them).
 func (s *Stories) Flush(ctx context.Context) error {
-	if len(s.pending) == 0 && len(s.touched) == 0 {
+	return s.flush(ctx, s.seq-s.cpSeq >= checkpointEvery(s.seq))
+}
+
+// Finish writes what is pending and a checkpoint of the clusterer as it
+// is, so the next writer starts without replaying anything. Call it before
+// releasing the lease.
+func (s *Stories) Finish(ctx context.Context) error {
+	return s.flush(ctx, s.seq > s.cpSeq)
+}
+
+func (s *Stories) flush(ctx context.Context, checkpoint bool) error {
+	if len(s.pending) == 0 && len(s.touched) == 0 && !checkpoint {
 		return nil
 	}
-	if err := s.st.PutPlacements(ctx, s.pending); err != nil {
+	var changed []model.Story
+	var ids []int64
+	for _, cs := range s.c.Stories() {
+		line, ok := s.written[cs.ID]
+		if ok && !s.touched[cs.ID] && line == cs.StorylineID {
+			continue
+		}
+		changed = append(changed, toModelStory(cs))
+		ids = append(ids, cs.ID)
+	}
+	b := store.PlacementBatch{Epoch: s.epoch, Placements: s.pending, Stories: changed, Pending: ids}
+	if checkpoint {
+		data, err := s.c.Checkpoint()
+		if err != nil {
+			return err
+		}
+		b.Checkpoint = &store.Checkpoint{Seq: s.seq, Version: cluster.CheckpointVersion(s.cfg), Data: data}
+	}
+	if err := s.st.CommitPlacements(ctx, b); err != nil {
 		return err
 	}
 	s.pending = s.pending[:0]
-	var changed []model.Story
-	for _, cs := range s.c.Stories() {
-		ms := toModelStory(cs)
-		old, ok := s.written[ms.ID]
-		if ok && !s.touched[ms.ID] && old.StorylineID == ms.StorylineID {
-			continue
-		}
-		changed = append(changed, ms)
-	}
-	if err := s.st.PutStories(ctx, changed); err != nil {
-		return err
-	}
 	for _, ms := range changed {
-		s.written[ms.ID] = ms
-		s.changed[ms.ID] = true
+		s.written[ms.ID] = ms.StorylineID
+	}
+	if checkpoint {
+		s.cpSeq = s.seq
 	}
 	clear(s.touched)
 	return nil

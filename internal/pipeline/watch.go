@@ -92,20 +92,17 @@ func (s *WatchSummary) add(r FeedReport) {
 	s.Articles.Failed += r.Articles.Failed
 }
 
-// Watch checks every feed now and then every interval until ctx ends,
-// which is a normal stop (nil). onRound, if set, gets each round's sums,
-// an interrupted round's too.
-func Watch(ctx context.Context, st WatchStore, opt WatchOptions, interval time.Duration, onRound func(WatchSummary)) error {
+// Watch runs a round now and then every interval until ctx ends, which is
+// a normal stop (nil); a round's error ends it. The caller's round checks
+// the feeds (taking the store's writer lease for as long as it places).
+func Watch(ctx context.Context, interval time.Duration, round func(context.Context) error) error {
 	for {
-		sum, err := CheckFeeds(ctx, st, opt)
-		if err != nil && ctx.Err() == nil {
-			return err
-		}
-		if onRound != nil {
-			onRound(sum)
-		}
+		err := round(ctx)
 		if ctx.Err() != nil {
 			return nil
+		}
+		if err != nil {
+			return err
 		}
 		t := time.NewTimer(interval)
 		select {

@@ -8,6 +8,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"parallax/internal/cluster"
+	"parallax/internal/store"
 )
 
 // Feeds on different hosts are checked at once, never more than Parallel.
@@ -153,5 +156,39 @@ func TestCheckFeedsInterruptedLeavesTheRestForLater(t *testing.T) {
 	}
 	if h := s.take(); h["/a/1"] != 0 || h["/a/2"] != 0 || h["/a/3"] != 1 {
 		t.Errorf("next check requests %v; want only the entries left", h)
+	}
+}
+
+// Feeds checked at once share one clusterer: every article stored is
+// placed, and placements follow article IDs (each article is stored and
+// placed before the next), as in a run of one feed after another.
+func TestCheckFeedsConcurrentFeedsShareOneStories(t *testing.T) {
+	ctx := context.Background()
+	st := openSQLite(t)
+	for range 4 {
+		s := newNewsServer(t, item{link: "/a/1"}, item{link: "/a/2"}, item{link: "/a/3"})
+		follow(t, st, s.URL+"/feed.xml")
+	}
+	lease, err := st.AcquireWriter(ctx, store.Me("test"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lease.Release()
+	stories, err := LoadStories(ctx, st, lease, cluster.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := CheckFeeds(ctx, st, WatchOptions{Fetcher: testFetcher(t), Parallel: 4, Ingest: Options{Stories: stories}})
+	if err != nil || sum.Articles.New != 12 {
+		t.Fatalf("check = %+v, %v; want 12 new", sum, err)
+	}
+	ps, err := st.Placements(ctx)
+	if err != nil || len(ps) != 12 {
+		t.Fatalf("%d placements, %v; want 12", len(ps), err)
+	}
+	for id, p := range ps {
+		if q, ok := ps[id+1]; ok && q.Seq <= p.Seq {
+			t.Errorf("article %d placed at %d, after article %d at %d", id, p.Seq, id+1, q.Seq)
+		}
 	}
 }

@@ -133,9 +133,11 @@ func TestWatchStopsOnCancel(t *testing.T) {
 	st := openSQLite(t)
 	follow(t, st, site.URL+"/feed.xml")
 	rounds := 0
-	err := Watch(ctx, st, WatchOptions{Fetcher: testFetcher(t)}, time.Hour, func(WatchSummary) {
+	err := Watch(ctx, time.Hour, func(ctx context.Context) error {
+		_, err := CheckFeeds(ctx, st, WatchOptions{Fetcher: testFetcher(t)})
 		rounds++
 		cancel()
+		return err
 	})
 	if err != nil || rounds != 1 {
 		t.Errorf("Watch = %v after %d rounds; want nil after 1", err, rounds)

@@ -16,7 +16,24 @@ const (
 	KindHTML   Kind = "html"   // an HTML page (already decompressed and decoded to UTF-8)
 	KindText   Kind = "text"   // a plain-text dump of a page
 	KindRecord Kind = "record" // an article record from JSON or JSONL
+	// KindKnown stands for a whole file that Options.Known recognised as
+	// already ingested unchanged: nothing in it was read. Stamp says how
+	// many documents it gave.
+	KindKnown Kind = "known"
+	// KindFileDone follows the last document of a regular file read
+	// without any error; Stamp describes the file and counts its
+	// documents, so a consumer can remember it once they are all stored.
+	KindFileDone Kind = "file-done"
 )
+
+// FileStamp identifies one version of a file cheaply: its absolute path,
+// size and modification time; Docs is the number of documents it gives.
+type FileStamp struct {
+	Path    string
+	Size    int64
+	ModTime int64 // nanoseconds since 1970
+	Docs    int
+}
 
 // Doc is one document read from the input.
 type Doc struct {
@@ -29,6 +46,11 @@ type Doc struct {
 	Text string
 	// Record is set for KindRecord.
 	Record *Record
+	// File is the regular file the document was read from, "" for other
+	// inputs (standard input, URLs).
+	File string
+	// Stamp is set for KindKnown and KindFileDone.
+	Stamp *FileStamp
 	// Page is set for an HTML or text page fetched by URL: the
 	// validators of the answer, to keep once its article is stored.
 	Page *model.FetchedPage
@@ -36,7 +58,7 @@ type Doc struct {
 	// line, without the source's name (bytes that were not valid UTF-8).
 	Warning string
 	// NotModified means the server answered 304 to a conditional request
-	// (NetOptions.Known): there is no content, and Page is what an
+	// (NetOptions.KnownPage): there is no content, and Page is what an
 	// earlier ingest kept of the page.
 	NotModified bool
 }

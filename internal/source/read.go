@@ -23,6 +23,12 @@ type Options struct {
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin      io.Reader
 	NetOptions // how http and https inputs are read (url.go)
+	// Known, when set, is asked about each regular file before it is
+	// opened: a file it knows (same path, size and modification time) is
+	// not read but yielded as one KindKnown document with the count it
+	// returns. With Known set, the documents of a regular file read without
+	// error are followed by a KindFileDone marker.
+	Known func(FileStamp) (docs int, ok bool)
 }
 
 // Read yields every document under paths: files, directories (walked
@@ -158,7 +164,17 @@ func isAncestor(info fs.FileInfo, ancestors []fs.FileInfo) bool {
 }
 
 // file opens and reads one file; size is trusted only for regular files.
+// A regular file is first offered to Options.Known, and its documents are
+// followed by a KindFileDone marker when it was read without error.
 func (r *reader) file(p string, info fs.FileInfo) bool {
+	var stamp *FileStamp
+	if info.Mode().IsRegular() && r.opt.Known != nil {
+		stamp = newStamp(p, info)
+		if n, ok := r.opt.Known(*stamp); ok {
+			stamp.Docs = n
+			return r.emit(Doc{Source: p, Kind: KindKnown, File: stamp.Path, Stamp: stamp})
+		}
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return r.fail(p, osReason(err))
@@ -168,5 +184,35 @@ func (r *reader) file(p string, info fs.FileInfo) bool {
 	if info.Mode().IsRegular() {
 		size = info.Size()
 	}
-	return r.stream(p, f, size)
+	if stamp == nil {
+		return r.stream(p, f, size)
+	}
+	docs, failed := 0, false
+	outer := r.yield
+	r.yield = func(d Doc, err error) bool {
+		if err != nil {
+			failed = true
+		} else {
+			docs++
+			d.File = stamp.Path
+		}
+		return outer(d, err)
+	}
+	ok := r.stream(p, f, info.Size())
+	r.yield = outer
+	if !ok || failed {
+		return ok
+	}
+	stamp.Docs = docs
+	return r.emit(Doc{Source: p, Kind: KindFileDone, File: stamp.Path, Stamp: stamp})
+}
+
+// newStamp describes a regular file by its absolute path (so the same file
+// named two ways is one), size and modification time.
+func newStamp(p string, info fs.FileInfo) *FileStamp {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = p
+	}
+	return &FileStamp{Path: abs, Size: info.Size(), ModTime: info.ModTime().UnixNano()}
 }

@@ -26,10 +26,10 @@ type NetOptions struct {
 	// loopback or link-local addresses: set for URLs that come from
 	// third parties, such as a feed's links (fetch.Request.PublicOnly).
 	PublicOnly bool
-	// Known, when set, gives what an earlier ingest kept of a page (ok
+	// KnownPage, when set, gives what an earlier ingest kept of a page (ok
 	// false when nothing): a page with validators is then asked for
 	// conditionally, and a 304 yields a Doc with NotModified set.
-	Known func(ctx context.Context, url string) (page model.FetchedPage, ok bool, err error)
+	KnownPage func(ctx context.Context, url string) (page model.FetchedPage, ok bool, err error)
 	// Fallback, when set, may stand in for a page that could not be read:
 	// it gets the URL and the reason, and returns a record to extract
 	// instead (a feed entry's own content), or nil to report the failure.
@@ -81,10 +81,10 @@ func (r *reader) url(u string) bool {
 // known looks up what an earlier ingest kept of u; conditional reports
 // whether it has validators to send.
 func (r *reader) known(u string) (page model.FetchedPage, conditional bool, err error) {
-	if r.opt.Known == nil {
+	if r.opt.KnownPage == nil {
 		return page, false, nil
 	}
-	page, ok, err := r.opt.Known(r.ctx, u)
+	page, ok, err := r.opt.KnownPage(r.ctx, u)
 	if err != nil {
 		return page, false, fmt.Errorf("stored validators: %w", err)
 	}

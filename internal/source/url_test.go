@@ -132,7 +132,7 @@ func TestReadURLConditional(t *testing.T) {
 		srv.URL + "/no-valid": {URL: srv.URL + "/no-valid", ArticleID: 8},
 	}
 	opt := Options{NetOptions: NetOptions{Fetcher: testFetcher(t),
-		Known: func(_ context.Context, u string) (model.FetchedPage, bool, error) {
+		KnownPage: func(_ context.Context, u string) (model.FetchedPage, bool, error) {
 			if strings.HasSuffix(u, "/broken-store") {
 				return model.FetchedPage{}, false, errors.New("database is locked")
 			}

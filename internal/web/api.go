@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -159,6 +160,12 @@ func (s *server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.IngestTimeout)
 	defer cancel()
 	res, err := s.cfg.Ingest(ctx, urls)
+	var busy *BusyError
+	if errors.As(err, &busy) {
+		w.Header().Set("Retry-After", strconv.Itoa(int(busy.RetryAfter.Seconds()+0.999)))
+		apiError(w, http.StatusServiceUnavailable, busy.Reason)
+		return
+	}
 	if err != nil {
 		if s.log != nil {
 			s.log.Error("ingest", slog.Int("urls", len(urls)), slog.String("error", err.Error()))

@@ -51,7 +51,12 @@ func ingestWith(tb testing.TB, dbPath string, real bool, paths ...string) {
 		tb.Fatal(err)
 	}
 	defer db.Close()
-	stories, err := pipeline.LoadStories(ctx, db, cluster.DefaultConfig())
+	lease, err := db.AcquireWriter(ctx, store.Me("test"), nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer lease.Release()
+	stories, err := pipeline.LoadStories(ctx, db, lease, cluster.DefaultConfig())
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -72,7 +77,7 @@ func ingestWith(tb testing.TB, dbPath string, real bool, paths ...string) {
 	build := func(s model.Story, arts []model.Article, dups map[int64]int64) model.Report {
 		return compare.BuildWith(s, arts, compare.Options{Duplicates: dups})
 	}
-	if _, err := pipeline.BuildReports(ctx, db, stories.TakeChanged(), pipeline.Reporter{Build: build}); err != nil {
+	if _, err := pipeline.BuildPending(ctx, db, pipeline.Reporter{Build: build}); err != nil {
 		tb.Fatal(err)
 	}
 }

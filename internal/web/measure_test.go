@@ -129,7 +129,12 @@ func largeStore(t *testing.T, n int) *sqlite.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	stories, err := pipeline.LoadStories(ctx, db, cluster.DefaultConfig())
+	lease, err := db.AcquireWriter(ctx, store.Me("test"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lease.Release()
+	stories, err := pipeline.LoadStories(ctx, db, lease, cluster.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

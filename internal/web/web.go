@@ -30,6 +30,15 @@ type Store interface {
 	Outlets(ctx context.Context) ([]store.Outlet, error)
 }
 
+// BusyError is an IngestFunc's answer when the store's writer is busy
+// elsewhere: the request is answered 503 with Retry-After.
+type BusyError struct {
+	Reason     string
+	RetryAfter time.Duration
+}
+
+func (e *BusyError) Error() string { return e.Reason }
+
 // IngestFunc fetches and ingests URLs; its result is returned to the
 // caller as JSON.
 type IngestFunc func(ctx context.Context, urls []string) (any, error)

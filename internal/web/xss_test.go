@@ -9,7 +9,9 @@ import (
 	"golang.org/x/net/html"
 
 	"parallax/internal/model"
+	"parallax/internal/store"
 	"parallax/internal/store/sqlite"
+	"parallax/internal/store/storetest"
 )
 
 // Every string below is hostile: if any reached the page as markup, the
@@ -42,14 +44,10 @@ func putHostile(tb testing.TB, db *sqlite.DB) int64 {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if err := db.PutPlacements(ctx, []model.Placement{{ArticleID: id, StoryID: hostileStory, NewStory: true, Seq: 99999}}); err != nil {
-		tb.Fatal(err)
-	}
 	st := model.Story{ID: hostileStory, StorylineID: hostileStory, Title: hostileTitle, ArticleIDs: []int64{id},
 		Outlets: []string{hostileOutlet}, FirstPublished: "2026-04-02", LastPublished: "2026-04-02", Independent: 1, IndependentOutlets: 1}
-	if err := db.PutStories(ctx, []model.Story{st}); err != nil {
-		tb.Fatal(err)
-	}
+	storetest.Commit(tb, db, store.PlacementBatch{Stories: []model.Story{st},
+		Placements: []model.Placement{{ArticleID: id, StoryID: hostileStory, NewStory: true, Seq: 99999}}})
 	evil := `<script>window.pwned=14</script><a href="javascript:window.pwned=15">x</a>`
 	sent := []model.Sentence{{ArticleID: id, Outlet: hostileOutlet, Text: evil}}
 	r := model.Report{StoryID: hostileStory,

@@ -53,6 +53,14 @@ func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outc
 			_, err = tx.Exec(ctx, `UPDATE articles SET source=$1, source_id=$2, url=$3, title=$4, authors=$5, outlet=$6,
 				published=$7, language=$8, body=$9, page_dates=$10, enrichment=$11, updated_at=$12, fingerprint=$13 WHERE id=$14`,
 				append(row, fp, id)...)
+			if err != nil {
+				return err
+			}
+			// Its story's report no longer matches: marked in the same
+			// transaction, so a crash cannot leave it stale.
+			_, err = tx.Exec(ctx, `INSERT INTO pending_reports (story_id, mark)
+				SELECT story_id, 1 FROM articles WHERE id = $1 AND story_id IS NOT NULL
+				ON CONFLICT (story_id) DO UPDATE SET mark = pending_reports.mark + 1`, id)
 			return err
 		case !errors.Is(err, pgx.ErrNoRows):
 			return err

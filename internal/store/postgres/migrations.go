@@ -106,7 +106,41 @@ var migrations = []string{
 		updated_at timestamptz NOT NULL,
 		PRIMARY KEY (feed_url, entry_key)
 	);`,
-	// 6: whether a feed's links may reach private addresses (feeds add
+	// 6: one writer at a time. The writer lease's holder and epoch (the
+	// lock itself is a session advisory lock, released by the server when
+	// its connection ends); stories whose report must be rebuilt, marked in
+	// the transaction that changes them; files already ingested; the
+	// clusterer's latest checkpoint. Stories that have no report yet (a run
+	// died before building it) are pending.
+	`CREATE TABLE writer_lease (
+		one     boolean PRIMARY KEY DEFAULT true CHECK (one),
+		epoch   bigint NOT NULL,
+		command text NOT NULL,
+		pid     integer NOT NULL,
+		host    text NOT NULL,
+		since   timestamptz
+	);
+	INSERT INTO writer_lease VALUES (true, 0, '', 0, '', NULL);
+	CREATE TABLE pending_reports (
+		story_id bigint PRIMARY KEY,
+		mark     bigint NOT NULL
+	);
+	INSERT INTO pending_reports (story_id, mark)
+		SELECT id, 1 FROM stories WHERE id NOT IN (SELECT story_id FROM story_reports);
+	CREATE TABLE inputs (
+		path        text PRIMARY KEY,
+		size        bigint NOT NULL,
+		mtime       bigint NOT NULL,
+		docs        integer NOT NULL,
+		recorded_at timestamptz NOT NULL
+	);
+	CREATE TABLE cluster_checkpoint (
+		one     boolean PRIMARY KEY DEFAULT true CHECK (one),
+		seq     bigint NOT NULL,
+		version text NOT NULL,
+		data    bytea NOT NULL
+	);`,
+	// 7: whether a feed's links may reach private addresses (feeds add
 	// --allow-private); the validators of pages ingested by URL, so a
 	// re-run asks conditionally.
 	`ALTER TABLE feeds ADD COLUMN allow_private boolean NOT NULL DEFAULT false;

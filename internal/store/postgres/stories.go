@@ -12,60 +12,10 @@ import (
 	"parallax/internal/store"
 )
 
-// Placed calls fn for every article with its placement, in the order the
-// articles were placed, then the unplaced ones by ID (their Placement has
-// StoryID 0). Replaying this order rebuilds a clusterer's state.
-func (s *DB) Placed(ctx context.Context, fn func(model.Article, model.Placement) error) error {
-	rows, err := s.pool.Query(ctx, `SELECT `+articleColumns+`, coalesce(story_id, 0), coalesce(duplicate_of, 0),
-		new_story, coalesce(placed_seq, 0) FROM articles ORDER BY placed_seq IS NULL, placed_seq, id`)
-	if err != nil {
-		return fmt.Errorf("placed articles: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var p model.Placement
-		a, err := scanArticle(rows, &p.StoryID, &p.DuplicateOf, &p.NewStory, &p.Seq)
-		if err != nil {
-			return fmt.Errorf("placed articles: %w", err)
-		}
-		p.ArticleID = a.ID
-		if err := fn(a, p); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("placed articles: %w", err)
-	}
-	return nil
-}
-
-// PutPlacements records where articles were placed, in one transaction.
-func (s *DB) PutPlacements(ctx context.Context, ps []model.Placement) error {
-	b := &pgx.Batch{}
-	for _, p := range ps {
-		b.Queue(`UPDATE articles SET story_id=$1, duplicate_of=nullif($2::bigint, 0), new_story=$3, placed_seq=$4 WHERE id=$5`,
-			p.StoryID, p.DuplicateOf, p.NewStory, p.Seq, p.ArticleID)
-	}
-	if err := s.sendBatch(ctx, b); err != nil {
-		return fmt.Errorf("put placements: %w", err)
-	}
-	return nil
-}
-
-// sendBatch runs b in one transaction and one round trip.
-func (s *DB) sendBatch(ctx context.Context, b *pgx.Batch) error {
-	if b.Len() == 0 {
-		return nil
-	}
-	return s.inTx(ctx, func(tx pgx.Tx) error { return tx.SendBatch(ctx, b).Close() })
-}
-
-// PutStories writes stories (their summary rows; membership lives on the
-// articles), in one transaction. A row whose content did not change keeps
-// its updated_at.
-func (s *DB) PutStories(ctx context.Context, stories []model.Story) error {
+// queueStories queues story summary rows (membership lives on the
+// articles); a row whose content did not change keeps its updated_at.
+func queueStories(b *pgx.Batch, stories []model.Story) {
 	now := stamp(time.Now())
-	b := &pgx.Batch{}
 	for _, x := range stories {
 		b.Queue(`INSERT INTO stories (id, storyline_id, title, outlets, article_count,
 			independent, independent_outlets, first_published, last_published, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
@@ -79,10 +29,6 @@ func (s *DB) PutStories(ctx context.Context, stories []model.Story) error {
 			x.ID, x.StorylineID, clean(x.Title), cleanAll(nonNil(x.Outlets)), len(x.ArticleIDs),
 			x.Independent, x.IndependentOutlets, clean(x.FirstPublished), clean(x.LastPublished), now)
 	}
-	if err := s.sendBatch(ctx, b); err != nil {
-		return fmt.Errorf("put stories: %w", err)
-	}
-	return nil
 }
 
 const storyColumns = `s.id, s.storyline_id, s.title, s.outlets, s.independent, s.independent_outlets, s.first_published, s.last_published`

@@ -94,7 +94,47 @@ var migrations = []string{
 	// index instead of sorting every story.
 	`CREATE INDEX stories_newest ON stories(last_published = '', last_published DESC, independent_outlets DESC, id);
 	CREATE INDEX stories_covered ON stories(independent_outlets DESC, independent DESC, last_published DESC, id);`,
-	// 6: whether a feed's links may reach private addresses (feeds add
+	// 6: one writer at a time. The writer lease's holder and epoch (the
+	// lock itself is a file lock beside the database, released by the
+	// kernel when its process dies); stories whose report must be rebuilt,
+	// marked in the transaction that changes them; files already ingested;
+	// the clusterer's latest checkpoint. Placements no longer rewrite the
+	// full-text index: only a change of title or body does. Stories that
+	// have no report yet (a run died before building it) are pending.
+	`CREATE TABLE writer_lease (
+		one     INTEGER PRIMARY KEY CHECK (one = 1),
+		epoch   INTEGER NOT NULL,
+		command TEXT NOT NULL,
+		pid     INTEGER NOT NULL,
+		host    TEXT NOT NULL,
+		since   TEXT NOT NULL
+	);
+	INSERT INTO writer_lease VALUES (1, 0, '', 0, '', '');
+	CREATE TABLE pending_reports (
+		story_id INTEGER PRIMARY KEY,
+		mark     INTEGER NOT NULL
+	);
+	INSERT INTO pending_reports (story_id, mark)
+		SELECT id, 1 FROM stories WHERE id NOT IN (SELECT story_id FROM story_reports);
+	CREATE TABLE inputs (
+		path        TEXT PRIMARY KEY,
+		size        INTEGER NOT NULL,
+		mtime       INTEGER NOT NULL,
+		docs        INTEGER NOT NULL,
+		recorded_at TEXT NOT NULL
+	);
+	CREATE TABLE cluster_checkpoint (
+		one     INTEGER PRIMARY KEY CHECK (one = 1),
+		seq     INTEGER NOT NULL,
+		version TEXT NOT NULL,
+		data    BLOB NOT NULL
+	);
+	DROP TRIGGER articles_au;
+	CREATE TRIGGER articles_au AFTER UPDATE OF title, body ON articles BEGIN
+		INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+		INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+	END;`,
+	// 7: whether a feed's links may reach private addresses (feeds add
 	// --allow-private); the validators of pages ingested by URL, so a
 	// re-run asks conditionally.
 	`ALTER TABLE feeds ADD COLUMN allow_private INTEGER NOT NULL DEFAULT 0;

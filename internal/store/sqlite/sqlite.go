@@ -101,6 +101,15 @@ func (s *DB) migrate(ctx context.Context) error {
 	}
 	for i := version; i < len(migrations); i++ {
 		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			// Read again under the write lock: another process opening the
+			// same new store may have applied this step meanwhile.
+			var now int
+			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
+				return err
+			}
+			if now > i {
+				return nil
+			}
 			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
 				return err
 			}
@@ -167,6 +176,14 @@ func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outc
 			_, err = tx.ExecContext(ctx, `UPDATE articles SET fingerprint=?, source=?, source_id=?, url=?, title=?, authors=?,
 				outlet=?, published=?, language=?, body=?, page_dates=?, enrichment=?, updated_at=? WHERE id=?`,
 				fp, a.Source, a.SourceID, a.URL, a.Title, string(authors), a.Outlet, a.Published, a.Language, a.Body, string(pageDates), enrichment, now, id)
+			if err != nil {
+				return err
+			}
+			// Its story's report no longer matches: marked in the same
+			// transaction, so a crash cannot leave it stale.
+			_, err = tx.ExecContext(ctx, `INSERT INTO pending_reports (story_id, mark)
+				SELECT story_id, 1 FROM articles WHERE id = ? AND story_id IS NOT NULL
+				ON CONFLICT(story_id) DO UPDATE SET mark = mark + 1`, id)
 			return err
 		case !errors.Is(err, sql.ErrNoRows):
 			return err

@@ -12,79 +12,31 @@ import (
 	"parallax/internal/store"
 )
 
-// Placed calls fn for every article with its placement, in the order the
-// articles were placed, then the unplaced ones by ID (their Placement has
-// StoryID 0). Replaying this order rebuilds a clusterer's state.
-func (s *DB) Placed(ctx context.Context, fn func(model.Article, model.Placement) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+articleColumns+`, coalesce(story_id, 0), coalesce(duplicate_of, 0),
-		new_story, coalesce(placed_seq, 0) FROM articles ORDER BY placed_seq IS NULL, placed_seq, id`)
-	if err != nil {
-		return fmt.Errorf("placed articles: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var p model.Placement
-		a, err := scanArticle(rows, &p.StoryID, &p.DuplicateOf, &p.NewStory, &p.Seq)
-		if err != nil {
-			return fmt.Errorf("placed articles: %w", err)
-		}
-		p.ArticleID = a.ID
-		if err := fn(a, p); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
-// PutPlacements records where articles were placed, in one transaction.
-func (s *DB) PutPlacements(ctx context.Context, ps []model.Placement) error {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, `UPDATE articles SET story_id=?, duplicate_of=nullif(?, 0), new_story=?, placed_seq=? WHERE id=?`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, p := range ps {
-			if _, err := st.ExecContext(ctx, p.StoryID, p.DuplicateOf, p.NewStory, p.Seq, p.ArticleID); err != nil {
-				return err
-			}
-		}
+// putStories writes story summary rows (membership lives on the
+// articles); a row whose content did not change keeps its updated_at.
+func putStories(ctx context.Context, tx *sql.Tx, stories []model.Story) error {
+	if len(stories) == 0 {
 		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("put placements: %w", err)
 	}
-	return nil
-}
-
-// PutStories writes stories (their summary rows; membership lives on the
-// articles), in one transaction.
-func (s *DB) PutStories(ctx context.Context, stories []model.Story) error {
 	now := time.Now().UTC().Format(time.RFC3339)
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, storyline_id, title, outlets, article_count,
-			independent, independent_outlets, first_published, last_published, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)
-			ON CONFLICT(id) DO UPDATE SET storyline_id=excluded.storyline_id, title=excluded.title, outlets=excluded.outlets,
-			article_count=excluded.article_count, independent=excluded.independent, independent_outlets=excluded.independent_outlets,
-			first_published=excluded.first_published, last_published=excluded.last_published, updated_at=excluded.updated_at
-			WHERE storyline_id IS NOT excluded.storyline_id OR title IS NOT excluded.title OR outlets IS NOT excluded.outlets
-			OR article_count IS NOT excluded.article_count OR independent IS NOT excluded.independent OR independent_outlets IS NOT excluded.independent_outlets
-			OR first_published IS NOT excluded.first_published OR last_published IS NOT excluded.last_published`)
-		if err != nil {
+	st, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, storyline_id, title, outlets, article_count,
+		independent, independent_outlets, first_published, last_published, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(id) DO UPDATE SET storyline_id=excluded.storyline_id, title=excluded.title, outlets=excluded.outlets,
+		article_count=excluded.article_count, independent=excluded.independent, independent_outlets=excluded.independent_outlets,
+		first_published=excluded.first_published, last_published=excluded.last_published, updated_at=excluded.updated_at
+		WHERE storyline_id IS NOT excluded.storyline_id OR title IS NOT excluded.title OR outlets IS NOT excluded.outlets
+		OR article_count IS NOT excluded.article_count OR independent IS NOT excluded.independent OR independent_outlets IS NOT excluded.independent_outlets
+		OR first_published IS NOT excluded.first_published OR last_published IS NOT excluded.last_published`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, x := range stories {
+		outlets, _ := json.Marshal(nonNil(x.Outlets))
+		if _, err := st.ExecContext(ctx, x.ID, x.StorylineID, x.Title, string(outlets), len(x.ArticleIDs),
+			x.Independent, x.IndependentOutlets, x.FirstPublished, x.LastPublished, now); err != nil {
 			return err
 		}
-		defer st.Close()
-		for _, x := range stories {
-			outlets, _ := json.Marshal(nonNil(x.Outlets))
-			if _, err := st.ExecContext(ctx, x.ID, x.StorylineID, x.Title, string(outlets), len(x.ArticleIDs),
-				x.Independent, x.IndependentOutlets, x.FirstPublished, x.LastPublished, now); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("put stories: %w", err)
 	}
 	return nil
 }

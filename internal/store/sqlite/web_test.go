@@ -9,6 +9,7 @@ import (
 
 	"parallax/internal/model"
 	"parallax/internal/store"
+	"parallax/internal/store/storetest"
 )
 
 func TestWebReads(t *testing.T) {
@@ -38,12 +39,7 @@ func TestWebReads(t *testing.T) {
 		stories = append(stories, model.Story{ID: int64(i), StorylineID: int64(i), Title: fmt.Sprint("s", i),
 			FirstPublished: fmt.Sprintf("2026-02-0%d", i), LastPublished: fmt.Sprintf("2026-02-0%d", i)})
 	}
-	if err := db.PutPlacements(ctx, ps); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.PutStories(ctx, stories[:4]); err != nil {
-		t.Fatal(err)
-	}
+	storetest.Commit(t, db, store.PlacementBatch{Placements: ps, Stories: stories[:4]})
 
 	outlets, err := db.Outlets(ctx)
 	if err != nil {

@@ -21,9 +21,18 @@ type Store interface {
 	Search(ctx context.Context, q string, limit int) ([]model.Article, error)
 	PutEnrichment(ctx context.Context, articleID int64, e model.Enrichment) error
 
-	Placed(ctx context.Context, fn func(model.Article, model.Placement) error) error
-	PutPlacements(ctx context.Context, ps []model.Placement) error
-	PutStories(ctx context.Context, stories []model.Story) error
+	PlacedAfter(ctx context.Context, seq int64, fn func(model.Article, model.Placement) error) error
+	CommitPlacements(ctx context.Context, b store.PlacementBatch) error
+	AcquireWriter(ctx context.Context, me store.Holder, onWait func(store.Holder)) (store.Lease, error)
+	Writer(ctx context.Context) (store.WriterStatus, error)
+	PendingReports(ctx context.Context) ([]store.PendingReport, error)
+	ClearPending(ctx context.Context, p store.PendingReport) error
+	MarkAllReports(ctx context.Context) error
+	Checkpoint(ctx context.Context) (store.Checkpoint, bool, error)
+	Input(ctx context.Context, path string) (store.Input, bool, error)
+	PutInput(ctx context.Context, in store.Input) error
+	Status(ctx context.Context) (store.Status, error)
+	Check(ctx context.Context) (store.Problems, error)
 	Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, error)
 	Story(ctx context.Context, id int64) (model.Story, error)
 	StoryArticles(ctx context.Context, id int64) ([]model.Article, error)
@@ -69,6 +78,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 	runStories(t, open)
 	runReports(t, open)
 	runFeeds(t, open)
+	runWriter(t, open)
 }
 
 func runArticles(t *testing.T, open func(t *testing.T) Store) {

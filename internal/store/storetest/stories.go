@@ -39,9 +39,6 @@ func newsroom(t *testing.T, s Store) []int64 {
 		{ArticleID: ids[4], StoryID: 2, DuplicateOf: ids[2], Seq: 4},
 		{ArticleID: ids[3], StoryID: 3, NewStory: true, Seq: 5},
 	}
-	if err := s.PutPlacements(ctx, ps); err != nil {
-		t.Fatal(err)
-	}
 	stories := []model.Story{
 		{ID: 1, StorylineID: 1, Title: "Ferry strike", ArticleIDs: []int64{ids[0], ids[1]}, Outlets: []string{"Fenmoor Post", "Harbour Wire"},
 			FirstPublished: "2026-02-01", LastPublished: "2026-02-02", Independent: 2, IndependentOutlets: 2},
@@ -50,10 +47,26 @@ func newsroom(t *testing.T, s Store) []int64 {
 		{ID: 3, StorylineID: 3, Title: "Lantern festival", ArticleIDs: []int64{ids[3]}, Outlets: []string{"Fenmoor Post"},
 			Independent: 1, IndependentOutlets: 1},
 	}
-	if err := s.PutStories(ctx, stories); err != nil {
+	Commit(t, s, store.PlacementBatch{Placements: ps, Stories: stories})
+	return ids
+}
+
+// Commit writes b under a writer lease taken for it (b.Epoch is set).
+func Commit(t testing.TB, s interface {
+	AcquireWriter(ctx context.Context, me store.Holder, onWait func(store.Holder)) (store.Lease, error)
+	CommitPlacements(ctx context.Context, b store.PlacementBatch) error
+}, b store.PlacementBatch) {
+	t.Helper()
+	ctx := context.Background()
+	lease, err := s.AcquireWriter(ctx, store.Me("test"), nil)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return ids
+	defer lease.Release()
+	b.Epoch = lease.Epoch()
+	if err := s.CommitPlacements(ctx, b); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func storyIDs(ss []model.Story) []int64 {
@@ -128,19 +141,12 @@ func runStories(t *testing.T, open func(t *testing.T) Store) {
 		ids := newsroom(t, s)
 		changed := model.Story{ID: 2, StorylineID: 1, Title: "Harbour budget passes", ArticleIDs: []int64{ids[2], ids[4]},
 			Outlets: []string{"Harbour Wire"}, FirstPublished: "2026-02-03", LastPublished: "2026-02-05", Independent: 1, IndependentOutlets: 1}
-		if err := s.PutStories(ctx, []model.Story{changed}); err != nil {
-			t.Fatal(err)
-		}
+		Commit(t, s, store.PlacementBatch{Stories: []model.Story{changed}})
 		x, err := s.Story(ctx, 2)
 		if err != nil || x.Title != changed.Title || x.LastPublished != "2026-02-05" {
 			t.Errorf("Story(2) after update = %+v, %v", x, err)
 		}
-		if err := s.PutStories(ctx, nil); err != nil {
-			t.Errorf("PutStories(nil) = %v", err)
-		}
-		if err := s.PutPlacements(ctx, nil); err != nil {
-			t.Errorf("PutPlacements(nil) = %v", err)
-		}
+		Commit(t, s, store.PlacementBatch{})
 	})
 	runPlacements(t, open)
 }
@@ -152,7 +158,7 @@ func runPlacements(t *testing.T, open func(t *testing.T) Store) {
 		ids := newsroom(t, s)
 		var order []int64
 		var unplaced model.Placement
-		err := s.Placed(ctx, func(a model.Article, p model.Placement) error {
+		err := s.PlacedAfter(ctx, 0, func(a model.Article, p model.Placement) error {
 			if a.ID != p.ArticleID || a.Body == "" {
 				return fmt.Errorf("article %d with placement %+v", a.ID, p)
 			}
@@ -170,8 +176,16 @@ func runPlacements(t *testing.T, open func(t *testing.T) Store) {
 			t.Errorf("unplaced article's placement = %+v", unplaced)
 		}
 		stop := errors.New("stop")
-		if err := s.Placed(ctx, func(model.Article, model.Placement) error { return stop }); !errors.Is(err, stop) {
-			t.Errorf("Placed returns %v; want the callback's error", err)
+		if err := s.PlacedAfter(ctx, 0, func(model.Article, model.Placement) error { return stop }); !errors.Is(err, stop) {
+			t.Errorf("PlacedAfter returns %v; want the callback's error", err)
+		}
+		order = nil
+		err = s.PlacedAfter(ctx, 3, func(a model.Article, p model.Placement) error {
+			order = append(order, a.ID)
+			return nil
+		})
+		if want := []int64{ids[4], ids[3], ids[5]}; err != nil || fmt.Sprint(order) != fmt.Sprint(want) {
+			t.Errorf("PlacedAfter(3) order = %v, %v; want %v", order, err, want)
 		}
 		ps, err := s.Placements(ctx)
 		if err != nil || len(ps) != 5 {
