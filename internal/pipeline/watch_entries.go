@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"parallax/internal/feeds"
 	"parallax/internal/fetch"
@@ -28,7 +29,9 @@ func ingestEntries(ctx context.Context, st WatchStore, sub feeds.Subscription, e
 		byLink: map[string]feeds.Entry{}, keys: map[string][]string{}, reported: map[string]bool{}, fetched: map[string]bool{},
 	}
 	links := w.take(newestFirst(entries), opt.MaxEntries)
-	defer func() { rep.Fetched, rep.Left, rep.Fallbacks = len(w.fetched), w.left(entries), w.fallbacks }()
+	defer func() {
+		rep.Fetched, rep.Left, rep.Fallbacks = len(w.fetched), w.left(entries), int(w.fallbacks.Load())
+	}()
 	if len(links) == 0 {
 		return true, nil
 	}
@@ -75,8 +78,8 @@ type entryWriter struct {
 	reported  map[string]bool        // entry keys given an outcome this check
 	fetched   map[string]bool        // links given an outcome this check
 	next      func(Event)
-	fallbacks int
-	err       error // the first store failure
+	fallbacks atomic.Int32 // counted by the reading goroutine, which may outlive an interrupted Ingest
+	err       error        // the first store failure
 }
 
 // take picks the links of up to max entries not yet settled, in order;
@@ -118,7 +121,7 @@ func (w *entryWriter) fallback(url string, err error) *source.Record {
 	if !ok || strings.TrimSpace(e.Content) == "" || errors.Is(err, fetch.ErrPrivate) {
 		return nil
 	}
-	w.fallbacks++
+	w.fallbacks.Add(1)
 	return &source.Record{URL: e.Link, Title: e.Title, Published: e.Published, Authors: e.Authors, HTML: e.Content}
 }
 
