@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"log/slog"
 	"os"
@@ -18,6 +19,7 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	token := fs.String("token", "", "enable POST /api/ingest with this bearer token (default $PARALLAX_TOKEN; empty: off)")
 	quiet := fs.Bool("quiet", false, "do not log requests")
+	limits := limitFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -33,7 +35,7 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	}
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(stdio.Err, nil))
-	cfg := web.Config{Store: st, Token: *token, Logger: logger}
+	cfg := web.Config{Store: st, Token: *token, Logger: logger, Limits: limits.limits()}
 	if *token != "" {
 		si, err := newServerIngest(st)
 		if err != nil {
@@ -52,4 +54,38 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	defer stop()
 	fmt.Fprintf(stdio.Err, "serving %s on http://%s/ (Ctrl-C to stop)\n", st.Path(), *addr)
 	return web.ListenAndServe(ctx, web.Server(*addr, h))
+}
+
+// serveLimits are the flags bounding what the server takes on; the
+// defaults come from web.DefaultLimits (sized for GOMAXPROCS).
+type serveLimits struct {
+	l       web.Limits
+	cacheMB int
+}
+
+func limitFlags(fs *flag.FlagSet) *serveLimits {
+	d := web.DefaultLimits()
+	sl := &serveLimits{l: d, cacheMB: int(d.CacheBytes >> 20)}
+	fs.IntVar(&sl.l.MaxInFlight, "max-inflight", d.MaxInFlight, "page and API requests served at once (default 4 per core)")
+	fs.IntVar(&sl.l.MaxQueue, "queue", d.MaxQueue, "requests waiting for a slot; past it they get 503 with Retry-After")
+	fs.DurationVar(&sl.l.QueueWait, "queue-wait", d.QueueWait, "longest a request waits in the queue before a 503")
+	fs.DurationVar(&sl.l.RequestTimeout, "request-timeout", d.RequestTimeout, "deadline of one request's reads (then 503)")
+	fs.IntVar(&sl.l.MaxSearches, "max-searches", d.MaxSearches, "searches served at once (default 1 per core, at least 2)")
+	fs.DurationVar(&sl.l.SearchTimeout, "search-timeout", d.SearchTimeout, "deadline of one search (then 503)")
+	fs.IntVar(&sl.cacheMB, "cache-mb", sl.cacheMB, "MB of rendered story pages and API answers kept in memory (0: none)")
+	fs.DurationVar(&sl.l.ListTTL, "list-ttl", d.ListTTL, "how long a rendered list, outlets or search answer is reused (0: not at all)")
+	return sl
+}
+
+// limits turns the flags' "0 means none" into web.Limits' negatives.
+func (sl *serveLimits) limits() web.Limits {
+	l := sl.l
+	l.CacheBytes = int64(sl.cacheMB) << 20
+	if sl.cacheMB <= 0 {
+		l.CacheBytes = -1
+	}
+	if l.ListTTL <= 0 {
+		l.ListTTL = -1
+	}
+	return l
 }

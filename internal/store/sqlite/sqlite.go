@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -43,6 +44,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	setPool(db)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
@@ -53,6 +55,20 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// setPool bounds the connections and keeps them open. database/sql's
+// defaults (no bound, two idle) made a busy server open a connection per
+// request past the second, each reading the schema and setting the
+// pragmas again, with its own page cache: thousands at once under load.
+// SQLite runs in this process, so more connections than a few per core
+// only add memory and contention; a request past the bound waits its turn
+// (within its deadline).
+func setPool(db *sql.DB) {
+	n := max(4, 2*runtime.GOMAXPROCS(0))
+	db.SetMaxOpenConns(n)
+	db.SetMaxIdleConns(n)
+	db.SetConnMaxIdleTime(5 * time.Minute)
 }
 
 // refuseForeign looks at an existing file read-only before Open sets its
