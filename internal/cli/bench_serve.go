@@ -82,6 +82,7 @@ func runLoad(ctx context.Context, cfg loadConfig) (loadReport, error) {
 	interval := time.Duration(float64(time.Second) / cfg.Rate)
 	total := int(cfg.Duration.Seconds() * cfg.Rate)
 	notSent := 0
+	cpu0, _ := procCPU(cfg.PID)
 	start := time.Now()
 	for i := range total {
 		if !sleepUntil(ctx, start.Add(time.Duration(i)*interval)) {
@@ -110,6 +111,9 @@ func runLoad(ctx context.Context, cfg loadConfig) (loadReport, error) {
 	rep.Stories, rep.Articles, rep.Words = len(t.stories), len(t.articles), len(t.words)
 	if cfg.PID > 0 {
 		rep.PeakRSSMB, rep.RSSError = peakRSS(cfg.PID)
+		if cpu1, err := procCPU(cfg.PID); err == nil {
+			rep.ServerCPU = cpu1 - cpu0
+		}
 	}
 	return rep, ctx.Err()
 }
@@ -181,6 +185,30 @@ func peakRSS(pid int) (float64, string) {
 		}
 	}
 	return 0, "no VmHWM line in /proc/" + strconv.Itoa(pid) + "/status"
+}
+
+// procCPU reads the CPU time (user and system) a process has used, in
+// seconds, from /proc/PID/stat (fields 14 and 15, in clock ticks of
+// 1/100 s on Linux).
+func procCPU(pid int) (float64, error) {
+	if pid <= 0 {
+		return 0, errors.New("no pid")
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:]) // the name may hold spaces
+	if len(f) < 13 {
+		return 0, fmt.Errorf("/proc/%d/stat: %d fields", pid, len(f))
+	}
+	utime, err1 := strconv.ParseFloat(f[11], 64)
+	stime, err2 := strconv.ParseFloat(f[12], 64)
+	if err := errors.Join(err1, err2); err != nil {
+		return 0, fmt.Errorf("/proc/%d/stat: %w", pid, err)
+	}
+	return (utime + stime) / 100, nil
 }
 
 // targets are what the mix picks from, read from the server's own API.

@@ -30,6 +30,7 @@ type loadReport struct {
 	Kinds     []kindLatency  `json:"kinds"`
 	PeakRSSMB float64        `json:"server_peak_rss_mb,omitempty"`
 	RSSError  string         `json:"server_rss_error,omitempty"`
+	ServerCPU float64        `json:"server_cpu_s,omitempty"` // CPU time the server used during the run
 	MeetsGoal bool           `json:"meets_issue_11"`
 }
 
@@ -131,6 +132,8 @@ func writeLoadText(w io.Writer, rep loadReport) {
 		fmt.Fprintf(w, "server peak RSS   unknown: %s\n", rep.RSSError)
 	case c.PID > 0:
 		fmt.Fprintf(w, "server peak RSS   %.0f MB (VmHWM of pid %d)\n", rep.PeakRSSMB, c.PID)
+		fmt.Fprintf(w, "server CPU        %.1f s during the run (%.2f ms a request)\n",
+			rep.ServerCPU, 1000*rep.ServerCPU/float64(max(rep.Completed, 1)))
 	}
 	verdict := "no"
 	if rep.MeetsGoal {

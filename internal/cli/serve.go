@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"parallax/internal/web"
 )
@@ -70,10 +71,11 @@ func limitFlags(fs *flag.FlagSet) *serveLimits {
 	fs.IntVar(&sl.l.MaxQueue, "queue", d.MaxQueue, "requests waiting for a slot; past it they get 503 with Retry-After")
 	fs.DurationVar(&sl.l.QueueWait, "queue-wait", d.QueueWait, "longest a request waits in the queue before a 503")
 	fs.DurationVar(&sl.l.RequestTimeout, "request-timeout", d.RequestTimeout, "deadline of one request's reads (then 503)")
-	fs.IntVar(&sl.l.MaxSearches, "max-searches", d.MaxSearches, "searches served at once (default 1 per core, at least 2)")
+	fs.IntVar(&sl.l.MaxSearches, "max-searches", d.MaxSearches, "searches served at once (default 1 per 2 cores, at least 1)")
 	fs.DurationVar(&sl.l.SearchTimeout, "search-timeout", d.SearchTimeout, "deadline of one search (then 503)")
 	fs.IntVar(&sl.cacheMB, "cache-mb", sl.cacheMB, "MB of rendered story pages and API answers kept in memory (0: none)")
-	fs.DurationVar(&sl.l.ListTTL, "list-ttl", d.ListTTL, "how long a rendered list, outlets or search answer is reused (0: not at all)")
+	fs.DurationVar(&sl.l.ListTTL, "list-ttl", d.ListTTL, "how long a rendered list or search answer is reused (0: not at all)")
+	fs.DurationVar(&sl.l.OutletsTTL, "outlets-ttl", d.OutletsTTL, "how long the rendered outlets page is reused (0: not at all)")
 	return sl
 }
 
@@ -84,8 +86,10 @@ func (sl *serveLimits) limits() web.Limits {
 	if sl.cacheMB <= 0 {
 		l.CacheBytes = -1
 	}
-	if l.ListTTL <= 0 {
-		l.ListTTL = -1
+	for _, ttl := range []*time.Duration{&l.ListTTL, &l.OutletsTTL} {
+		if *ttl <= 0 {
+			*ttl = -1
+		}
 	}
 	return l
 }

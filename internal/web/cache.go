@@ -46,6 +46,7 @@ type cache struct {
 	order   *list.List // of *cacheEntry, most recently used first
 	entries map[string]*list.Element
 	flights map[string]*flight
+	joined  int64 // requests that waited for another's rendering
 }
 
 type cacheEntry struct {
@@ -66,33 +67,38 @@ func newCache(maxBytes int64, now func() time.Time) *cache {
 		entries: map[string]*list.Element{}, flights: map[string]*flight{}}
 }
 
-// get returns the answer stored under key unless it expired.
-func (c *cache) get(key string) (*response, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+// lookup returns the answer stored under key, and whether it is still
+// fresh. Called with mu held.
+func (c *cache) lookup(key string) (*response, bool) {
 	el, ok := c.entries[key]
 	if !ok {
 		return nil, false
 	}
-	e := el.Value.(*cacheEntry)
-	if !e.expires.IsZero() && !c.now().Before(e.expires) {
-		c.remove(el)
-		return nil, false
-	}
 	c.order.MoveToFront(el)
-	return e.resp, true
+	e := el.Value.(*cacheEntry)
+	return e.resp, e.expires.IsZero() || c.now().Before(e.expires)
 }
 
-// do returns the answer under key, rendering it with fill when missing;
-// ttl 0 keeps it until space is needed. Only 200 answers are kept. When
-// the rendering this request waited for failed (its own client went away,
-// say), the request renders for itself.
+// do returns the answer under key, rendering it with fill when missing or
+// expired; ttl 0 keeps it until space is needed. While one request
+// renders a key, the others wait for its answer, or, when an expired one
+// is at hand, take that instead of waiting (its age is then at most ttl
+// plus one rendering). Only 200 answers are kept. When the rendering a
+// request waited for failed (its own client went away, say), the request
+// renders for itself.
 func (c *cache) do(ctx context.Context, key string, ttl time.Duration, fill func() (*response, error)) (*response, error) {
-	if r, ok := c.get(key); ok {
-		return r, nil
-	}
 	c.mu.Lock()
+	old, fresh := c.lookup(key)
+	if fresh {
+		c.mu.Unlock()
+		return old, nil
+	}
 	if f, ok := c.flights[key]; ok {
+		if old != nil {
+			c.mu.Unlock()
+			return old, nil
+		}
+		c.joined++
 		c.mu.Unlock()
 		select {
 		case <-f.done:
@@ -148,11 +154,17 @@ func (c *cache) remove(el *list.Element) {
 	c.size -= e.resp.size(e.key)
 }
 
-// stats reports the entries and bytes held.
-func (c *cache) stats() (int, int64) {
+// cacheStats is what /healthz reports of the cache.
+type cacheStats struct {
+	Entries int   `json:"entries"`
+	Bytes   int64 `json:"bytes"`
+	Joined  int64 `json:"joined"` // requests that waited for another's rendering
+}
+
+func (c *cache) stats() cacheStats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.entries), c.size
+	return cacheStats{Entries: len(c.entries), Bytes: c.size, Joined: c.joined}
 }
 
 // cached sends the answer under key, rendering it with fill on a miss;

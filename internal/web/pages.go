@@ -192,7 +192,7 @@ func (s *server) articleData(ctx context.Context, id int64) (model.Article, mode
 }
 
 func (s *server) outletsPage(w http.ResponseWriter, r *http.Request) {
-	s.cached(w, r, false, "outlets", s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+	s.cached(w, r, false, "outlets", s.cfg.Limits.OutletsTTL, func(ctx context.Context) (*response, error) {
 		outlets, err := s.cfg.Store.Outlets(ctx)
 		if err != nil {
 			return nil, err

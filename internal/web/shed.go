@@ -129,19 +129,18 @@ func overloaded(err error) bool {
 // health is GET /healthz: never shed, never reads the store, so a proxy
 // or systemd can tell a busy server (503s elsewhere) from a dead one.
 type health struct {
-	Status       string `json:"status"`
-	InFlight     int    `json:"in_flight"`
-	Queued       int    `json:"queued"`
-	Shed         int64  `json:"shed"`
-	Searches     int    `json:"searches_in_flight"`
-	SearchesShed int64  `json:"searches_shed"`
-	CacheEntries int    `json:"cache_entries"`
-	CacheBytes   int64  `json:"cache_bytes"`
+	Status         string     `json:"status"`
+	InFlight       int        `json:"in_flight"`
+	Queued         int        `json:"queued"`
+	Shed           int64      `json:"shed"`
+	Searches       int        `json:"searches_in_flight"`
+	SearchesQueued int        `json:"searches_queued"`
+	SearchesShed   int64      `json:"searches_shed"`
+	Cache          cacheStats `json:"cache"`
 }
 
 func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
-	n, b := s.cache.stats()
 	writeJSONNoStore(w, health{Status: "ok", InFlight: s.requests.inFlight(), Queued: s.requests.queued(),
-		Shed: s.requests.shed.Load(), Searches: s.searches.inFlight(), SearchesShed: s.searches.shed.Load(),
-		CacheEntries: n, CacheBytes: b})
+		Shed: s.requests.shed.Load(), Searches: s.searches.inFlight(), SearchesQueued: s.searches.queued(), SearchesShed: s.searches.shed.Load(),
+		Cache: s.cache.stats()})
 }

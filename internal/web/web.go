@@ -69,7 +69,8 @@ type Limits struct {
 	SearchQueue    int           // searches waiting for one of those
 	SearchTimeout  time.Duration // deadline of one search
 	CacheBytes     int64         // rendered stories and API answers kept; negative: none
-	ListTTL        time.Duration // how long a list, outlets or search answer is reused; negative: not at all
+	ListTTL        time.Duration // how long a list or search answer is reused; negative: not at all
+	OutletsTTL     time.Duration // how long the outlets page is reused (it counts every article); negative: not at all
 	RetryAfter     int           // seconds, sent with a 503
 }
 
@@ -77,7 +78,8 @@ type Limits struct {
 // is CPU-bound (SQLite runs in-process, pages are rendered here), so a few
 // requests per core keep the cores busy while one waits for the disk, and
 // a queue twice that absorbs a burst without adding more than a few
-// requests' time to anyone's wait.
+// requests' time to anyone's wait. Searches, the costliest requests, get
+// half the cores, so pages keep the rest.
 func DefaultLimits() Limits {
 	p := max(runtime.GOMAXPROCS(0), 1)
 	return Limits{
@@ -85,11 +87,12 @@ func DefaultLimits() Limits {
 		MaxQueue:       max(8*p, 8),
 		QueueWait:      time.Second,
 		RequestTimeout: 10 * time.Second,
-		MaxSearches:    max(p, 2),
+		MaxSearches:    max(p/2, 1),
 		SearchQueue:    max(2*p, 4),
 		SearchTimeout:  2 * time.Second,
 		CacheBytes:     64 << 20,
 		ListTTL:        2 * time.Second,
+		OutletsTTL:     30 * time.Second,
 		RetryAfter:     1,
 	}
 }
@@ -116,6 +119,7 @@ func (l Limits) withDefaults() Limits {
 	setDur(&l.RequestTimeout, d.RequestTimeout)
 	setDur(&l.SearchTimeout, d.SearchTimeout)
 	setDur(&l.ListTTL, d.ListTTL)
+	setDur(&l.OutletsTTL, d.OutletsTTL)
 	if l.CacheBytes == 0 {
 		l.CacheBytes = d.CacheBytes
 	}
