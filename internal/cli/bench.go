@@ -38,10 +38,10 @@ func runBench(ctx context.Context, args []string, stdio Stdio) error {
 	seed := fs.Int64("seed", 1, "generator seed")
 	window := fs.Int("window", 10_000, "articles per timing window (first and last are compared)")
 	format := formatFlag(fs, "text", "text", "json")
-	jsonl := fs.String("write-jsonl", "", "write the generated articles as JSONL to this file (- for stdout) for `parallax ingest`, instead of clustering them")
+	jsonl := fs.String("write-jsonl", "", "write the generated articles as JSONL to this file (- for stdout) for parallax ingest, instead of clustering them")
 	from := fs.Int("from", 0, "with --write-jsonl: skip the stream's first K articles")
 	load := loadConfig{}
-	fs.StringVar(&load.Base, "serve", "", "load a running `parallax serve` at this URL with a fixed mix of pages and API calls")
+	fs.StringVar(&load.Base, "serve", "", "load a running parallax serve at this URL with a fixed mix of pages and API calls")
 	fs.Float64Var(&load.Rate, "rate", 200, "with --serve: requests started per second (open loop)")
 	fs.DurationVar(&load.Duration, "duration", 60*time.Second, "with --serve: how long to start requests")
 	fs.IntVar(&load.Outstanding, "outstanding", 1000, "with --serve: most requests in flight; past it a request is counted as not sent")

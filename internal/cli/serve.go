@@ -15,7 +15,7 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("serve", "[--db PATH] [--addr HOST:PORT] [--token TOKEN]", stdio)
+	fs := newFlags("serve", "[--db PATH] [--addr HOST:PORT] [--token TOKEN] [--max-inflight N] [--queue N] [--cache-mb MB] …", stdio)
 	db := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	token := fs.String("token", "", "enable POST /api/ingest with this bearer token (default $PARALLAX_TOKEN; empty: off)")
@@ -67,11 +67,11 @@ type serveLimits struct {
 func limitFlags(fs *flag.FlagSet) *serveLimits {
 	d := web.DefaultLimits()
 	sl := &serveLimits{l: d, cacheMB: int(d.CacheBytes >> 20)}
-	fs.IntVar(&sl.l.MaxInFlight, "max-inflight", d.MaxInFlight, "page and API requests served at once (default 4 per core)")
+	fs.IntVar(&sl.l.MaxInFlight, "max-inflight", d.MaxInFlight, "page and API requests served at once (4 per core)")
 	fs.IntVar(&sl.l.MaxQueue, "queue", d.MaxQueue, "requests waiting for a slot; past it they get 503 with Retry-After")
 	fs.DurationVar(&sl.l.QueueWait, "queue-wait", d.QueueWait, "longest a request waits in the queue before a 503")
 	fs.DurationVar(&sl.l.RequestTimeout, "request-timeout", d.RequestTimeout, "deadline of one request's reads (then 503)")
-	fs.IntVar(&sl.l.MaxSearches, "max-searches", d.MaxSearches, "searches served at once (default 1 per 2 cores, at least 1)")
+	fs.IntVar(&sl.l.MaxSearches, "max-searches", d.MaxSearches, "searches served at once (1 per 2 cores, at least 1)")
 	fs.DurationVar(&sl.l.SearchTimeout, "search-timeout", d.SearchTimeout, "deadline of one search (then 503)")
 	fs.IntVar(&sl.cacheMB, "cache-mb", sl.cacheMB, "MB of rendered story pages and API answers kept in memory (0: none)")
 	fs.DurationVar(&sl.l.ListTTL, "list-ttl", d.ListTTL, "how long a rendered list or search answer is reused (0: not at all)")
