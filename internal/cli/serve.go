@@ -71,7 +71,7 @@ func limitFlags(fs *flag.FlagSet) *serveLimits {
 	fs.IntVar(&sl.l.MaxQueue, "queue", d.MaxQueue, "requests waiting for a slot; past it they get 503 with Retry-After")
 	fs.DurationVar(&sl.l.QueueWait, "queue-wait", d.QueueWait, "longest a request waits in the queue before a 503")
 	fs.DurationVar(&sl.l.RequestTimeout, "request-timeout", d.RequestTimeout, "deadline of one request's reads (then 503)")
-	fs.IntVar(&sl.l.MaxSearches, "max-searches", d.MaxSearches, "searches served at once (1 per 2 cores, at least 1)")
+	fs.IntVar(&sl.l.MaxSearches, "max-searches", d.MaxSearches, "searches served at once (1 per core)")
 	fs.DurationVar(&sl.l.SearchTimeout, "search-timeout", d.SearchTimeout, "deadline of one search (then 503)")
 	fs.IntVar(&sl.cacheMB, "cache-mb", sl.cacheMB, "MB of rendered story pages and API answers kept in memory (0: none)")
 	fs.DurationVar(&sl.l.ListTTL, "list-ttl", d.ListTTL, "how long a rendered list or search answer is reused (0: not at all)")

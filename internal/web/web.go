@@ -78,8 +78,9 @@ type Limits struct {
 // is CPU-bound (SQLite runs in-process, pages are rendered here), so a few
 // requests per core keep the cores busy while one waits for the disk, and
 // a queue twice that absorbs a burst without adding more than a few
-// requests' time to anyone's wait. Searches, the costliest requests, get
-// half the cores, so pages keep the rest.
+// requests' time to anyone's wait. Searches, the costliest requests (a
+// common word matches most articles), get one per core: a burst of them
+// waits or is refused, while pages keep the other slots.
 func DefaultLimits() Limits {
 	p := max(runtime.GOMAXPROCS(0), 1)
 	return Limits{
@@ -87,7 +88,7 @@ func DefaultLimits() Limits {
 		MaxQueue:       max(8*p, 8),
 		QueueWait:      time.Second,
 		RequestTimeout: 10 * time.Second,
-		MaxSearches:    max(p/2, 1),
+		MaxSearches:    p,
 		SearchQueue:    max(2*p, 4),
 		SearchTimeout:  2 * time.Second,
 		CacheBytes:     64 << 20,
