@@ -65,10 +65,21 @@ func TestBurstOfReadersRendersOnce(t *testing.T) {
 	}
 }
 
+// writableStore is a store the tests change under the server.
+type writableStore interface {
+	Store
+	PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error
+	PutStories(ctx context.Context, stories []model.Story) error
+}
+
 // The cached page follows the story: a new report (another fingerprint)
 // or a changed story row renders it again, showing the change.
 func TestStoryCacheFollowsTheStore(t *testing.T) {
 	db, damID := corpusStore(t)
+	checkStoryCacheFollows(t, db, damID)
+}
+
+func checkStoryCacheFollows(t *testing.T, db writableStore, damID int64) {
 	cs := &countingStore{Store: db}
 	h := newHandler(t, Config{Store: cs})
 	ctx := context.Background()

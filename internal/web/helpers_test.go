@@ -103,7 +103,7 @@ func corpusStore(tb testing.TB) (*sqlite.DB, int64) {
 }
 
 // damStory finds the story holding the agency's dam-collapse report.
-func damStory(tb testing.TB, db *sqlite.DB) int64 {
+func damStory(tb testing.TB, db Store) int64 {
 	tb.Helper()
 	ctx := context.Background()
 	stories, err := db.Stories(ctx, store.StoryQuery{})

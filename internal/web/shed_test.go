@@ -188,6 +188,10 @@ func TestShedsSearchesFirst(t *testing.T) {
 // server is busy), not 500.
 func TestDeadlineIsBusyNotError(t *testing.T) {
 	db, damID := corpusStore(t)
+	checkDeadlines(t, db, damID)
+}
+
+func checkDeadlines(t *testing.T, db Store, damID int64) {
 	tests := []struct {
 		name   string
 		limits Limits
@@ -196,6 +200,7 @@ func TestDeadlineIsBusyNotError(t *testing.T) {
 		{"story page", Limits{RequestTimeout: time.Nanosecond}, fmt.Sprintf("/stories/%d", damID)},
 		{"story API", Limits{RequestTimeout: time.Nanosecond}, fmt.Sprintf("/api/stories/%d", damID)},
 		{"list", Limits{RequestTimeout: time.Nanosecond}, "/?page=2"},
+		{"article", Limits{RequestTimeout: time.Nanosecond}, "/articles/1"},
 		{"search", Limits{SearchTimeout: time.Nanosecond}, "/search?q=Corvane"},
 		{"search API", Limits{SearchTimeout: time.Nanosecond}, "/api/search?q=Corvane"},
 	}
