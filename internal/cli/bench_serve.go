@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -83,6 +84,7 @@ func runLoad(ctx context.Context, cfg loadConfig) (loadReport, error) {
 	total := int(cfg.Duration.Seconds() * cfg.Rate)
 	notSent := 0
 	cpu0, _ := procCPU(cfg.PID)
+	wait0, _ := procRunWait(cfg.PID)
 	start := time.Now()
 	for i := range total {
 		if !sleepUntil(ctx, start.Add(time.Duration(i)*interval)) {
@@ -113,6 +115,9 @@ func runLoad(ctx context.Context, cfg loadConfig) (loadReport, error) {
 		rep.PeakRSSMB, rep.RSSError = peakRSS(cfg.PID)
 		if cpu1, err := procCPU(cfg.PID); err == nil {
 			rep.ServerCPU = cpu1 - cpu0
+		}
+		if wait1, err := procRunWait(cfg.PID); err == nil {
+			rep.ServerRunWait = wait1 - wait0
 		}
 	}
 	return rep, ctx.Err()
@@ -209,6 +214,32 @@ func procCPU(pid int) (float64, error) {
 		return 0, fmt.Errorf("/proc/%d/stat: %w", pid, err)
 	}
 	return (utime + stime) / 100, nil
+}
+
+// procRunWait sums the time the process's threads spent runnable but
+// waiting for a CPU (the second field of /proc/PID/task/*/schedstat, in
+// ns), in seconds: on a shared machine, how much of the latency is other
+// processes' doing. Threads that ended are not counted.
+func procRunWait(pid int) (float64, error) {
+	if pid <= 0 {
+		return 0, errors.New("no pid")
+	}
+	paths, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", pid))
+	if err != nil || len(paths) == 0 {
+		return 0, fmt.Errorf("no schedstat for pid %d", pid)
+	}
+	var ns float64
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue // the thread ended
+		}
+		if f := strings.Fields(string(b)); len(f) >= 2 {
+			v, _ := strconv.ParseFloat(f[1], 64)
+			ns += v
+		}
+	}
+	return ns / 1e9, nil
 }
 
 // targets are what the mix picks from, read from the server's own API.

@@ -11,27 +11,28 @@ import (
 
 // loadReport is what the serving benchmark measured.
 type loadReport struct {
-	Config    loadConfig     `json:"-"`
-	Elapsed   float64        `json:"elapsed_s"`
-	Stories   int            `json:"stories_discovered"`
-	Articles  int            `json:"articles_discovered"`
-	Words     int            `json:"search_words"`
-	Scheduled int            `json:"scheduled"`
-	NotSent   int            `json:"not_sent"` // at the outstanding bound
-	Completed int            `json:"completed"`
-	ByStatus  map[string]int `json:"by_status"` // "200", "503", "timeout", …
-	Errors    int            `json:"errors"`    // 4xx and 5xx but 503, no answer, not sent
-	Shed      int            `json:"shed_503"`
-	ShedShare float64        `json:"shed_share"`
-	P50MS     float64        `json:"p50_ms"`
-	P95MS     float64        `json:"p95_ms"`
-	P99MS     float64        `json:"p99_ms"`
-	MaxMS     float64        `json:"max_ms"`
-	Kinds     []kindLatency  `json:"kinds"`
-	PeakRSSMB float64        `json:"server_peak_rss_mb,omitempty"`
-	RSSError  string         `json:"server_rss_error,omitempty"`
-	ServerCPU float64        `json:"server_cpu_s,omitempty"` // CPU time the server used during the run
-	MeetsGoal bool           `json:"meets_issue_11"`
+	Config        loadConfig     `json:"-"`
+	Elapsed       float64        `json:"elapsed_s"`
+	Stories       int            `json:"stories_discovered"`
+	Articles      int            `json:"articles_discovered"`
+	Words         int            `json:"search_words"`
+	Scheduled     int            `json:"scheduled"`
+	NotSent       int            `json:"not_sent"` // at the outstanding bound
+	Completed     int            `json:"completed"`
+	ByStatus      map[string]int `json:"by_status"` // "200", "503", "timeout", …
+	Errors        int            `json:"errors"`    // 4xx and 5xx but 503, no answer, not sent
+	Shed          int            `json:"shed_503"`
+	ShedShare     float64        `json:"shed_share"`
+	P50MS         float64        `json:"p50_ms"`
+	P95MS         float64        `json:"p95_ms"`
+	P99MS         float64        `json:"p99_ms"`
+	MaxMS         float64        `json:"max_ms"`
+	Kinds         []kindLatency  `json:"kinds"`
+	PeakRSSMB     float64        `json:"server_peak_rss_mb,omitempty"`
+	RSSError      string         `json:"server_rss_error,omitempty"`
+	ServerCPU     float64        `json:"server_cpu_s,omitempty"`      // CPU time the server used during the run
+	ServerRunWait float64        `json:"server_run_wait_s,omitempty"` // time its threads waited for a CPU
+	MeetsGoal     bool           `json:"meets_issue_11"`
 }
 
 // kindLatency is one kind of request's count and latency.
@@ -134,6 +135,7 @@ func writeLoadText(w io.Writer, rep loadReport) {
 		fmt.Fprintf(w, "server peak RSS   %.0f MB (VmHWM of pid %d)\n", rep.PeakRSSMB, c.PID)
 		fmt.Fprintf(w, "server CPU        %.1f s during the run (%.2f ms a request)\n",
 			rep.ServerCPU, 1000*rep.ServerCPU/float64(max(rep.Completed, 1)))
+		fmt.Fprintf(w, "server run wait   %.1f s waiting for a CPU (other processes' load)\n", rep.ServerRunWait)
 	}
 	verdict := "no"
 	if rep.MeetsGoal {
