@@ -68,7 +68,7 @@ func limitFlags(fs *flag.FlagSet) *serveLimits {
 	d := web.DefaultLimits()
 	sl := &serveLimits{l: d, cacheMB: int(d.CacheBytes >> 20)}
 	fs.IntVar(&sl.l.MaxInFlight, "max-inflight", d.MaxInFlight, "page and API requests served at once (4 per core)")
-	fs.IntVar(&sl.l.MaxQueue, "queue", d.MaxQueue, "requests waiting for a slot; past it they get 503 with Retry-After")
+	fs.IntVar(&sl.l.MaxQueue, "queue", d.MaxQueue, "requests waiting for a slot, past it 503 with Retry-After (0: none wait)")
 	fs.DurationVar(&sl.l.QueueWait, "queue-wait", d.QueueWait, "longest a request waits in the queue before a 503")
 	fs.DurationVar(&sl.l.RequestTimeout, "request-timeout", d.RequestTimeout, "deadline of one request's reads (then 503)")
 	fs.IntVar(&sl.l.MaxSearches, "max-searches", d.MaxSearches, "searches served at once (1 per core)")
@@ -82,6 +82,9 @@ func limitFlags(fs *flag.FlagSet) *serveLimits {
 // limits turns the flags' "0 means none" into web.Limits' negatives.
 func (sl *serveLimits) limits() web.Limits {
 	l := sl.l
+	if l.MaxQueue == 0 {
+		l.MaxQueue = -1
+	}
 	l.CacheBytes = int64(sl.cacheMB) << 20
 	if sl.cacheMB <= 0 {
 		l.CacheBytes = -1

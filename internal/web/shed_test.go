@@ -223,3 +223,23 @@ func storyArticleID(tb testing.TB, st Store, storyID int64) int64 {
 	}
 	return arts[0].ID
 }
+
+// With no queue (a negative MaxQueue), a request past the bound is
+// refused at once.
+func TestShedsWithoutQueue(t *testing.T) {
+	db, damID := corpusStore(t)
+	g := newGatedStore(db, true, false)
+	ts := httptest.NewServer(newHandler(t, Config{Store: g, Limits: Limits{MaxInFlight: 1, MaxQueue: -1}}))
+	defer ts.Close()
+	slow := fmt.Sprintf("%s/articles/%d", ts.URL, storyArticleID(t, db, damID))
+	served := make(chan answer, 1)
+	fetchAsync(t, slow, served)
+	<-g.entered
+	if a := fetch(t, ts.URL+"/"); a.status != 503 {
+		t.Errorf("past a bound of 1 with no queue: %d, want 503", a.status)
+	}
+	close(g.gate)
+	if a := <-served; a.status != 200 {
+		t.Errorf("the request within the bound got %d", a.status)
+	}
+}

@@ -62,11 +62,11 @@ type Config struct {
 // slowing down for everyone, and bound the memory its caches hold.
 type Limits struct {
 	MaxInFlight    int           // page and API requests served at once
-	MaxQueue       int           // requests waiting for one of those slots; past it, 503
+	MaxQueue       int           // requests waiting for one of those slots, past it 503; negative: none wait
 	QueueWait      time.Duration // longest a request waits in that queue before a 503
 	RequestTimeout time.Duration // deadline of one request's store reads
 	MaxSearches    int           // searches (and lists filtered by words) served at once
-	SearchQueue    int           // searches waiting for one of those
+	SearchQueue    int           // searches waiting for one of those; negative: none wait
 	SearchTimeout  time.Duration // deadline of one search
 	CacheBytes     int64         // rendered stories and API answers kept; negative: none
 	ListTTL        time.Duration // how long a list or search answer is reused; negative: not at all
@@ -129,8 +129,8 @@ func (l Limits) withDefaults() Limits {
 
 // validate names the first bad field.
 func (l Limits) validate() error {
-	for name, v := range map[string]int{"MaxInFlight": l.MaxInFlight, "MaxQueue": l.MaxQueue,
-		"MaxSearches": l.MaxSearches, "SearchQueue": l.SearchQueue, "RetryAfter": l.RetryAfter} {
+	for name, v := range map[string]int{"MaxInFlight": l.MaxInFlight, "MaxSearches": l.MaxSearches,
+		"RetryAfter": l.RetryAfter} {
 		if v < 0 {
 			return fmt.Errorf("web config: Limits.%s %d is negative", name, v)
 		}
@@ -198,8 +198,8 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	l := cfg.Limits
 	s := &server{cfg: cfg, pages: pages, log: cfg.Logger,
-		requests: newLimiter(l.MaxInFlight, l.MaxQueue, l.QueueWait),
-		searches: newLimiter(l.MaxSearches, l.SearchQueue, l.QueueWait),
+		requests: newLimiter(l.MaxInFlight, max(l.MaxQueue, 0), l.QueueWait),
+		searches: newLimiter(l.MaxSearches, max(l.SearchQueue, 0), l.QueueWait),
 		cache:    newCache(l.CacheBytes, cfg.now)}
 	return s.routes(), nil
 }
