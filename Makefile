@@ -1,5 +1,5 @@
 # Everyday commands, one word each.
-.PHONY: build test lint bench eval ci
+.PHONY: build test lint bench bench-serve eval ci
 
 build:
 	go build -o bin/parallax ./cmd/parallax
@@ -13,6 +13,10 @@ lint:
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
+
+# serve at 200 requests/s for 60 s while an ingest writes (docs/PERFORMANCE.md)
+bench-serve: build
+	scripts/serve-load.sh
 
 eval: build
 	bin/parallax eval extract --gold ../shared/datasets/extraction-dev/gold.json --inputs ../shared/datasets/extraction-dev/html

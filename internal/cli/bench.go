@@ -31,12 +31,37 @@ type benchReport struct {
 }
 
 func runBench(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("bench", "[--n N] [--seed S] [--window W] [--format text|json]", stdio)
+	fs := newFlags("bench", "[--n N] [--seed S] [--window W] [--format text|json]\n"+
+		"       parallax bench --write-jsonl FILE [--n N] [--from K] [--seed S]\n"+
+		"       parallax bench --serve URL [--rate R] [--duration D] [--outstanding N] [--timeout D] [--pid PID] [--format text|json]", stdio)
 	n := fs.Int("n", 200_000, "articles in the generated stream")
 	seed := fs.Int64("seed", 1, "generator seed")
 	window := fs.Int("window", 10_000, "articles per timing window (first and last are compared)")
 	format := formatFlag(fs, "text", "text", "json")
+	jsonl := fs.String("write-jsonl", "", "write the generated articles as JSONL to this file (- for stdout) for parallax ingest, instead of clustering them")
+	from := fs.Int("from", 0, "with --write-jsonl: skip the stream's first K articles")
+	load := loadConfig{}
+	fs.StringVar(&load.Base, "serve", "", "load a running parallax serve at this URL with a fixed mix of pages and API calls")
+	fs.Float64Var(&load.Rate, "rate", 200, "with --serve: requests started per second (open loop)")
+	fs.DurationVar(&load.Duration, "duration", 60*time.Second, "with --serve: how long to start requests")
+	fs.IntVar(&load.Outstanding, "outstanding", 1000, "with --serve: most requests in flight; past it a request is counted as not sent")
+	fs.DurationVar(&load.Timeout, "timeout", 30*time.Second, "with --serve: per request")
+	fs.IntVar(&load.PID, "pid", 0, "with --serve: the server's process ID, to report its peak RSS (VmHWM)")
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case load.Base != "":
+		load.Seed = uint64(*seed)
+		return benchServe(ctx, load, *format, stdio)
+	case *jsonl != "":
+		if *n <= 0 || *from < 0 || *from >= *n {
+			return fmt.Errorf("%w: want 0 <= --from < --n", ErrUsage)
+		}
+		written, err := writeGenJSONL(ctx, *jsonl, *seed, *from, *n, stdio.Out)
+		if err == nil && *jsonl != "-" {
+			fmt.Fprintf(stdio.Err, "wrote %d generated articles (%d to %d of seed %d) to %s\n", written, *from+1, *n, *seed, *jsonl)
+		}
 		return err
 	}
 	if *n <= 0 || *window <= 0 || *window > *n {
@@ -55,6 +80,22 @@ func runBench(ctx context.Context, args []string, stdio Stdio) error {
 		rep.FirstWindowUS, rep.Window, rep.LastWindowUS, rep.Window, rep.Ratio)
 	fmt.Fprintf(stdio.Out, "peak heap         %.0f MB\n", rep.PeakHeapMB)
 	fmt.Fprintf(stdio.Out, "stories B³ F1     %.4f; near-duplicates found %d of %d\n", rep.B3F1, rep.DuplicatesFound, rep.DuplicatesTrue)
+	return nil
+}
+
+// benchServe runs the serving benchmark and prints what it measured.
+func benchServe(ctx context.Context, cfg loadConfig, format string, stdio Stdio) error {
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	rep, err := runLoad(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	if format == "json" {
+		return writeJSON(stdio.Out, rep)
+	}
+	writeLoadText(stdio.Out, rep)
 	return nil
 }
 

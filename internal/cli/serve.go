@@ -2,23 +2,26 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"log/slog"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"parallax/internal/store"
 	"parallax/internal/web"
 )
 
 func runServe(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("serve", "[--db PATH] [--addr HOST:PORT] [--token TOKEN]", stdio)
+	fs := newFlags("serve", "[--db PATH] [--addr HOST:PORT] [--token TOKEN] [--max-inflight N] [--queue N] [--cache-mb MB] …", stdio)
 	db := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	token := fs.String("token", "", "enable POST /api/ingest with this bearer token (default $PARALLAX_TOKEN; empty: off)")
 	quiet := fs.Bool("quiet", false, "do not log requests")
+	limits := limitFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -34,7 +37,7 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	}
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(stdio.Err, nil))
-	cfg := web.Config{Store: st, Token: *token, Logger: logger}
+	cfg := web.Config{Store: st, Token: *token, Logger: logger, Limits: limits.limits()}
 	if *token != "" {
 		si, err := newServerIngest(st)
 		if err != nil {
@@ -81,4 +84,44 @@ func finishLeftWork(ctx context.Context, st Store, log *slog.Logger) {
 		return
 	}
 	log.Info("finished work a dead writer left", slog.Int("placed", status.Unplaced), slog.Int("reports", n))
+}
+
+// serveLimits are the flags bounding what the server takes on; the
+// defaults come from web.DefaultLimits (sized for GOMAXPROCS).
+type serveLimits struct {
+	l       web.Limits
+	cacheMB int
+}
+
+func limitFlags(fs *flag.FlagSet) *serveLimits {
+	d := web.DefaultLimits()
+	sl := &serveLimits{l: d, cacheMB: int(d.CacheBytes >> 20)}
+	fs.IntVar(&sl.l.MaxInFlight, "max-inflight", d.MaxInFlight, "page and API requests served at once (4 per core)")
+	fs.IntVar(&sl.l.MaxQueue, "queue", d.MaxQueue, "requests waiting for a slot, past it 503 with Retry-After (0: none wait)")
+	fs.DurationVar(&sl.l.QueueWait, "queue-wait", d.QueueWait, "longest a request waits in the queue before a 503")
+	fs.DurationVar(&sl.l.RequestTimeout, "request-timeout", d.RequestTimeout, "deadline of one request's reads (then 503)")
+	fs.IntVar(&sl.l.MaxSearches, "max-searches", d.MaxSearches, "searches served at once (1 per core)")
+	fs.DurationVar(&sl.l.SearchTimeout, "search-timeout", d.SearchTimeout, "deadline of one search (then 503)")
+	fs.IntVar(&sl.cacheMB, "cache-mb", sl.cacheMB, "MB of rendered story pages and API answers kept in memory (0: none)")
+	fs.DurationVar(&sl.l.ListTTL, "list-ttl", d.ListTTL, "how long a rendered list or search answer is reused (0: not at all)")
+	fs.DurationVar(&sl.l.OutletsTTL, "outlets-ttl", d.OutletsTTL, "how long the rendered outlets page is reused (0: not at all)")
+	return sl
+}
+
+// limits turns the flags' "0 means none" into web.Limits' negatives.
+func (sl *serveLimits) limits() web.Limits {
+	l := sl.l
+	if l.MaxQueue == 0 {
+		l.MaxQueue = -1
+	}
+	l.CacheBytes = int64(sl.cacheMB) << 20
+	if sl.cacheMB <= 0 {
+		l.CacheBytes = -1
+	}
+	for _, ttl := range []*time.Duration{&l.ListTTL, &l.OutletsTTL} {
+		if *ttl <= 0 {
+			*ttl = -1
+		}
+	}
+	return l
 }

@@ -31,19 +31,20 @@ func (s *server) apiStories(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	stories, more, err := s.listStories(r.Context(), p)
-	if err != nil {
-		s.storeError(w, r, true, err)
-		return
-	}
-	out := apiList{Stories: stories, Page: p.Page}
-	if out.Stories == nil {
-		out.Stories = []model.Story{}
-	}
-	if more {
-		out.Next = p.url("/api/stories", p.Page+1)
-	}
-	writeJSON(w, r, http.StatusOK, out)
+	s.cached(w, r, true, "api-list:"+p.url("/", p.Page), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+		stories, more, err := s.listStories(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		out := apiList{Stories: stories, Page: p.Page}
+		if out.Stories == nil {
+			out.Stories = []model.Story{}
+		}
+		if more {
+			out.Next = p.url("/api/stories", p.Page+1)
+		}
+		return jsonResponse(http.StatusOK, out)
+	})
 }
 
 // apiArticleRef is an article as a story lists it: no body.
@@ -69,16 +70,22 @@ func (s *server) apiStory(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusNotFound, "story ids are positive integers")
 		return
 	}
-	st, arts, dups, rep, err := s.storyData(r.Context(), id)
+	st, version, err := s.storyVersion(r.Context(), id)
 	if err != nil {
 		s.storeError(w, r, true, err)
 		return
 	}
-	out := apiStoryOut{Story: st, Articles: make([]apiArticleRef, 0, len(arts)), Report: rep}
-	for _, a := range arts {
-		out.Articles = append(out.Articles, apiArticleRef{a.ID, a.Title, a.Outlet, a.Published, a.URL, dups[a.ID]})
-	}
-	writeJSON(w, r, http.StatusOK, out)
+	s.cached(w, r, true, "api-story:"+version, 0, func(ctx context.Context) (*response, error) {
+		arts, dups, rep, err := s.storyDetails(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out := apiStoryOut{Story: st, Articles: make([]apiArticleRef, 0, len(arts)), Report: rep}
+		for _, a := range arts {
+			out.Articles = append(out.Articles, apiArticleRef{a.ID, a.Title, a.Outlet, a.Published, a.URL, dups[a.ID]})
+		}
+		return jsonResponse(http.StatusOK, out)
+	})
 }
 
 type apiArticleOut struct {
@@ -113,25 +120,26 @@ type apiSearchOut struct {
 }
 
 func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) {
-	q := clean(r.URL.Query().Get("q"))
+	q := searchText(r.URL.Query().Get("q"))
 	if q == "" {
 		apiError(w, http.StatusBadRequest, "q is required")
 		return
 	}
-	stories, arts, err := s.search(r.Context(), q)
-	if err != nil {
-		s.storeError(w, r, true, err)
-		return
-	}
-	out := apiSearchOut{Query: q, Stories: stories, Articles: make([]apiHit, 0, len(arts))}
-	if out.Stories == nil {
-		out.Stories = []model.Story{}
-	}
-	words := queryWords(q)
-	for _, a := range arts {
-		out.Articles = append(out.Articles, apiHit{apiArticleRef{a.ID, a.Title, a.Outlet, a.Published, a.URL, 0}, snippet(a.Body, words)})
-	}
-	writeJSON(w, r, http.StatusOK, out)
+	s.cached(w, r, true, "api-search:"+q, s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+		stories, arts, err := s.search(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		out := apiSearchOut{Query: q, Stories: stories, Articles: make([]apiHit, 0, len(arts))}
+		if out.Stories == nil {
+			out.Stories = []model.Story{}
+		}
+		words := queryWords(q)
+		for _, a := range arts {
+			out.Articles = append(out.Articles, apiHit{apiArticleRef{a.ID, a.Title, a.Outlet, a.Published, a.URL, 0}, snippet(a.Body, words)})
+		}
+		return jsonResponse(http.StatusOK, out)
+	})
 }
 
 // apiIngest fetches and stores URLs. It does not exist (404) unless a

@@ -7,7 +7,9 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"parallax/internal/cluster"
 	"parallax/internal/compare"
@@ -106,7 +108,7 @@ func corpusStore(tb testing.TB) (*sqlite.DB, int64) {
 }
 
 // damStory finds the story holding the agency's dam-collapse report.
-func damStory(tb testing.TB, db *sqlite.DB) int64 {
+func damStory(tb testing.TB, db Store) int64 {
 	tb.Helper()
 	ctx := context.Background()
 	stories, err := db.Stories(ctx, store.StoryQuery{})
@@ -220,4 +222,26 @@ func newHandler(tb testing.TB, cfg Config) http.Handler {
 		tb.Fatal(err)
 	}
 	return h
+}
+
+// testClock is a clock that moves only when told to, for the caches.
+type testClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newTestClock() *testClock {
+	return &testClock{t: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)}
+}
+
+func (c *testClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *testClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
 }

@@ -64,47 +64,44 @@ func (s *server) storiesPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	stories, more, err := s.listStories(r.Context(), p)
-	if err != nil {
-		s.storeError(w, r, false, err)
-		return
-	}
-	v := listView{Params: p}
-	for _, st := range stories {
-		v.Stories = append(v.Stories, toStoryRow(st))
-	}
-	if p.Page > 1 {
-		v.Prev = p.url("/", p.Page-1)
-	}
-	if more {
-		v.Next = p.url("/", p.Page+1)
-	}
-	s.render(w, r, http.StatusOK, "stories", page{Title: "Stories", Nav: "stories", Data: v})
+	s.cached(w, r, false, "list:"+p.url("/", p.Page), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+		stories, more, err := s.listStories(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		v := listView{Params: p}
+		for _, st := range stories {
+			v.Stories = append(v.Stories, toStoryRow(st))
+		}
+		if p.Page > 1 {
+			v.Prev = p.url("/", p.Page-1)
+		}
+		if more {
+			v.Next = p.url("/", p.Page+1)
+		}
+		return s.renderPage(http.StatusOK, "stories", page{Title: "Stories", Nav: "stories", Data: v})
+	})
 }
 
-// storyData reads what a story page or its API shows; the report is nil
-// when none was built yet.
-func (s *server) storyData(ctx context.Context, id int64) (model.Story, []model.Article, map[int64]int64, *model.Report, error) {
-	st, err := s.cfg.Store.Story(ctx, id)
-	if err != nil {
-		return st, nil, nil, nil, err
-	}
+// storyDetails reads what a story page or its API shows besides the
+// story itself; the report is nil when none was built yet.
+func (s *server) storyDetails(ctx context.Context, id int64) ([]model.Article, map[int64]int64, *model.Report, error) {
 	arts, err := s.cfg.Store.StoryArticles(ctx, id)
 	if err != nil {
-		return st, nil, nil, nil, err
+		return nil, nil, nil, err
 	}
 	dups, err := s.cfg.Store.StoryDuplicates(ctx, id)
 	if err != nil {
-		return st, nil, nil, nil, err
+		return nil, nil, nil, err
 	}
 	rep, _, err := s.cfg.Store.Report(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return st, arts, dups, nil, nil
+		return arts, dups, nil, nil
 	}
 	if err != nil {
-		return st, nil, nil, nil, err
+		return nil, nil, nil, err
 	}
-	return st, arts, dups, &rep, nil
+	return arts, dups, &rep, nil
 }
 
 func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
@@ -113,13 +110,19 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "Story numbers are positive whole numbers.")
 		return
 	}
-	st, arts, dups, rep, err := s.storyData(r.Context(), id)
+	st, version, err := s.storyVersion(r.Context(), id)
 	if err != nil {
 		s.storeError(w, r, false, err)
 		return
 	}
-	v := buildStory(st, arts, dups, rep, false)
-	s.render(w, r, http.StatusOK, "story", page{Title: st.Title, Nav: "stories", Data: v})
+	s.cached(w, r, false, "story:"+version, 0, func(ctx context.Context) (*response, error) {
+		arts, dups, rep, err := s.storyDetails(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		v := buildStory(st, arts, dups, rep, false)
+		return s.renderPage(http.StatusOK, "story", page{Title: st.Title, Nav: "stories", Data: v})
+	})
 }
 
 type articleView struct {
@@ -189,25 +192,26 @@ func (s *server) articleData(ctx context.Context, id int64) (model.Article, mode
 }
 
 func (s *server) outletsPage(w http.ResponseWriter, r *http.Request) {
-	outlets, err := s.cfg.Store.Outlets(r.Context())
-	if err != nil {
-		s.storeError(w, r, false, err)
-		return
-	}
-	type row struct {
-		store.Outlet
-		Display string
-		Href    string
-	}
-	rows := make([]row, 0, len(outlets))
-	for _, o := range outlets {
-		rw := row{Outlet: o, Display: outletName(o.Name)}
-		if o.Name != "" {
-			rw.Href = listParams{Sort: "newest", Outlet: o.Name}.url("/", 1)
+	s.cached(w, r, false, "outlets", s.cfg.Limits.OutletsTTL, func(ctx context.Context) (*response, error) {
+		outlets, err := s.cfg.Store.Outlets(ctx)
+		if err != nil {
+			return nil, err
 		}
-		rows = append(rows, rw)
-	}
-	s.render(w, r, http.StatusOK, "outlets", page{Title: "Outlets", Nav: "outlets", Data: rows})
+		type row struct {
+			store.Outlet
+			Display string
+			Href    string
+		}
+		rows := make([]row, 0, len(outlets))
+		for _, o := range outlets {
+			rw := row{Outlet: o, Display: outletName(o.Name)}
+			if o.Name != "" {
+				rw.Href = listParams{Sort: "newest", Outlet: o.Name}.url("/", 1)
+			}
+			rows = append(rows, rw)
+		}
+		return s.renderPage(http.StatusOK, "outlets", page{Title: "Outlets", Nav: "outlets", Data: rows})
+	})
 }
 
 type searchHit struct {
@@ -238,26 +242,27 @@ func (s *server) search(ctx context.Context, q string) ([]model.Story, []model.A
 }
 
 func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
-	q := clean(r.URL.Query().Get("q"))
-	stories, arts, err := s.search(r.Context(), q)
-	if err != nil {
-		s.storeError(w, r, false, err)
-		return
-	}
-	v := searchView{Q: q}
-	for _, st := range stories {
-		v.Stories = append(v.Stories, toStoryRow(st))
-	}
-	words := queryWords(q)
-	for _, a := range arts {
-		v.Articles = append(v.Articles, searchHit{ID: a.ID, Href: fmt.Sprintf("/articles/%d", a.ID), Title: a.Title,
-			Outlet: a.OutletLabel(), Published: shortTime(a.Published), Snippet: highlight(snippet(a.Body, words), words)})
-	}
-	title := "Search"
-	if q != "" {
-		title = "Search: " + q
-	}
-	s.render(w, r, http.StatusOK, "search", page{Title: title, Nav: "search", Q: q, Data: v})
+	q := searchText(r.URL.Query().Get("q"))
+	s.cached(w, r, false, "search:"+q, s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+		stories, arts, err := s.search(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		v := searchView{Q: q}
+		for _, st := range stories {
+			v.Stories = append(v.Stories, toStoryRow(st))
+		}
+		words := queryWords(q)
+		for _, a := range arts {
+			v.Articles = append(v.Articles, searchHit{ID: a.ID, Href: fmt.Sprintf("/articles/%d", a.ID), Title: a.Title,
+				Outlet: a.OutletLabel(), Published: shortTime(a.Published), Snippet: highlight(snippet(a.Body, words), words)})
+		}
+		title := "Search"
+		if q != "" {
+			title = "Search: " + q
+		}
+		return s.renderPage(http.StatusOK, "search", page{Title: title, Nav: "search", Q: q, Data: v})
+	})
 }
 
 func queryWords(q string) []string {

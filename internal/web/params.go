@@ -28,7 +28,7 @@ var errBadParam = errors.New("bad parameter")
 func parseList(r *http.Request) (listParams, error) {
 	v := r.URL.Query()
 	p := listParams{Sort: v.Get("sort"), Outlet: clean(v.Get("outlet")), Since: strings.TrimSpace(v.Get("since")),
-		Until: strings.TrimSpace(v.Get("until")), Q: clean(v.Get("q")), Page: 1}
+		Until: strings.TrimSpace(v.Get("until")), Q: searchText(v.Get("q")), Page: 1}
 	switch p.Sort {
 	case "", "newest":
 		p.Sort = "newest"
@@ -70,6 +70,16 @@ func clean(s string) string {
 	s = strings.TrimSpace(strings.ToValidUTF8(s, ""))
 	if utf8.RuneCountInString(s) > maxQueryRunes {
 		s = strings.TrimSpace(string([]rune(s)[:maxQueryRunes]))
+	}
+	return s
+}
+
+// searchText is clean, and keeps at most maxQueryWords words: every word
+// is one more full-text lookup that all must match.
+func searchText(s string) string {
+	s = clean(s)
+	if f := strings.Fields(s); len(f) > maxQueryWords {
+		s = strings.Join(f[:maxQueryWords], " ")
 	}
 	return s
 }

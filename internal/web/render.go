@@ -67,15 +67,24 @@ type page struct {
 // render executes a page into a buffer first, so a template error becomes
 // a clean 500 and the body gets an ETag.
 func (s *server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	resp, err := s.renderPage(status, name, p)
+	if err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	writeResponse(w, r, resp)
+}
+
+// renderPage executes a page into an answer (logging a template error).
+func (s *server) renderPage(status int, name string, p page) (*response, error) {
 	var buf bytes.Buffer
 	if err := s.pages[name].ExecuteTemplate(&buf, "layout", p); err != nil {
 		if s.log != nil {
 			s.log.Error("render", slog.String("page", name), slog.String("error", err.Error()))
 		}
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
+		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
-	writeBody(w, r, status, "text/html; charset=utf-8", buf.Bytes())
+	return newResponse(status, "text/html; charset=utf-8", buf.Bytes()), nil
 }
 
 func (s *server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {

@@ -2,10 +2,9 @@ package web
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -65,24 +64,27 @@ func (s *server) logged(next http.Handler) http.Handler {
 }
 
 // writeBody sends a complete body with a strong ETag over its bytes, or
-// 304 when the client already has it. Pages change whenever the store
+// 304 when the client already has it.
+func writeBody(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) {
+	writeResponse(w, r, newResponse(status, contentType, body))
+}
+
+// writeResponse sends a rendered answer. Pages change whenever the store
 // does, so clients revalidate every time (no-cache) and the ETag saves the
 // transfer.
-func writeBody(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) {
-	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+func writeResponse(w http.ResponseWriter, r *http.Request, resp *response) {
 	h := w.Header()
-	h.Set("ETag", etag)
+	h.Set("ETag", resp.etag)
 	h.Set("Cache-Control", "no-cache")
-	if status == http.StatusOK && etagMatches(r.Header.Get("If-None-Match"), etag) {
+	if resp.status == http.StatusOK && etagMatches(r.Header.Get("If-None-Match"), resp.etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	h.Set("Content-Type", contentType)
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	w.WriteHeader(status)
+	h.Set("Content-Type", resp.ctype)
+	h.Set("Content-Length", strconv.Itoa(len(resp.body)))
+	w.WriteHeader(resp.status)
 	if r.Method != http.MethodHead {
-		w.Write(body)
+		w.Write(resp.body)
 	}
 }
 
@@ -99,14 +101,36 @@ func etagMatches(header, etag string) bool {
 }
 
 func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+	resp, err := jsonResponse(status, v)
+	if err != nil {
+		apiError(w, http.StatusInternalServerError, "encode response")
+		return
+	}
+	writeResponse(w, r, resp)
+}
+
+// jsonResponse encodes v as an answer of the API.
+func jsonResponse(status int, v any) (*response, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf) // escapes <, > and & so JSON is inert in HTML too
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("encode response: %w", err)
+	}
+	return newResponse(status, "application/json; charset=utf-8", buf.Bytes()), nil
+}
+
+// writeJSONNoStore sends v as JSON that no cache may keep (answers about
+// the server's own state).
+func writeJSONNoStore(w http.ResponseWriter, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
 		apiError(w, http.StatusInternalServerError, "encode response")
 		return
 	}
-	writeBody(w, r, status, "application/json; charset=utf-8", buf.Bytes())
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(append(b, '\n'))
 }
 
 func apiError(w http.ResponseWriter, status int, msg string) {
@@ -117,9 +141,14 @@ func apiError(w http.ResponseWriter, status int, msg string) {
 	w.Write(append(b, '\n'))
 }
 
-// storeError answers a failed store read: 404 for a missing row, 500
-// (logged, not shown) otherwise.
+// storeError answers a failed store read: 404 for a missing row, 503
+// with Retry-After when the request ran out of time (the server is busy)
+// or its client left, 500 (logged, not shown) otherwise.
 func (s *server) storeError(w http.ResponseWriter, r *http.Request, api bool, err error) {
+	if overloaded(err) {
+		s.busy(w, r)
+		return
+	}
 	status, msg := http.StatusInternalServerError, "The store could not be read."
 	if errors.Is(err, store.ErrNotFound) {
 		status, msg = http.StatusNotFound, "Nothing is stored under this number."

@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
 
 	"parallax/internal/model"
@@ -27,6 +28,9 @@ type Store interface {
 	ArticlePlacement(ctx context.Context, id int64) (model.Placement, error)
 	Search(ctx context.Context, q string, limit int) ([]model.Article, error)
 	Report(ctx context.Context, storyID int64) (model.Report, string, error)
+	// ReportFingerprint names what a story's report was built from ("" when
+	// none is): part of the story page's cache key.
+	ReportFingerprint(ctx context.Context, storyID int64) (string, error)
 	Outlets(ctx context.Context) ([]store.Outlet, error)
 }
 
@@ -55,6 +59,98 @@ type Config struct {
 	IngestTimeout time.Duration
 	PageSize      int          // stories per list page (default 30)
 	Logger        *slog.Logger // nil: no request log
+	// Limits bound the work the server takes on; zero fields take
+	// DefaultLimits'.
+	Limits Limits
+	// now is the cache's clock (tests move it); nil is time.Now.
+	now func() time.Time
+}
+
+// Limits bound what the server takes on at once, so that past its
+// capacity it refuses requests quickly (503 with Retry-After) instead of
+// slowing down for everyone, and bound the memory its caches hold.
+type Limits struct {
+	MaxInFlight    int           // page and API requests served at once
+	MaxQueue       int           // requests waiting for one of those slots, past it 503; negative: none wait
+	QueueWait      time.Duration // longest a request waits in that queue before a 503
+	RequestTimeout time.Duration // deadline of one request's store reads
+	MaxSearches    int           // searches (and lists filtered by words) served at once
+	SearchQueue    int           // searches waiting for one of those; negative: none wait
+	SearchTimeout  time.Duration // deadline of one search
+	CacheBytes     int64         // rendered stories and API answers kept; negative: none
+	ListTTL        time.Duration // how long a list or search answer is reused; negative: not at all
+	OutletsTTL     time.Duration // how long the outlets page is reused (it counts every article); negative: not at all
+	RetryAfter     int           // seconds, sent with a 503
+}
+
+// DefaultLimits are sized for the cores Go may use (GOMAXPROCS): the work
+// is CPU-bound (SQLite runs in-process, pages are rendered here), so a few
+// requests per core keep the cores busy while one waits for the disk, and
+// a queue twice that absorbs a burst without adding more than a few
+// requests' time to anyone's wait. Searches, the costliest requests (a
+// common word matches most articles), get one per core: a burst of them
+// waits or is refused, while pages keep the other slots.
+func DefaultLimits() Limits {
+	p := max(runtime.GOMAXPROCS(0), 1)
+	return Limits{
+		MaxInFlight:    max(4*p, 4),
+		MaxQueue:       max(8*p, 8),
+		QueueWait:      time.Second,
+		RequestTimeout: 10 * time.Second,
+		MaxSearches:    p,
+		SearchQueue:    max(2*p, 4),
+		SearchTimeout:  2 * time.Second,
+		CacheBytes:     64 << 20,
+		ListTTL:        2 * time.Second,
+		OutletsTTL:     30 * time.Second,
+		RetryAfter:     1,
+	}
+}
+
+// withDefaults fills the zero fields from DefaultLimits.
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	setInt := func(v *int, def int) {
+		if *v == 0 {
+			*v = def
+		}
+	}
+	setDur := func(v *time.Duration, def time.Duration) {
+		if *v == 0 {
+			*v = def
+		}
+	}
+	setInt(&l.MaxInFlight, d.MaxInFlight)
+	setInt(&l.MaxQueue, d.MaxQueue)
+	setInt(&l.MaxSearches, d.MaxSearches)
+	setInt(&l.SearchQueue, d.SearchQueue)
+	setInt(&l.RetryAfter, d.RetryAfter)
+	setDur(&l.QueueWait, d.QueueWait)
+	setDur(&l.RequestTimeout, d.RequestTimeout)
+	setDur(&l.SearchTimeout, d.SearchTimeout)
+	setDur(&l.ListTTL, d.ListTTL)
+	setDur(&l.OutletsTTL, d.OutletsTTL)
+	if l.CacheBytes == 0 {
+		l.CacheBytes = d.CacheBytes
+	}
+	return l
+}
+
+// validate names the first bad field.
+func (l Limits) validate() error {
+	for name, v := range map[string]int{"MaxInFlight": l.MaxInFlight, "MaxSearches": l.MaxSearches,
+		"RetryAfter": l.RetryAfter} {
+		if v < 0 {
+			return fmt.Errorf("web config: Limits.%s %d is negative", name, v)
+		}
+	}
+	for name, v := range map[string]time.Duration{"QueueWait": l.QueueWait, "RequestTimeout": l.RequestTimeout,
+		"SearchTimeout": l.SearchTimeout} {
+		if v < 0 {
+			return fmt.Errorf("web config: Limits.%s %s is negative", name, v)
+		}
+	}
+	return nil
 }
 
 // Limits on what a request may ask for.
@@ -62,6 +158,7 @@ const (
 	maxIngestBody = 64 << 10 // bytes of a POST body
 	maxIngestURLs = 100
 	maxQueryRunes = 200 // of a search or filter text
+	maxQueryWords = 12  // of a search text
 	maxPage       = 10000
 	searchLimit   = 50
 )
@@ -77,13 +174,16 @@ func (c Config) Validate() error {
 	if c.IngestTimeout < 0 {
 		return fmt.Errorf("web config: IngestTimeout %s is negative", c.IngestTimeout)
 	}
-	return nil
+	return c.Limits.validate()
 }
 
 type server struct {
-	cfg   Config
-	pages map[string]*template.Template
-	log   *slog.Logger
+	cfg      Config
+	pages    map[string]*template.Template
+	log      *slog.Logger
+	requests *limiter // every page and API read
+	searches *limiter // searches, inside requests
+	cache    *cache
 }
 
 // New returns the handler serving pages, assets and the API.
@@ -101,29 +201,41 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{cfg: cfg, pages: pages, log: cfg.Logger}
+	cfg.Limits = cfg.Limits.withDefaults()
+	if cfg.now == nil {
+		cfg.now = time.Now
+	}
+	l := cfg.Limits
+	s := &server{cfg: cfg, pages: pages, log: cfg.Logger,
+		requests: newLimiter(l.MaxInFlight, max(l.MaxQueue, 0), l.QueueWait),
+		searches: newLimiter(l.MaxSearches, max(l.SearchQueue, 0), l.QueueWait),
+		cache:    newCache(l.CacheBytes, cfg.now)}
 	return s.routes(), nil
 }
 
 func (s *server) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.storiesPage)
-	mux.HandleFunc("GET /stories/{id}", s.storyPage)
-	mux.HandleFunc("GET /articles/{id}", s.articlePage)
-	mux.HandleFunc("GET /outlets", s.outletsPage)
-	mux.HandleFunc("GET /search", s.searchPage)
+	// Reads are bounded (limited) and searches more so (searching); the
+	// health check, the embedded assets and the write endpoint (one
+	// ingest at a time already) are not.
+	mux.HandleFunc("GET /{$}", s.limited(s.searchingIfWords(s.storiesPage)))
+	mux.HandleFunc("GET /stories/{id}", s.limited(s.storyPage))
+	mux.HandleFunc("GET /articles/{id}", s.limited(s.articlePage))
+	mux.HandleFunc("GET /outlets", s.limited(s.outletsPage))
+	mux.HandleFunc("GET /search", s.limited(s.searching(s.searchPage)))
 	mux.HandleFunc("GET /static/{name}", s.static)
-	mux.HandleFunc("GET /api/stories", s.apiStories)
-	mux.HandleFunc("GET /api/stories/{id}", s.apiStory)
-	mux.HandleFunc("GET /api/articles/{id}", s.apiArticle)
-	mux.HandleFunc("GET /api/search", s.apiSearch)
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /api/stories", s.limited(s.searchingIfWords(s.apiStories)))
+	mux.HandleFunc("GET /api/stories/{id}", s.limited(s.apiStory))
+	mux.HandleFunc("GET /api/articles/{id}", s.limited(s.apiArticle))
+	mux.HandleFunc("GET /api/search", s.limited(s.searching(s.apiSearch)))
 	mux.HandleFunc("POST /api/ingest", s.apiIngest)
-	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/api/", s.limited(func(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusNotFound, "no such endpoint")
-	})
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+	}))
+	mux.HandleFunc("/", s.limited(func(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "There is no page at this address.")
-	})
+	}))
 	return s.secure(s.logged(mux))
 }
 

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -43,6 +44,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	setPool(db)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
@@ -53,6 +55,20 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// setPool bounds the connections and keeps them open. database/sql's
+// defaults (no bound, two idle) made a busy server open a connection per
+// request past the second, each reading the schema and setting the
+// pragmas again, with its own page cache: thousands at once under load.
+// SQLite runs in this process, so more connections than a few per core
+// only add memory and contention; a request past the bound waits its turn
+// (within its deadline).
+func setPool(db *sql.DB) {
+	n := max(4, 2*runtime.GOMAXPROCS(0))
+	db.SetMaxOpenConns(n)
+	db.SetMaxIdleConns(n)
+	db.SetConnMaxIdleTime(5 * time.Minute)
 }
 
 // refuseForeign looks at an existing file read-only before Open sets its
@@ -285,8 +301,12 @@ func (s *DB) Search(ctx context.Context, q string, limit int) ([]model.Article, 
 	if fq == "" {
 		return nil, nil
 	}
-	return s.query(ctx, `SELECT `+articleColumnsA+` FROM articles_fts f
-		JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), a.id LIMIT ?`, fq, limit)
+	// Rank in the index first and read only the best rows: joined before
+	// ranking, every match's row was read (most of the store for a common
+	// word), for a search that shows 50.
+	return s.query(ctx, `SELECT `+articleColumnsA+` FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS rank
+		FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ?) f
+		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id`, fq, limit)
 }
 
 func (s *DB) query(ctx context.Context, q string, args ...any) ([]model.Article, error) {
