@@ -29,7 +29,7 @@ func TestBasilQuotes(t *testing.T) {
 	for _, a := range arts {
 		quotes[a.SourceID] = Article(a).Quotes
 	}
-	s := eval.ScoreQuotes(gold, quotes)
+	s := eval.ScoreQuotes(gold, quotes, eval.QuoteOptions{})
 	for _, m := range s.Misses {
 		if testing.Verbose() {
 			t.Logf("miss %s [%s] %s (got %q [%s]): %.90q", m.ID[:8], m.Speaker, m.Reason, m.Got, m.GotDescription, m.Text)
