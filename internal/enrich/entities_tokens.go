@@ -32,6 +32,9 @@ type para struct {
 	// title case, so names are matched against the body's, not guessed.
 	heading bool
 	quotes  []qspan // scanQuotes(text), computed once
+	// leadClose closes a quotation left open by the paragraph before
+	// (leadingClose), nil when the paragraph has no such mark.
+	leadClose *qspan
 }
 
 func newPara(idx int, s string) *para {
@@ -39,6 +42,7 @@ func newPara(idx int, s string) *para {
 	p.toks = tokenize(s)
 	p.markSentences()
 	p.quotes = scanQuotes(s)
+	p.leadClose = leadingClose(s, p.quotes)
 	p.heading = idx < 0 || isSubheading(p) && !creditLine(p)
 	return p
 }

@@ -20,14 +20,16 @@ type attribution struct {
 
 // statement reports whether a short quotation is said by someone rather
 // than held at a distance: introduced by a colon or right after a speech
-// verb, or attributed after it or by a speech verb before it in its
-// sentence ("he said Karvik had given them "a bitter year."", "described
-// the plan as "cruel and careless,"") and ending with punctuation inside
-// the marks, as quoted words do and a term in mid-sentence does not.
-// Title-case words ("Meet the Nation") name a show or a slogan.
+// verb, attributed after it and ending with punctuation inside the marks,
+// or given by a speech verb before it in its sentence ("he said Karvik had
+// given them "a bitter year."", "described the plan as "cruel and
+// careless"") when it is more than one word or ends with punctuation, as
+// quoted words do and a lone term in mid-sentence does not ("what he
+// called "ultimatums""). Title-case words ("Meet the Nation") name a show
+// or a slogan.
 func (a attribution) statement(rq rawQuote) bool {
 	return a.found && (a.colon || a.intro || (a.post && rq.endPunct) ||
-		(rq.endPunct && a.verb != "" && !titleCase(rq.text)))
+		((rq.endPunct || rq.words > 1) && a.verb != "" && !titleCase(rq.text)))
 }
 
 // titleCase reports words that all start with a capital but for function

@@ -44,7 +44,21 @@ type Quote struct {
 	SpeakerDescription string `json:"speaker_description,omitempty"`
 	Verb               string `json:"verb"`      // how it was said: "said", "wrote on Truth Social", "told TASS"
 	Paragraph          int    `json:"paragraph"` // index into Article.Paragraphs(); -1 for the headline
+	// Attribution says how the speaker was found (one of the Attributed…
+	// constants): in the quotation's own sentence, in the paragraph before
+	// it, carried on from the quotation it continues, from the person the
+	// text was just about; or AttributedNone, when Speaker is "".
+	Attribution string `json:"attribution"`
 }
+
+// How a quotation's speaker was found (Quote.Attribution).
+const (
+	AttributedDirect   = "direct"       // "…," Karvik said. / Karvik said: "…"
+	AttributedPrevious = "previous"     // the paragraph before introduces it: "Karvik wrote:"
+	AttributedContinue = "continued"    // it carries on the last attributed quotation
+	AttributedContext  = "context"      // the person the sentence or paragraph before is about
+	AttributedNone     = "unattributed" // no speaker found
+)
 
 // Term is a scare quote: one to three words in quotation marks that an
 // outlet distances itself from ("direct", "ultimatums"), not a statement.
