@@ -101,7 +101,10 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 			break
 		}
 	}
-	if v < 0 && !terminal {
+	if v < 0 {
+		if at := d.unlistedVerbSpeaker(pi, a, terminal); at.found || terminal {
+			return at
+		}
 		return d.appositiveSpeaker(pi, a, limit)
 	}
 	if v < 0 || (terminal && (v-a > 4 || d.goesOn(pi, v, limit))) {
@@ -165,14 +168,14 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 		at = d.speakerAfterVerb(pi, v, e, false)
 		at.verb = "according to"
 		return at
-	case v >= 0 && participle(p.toks[v]):
-		// ", accusing him of …": the sentence's subject speaks.
-		at = d.speakerPick(pi, sentStart, v, v, true)
-		if at.found {
-			at.verb = verbPhrase(p, v, e)
-		}
 	case v >= 0:
-		at = d.speakerIn(pi, c, v, v)
+		var mv int
+		if at, mv = d.mainSpeaker(pi, sentStart, c, e); at.found {
+			v = mv
+		}
+		if !at.found {
+			at = d.speakerIn(pi, c, v, v)
+		}
 		if !at.found {
 			at = d.speakerIn(pi, sentStart, v, v)
 		}

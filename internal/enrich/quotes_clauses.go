@@ -141,3 +141,64 @@ func skipParenthetical(p *para, from, end int) int {
 	}
 	return end
 }
+
+// unlistedVerbSpeaker reads ""…," Trump barked" and ""…?" Hannity
+// pressed": a speaker named right after the closing mark and, right after
+// the name, a word shaped like a verb in the past or present tense, whether
+// or not it is a speech verb, since the place alone attributes. After a
+// quotation that ends its sentence the clause must end there too
+// ("Maddow repeated.", "Trump went on, …"), so that a new sentence is not
+// taken for an attribution.
+func (d *doc) unlistedVerbSpeaker(pi, a int, terminal bool) attribution {
+	p := d.paras[pi]
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para != pi || m.tok0 != a || m.inQuote || !d.canSpeak(m, -1) {
+			continue
+		}
+		v := m.tok1
+		if v >= len(p.toks) || p.toks[v].sep != " " || p.toks[v].sent != p.toks[a].sent || !verbShaped(p.toks[v]) {
+			return attribution{ent: -1}
+		}
+		if terminal && !clauseEndsAfter(p, v) {
+			return attribution{ent: -1}
+		}
+		at := d.fromMention(i)
+		if at.found {
+			at.post = true
+			at.verb = verbPhrase(p, v, len(p.toks))
+		}
+		return at
+	}
+	return attribution{ent: -1}
+}
+
+// irregularPasts are past tenses that do not end in -ed, as used to
+// attribute words ("shot back", "went on", "broke in").
+var irregularPasts = toSet([]string{`went shot hit spoke broke cut threw struck swore bit`})
+
+// verbShaped reports a lower-case word shaped like a verb in the past
+// (-ed, or an irregular past) or the present (-s): "barked", "went",
+// "adds"; function words ("was", "has") are not.
+func verbShaped(t token) bool {
+	w := t.lower
+	if t.cap || functionWords[w] || len(w) < 3 {
+		return false
+	}
+	if irregularPasts[w] || strings.HasSuffix(w, "ed") && len(w) > 3 {
+		return true
+	}
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// clauseEndsAfter reports a clause that ends after the verb at token v, or
+// after one particle ("went on"), at the sentence's end or a comma.
+func clauseEndsAfter(p *para, v int) bool {
+	k := v + 1
+	if k < len(p.toks) && p.toks[k].sent == p.toks[v].sent && p.toks[k].sep == " " && particles[p.toks[k].lower] {
+		k++
+	}
+	return k >= len(p.toks) || p.toks[k].sent != p.toks[v].sent || strings.Contains(p.toks[k].sep, ",")
+}
+
+var particles = toSet([]string{`on back in up out off again`})
