@@ -40,6 +40,9 @@ var roleHeads = map[string]string{
 	"congressmember": "lawmaker", "prime": "prime minister", "attorney": "attorney", "businessman": "businessman",
 	"official": "official", "diplomat": "diplomat", "commissioner": "commissioner", "pontiff": "pope",
 	"mp": "lawmaker", "mep": "lawmaker", "msp": "lawmaker",
+	// Abbreviated titles name the same roles ("Sen. Ana Pell" is a senator).
+	"sen": "senator", "rep": "lawmaker", "gov": "governor", "pres": "president", "gen": "general",
+	"front-runner": "candidate", "frontrunner": "candidate", "hopeful": "candidate",
 }
 
 // leaderRoles are roles "leader" may stand for.

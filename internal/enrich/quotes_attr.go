@@ -283,6 +283,9 @@ func (d *doc) fromMention(i int) attribution {
 			return attribution{ent: -1}
 		}
 	}
+	if e < 0 && m.kind == roleMention {
+		e = d.roleHolderNear(i)
+	}
 	if e < 0 && m.kind == roleMention && len(m.role.mods) > 0 {
 		e = d.salientPerson(m.role)
 	}

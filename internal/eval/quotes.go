@@ -26,9 +26,14 @@ type QuoteGold struct {
 	SpeakerKind string `json:"speaker_kind,omitempty"`
 }
 
-// named reports whether the gold names the speaker; without a
-// speaker_kind, unless the speaker is a group (see groupSpeaker).
+// named reports whether the gold names the speaker: its kind is "name"
+// and the speaker is not a description (see descriptionSpeaker), or it
+// gives no kind and the speaker is neither a group (see groupSpeaker) nor
+// a description.
 func (g QuoteGold) named() bool {
+	if descriptionSpeaker(g.Speaker) {
+		return false
+	}
 	if g.SpeakerKind == "" {
 		return strings.TrimSpace(g.Speaker) != "" && !groupSpeaker(g.Speaker)
 	}

@@ -131,3 +131,42 @@ func groupSpeaker(s string) bool {
 var groupModifiers = map[string]bool{"republican": true, "democratic": true, "democrat": true, "gop": true,
 	"senate": true, "house": true, "congressional": true, "conservative": true, "liberal": true,
 	"progressive": true, "party": true, "state": true, "federal": true, "local": true}
+
+// descriptionSpeaker reports a speaker given as a description of a
+// person, not a name, even where a gold file marks it a name: a
+// determiner and words ending in a lower-case word for a person ("the
+// Florida senator", "a longtime party aide"), which share no name word
+// with the person they describe. A body stays a name ("the Karvik
+// campaign", "the DNC").
+func descriptionSpeaker(s string) bool {
+	ws := strings.Fields(strings.Trim(s, " ,"))
+	if len(ws) < 2 || !descriptionDeterminers[strings.ToLower(ws[0])] {
+		return false
+	}
+	last := ws[len(ws)-1]
+	if r := []rune(last); !unicode.IsLower(r[0]) {
+		return false
+	}
+	return personNoun(stemName(strings.ToLower(last)))
+}
+
+var descriptionDeterminers = map[string]bool{"the": true, "a": true, "an": true, "one": true, "another": true,
+	"his": true, "her": true, "their": true, "its": true, "some": true}
+
+// personNoun reports a word for a person: a title or role word, or an
+// agent noun ("strategist", "organizer", "spokeswoman").
+func personNoun(w string) bool {
+	if titleWords[w] && w != "campaign" || personWords[w] {
+		return true
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "man", "woman", "person"} {
+		if strings.HasSuffix(w, suf) && len(w) >= 5 {
+			return true
+		}
+	}
+	return false
+}
+
+var personWords = map[string]bool{"source": true, "expert": true, "delegate": true, "frontrunner": true,
+	"front-runner": true, "lawmaker": true, "congressman": true, "congresswoman": true, "member": true,
+	"mogul": true, "host": true, "anchor": true, "analyst": true, "activist": true, "insider": true, "ally": true}

@@ -142,6 +142,17 @@ func TestScoreQuotesStrict(t *testing.T) {
 	}
 }
 
+func TestDescriptionSpeaker(t *testing.T) {
+	for s, want := range map[string]bool{
+		"the Norvalian senator": true, "a longtime party aide": true, "The Karvik Foundation": false,
+		"the DNC": false, "Ana Pell": false, "the senator": true, "one senior Veloran official": true,
+	} {
+		if got := descriptionSpeaker(s); got != want {
+			t.Errorf("descriptionSpeaker(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func TestGroupSpeaker(t *testing.T) {
 	for s, want := range map[string]bool{
 		"plaintiffs": true, "Norvala officials": true, "Democrats": true, "Senate Republicans": true,
