@@ -94,6 +94,11 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 	if a >= b || strings.ContainsAny(p.text[s.close:p.toks[a].start], ".!?;") {
 		return attribution{ent: -1}
 	}
+	if p.toks[a].lower == "according" && a+1 < b && p.toks[a+1].lower == "to" {
+		at := d.accordingTo(pi, a, b)
+		at.post = at.found
+		return at
+	}
 	v := -1
 	for k := a; k < b && k-a <= 8; k++ {
 		if speechVerbs[p.toks[k].lower] && p.toks[k].lower != "according" {
@@ -113,6 +118,9 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 	var at attribution
 	if v == a {
 		at = d.speakerAfterVerb(pi, v, b, false)
+		if !at.found && !strings.HasSuffix(p.toks[v].lower, "ing") { // "…," citing the budget: no speaker
+			at = d.phraseAfter(pi, v+1, b)
+		}
 	} else {
 		at = d.speakerIn(pi, a, v, v)
 		if !at.found && !terminal {
@@ -162,20 +170,32 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 			break
 		}
 	}
+	at := d.speakerBefore(pi, sentStart, c, e, v, colon)
+	at.colon = colon && at.found
+	at.intro = at.found && v >= e-3 && strings.ContainsAny(p.text[p.toks[e-1].end:s.open], ",:")
+	return at
+}
+
+// speakerBefore finds who speaks in the clause before a quotation opening
+// at token e, whose last speech verb is v (-1 when none): "according to"
+// and whom, else the subject of the main speech verb, else the speaker
+// nearest the verb, a name right after it or the words of an unnamed
+// speaker; with no verb, a name before a colon.
+func (d *doc) speakerBefore(pi, sentStart, c, e, v int, colon bool) attribution {
+	p := d.paras[pi]
+	if v >= 0 && p.toks[v].lower == "according" {
+		if at := d.accordingTo(pi, v, e); at.found {
+			return at
+		}
+	}
+	if at, mv := d.mainSpeaker(pi, sentStart, c, e); at.found {
+		at.verb = verbPhrase(p, mv, e)
+		return at
+	}
 	var at attribution
 	switch {
-	case v >= 0 && p.toks[v].lower == "according":
-		at = d.speakerAfterVerb(pi, v, e, false)
-		at.verb = "according to"
-		return at
-	case v >= 0:
-		var mv int
-		if at, mv = d.mainSpeaker(pi, sentStart, c, e); at.found {
-			v = mv
-		}
-		if !at.found {
-			at = d.speakerIn(pi, c, v, v)
-		}
+	case v >= 0 && p.toks[v].lower != "according":
+		at = d.speakerIn(pi, c, v, v)
 		if !at.found {
 			at = d.speakerIn(pi, sentStart, v, v)
 		}
@@ -191,8 +211,17 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 	case colon:
 		at = d.speakerIn(pi, c, e, e)
 	}
-	at.colon = colon && at.found
-	at.intro = at.found && v >= e-3 && strings.ContainsAny(p.text[p.toks[e-1].end:s.open], ",:")
+	return at
+}
+
+// accordingTo reads "according to" at token v and whom or what: a name,
+// else the words of a source ("a court document").
+func (d *doc) accordingTo(pi, v, end int) attribution {
+	at := d.speakerAfterVerb(pi, v, end, false)
+	if !at.found && v+2 < end {
+		at = d.phraseAfter(pi, v+2, end)
+	}
+	at.verb = "according to"
 	return at
 }
 
@@ -250,27 +279,86 @@ func (d *doc) canSpeak(m *mention, verb int) bool {
 	return false
 }
 
-// speakerAfterVerb reads "said Gov. Perry" / "according to Trump": a
-// mention starting right after the verb (after "to" for "according to").
-// When strict, the name must be followed by a comma or colon.
+// speakerAfterVerb reads "said Gov. Perry" / "according to Trump" /
+// "said Republican strategist Ana Pell" / "said the bureau's director,
+// Ivo Brandt": a mention starting after the verb (after "to" for
+// "according to") past words that describe it, a person before an
+// organisation ("said RNC spokesman Sean Spicer"). When strict, the name
+// must be followed by a comma or colon.
 func (d *doc) speakerAfterVerb(pi, v, end int, strict bool) attribution {
 	p := d.paras[pi]
 	k := v + 1
 	if p.toks[v].lower == "according" && k < end && p.toks[k].lower == "to" {
 		k++
 	}
+	best := -1
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.para != pi || m.tok0 < k || m.tok0 > k+2 || m.tok1 > end || m.inQuote || !d.canSpeak(m, -1) {
+		if m.para != pi || m.tok0 < k || m.tok1 > end || m.inQuote || !d.canSpeak(m, -1) {
 			continue
+		}
+		if m.tok0 > k+6 || m.tok0 > k+2 && !describesBefore(p, k, m.tok0) {
+			break
 		}
 		if strict && (m.tok1 >= len(p.toks) || !strings.ContainsAny(p.toks[m.tok1].sep, ",:")) {
 			continue
 		}
-		return d.fromMention(i)
+		if best < 0 || m.kind != nameMention || m.typ == model.Person {
+			best = i
+		}
+		if m.kind != nameMention || m.typ == model.Person {
+			break
+		}
 	}
-	return attribution{ent: -1}
+	if best < 0 {
+		return attribution{ent: -1}
+	}
+	return d.fromMention(best)
 }
+
+// describesBefore reports tokens [k, j) that can describe the name at j:
+// determiners, possessives, capitals, role and agent words, and a comma
+// after a role word ("the bureau's director, Ivo Brandt").
+func describesBefore(p *para, k, j int) bool {
+	for i := k; i < j; i++ {
+		t := p.toks[i]
+		if i > k && strings.TrimSpace(p.toks[i].sep) != "" && !(strings.TrimSpace(t.sep) == "," && i == j) {
+			return false
+		}
+		ok := t.cap || t.poss || t.lower == "the" || t.lower == "a" || t.lower == "an" || descriptorWord(t.lower) ||
+			roleModifiers[t.lower] || partyWords[t.lower] || compoundAdjective(t)
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseAfter keeps the words of an unnamed speaker or source starting at
+// token k ("said one longtime adviser to the mayor", "according to a
+// court document"): a determiner or a capital and the words up to a
+// comma, a clause or a verb, at most eight.
+func (d *doc) phraseAfter(pi, k, end int) attribution {
+	p := d.paras[pi]
+	if k >= end || k >= len(p.toks) || !(p.toks[k].cap || descriptionOpeners[p.toks[k].lower]) || inQuotation(p, p.toks[k].start) {
+		return attribution{ent: -1}
+	}
+	j := k + 1
+	for j < end && j-k < 8 && p.toks[j].sep == " " && !clauseOpeners[p.toks[j].lower] && !verbShaped(p.toks[j]) &&
+		!speechVerbs[p.toks[j].lower] {
+		j++
+	}
+	for j > k+1 && (functionWords[p.toks[j-1].lower] || prepositions[p.toks[j-1].lower]) {
+		j--
+	}
+	if j == k+1 && descriptionOpeners[p.toks[k].lower] {
+		return attribution{ent: -1}
+	}
+	return attribution{found: true, ent: -1, np: p.text[p.toks[k].start:p.toks[j-1].end], desc: d.thingDescription(pi, j-1)}
+}
+
+// descriptionOpeners begin the words of an unnamed speaker.
+var descriptionOpeners = toSet([]string{`a an the one another some two three several many his her their its`})
 
 // fromMention makes an attribution from a mention, resolving pronouns and
 // keeping an unresolved role reference's words.
