@@ -113,6 +113,7 @@ func (d *doc) quotes() ([]model.Quote, []model.Term) {
 		case a.found:
 			d.setSpeaker(&q, a)
 		case d.introducedBefore(rq, &q):
+		case rq.words >= 4 && d.subjectSpeaks(rq, &q):
 		case cont:
 			q.Speaker, q.SpeakerKey, q.Verb = prev.Speaker, prev.SpeakerKey, prev.Verb
 			q.SpeakerDescription, q.Attribution = prev.SpeakerDescription, model.AttributedContinue

@@ -78,3 +78,51 @@ func (d *doc) previousSubject(rq rawQuote) int {
 	}
 	return -1
 }
+
+// subjectSpeaks gives a quotation inside a sentence with no speech verb to
+// the sentence's subject when a verb follows it ("Rubio also bemoaned the
+// climate in which people "literally hate each other"", "Sanders credited
+// the win to "a closed primary …""): the words are the subject's, whatever
+// the verb.
+func (d *doc) subjectSpeaks(rq rawQuote, q *model.Quote) bool {
+	p := d.paras[rq.pi]
+	e := p.tokIndex(rq.first.open)
+	if e == 0 || e >= len(p.toks) || p.toks[e-1].sent != p.toks[e].sent {
+		return false
+	}
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para != rq.pi || m.tok1 > e || p.toks[m.tok0].sent != p.toks[e].sent {
+			continue
+		}
+		if m.afterPrep || m.inQuote || p.toks[m.tok1-1].poss || d.objectLike(m) || !d.canSpeak(m, -1) {
+			return false // the sentence opens with someone else
+		}
+		v := skipAuxiliaries(p, m.tok1)
+		if v >= e || p.toks[v].sent != p.toks[e].sent || !verbShaped(p.toks[v]) {
+			return false
+		}
+		at := d.fromMention(i)
+		if !at.found {
+			return false
+		}
+		d.setSpeaker(q, at)
+		q.Verb = p.toks[v].text
+		return true
+	}
+	return false
+}
+
+// auxiliaries stand between a subject and its verb ("has argued", "also
+// bemoaned", "later credited").
+var auxiliaries = toSet([]string{`has have had also then later again would will could once still even
+repeatedly often never`})
+
+// skipAuxiliaries steps over auxiliaries and adverbs from token k.
+func skipAuxiliaries(p *para, k int) int {
+	for n := 0; k < len(p.toks) && n < 3 && p.toks[k].sep == " " &&
+		(auxiliaries[p.toks[k].lower] || strings.HasSuffix(p.toks[k].lower, "ly") && !p.toks[k].cap); n++ {
+		k++
+	}
+	return k
+}
