@@ -85,7 +85,7 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 	a := p.tokIndex(s.close)
 	limit := p.nextOpen(s)
 	b := a
-	for b < len(p.toks) && p.toks[b].start < limit && p.toks[b].sent == p.toks[a].sent && b-a < 14 {
+	for b < len(p.toks) && p.toks[b].start < limit && p.toks[b].sent == p.toks[a].sent && b-a < 18 {
 		if b > a && strings.Contains(p.toks[b].sep, ";") {
 			break
 		}
@@ -100,7 +100,11 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 		return at
 	}
 	v := -1
-	for k := a; k < b && k-a <= 8; k++ {
+	reach := 8 // "…," Rep. Ana Pell's chief of staff, Ivo Brandt, told Lumen: a longer reach
+	if !terminal {
+		reach = 14
+	}
+	for k := a; k < b && k-a <= reach; k++ {
 		if speechVerbs[p.toks[k].lower] && p.toks[k].lower != "according" {
 			v = k
 			break
@@ -159,7 +163,7 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 	for sentStart > 0 && p.toks[sentStart-1].sent == sent {
 		sentStart--
 	}
-	if c == e {
+	if sentStart == e {
 		return attribution{ent: -1}
 	}
 	colon := strings.Contains(p.text[p.toks[e-1].end:s.open], ":")
@@ -326,7 +330,8 @@ func describesBefore(p *para, k, j int) bool {
 			return false
 		}
 		ok := t.cap || t.poss || t.lower == "the" || t.lower == "a" || t.lower == "an" || descriptorWord(t.lower) ||
-			roleModifiers[t.lower] || partyWords[t.lower] || compoundAdjective(t)
+			roleModifiers[t.lower] || partyWords[t.lower] || compoundAdjective(t) ||
+			!functionWords[t.lower] && !prepositions[t.lower] && !speechVerbs[t.lower] && len(t.lower) > 2 // "undecided"
 		if !ok {
 			return false
 		}
