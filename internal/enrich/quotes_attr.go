@@ -449,10 +449,12 @@ func (d *doc) resolvePronoun(i int) int {
 // antecedent is resolvePronoun without the memo. A pronoun of the same
 // gender earlier in that sentence stands for whoever it refers to. When
 // known is set, only people whose gender is known to fit count, within the
-// pronoun's sentence and the two before it.
+// pronoun's sentence and the two before it. Within the nearest sentence
+// that names a fitting person, a subject beats an object or a name in a
+// clause that opens the sentence ("When Maddow asked, Clinton said …").
 func (d *doc) antecedent(i int, known bool) int {
 	m := d.mentions[i]
-	curPara, curSent, best := -1, -1, -1
+	curPara, curSent, subject, other := -1, -1, -1, -1
 	for j := i - 1; j >= 0; j-- {
 		c := d.mentions[j]
 		if m.para-c.para > 3 || c.para == 0 && m.para != 0 {
@@ -462,33 +464,73 @@ func (d *doc) antecedent(i int, known bool) int {
 			break // count sentences, not only those that name someone
 		}
 		cs := d.paras[c.para].toks[c.tok0].sent
-		if (c.para != curPara || cs != curSent) && best >= 0 {
-			return best
+		if (c.para != curPara || cs != curSent) && (subject >= 0 || other >= 0) {
+			break
 		}
 		curPara, curSent = c.para, cs
-		if c.afterPrep || c.inQuote {
-			continue
-		}
-		e := c.ent
-		if c.kind == pronounMention {
-			if c.gender != m.gender {
-				continue
+		if e := d.fittingPerson(j, m, known); e >= 0 {
+			if d.objectLike(&d.mentions[j]) || d.inOpeningClause(&d.mentions[j]) {
+				other = e
+			} else {
+				subject = e
 			}
-			e = d.resolvePronoun(j)
 		}
-		if e < 0 {
-			continue
-		}
-		ent := d.ents[e]
-		if ent.typ != model.Person || (ent.gender != 0 && m.gender != 0 && ent.gender != m.gender) {
-			continue
-		}
-		if known && (ent.gender == 0 || m.gender == 0) {
-			continue
-		}
-		best = e
 	}
-	return best
+	if subject >= 0 {
+		return subject
+	}
+	return other
+}
+
+// fittingPerson is the person mention j names, when it can stand for the
+// pronoun m: not the object of a preposition nor quoted, of a fitting
+// gender (known to fit when known is set); -1 otherwise.
+func (d *doc) fittingPerson(j int, m mention, known bool) int {
+	c := d.mentions[j]
+	if c.afterPrep || c.inQuote {
+		return -1
+	}
+	e := c.ent
+	if c.kind == pronounMention {
+		if c.gender != m.gender {
+			return -1
+		}
+		e = d.resolvePronoun(j)
+	}
+	if e < 0 {
+		return -1
+	}
+	ent := d.ents[e]
+	if ent.typ != model.Person || (ent.gender != 0 && m.gender != 0 && ent.gender != m.gender) {
+		return -1
+	}
+	if known && (ent.gender == 0 || m.gender == 0) {
+		return -1
+	}
+	return e
+}
+
+// subordinators open a clause that can stand before the main one.
+var subordinators = toSet([]string{`when after as while if because although though since before until once
+whereas unless`})
+
+// inOpeningClause reports a mention inside a subordinate clause that opens
+// its sentence, before the comma that ends it.
+func (d *doc) inOpeningClause(m *mention) bool {
+	p := d.paras[m.para]
+	s := m.tok0
+	for s > 0 && p.toks[s-1].sent == p.toks[m.tok0].sent {
+		s--
+	}
+	if !subordinators[p.toks[s].lower] {
+		return false
+	}
+	for k := s + 1; k <= m.tok0; k++ {
+		if strings.Contains(p.toks[k].sep, ",") {
+			return false
+		}
+	}
+	return true
 }
 
 // sentOrdinal numbers the sentence of a mention across the article.

@@ -55,14 +55,15 @@ func (d *doc) precedingSentence(rq rawQuote) (int, int, bool) {
 
 // previousSubject finds the speaker of a quotation that stands as its own
 // sentence with no attribution ("Trump questioned Kiev's commitment. "I'm
-// starting to doubt…""): the first person named in the sentence before it,
-// in its paragraph or ending the paragraph before.
+// starting to doubt…""): the subject of the sentence before it, in its
+// paragraph or ending the paragraph before, else the first person it names.
 func (d *doc) previousSubject(rq rawQuote) int {
 	pi, sent, ok := d.precedingSentence(rq)
 	if !ok {
 		return -1
 	}
 	p := d.paras[pi]
+	other := -1
 	for i := range d.mentions {
 		m := &d.mentions[i]
 		if m.para != pi || p.toks[m.tok0].sent != sent || m.afterPrep || m.inQuote || !d.canSpeak(m, -1) && m.kind != nameMention {
@@ -72,11 +73,17 @@ func (d *doc) previousSubject(rq rawQuote) int {
 		if m.kind == pronounMention {
 			e = d.resolvePronoun(i)
 		}
-		if e >= 0 && d.ents[e].typ == model.Person {
+		if e < 0 || d.ents[e].typ != model.Person {
+			continue
+		}
+		if !d.objectLike(m) && !d.inOpeningClause(m) {
 			return e
 		}
+		if other < 0 {
+			other = e
+		}
 	}
-	return -1
+	return other
 }
 
 // subjectSpeaks gives a quotation inside a sentence with no speech verb to
