@@ -134,8 +134,16 @@ func (d *doc) quotes() ([]model.Quote, []model.Term) {
 	return append(quotes, d.blockQuotes()...), terms
 }
 
-// setSpeaker fills the quotation's speaker from an attribution.
+// setSpeaker fills the quotation's speaker from an attribution; a
+// document that speaks ("the statement said") is given to whoever issued
+// it, and keeps its own words as the description.
 func (d *doc) setSpeaker(q *model.Quote, a attribution) {
+	if a.ent < 0 && a.np != "" && a.headPi > 0 {
+		if e := d.issuer(a.headPi, a.head); e >= 0 {
+			a.desc = joinDesc([]string{a.np, a.desc})
+			a.ent = e
+		}
+	}
 	q.Speaker, q.SpeakerKey = d.speakerName(a)
 	q.SpeakerDescription = d.speakerDescription(a)
 }

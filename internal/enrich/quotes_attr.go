@@ -13,7 +13,10 @@ type attribution struct {
 	np    string // the speaker's words when no entity ("Turkish officials")
 	desc  string // how the text describes the speaker there (see describe)
 	verb  string
-	post  bool // given after the quotation ("…," Putin said)
+	// headPi and head locate the head noun of an unnamed speaker's words
+	// (np), so that a document can be traced to who issued it.
+	headPi, head int
+	post         bool // given after the quotation ("…," Putin said)
 	colon bool // introduced by a colon (Trump wrote: "…")
 	intro bool // introduced right before the mark (he said, "…")
 }
@@ -359,7 +362,8 @@ func (d *doc) phraseAfter(pi, k, end int) attribution {
 	if j == k+1 && descriptionOpeners[p.toks[k].lower] {
 		return attribution{ent: -1}
 	}
-	return attribution{found: true, ent: -1, np: p.text[p.toks[k].start:p.toks[j-1].end], desc: d.thingDescription(pi, j-1)}
+	return attribution{found: true, ent: -1, np: p.text[p.toks[k].start:p.toks[j-1].end], desc: d.thingDescription(pi, j-1),
+		headPi: pi, head: j - 1}
 }
 
 // descriptionOpeners begin the words of an unnamed speaker.
@@ -394,7 +398,7 @@ func (d *doc) fromMention(i int) attribution {
 		}
 	}
 	if e < 0 {
-		return attribution{found: true, ent: -1, np: m.surface, desc: desc}
+		return attribution{found: true, ent: -1, np: m.surface, desc: desc, headPi: m.para, head: m.tok1 - 1}
 	}
 	return attribution{found: true, ent: e, desc: desc}
 }

@@ -118,7 +118,8 @@ func (d *doc) nounPhrase(pi, from, v int) attribution {
 	if k == end || head < k || !(p.toks[k].cap || p.toks[k].lower == "the" || p.toks[k].lower == "a") {
 		return attribution{ent: -1}
 	}
-	return attribution{found: true, ent: -1, np: p.text[p.toks[k].start:p.toks[head].end], desc: d.thingDescription(pi, head)}
+	return attribution{found: true, ent: -1, np: p.text[p.toks[k].start:p.toks[head].end], desc: d.thingDescription(pi, head),
+		headPi: pi, head: head}
 }
 
 // skipParenthetical steps back over ", where …," right before token end,
