@@ -17,8 +17,8 @@ type attribution struct {
 	// (np), so that a document can be traced to who issued it.
 	headPi, head int
 	post         bool // given after the quotation ("…," Putin said)
-	colon bool // introduced by a colon (Trump wrote: "…")
-	intro bool // introduced right before the mark (he said, "…")
+	colon        bool // introduced by a colon (Trump wrote: "…")
+	intro        bool // introduced right before the mark (he said, "…")
 }
 
 // statement reports whether a short quotation is said by someone rather
