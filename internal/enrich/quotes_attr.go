@@ -119,7 +119,7 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 		}
 		return d.appositiveSpeaker(pi, a, limit)
 	}
-	if v < 0 || (terminal && (v-a > 4 || d.goesOn(pi, v, limit))) {
+	if v < 0 || (terminal && (v-a > 4 || !d.tightAttribution(pi, a, v) && d.goesOn(pi, v, limit))) {
 		return attribution{ent: -1}
 	}
 	var at attribution
@@ -130,6 +130,9 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 		}
 	} else {
 		at = d.speakerIn(pi, a, v, v)
+		if !at.found && strings.Contains(p.toks[v].sep, ",") { // "…" in the primary, said Ana Pell
+			at = d.speakerAfterVerb(pi, v, b, false)
+		}
 		if !at.found && !terminal {
 			at = d.nounPhrase(pi, a, v)
 		}
@@ -329,8 +332,8 @@ func (d *doc) speakerAfterVerb(pi, v, end int, strict bool) attribution {
 func describesBefore(p *para, k, j int) bool {
 	for i := k; i < j; i++ {
 		t := p.toks[i]
-		if i > k && strings.TrimSpace(p.toks[i].sep) != "" && !(strings.TrimSpace(t.sep) == "," && i == j) {
-			return false
+		if sep := strings.TrimSpace(t.sep); i > k && sep != "" && !(sep == "." && p.toks[i-1].dot && isAbbrev(p.toks[i-1])) {
+			return false // "said retired Lt. Gen. Ana Pell" keeps its abbreviations
 		}
 		ok := t.cap || t.poss || t.lower == "the" || t.lower == "a" || t.lower == "an" || descriptorWord(t.lower) ||
 			roleModifiers[t.lower] || partyWords[t.lower] || compoundAdjective(t) ||

@@ -203,3 +203,21 @@ func clauseEndsAfter(p *para, v int) bool {
 }
 
 var particles = toSet([]string{`on back in up out off again`})
+
+// tightAttribution reports a speaker named right after the closing mark,
+// the verb right after the name and a clause opening or ending after it
+// (""…?" Karvik asks as …"): an attribution even when the sentence goes
+// on, where "Karvik described the ad …" starts a sentence of its own.
+func (d *doc) tightAttribution(pi, a, v int) bool {
+	p := d.paras[pi]
+	if !clauseEndsAfter(p, v) && !(v+1 < len(p.toks) && subordinators[p.toks[v+1].lower]) {
+		return false
+	}
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para == pi && m.tok0 == a && m.tok1 == v {
+			return true
+		}
+	}
+	return false
+}

@@ -99,7 +99,7 @@ func (d *doc) subjectSpeaks(rq rawQuote, q *model.Quote) bool {
 	}
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.para != rq.pi || m.tok1 > e || p.toks[m.tok0].sent != p.toks[e].sent {
+		if m.para != rq.pi || m.tok1 > e || p.toks[m.tok0].sent != p.toks[e].sent || d.inOpeningClause(m) {
 			continue
 		}
 		if m.afterPrep || m.inQuote || p.toks[m.tok1-1].poss || d.objectLike(m) || !d.canSpeak(m, -1) {
