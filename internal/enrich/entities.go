@@ -269,6 +269,10 @@ func (d *doc) singleType(p *para, m mention) string {
 	if m.tok1 < len(p.toks) && p.toks[m.tok1].sep == " " && speechVerbs[p.toks[m.tok1].lower] {
 		return model.Person
 	}
+	if next := m.tok1; !t.sentStart && next < len(p.toks) && p.toks[next].sep == " " && pastShaped(p.toks[next]) &&
+		givenNames[t.lower] == 0 && !d.lowerSeen[t.lower] && !objectOfPreposition(p, m.tok0) && !strings.ContainsAny(t.text, "0123456789") {
+		return model.Person // "…, Pell compared herself to Brandt": a family name acting
+	}
 	return unknownType
 }
 

@@ -133,7 +133,7 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 		if !at.found && strings.Contains(p.toks[v].sep, ",") { // "…" in the primary, said Ana Pell
 			at = d.speakerAfterVerb(pi, v, b, false)
 		}
-		if !at.found && !terminal {
+		if !at.found && (!terminal || v-a <= 2) { // ""…?" the crowd shouted."
 			at = d.nounPhrase(pi, a, v)
 		}
 	}

@@ -192,6 +192,12 @@ func verbShaped(t token) bool {
 	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
+// pastShaped reports a lower-case word shaped like a verb in the past
+// tense ("compared", "went"), which a plural noun never is.
+func pastShaped(t token) bool {
+	return !t.cap && !functionWords[t.lower] && (irregularPasts[t.lower] || strings.HasSuffix(t.lower, "ed") && len(t.lower) > 3)
+}
+
 // clauseEndsAfter reports a clause that ends after the verb at token v, or
 // after one particle ("went on"), at the sentence's end or a comma.
 func clauseEndsAfter(p *para, v int) bool {
