@@ -169,9 +169,9 @@ func TestShortQuotes(t *testing.T) {
 func TestEntityDescriptions(t *testing.T) {
 	body := "Rep. Dana Orly (R-Minn.) spoke first. Dana Orly, a member of the harbor board, spoke again."
 	e := Article(model.Article{Body: body})
-	x, ok := entityByKey(e.Entities, "orly")
+	x, ok := entityByKey(e.Entities, "dana orly")
 	if !ok {
-		t.Fatalf("no entity orly in %+v", e.Entities)
+		t.Fatalf("no entity dana orly in %+v", e.Entities)
 	}
 	want := []string{"Rep., Republican, Minnesota", "a member of the harbor board"}
 	if strings.Join(x.Descriptions, "|") != strings.Join(want, "|") {
