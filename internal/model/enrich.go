@@ -27,6 +27,29 @@ type Entity struct {
 	Descriptions []string `json:"descriptions,omitempty"`
 }
 
+// CorpusEntity is one person, place or organisation across a collection
+// of articles: the articles' entities joined by key, a family name alone
+// ("Trump") joined to the one full name it stands for where that is
+// unambiguous, and spellings another language romanises its own way
+// ("Wolodymyr Selenskyj") joined to the rest.
+type CorpusEntity struct {
+	// Key is the identity: a person's given and family name ("donald
+	// trump"), a place's or organisation's folded name.
+	Key string `json:"key"`
+	// Name is the canonical name: the fullest form, as most articles
+	// write it ("Volodymyr Zelensky").
+	Name string `json:"name"`
+	Type string `json:"type"` // Person, Place or Organisation
+	// Spellings are every name form the articles use for it, the most
+	// used first (role references such as "the Ukrainian president" are
+	// left out).
+	Spellings []string `json:"spellings"`
+	// Keys are the articles' Entity.Key values joined into it.
+	Keys     []string `json:"keys"`
+	Articles int      `json:"articles"` // how many articles name it
+	Mentions int      `json:"mentions"` // how often they refer to it, in all
+}
+
 // Quote is one direct quotation with who said it and how.
 type Quote struct {
 	Text string `json:"text"` // the words inside the marks, paragraphs joined by one space
