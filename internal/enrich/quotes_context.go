@@ -56,7 +56,8 @@ func (d *doc) precedingSentence(rq rawQuote) (int, int, bool) {
 // previousSubject finds the speaker of a quotation that stands as its own
 // sentence with no attribution ("Trump questioned Kiev's commitment. "I'm
 // starting to doubt…""): the subject of the sentence before it, in its
-// paragraph or ending the paragraph before, else the first person it names.
+// paragraph or ending the paragraph before — a person, or an organisation
+// that opens it — else the first person it names.
 func (d *doc) previousSubject(rq rawQuote) int {
 	pi, sent, ok := d.precedingSentence(rq)
 	if !ok {
@@ -73,13 +74,14 @@ func (d *doc) previousSubject(rq rawQuote) int {
 		if m.kind == pronounMention {
 			e = d.resolvePronoun(i)
 		}
-		if e < 0 || d.ents[e].typ != model.Person {
+		if e < 0 || d.ents[e].typ == model.Place {
 			continue
 		}
-		if !d.objectLike(m) && !d.inOpeningClause(m) {
-			return e
+		subject := !d.objectLike(m) && !d.inOpeningClause(m)
+		if subject && (d.ents[e].typ == model.Person || m.kind == nameMention && d.firstInSentence(i)) {
+			return e // a person, or an organisation that opens the sentence ("The council issued a statement")
 		}
-		if other < 0 {
+		if other < 0 && d.ents[e].typ == model.Person {
 			other = e
 		}
 	}
@@ -132,4 +134,13 @@ func skipAuxiliaries(p *para, k int) int {
 		k++
 	}
 	return k
+}
+
+// firstInSentence reports mention i as the first mention of its sentence.
+func (d *doc) firstInSentence(i int) bool {
+	if i == 0 {
+		return true
+	}
+	m, prev := d.mentions[i], d.mentions[i-1]
+	return prev.para != m.para || d.paras[m.para].toks[prev.tok0].sent != d.paras[m.para].toks[m.tok0].sent
 }

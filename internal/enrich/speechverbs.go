@@ -73,7 +73,7 @@ func inflect(lemma string) []string {
 // for verbs they would stand in for the attribution they belong to.
 var nounHomographs = toSet([]string{`press presses question questions message messages email emails text texts
 post posts release releases issue issues fire fires charge charges remark remarks quote quotes comment comments
-report reports point points state states tweet tweets call calls claim claims note notes answer answers
+report reports point points state states tweet tweets call calls claim claims answer answers
 appeal appeals challenge challenges protest protests joke jokes demand demands promise promises pledge pledges
 brand brands term terms object objects label labels`})
 
