@@ -273,7 +273,26 @@ func (d *doc) singleType(p *para, m mention) string {
 		givenNames[t.lower] == 0 && !d.lowerSeen[t.lower] && !objectOfPreposition(p, m.tok0) && !strings.ContainsAny(t.text, "0123456789") {
 		return model.Person // "…, Pell compared herself to Brandt": a family name acting
 	}
+	if afterClosingMark(t.sep) && speechVerbAhead(p, m.tok1, 4) {
+		return model.Person // ""…," Marrow, 62, said": the attribution after a quotation
+	}
 	return unknownType
+}
+
+// afterClosingMark reports a separator that closes a quotation.
+func afterClosingMark(sep string) bool {
+	return strings.ContainsAny(sep, "”\"") && strings.ContainsAny(sep, ",?!")
+}
+
+// speechVerbAhead reports a speech verb within n tokens from k, in the
+// sentence of token k-1.
+func speechVerbAhead(p *para, k, n int) bool {
+	for j := k; j < len(p.toks) && j < k+n && k > 0 && p.toks[j].sent == p.toks[k-1].sent; j++ {
+		if speechVerbs[p.toks[j].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // unknownType marks a lone word that is an entity only if it names one

@@ -97,6 +97,9 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 	if a >= b || strings.ContainsAny(p.text[s.close:p.toks[a].start], ".!?;") {
 		return attribution{ent: -1}
 	}
+	if at := d.signature(pi, s, a); at.found {
+		return at
+	}
 	if p.toks[a].lower == "according" && a+1 < b && p.toks[a+1].lower == "to" {
 		at := d.accordingTo(pi, a, b)
 		at.post = at.found
@@ -196,6 +199,14 @@ func (d *doc) speakerBefore(pi, sentStart, c, e, v int, colon bool) attribution 
 	if v >= 0 && p.toks[v].lower == "according" {
 		if at := d.accordingTo(pi, v, e); at.found {
 			return at
+		}
+	}
+	for k := c; k < e; k++ { // "Per Ana Pell: "…"", as "according to"
+		if p.toks[k].lower == "per" && (k == sentStart || strings.Contains(p.toks[k].sep, ",")) {
+			if at := d.speakerAfterVerb(pi, k, e, false); at.found {
+				at.verb = "per"
+				return at
+			}
 		}
 	}
 	if at, mv := d.mainSpeaker(pi, sentStart, c, e); at.found {

@@ -227,3 +227,21 @@ func (d *doc) tightAttribution(pi, a, v int) bool {
 	}
 	return false
 }
+
+// signature reads a name signed after the closing mark with a dash, as
+// embedded posts and epigraphs carry it (""…" — Ana Pell (@anapell)
+// March 3"): the name right after the dash speaks.
+func (d *doc) signature(pi int, s qspan, a int) attribution {
+	p := d.paras[pi]
+	if a >= len(p.toks) || !strings.ContainsAny(p.text[s.close:p.toks[a].start], "—–") {
+		return attribution{ent: -1}
+	}
+	for i := range d.mentions {
+		if m := &d.mentions[i]; m.para == pi && m.tok0 == a && m.kind == nameMention && d.canSpeak(m, -1) {
+			at := d.fromMention(i)
+			at.post = at.found
+			return at
+		}
+	}
+	return attribution{ent: -1}
+}

@@ -38,6 +38,12 @@ func TestSpeakersInContext(t *testing.T) {
 			"literally hate each other", "Ana Pell", model.AttributedDirect},
 		{"unnamed source after according to", cast + "The dredging “will cost more than the bridge itself,” according to a court filing.",
 			"will cost more than the bridge", "a court filing", model.AttributedDirect},
+		{"family name alone after the closing mark", cast + "“The pier stays shut until spring,” Marrow, 62, said on Tuesday.",
+			"The pier stays shut", "Marrow", model.AttributedDirect},
+		{"signature of an embedded post", cast + "“The pier reopens on Friday.” — Ana Pell (@anapell) March 3, 2026",
+			"The pier reopens on Friday", "Ana Pell", model.AttributedDirect},
+		{"per and a colon", cast + "Per Ivo Brandt: “The pier reopens on Friday.”",
+			"The pier reopens on Friday", "Ivo Brandt", model.AttributedDirect},
 		{"no speaker at all", cast + "The sign on the gate read nothing. Nobody knew who painted “the harbour belongs to the gulls and nobody else” on the wall.",
 			"the harbour belongs to the gulls", "", model.AttributedNone},
 	}
