@@ -38,6 +38,7 @@ type para struct {
 }
 
 func newPara(idx int, s string) *para {
+	s = strings.ReplaceAll(s, "''", "\"") // archives type a double quotation mark as two apostrophes
 	p := &para{idx: idx, text: s, sents: text.Sentences(s)}
 	p.toks = tokenize(s)
 	p.markSentences()
