@@ -103,7 +103,8 @@ func (d *doc) nounPhrase(pi, from, v int) attribution {
 			break
 		}
 		w := p.toks[k-1].lower
-		if prep := w == "from" || w == "by" || w == "for" || w == "of"; prep && p.toks[k].cap {
+		capAfter := p.toks[k].cap || k+1 < end && p.toks[k+1].cap // "for Norvala", "for committee Democrats"
+		if prep := w == "from" || w == "by" || w == "for" || w == "of"; prep && capAfter {
 			head = k - 2
 		} else if w == "and" && p.toks[k].cap {
 			// "Norvala and Veloria", inside the phrase

@@ -22,7 +22,7 @@ confess disclose observe propose recount reiterate relate remark repeat reveal
 bark bellow chant cry groan growl grumble gush holler hiss howl moan mumble murmur mutter roar scream shout
 shriek sigh snap snarl sneer stammer whisper whine yell laugh
 complain boast brag gripe object protest caution counsel instruct alert
-ask cite quote read relay answer recall
+ask cite quote read relay answer recall remember
 applaud assail blame castigate chastise condemn commend deride fault hail lambaste mock praise rebuke
 ridicule scold thank welcome
 characterize depict portray call dub label brand term refer
