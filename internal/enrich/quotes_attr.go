@@ -230,7 +230,12 @@ func (d *doc) speakerBefore(pi, sentStart, c, e, v int, colon bool) attribution 
 			at.verb = verbPhrase(p, v, e)
 		}
 	case colon:
-		at = d.speakerIn(pi, c, e, e)
+		// "Karvik took aim at Brandt:" — the subject, not the nearest name.
+		if i := d.subjectBefore(pi, c, e); i >= 0 {
+			at = d.fromMention(i)
+		} else {
+			at = d.speakerIn(pi, c, e, e)
+		}
 	}
 	return at
 }

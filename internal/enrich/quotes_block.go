@@ -25,6 +25,9 @@ func (d *doc) blockQuotes() []model.Quote {
 		}
 		end := len(intro.text)
 		a := d.attributeBefore(pi-1, qspan{open: end, tstart: end, tend: end, close: end, closed: true})
+		if e := d.introducedDocumentIssuer(pi - 1); !a.found && e >= 0 {
+			a = attribution{found: true, ent: e}
+		}
 		if !a.found {
 			a = d.recentSpeaker(pi - 1)
 		}

@@ -23,6 +23,13 @@ func (d *doc) introducedBefore(rq rawQuote, q *model.Quote) bool {
 	}
 	end := len(intro.text)
 	a := d.attributeBefore(rq.pi-1, qspan{open: end, tstart: end, tend: end, close: end, closed: true})
+	if !a.found && d.introducesText(intro) { // "Read the full statement below:"
+		if e := d.introducedDocumentIssuer(rq.pi - 1); e >= 0 {
+			a = attribution{found: true, ent: e}
+		} else {
+			a = d.recentSpeaker(rq.pi - 1)
+		}
+	}
 	if !a.found {
 		return false
 	}
@@ -143,4 +150,20 @@ func (d *doc) firstInSentence(i int) bool {
 	}
 	m, prev := d.mentions[i], d.mentions[i-1]
 	return prev.para != m.para || d.paras[m.para].toks[prev.tok0].sent != d.paras[m.para].toks[m.tok0].sent
+}
+
+// introducedDocumentIssuer is who issued the document the last sentence
+// of paragraph pi names ("Read the full statement below:"), or -1.
+func (d *doc) introducedDocumentIssuer(pi int) int {
+	p := d.paras[pi]
+	if len(p.toks) == 0 {
+		return -1
+	}
+	last := p.toks[len(p.toks)-1].sent
+	for k := len(p.toks) - 1; k >= 0 && p.toks[k].sent == last; k-- {
+		if documentNouns[p.toks[k].lower] {
+			return d.issuer(pi, k)
+		}
+	}
+	return -1
 }

@@ -44,6 +44,10 @@ func TestSpeakersInContext(t *testing.T) {
 			"The pier reopens on Friday", "Ana Pell", model.AttributedDirect},
 		{"per and a colon", cast + "Per Ivo Brandt: “The pier reopens on Friday.”",
 			"The pier reopens on Friday", "Ivo Brandt", model.AttributedDirect},
+		{"a colon after a clause names its subject", cast + "Pell took aim at Brandt:\n\n“He has run the harbour into the ground.”",
+			"He has run the harbour", "Ana Pell", model.AttributedPrevious},
+		{"a statement introduced without its author", cast + "Pell issued a statement on Tuesday night. Read the full statement below:\n\n“The harbour board has failed the town and must resign.”",
+			"The harbour board has failed", "Ana Pell", model.AttributedPrevious},
 		{"no speaker at all", cast + "The sign on the gate read nothing. Nobody knew who painted “the harbour belongs to the gulls and nobody else” on the wall.",
 			"the harbour belongs to the gulls", "", model.AttributedNone},
 	}
