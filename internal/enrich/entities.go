@@ -273,6 +273,10 @@ func (d *doc) singleType(p *para, m mention) string {
 		givenNames[t.lower] == 0 && !d.lowerSeen[t.lower] && !objectOfPreposition(p, m.tok0) && !strings.ContainsAny(t.text, "0123456789") {
 		return model.Person // "…, Pell compared herself to Brandt": a family name acting
 	}
+	if n := m.tok1; n < len(p.toks) && p.toks[n].lower == "who" && strings.TrimSpace(p.toks[n].sep) == "," && givenNames[t.lower] == 0 &&
+		!t.sentStart {
+		return model.Person // "Humphrey, who …": "who" stands for a person
+	}
 	if afterClosingMark(t.sep) && speechVerbAhead(p, m.tok1, 4) {
 		return model.Person // ""…," Marrow, 62, said": the attribution after a quotation
 	}

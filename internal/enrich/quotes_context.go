@@ -167,3 +167,26 @@ func (d *doc) introducedDocumentIssuer(pi int) int {
 	}
 	return -1
 }
+
+// headlineSpeaker gives a quotation of a headline to the name that opens
+// the headline before a colon ("Karvik: Port deal 'a bitter year'"), the
+// way headlines attribute.
+func (d *doc) headlineSpeaker(rq rawQuote, q *model.Quote) bool {
+	p := d.paras[rq.pi]
+	colon := strings.IndexByte(p.text, ':')
+	if rq.pi != 0 || colon < 0 || colon > rq.first.open {
+		return false
+	}
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para != 0 || m.end > colon || m.inQuote || m.ent < 0 || d.ents[m.ent].typ == model.Place {
+			continue
+		}
+		if strings.TrimSpace(p.text[m.end:colon]) != "" {
+			continue // the name must stand right before the colon
+		}
+		d.setSpeaker(q, attribution{found: true, ent: m.ent})
+		return true
+	}
+	return false
+}

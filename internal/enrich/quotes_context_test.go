@@ -60,3 +60,13 @@ func TestSpeakersInContext(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadlineSpeaker gives a headline's quotation to the name before its
+// colon.
+func TestHeadlineSpeaker(t *testing.T) {
+	e := Article(model.Article{Title: "Pell: Harbour funds for 'a town that cannot wait'",
+		Body: "Senator Ana Pell of Norvala met Ivo Brandt on Monday."})
+	if q := quoteBy(t, e, "a town that cannot wait"); q.Speaker != "Ana Pell" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}
