@@ -47,7 +47,7 @@ func (d *doc) nameish(p *para, k int) bool {
 	if !t.cap || t.shout || functionWords[t.lower] || notNames[t.lower] {
 		return false
 	}
-	if t.sentStart && d.lowerSeen[t.lower] {
+	if t.sentStart && (d.lowerSeen[t.lower] || sentenceOpeners[t.lower]) {
 		return false
 	}
 	if genericWord(t) || roleWordPlural(t) && !continuesName(p, k) {
@@ -381,6 +381,12 @@ func clauseSubject(p *para, k, e int) bool {
 	}
 	return !v.cap && (speechVerbs[v.lower] || strings.HasSuffix(v.lower, "ed"))
 }
+
+// sentenceOpeners open sentences before a name without being part of it
+// ("Unlike Karvik, …", "Says Pell: …"), even in an article that never
+// writes them in lower case.
+var sentenceOpeners = toSet([]string{`unlike whereas besides like says said asks asked adds added notes noted
+longtime meanwhile nonetheless nevertheless regardless including excluding amid unless`})
 
 // notNames are capitalised abbreviations that name no entity.
 var notNames = toSet([]string{`edt est gmt utc bst cet cest pst pdt cst cdt mst mdt msk ist jst aest am pm ad bc
