@@ -196,7 +196,8 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 // speaker; with no verb, a name before a colon.
 func (d *doc) speakerBefore(pi, sentStart, c, e, v int, colon bool) attribution {
 	p := d.paras[pi]
-	if v >= 0 && p.toks[v].lower == "according" {
+	main, mv := d.mainSpeaker(pi, sentStart, c, e)
+	if v >= 0 && p.toks[v].lower == "according" && !(main.found && mv < v) { // "X said that according to its analysis, …": X
 		if at := d.accordingTo(pi, v, e); at.found {
 			return at
 		}
@@ -209,9 +210,9 @@ func (d *doc) speakerBefore(pi, sentStart, c, e, v int, colon bool) attribution 
 			}
 		}
 	}
-	if at, mv := d.mainSpeaker(pi, sentStart, c, e); at.found {
-		at.verb = verbPhrase(p, mv, e)
-		return at
+	if main.found {
+		main.verb = verbPhrase(p, mv, e)
+		return main
 	}
 	var at attribution
 	switch {

@@ -48,6 +48,8 @@ func TestSpeakersInContext(t *testing.T) {
 			"He has run the harbour", "Ana Pell", model.AttributedPrevious},
 		{"a statement introduced without its author", cast + "Pell issued a statement on Tuesday night. Read the full statement below:\n\n“The harbour board has failed the town and must resign.”",
 			"The harbour board has failed", "Ana Pell", model.AttributedPrevious},
+		{"according to inside reported speech", cast + "Pell said on Tuesday that according to its own survey, the board has “lost the trust of every captain in the harbour.”",
+			"lost the trust of every captain", "Ana Pell", model.AttributedDirect},
 		{"no speaker at all", cast + "The sign on the gate read nothing. Nobody knew who painted “the harbour belongs to the gulls and nobody else” on the wall.",
 			"the harbour belongs to the gulls", "", model.AttributedNone},
 	}
