@@ -177,7 +177,8 @@ func (d *doc) unlistedVerbSpeaker(pi, a int, terminal bool) attribution {
 
 // irregularPasts are past tenses that do not end in -ed, as used to
 // attribute words ("shot back", "went on", "broke in").
-var irregularPasts = toSet([]string{`went shot hit spoke broke cut threw struck swore bit`})
+var irregularPasts = toSet([]string{`went shot hit spoke broke cut threw struck swore bit made took gave put got held kept
+brought felt found saw sent`})
 
 // verbShaped reports a lower-case word shaped like a verb in the past
 // (-ed, or an irregular past) or the present (-s): "barked", "went",
