@@ -24,7 +24,9 @@ eval: build
 	bin/parallax eval extract --gold testdata/seeds-gold.json --inputs ../shared/seeds --exact -v
 	rm -f /tmp/parallax-basil.db* && bin/parallax ingest --quiet --db /tmp/parallax-basil.db ../shared/datasets/basil-2010-2014-articles.jsonl
 	bin/parallax eval clusters --db /tmp/parallax-basil.db --labels ../shared/datasets/basil-2010-2014-labels.jsonl
-	bin/parallax eval quotes --db /tmp/parallax-basil.db --gold ../shared/datasets/basil-2010-2014-quotes.jsonl
+	bin/parallax eval quotes --db /tmp/parallax-basil.db --gold ../shared/datasets/basil-2010-2014-quotes.jsonl --strict
+	rm -f /tmp/parallax-polnear.db* && bin/parallax ingest --quiet --db /tmp/parallax-polnear.db ../shared/datasets/polnear-train/articles.jsonl
+	bin/parallax eval quotes --db /tmp/parallax-polnear.db --gold ../shared/datasets/polnear-train/quotes.jsonl --strict --outlets huff-post,usa-today,west-journal
 
 ci:
 	bash .ci/run

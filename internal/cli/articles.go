@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"parallax/internal/enrich"
 	"parallax/internal/model"
 	"parallax/internal/store"
 )
@@ -102,8 +103,9 @@ func clip(s string, n int) string {
 
 // exportDoc is the shape of `parallax export`, documented in docs/export.md.
 type exportDoc struct {
-	Articles []exportArticle `json:"articles"`
-	Stories  []exportStory   `json:"stories"`
+	Articles []exportArticle      `json:"articles"`
+	Stories  []exportStory        `json:"stories"`
+	Entities []model.CorpusEntity `json:"entities"` // across all articles (enrich.CorpusEntities)
 }
 
 // exportArticle is an article with where clustering placed it and what
@@ -197,7 +199,8 @@ func runExport(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	doc := exportDoc{Articles: make([]exportArticle, 0, len(as)), Stories: make([]exportStory, 0, len(stories))}
+	doc := exportDoc{Articles: make([]exportArticle, 0, len(as)), Stories: make([]exportStory, 0, len(stories)),
+		Entities: enrich.CorpusEntities(as)}
 	for _, a := range as {
 		doc.Articles = append(doc.Articles, newExportArticle(a, placed[a.ID]))
 	}

@@ -5,19 +5,31 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"text/tabwriter"
 
 	"parallax/internal/eval"
 	"parallax/internal/model"
 )
 
+// quoteGates are the thresholds eval quotes fails below.
+type quoteGates struct {
+	recall, textRecall, speakerAccuracy float64
+}
+
 func runEvalQuotes(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("eval quotes", "--gold FILE [--db PATH] [--min-recall R] [--format text|json] [-v]", stdio)
+	fs := newFlags("eval quotes", "--gold FILE [--db PATH] [--strict] [--outlets LIST] [--min-recall R] [--min-text-recall R] [--min-speaker-accuracy A] [--format text|json] [-v] [--extra]", stdio)
 	db := dbFlag(fs)
-	goldPath := fs.String("gold", "", `JSONL of {"id", "text", "speaker"} (see docs/eval.md)`)
-	minRecall := fs.Float64("min-recall", 0, "fail when fewer than this share of the gold fragments are found")
+	goldPath := fs.String("gold", "", `JSONL of {"id", "text", "speaker"[, "speaker_kind"]} (see docs/eval.md)`)
+	strict := fs.Bool("strict", false, "compare speakers by name only (see docs/eval.md)")
+	outlets := fs.String("outlets", "", "score only the gold of stored articles from these outlets (comma-separated)")
+	var g quoteGates
+	fs.Float64Var(&g.recall, "min-recall", 0, "fail when fewer than this share of the fragments are found with their speaker")
+	fs.Float64Var(&g.textRecall, "min-text-recall", 0, "fail when fewer than this share of the fragments lie inside a quotation")
+	fs.Float64Var(&g.speakerAccuracy, "min-speaker-accuracy", 0, "fail when fewer than this share of the named speakers whose words were found match")
 	format := formatFlag(fs, "text", "text", "json")
 	verbose := fs.Bool("v", false, "list every fragment not found, and why")
+	extra := fs.Bool("extra", false, "list the quotations that hold no gold fragment")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -37,23 +49,62 @@ func runEvalQuotes(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
+	if *outlets != "" {
+		gold = goldFromOutlets(gold, arts, strings.Split(*outlets, ","))
+	}
 	quotes, missing := quotesByGoldID(gold, arts)
-	score := eval.ScoreQuotes(gold, quotes)
+	score := eval.ScoreQuotes(gold, quotes, eval.QuoteOptions{Strict: *strict})
 	if *format == "json" {
 		err = writeJSON(stdio.Out, struct {
 			eval.QuoteScore
 			MissingArticles []string `json:"missing_articles"`
 		}{score, missing})
 	} else {
-		err = writeQuoteReport(stdio, score, missing, *verbose)
+		err = writeQuoteReport(stdio, score, missing, *verbose, *extra)
 	}
 	if err != nil {
 		return err
 	}
-	if score.Recall < *minRecall {
-		return fmt.Errorf("%w: quote recall %.4f is below %.4f", errGate, score.Recall, *minRecall)
+	return quoteGate(score, g)
+}
+
+func quoteGate(s eval.QuoteScore, g quoteGates) error {
+	var why []string
+	if s.Recall < g.recall {
+		why = append(why, fmt.Sprintf("quote recall %.4f < %.4f", s.Recall, g.recall))
 	}
-	return nil
+	if s.TextRecall < g.textRecall {
+		why = append(why, fmt.Sprintf("quotation text recall %.4f < %.4f", s.TextRecall, g.textRecall))
+	}
+	if s.SpeakerAccuracy < g.speakerAccuracy {
+		why = append(why, fmt.Sprintf("named speaker accuracy %.4f < %.4f", s.SpeakerAccuracy, g.speakerAccuracy))
+	}
+	if len(why) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: %s", errGate, strings.Join(why, "; "))
+}
+
+// goldFromOutlets keeps the fragments whose article is stored with one of
+// the outlets (compared case-insensitively), and those whose article is
+// not stored at all, which then count as missed.
+func goldFromOutlets(gold []eval.QuoteGold, arts []model.Article, outlets []string) []eval.QuoteGold {
+	want := make(map[string]bool, len(outlets))
+	for _, o := range outlets {
+		want[strings.ToLower(strings.TrimSpace(o))] = true
+	}
+	ids := make([]string, len(gold))
+	for i, g := range gold {
+		ids[i] = g.ID
+	}
+	found, _ := goldArticles(ids, arts)
+	var out []eval.QuoteGold
+	for _, g := range gold {
+		if a, ok := found[g.ID]; !ok || want[strings.ToLower(strings.TrimSpace(a.Outlet))] {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // quotesByGoldID collects each gold article's quotations under its gold
@@ -114,7 +165,7 @@ func goldArticles(ids []string, arts []model.Article) (map[string]model.Article,
 	return out, missing
 }
 
-func writeQuoteReport(stdio Stdio, s eval.QuoteScore, missing []string, verbose bool) error {
+func writeQuoteReport(stdio Stdio, s eval.QuoteScore, missing []string, verbose, extra bool) error {
 	w := tabwriter.NewWriter(stdio.Out, 0, 4, 2, ' ', 0)
 	if verbose {
 		fmt.Fprintln(w, "ID\tSPEAKER\tGOT\tREASON\tTEXT")
@@ -126,12 +177,23 @@ func writeQuoteReport(stdio Stdio, s eval.QuoteScore, missing []string, verbose 
 			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", m.ID, m.Speaker, got, m.Reason, clip(m.Text, 60))
 		}
 	}
+	if extra {
+		fmt.Fprintln(w, "ID\tEXTRA QUOTATION\tSPEAKER\tVERB")
+		for _, x := range s.Extra {
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", x.ID, clip(x.Text, 70), x.Speaker, x.Verb)
+		}
+	}
 	if err := w.Flush(); err != nil {
 		return err
 	}
 	if len(missing) > 0 {
 		fmt.Fprintf(stdio.Err, "warning: %d gold articles are not in the store\n", len(missing))
 	}
-	_, err := fmt.Fprintf(stdio.Out, "quotes found %d of %d: recall %.4f\n", s.Found, s.Total, s.Recall)
+	_, err := fmt.Fprintf(stdio.Out, "quotes found %d of %d: recall %.4f\n"+
+		"words inside a quotation %d of %d: text recall %.4f\n"+
+		"named speakers right %d of %d found: speaker accuracy %.4f\n"+
+		"quotations holding a gold fragment %d of %d: precision %.4f (a lower bound: gold rarely marks every quotation)\n",
+		s.Found, s.Total, s.Recall, s.TextFound, s.Total, s.TextRecall,
+		s.NamedRight, s.Named, s.SpeakerAccuracy, s.InGold, s.Extracted, s.Precision)
 	return err
 }

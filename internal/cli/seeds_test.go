@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"parallax/internal/model"
 	"parallax/internal/testshared"
 )
 
@@ -25,11 +26,21 @@ func TestSeedsThroughIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	var doc struct {
-		Articles []exportArticle `json:"articles"`
-		Stories  []exportStory   `json:"stories"`
+		Articles []exportArticle      `json:"articles"`
+		Stories  []exportStory        `json:"stories"`
+		Entities []model.CorpusEntity `json:"entities"`
 	}
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatal(err)
+	}
+	zelensky := 0
+	for _, e := range doc.Entities {
+		if strings.HasSuffix(e.Key, " zelensky") || e.Key == "zelensky" {
+			zelensky++
+		}
+	}
+	if zelensky != 1 {
+		t.Errorf("want one corpus entity for Zelensky, Zelenskiy and Zelenskyy, got %d", zelensky)
 	}
 	for _, a := range doc.Articles {
 		if !strings.HasPrefix(filepath.Base(a.Source), "001_") && !strings.HasPrefix(filepath.Base(a.Source), "004_") {

@@ -78,16 +78,25 @@ func foldRune(r rune) string {
 }
 
 // foldWord folds transliteration variants of one word: Ukrainian and
-// Russian names end in -iy, -yy, -ii or -yi in different romanisations, and
-// doubled letters come and go (Zelenskyy, Odessa).
+// Russian names end in -iy, -yy, -ii, -yj or -yi in different
+// romanisations, Polish and Spanish write -ski for -sky, doubled letters
+// come and go (Zelenskyy, Odessa), and German writes a Slavic name's
+// sounds its own way (Selenskyj, Schewtschenko, Janukowytsch; see
+// foldGermanSlavic).
 func foldWord(w string) string {
 	if len(w) > 4 {
-		for _, end := range []string{"iy", "yy", "ii", "ij", "yi"} {
+		for _, end := range []string{"iy", "yy", "ii", "ij", "yi", "yj"} {
 			if strings.HasSuffix(w, end) {
 				w = w[:len(w)-2] + "y"
 				break
 			}
 		}
+	}
+	if len(w) > 5 && strings.HasSuffix(w, "ski") {
+		w = w[:len(w)-1] + "y"
+	}
+	if slavicName(w) {
+		w = foldGermanSlavic(w)
 	}
 	var b strings.Builder
 	b.Grow(len(w))
@@ -100,4 +109,29 @@ func foldWord(w string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// slavicEndings end Slavic family names in any romanisation.
+var slavicEndings = []string{"sky", "cky", "zky", "enko", "chuk", "czuk", "ov", "ova", "ev", "eva", "ych", "itsch", "ytsch", "owitsch"}
+
+// slavicName reports a word with a Slavic family name's ending.
+func slavicName(w string) bool {
+	for _, end := range slavicEndings {
+		if len(w) > len(end)+2 && strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldGermanSlavic rewrites the German romanisation of a Slavic name in
+// the English one: "tsch" → "ch", "sch" → "sh", "w" → "v", "j" → "y", and
+// an initial "s" before a vowel, German's voiced s, → "z" (Selenskyj →
+// zelensky, Schewtschenko → shevchenko, Janukowytsch → yanukovych).
+func foldGermanSlavic(w string) string {
+	w = strings.NewReplacer("tsch", "ch", "sch", "sh", "w", "v", "j", "y").Replace(w)
+	if len(w) > 1 && w[0] == 's' && strings.ContainsRune("aeiouy", rune(w[1])) {
+		w = "z" + w[1:]
+	}
+	return w
 }

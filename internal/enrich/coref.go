@@ -28,6 +28,7 @@ type entity struct {
 	first    string         // folded given name (persons)
 	firstKey string         // Key of the given name
 	last     string         // Key of the family name (persons)
+	suffix   string         // generational suffix: "jr", "sr", "iii" (persons)
 	roles    []role
 	descs    []string // how the text describes it, in order of use
 	gender   byte
@@ -107,17 +108,27 @@ func (d *doc) findPronouns(pi int) {
 
 // nameParts splits a person's name into folded given name and family key.
 func nameParts(surface string) (first, last string) {
+	first, last, _ = namePartsSuffix(surface)
+	return first, last
+}
+
+// namePartsSuffix is nameParts with the generational suffix ("jr", "iii")
+// that tells a son from his father.
+func namePartsSuffix(surface string) (first, last, suffix string) {
 	ws := strings.Fields(foldName(surface))
 	for len(ws) > 1 && nameSuffixes[ws[len(ws)-1]] {
+		if suffix == "" {
+			suffix = ws[len(ws)-1]
+		}
 		ws = ws[:len(ws)-1]
 	}
 	if len(ws) == 0 {
-		return "", ""
+		return "", "", ""
 	}
 	if len(ws) > 1 {
 		first = ws[0]
 	}
-	return first, Key(ws[len(ws)-1])
+	return first, Key(ws[len(ws)-1]), suffix
 }
 
 func (d *doc) newEntity(typ string) int {
@@ -164,28 +175,30 @@ func appendNew(list []string, s string) []string {
 }
 
 // linkFullNames makes one person per full name; names with the same family
-// name and a compatible given name ("Hillary Clinton", "Hillary Rodham
-// Clinton") are one person.
+// name, a compatible given name and the same suffix ("Hillary Clinton",
+// "Hillary Rodham Clinton"; not "Ana Pell" and "Ana Pell Jr.") are one
+// person.
 func (d *doc) linkFullNames() {
 	for i := range d.mentions {
 		m := &d.mentions[i]
 		if m.kind != nameMention || m.typ != model.Person || m.tok1-m.tok0 < 2 {
 			continue
 		}
-		first, last := nameParts(m.surface)
+		first, last, suffix := namePartsSuffix(m.surface)
 		e := -1
 		for j, ent := range d.ents {
-			if ent.typ == model.Person && ent.last == last && compatibleFirst(ent.first, first) {
+			if ent.typ == model.Person && ent.last == last && ent.suffix == suffix && compatibleFirst(ent.first, first) {
 				e = j
 				break
 			}
 		}
 		if e < 0 {
 			e = d.newEntity(model.Person)
-			d.ents[e].first, d.ents[e].last = first, last
-			if first != "" {
-				d.ents[e].firstKey = Key(first)
-			}
+			d.ents[e].last, d.ents[e].suffix = last, suffix
+		}
+		if ent := d.ents[e]; len(first) > len(ent.first) { // "J. Smith", then "John Smith"
+			ent.first = first
+			ent.firstKey = Key(first)
 		}
 		d.attach(i, e)
 	}

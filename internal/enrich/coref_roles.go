@@ -1,6 +1,10 @@
 package enrich
 
-import "strings"
+import (
+	"strings"
+
+	"parallax/internal/model"
+)
 
 // role is what a person is called in an article: "Ukrainian President"
 // gives head "president" and mods ["ukraine"].
@@ -11,7 +15,9 @@ type role struct {
 
 // ignoredMods do not tell roles apart.
 var ignoredMods = map[string]bool{"former": true, "then": true, "current": true, "new": true, "top": true,
-	"senior": true, "longtime": true, "embattled": true, "veteran": true, "acting": true, "outgoing": true, "incoming": true}
+	"senior": true, "longtime": true, "embattled": true, "veteran": true, "acting": true, "outgoing": true, "incoming": true,
+	"presumptive": true, "likely": true, "leading": true, "prospective": true, "eventual": true, "probable": true,
+	"would-be": true, "two-term": true, "one-term": true, "first-term": true, "retiring": true, "outspoken": true}
 
 // roleFrom reads a role from title words ("Ukrainian Foreign Minister",
 // "Kremlin spokesperson"); the zero role when they hold no role noun.
@@ -66,7 +72,8 @@ func roleWord(t token) bool {
 	if _, ok := personTitles[t.lower]; ok && t.cap {
 		return true
 	}
-	return roleModifiers[t.lower] || demonyms[t.lower] != "" || t.cap || t.lower == "of" || t.lower == "for"
+	return roleModifiers[t.lower] || ignoredMods[t.lower] || partyWords[t.lower] || demonyms[t.lower] != "" ||
+		t.cap || t.lower == "of" || t.lower == "for"
 }
 
 // roleBefore returns the role words just before token k joined by single
@@ -199,4 +206,38 @@ func (d *doc) findRoleRefs(pi int) {
 		d.mentions = append(d.mentions, m)
 		k = head
 	}
+}
+
+// roleHolderNear resolves a role reference no named role fits ("the
+// Florida senator" after "Sen. Marco Rubio …") as readers do, by
+// continuity: the person last named as a subject before it, in its
+// paragraph or the two before, whose roles do not conflict; a bare role
+// ("the senator") only from the sentence before or its own. -1 when none.
+func (d *doc) roleHolderNear(i int) int {
+	m := &d.mentions[i]
+	for j := i - 1; j >= 0; j-- {
+		c := &d.mentions[j]
+		if m.para-c.para > 2 || len(m.role.mods) == 0 && d.sentOrdinal(*m)-d.sentOrdinal(*c) > 1 {
+			return -1
+		}
+		if c.inQuote || c.afterPrep || c.kind != nameMention || c.ent < 0 || d.paras[c.para].toks[c.tok1-1].poss || d.objectLike(c) {
+			continue
+		}
+		if ent := d.ents[c.ent]; ent.typ == model.Person && !conflictingRole(ent, m.role) {
+			return c.ent
+		}
+	}
+	return -1
+}
+
+// conflictingRole reports a person who holds a role of the reference's
+// kind that the reference cannot name ("Texas senator" for "the Florida
+// senator").
+func conflictingRole(ent *entity, ref role) bool {
+	for _, r := range ent.roles {
+		if r.head == ref.head && len(r.mods) > 0 && !ref.fits(r) {
+			return true
+		}
+	}
+	return false
 }

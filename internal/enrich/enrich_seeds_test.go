@@ -71,15 +71,15 @@ func TestSeeds(t *testing.T) {
 		}
 	}
 	for _, id := range []string{"000", "001", "004"} {
-		check(id, "doesn't want to have a Cease Fire Agreement", "trump")
+		check(id, "doesn't want to have a Cease Fire Agreement", "donald trump")
 	}
-	check("001", "I will be waiting for Putin in Türkiye on Thursday", "zelensky")
-	check("004", "I will be waiting for Putin in Türkiye on Thursday", "zelensky")
-	check("001", "We await a full and lasting ceasefire", "zelensky")
+	check("001", "I will be waiting for Putin in Türkiye on Thursday", "volodymyr zelensky")
+	check("004", "I will be waiting for Putin in Türkiye on Thursday", "volodymyr zelensky")
+	check("001", "We await a full and lasting ceasefire", "volodymyr zelensky")
 	names := make(map[string]bool)
 	for _, e := range enr {
 		for _, x := range e.Entities {
-			if x.Key == "zelensky" {
+			if x.Key == "volodymyr zelensky" {
 				names[x.Name] = true
 				for _, a := range x.Aliases {
 					names[a] = true
@@ -89,11 +89,11 @@ func TestSeeds(t *testing.T) {
 	}
 	for _, n := range []string{"Volodymyr Zelensky", "Volodymyr Zelenskiy"} {
 		if !names[n] {
-			t.Errorf("%q not under key zelensky: %v", n, names)
+			t.Errorf("%q not under key volodymyr zelensky: %v", n, names)
 		}
 	}
 	if e := enr["004"]; true {
-		if x, ok := entityByKey(e.Entities, "zelensky"); !ok || !contains(x.Aliases, "the Ukrainian president") {
+		if x, ok := entityByKey(e.Entities, "volodymyr zelensky"); !ok || !contains(x.Aliases, "the Ukrainian president") {
 			t.Errorf("004: the Ukrainian president not an alias of Zelensky: %+v", x)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"parallax/internal/eval"
 	"parallax/internal/model"
 )
 
@@ -34,4 +35,20 @@ func loadRecords(t testing.TB, path string) []model.Article {
 		t.Fatalf("read %s: %v", path, err)
 	}
 	return out
+}
+
+// loadQuoteGold reads a quotation gold file, skipping the test when it is
+// absent.
+func loadQuoteGold(t testing.TB, path string) []eval.QuoteGold {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("quote gold: %v", err)
+	}
+	defer f.Close()
+	gold, err := eval.LoadQuoteGold(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return gold
 }

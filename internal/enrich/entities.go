@@ -47,7 +47,7 @@ func (d *doc) nameish(p *para, k int) bool {
 	if !t.cap || t.shout || functionWords[t.lower] || notNames[t.lower] {
 		return false
 	}
-	if t.sentStart && d.lowerSeen[t.lower] {
+	if t.sentStart && (d.lowerSeen[t.lower] || sentenceOpeners[t.lower]) {
 		return false
 	}
 	if genericWord(t) || roleWordPlural(t) && !continuesName(p, k) {
@@ -269,7 +269,34 @@ func (d *doc) singleType(p *para, m mention) string {
 	if m.tok1 < len(p.toks) && p.toks[m.tok1].sep == " " && speechVerbs[p.toks[m.tok1].lower] {
 		return model.Person
 	}
+	if next := m.tok1; !t.sentStart && next < len(p.toks) && p.toks[next].sep == " " && pastShaped(p.toks[next]) &&
+		givenNames[t.lower] == 0 && !d.lowerSeen[t.lower] && !objectOfPreposition(p, m.tok0) && !strings.ContainsAny(t.text, "0123456789") {
+		return model.Person // "…, Pell compared herself to Brandt": a family name acting
+	}
+	if n := m.tok1; n < len(p.toks) && p.toks[n].lower == "who" && strings.TrimSpace(p.toks[n].sep) == "," && givenNames[t.lower] == 0 &&
+		!t.sentStart {
+		return model.Person // "Humphrey, who …": "who" stands for a person
+	}
+	if afterClosingMark(t.sep) && speechVerbAhead(p, m.tok1, 4) {
+		return model.Person // ""…," Marrow, 62, said": the attribution after a quotation
+	}
 	return unknownType
+}
+
+// afterClosingMark reports a separator that closes a quotation.
+func afterClosingMark(sep string) bool {
+	return strings.ContainsAny(sep, "”\"") && strings.ContainsAny(sep, ",?!")
+}
+
+// speechVerbAhead reports a speech verb within n tokens from k, in the
+// sentence of token k-1.
+func speechVerbAhead(p *para, k, n int) bool {
+	for j := k; j < len(p.toks) && j < k+n && k > 0 && p.toks[j].sent == p.toks[k-1].sent; j++ {
+		if speechVerbs[p.toks[j].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // unknownType marks a lone word that is an entity only if it names one
@@ -354,6 +381,12 @@ func clauseSubject(p *para, k, e int) bool {
 	}
 	return !v.cap && (speechVerbs[v.lower] || strings.HasSuffix(v.lower, "ed"))
 }
+
+// sentenceOpeners open sentences before a name without being part of it
+// ("Unlike Karvik, …", "Says Pell: …"), even in an article that never
+// writes them in lower case.
+var sentenceOpeners = toSet([]string{`unlike whereas besides like says said asks asked adds added notes noted
+longtime meanwhile nonetheless nevertheless regardless including excluding amid unless`})
 
 // notNames are capitalised abbreviations that name no entity.
 var notNames = toSet([]string{`edt est gmt utc bst cet cest pst pdt cst cdt mst mdt msk ist jst aest am pm ad bc

@@ -86,25 +86,34 @@ func spaced(ts []token) bool {
 	return true
 }
 
-// assignKeys gives each entity its cross-article key: a person's family
-// name (the full name when two people of the article share it), a place's
-// or organisation's folded name.
+// assignKeys gives each entity its cross-article key: a person's given
+// and family name, with any suffix ("donald trump", "donald trump jr"),
+// or the family name alone when the article never gives the first
+// (CorpusEntities joins such keys to the full one where that is
+// unambiguous); a place's or organisation's folded name. Two people of
+// the article left with one key take their fullest names' keys.
 func (d *doc) assignKeys() {
-	byLast := make(map[string][]int)
+	byKey := make(map[string][]int)
 	for e, ent := range d.ents {
 		if ent.typ == model.Person {
-			byLast[ent.last] = append(byLast[ent.last], e)
+			k := personKey(ent.firstKey, ent.last, ent.suffix)
+			byKey[k] = append(byKey[k], e)
 		}
 	}
-	for last, es := range byLast {
+	for k, es := range byKey {
 		sort.SliceStable(es, func(i, j int) bool { return d.ents[es[i]].mentions > d.ents[es[j]].mentions })
 		for i, e := range es {
-			d.ents[e].key = last
+			d.ents[e].key = k
 			if i > 0 {
 				d.ents[e].key = Key(d.ents[e].name())
 			}
 		}
 	}
+}
+
+// personKey joins the keys of a person's name parts.
+func personKey(first, last, suffix string) string {
+	return strings.TrimSpace(strings.Join([]string{first, last, suffix}, " "))
 }
 
 // name is the fullest form the article uses: most words, then longest.

@@ -32,13 +32,18 @@ type para struct {
 	// title case, so names are matched against the body's, not guessed.
 	heading bool
 	quotes  []qspan // scanQuotes(text), computed once
+	// leadClose closes a quotation left open by the paragraph before
+	// (leadingClose), nil when the paragraph has no such mark.
+	leadClose *qspan
 }
 
 func newPara(idx int, s string) *para {
+	s = strings.ReplaceAll(s, "''", "\"") // archives type a double quotation mark as two apostrophes
 	p := &para{idx: idx, text: s, sents: text.Sentences(s)}
 	p.toks = tokenize(s)
 	p.markSentences()
 	p.quotes = scanQuotes(s)
+	p.leadClose = leadingClose(s, p.quotes)
 	p.heading = idx < 0 || isSubheading(p) && !creditLine(p)
 	return p
 }

@@ -3,6 +3,7 @@ package enrich
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"parallax/internal/model"
 )
@@ -21,12 +22,21 @@ type rawQuote struct {
 
 // findQuotes scans every paragraph (the headline first) and joins a
 // quotation left open at a paragraph's end with the next paragraph when
-// that opens with a quotation mark: the convention for long quotations.
+// that opens with a quotation mark, the convention for long quotations,
+// or when the next paragraph closes a quotation it never opened (the
+// opening mark forgotten).
 func (d *doc) findQuotes() []rawQuote {
 	var out []rawQuote
 	var open *rawQuote
 	for pi, p := range d.paras {
 		spans := p.quotes
+		if open != nil && p.leadClose != nil {
+			c := *p.leadClose
+			open.text += " " + p.text[:c.tend]
+			open.lastPi, open.last = pi, c
+			out = append(out, *open)
+			open = nil
+		}
 		for si, s := range spans {
 			inner := p.text[s.tstart:s.tend]
 			if open != nil && si == 0 && s.open == 0 {
@@ -43,7 +53,7 @@ func (d *doc) findQuotes() []rawQuote {
 				open = nil
 			}
 			q := rawQuote{pi: pi, lastPi: pi, first: s, last: s, text: inner}
-			if !s.closed && pi > 0 && pi+1 < len(d.paras) && startsWithMark(d.paras[pi+1].text) {
+			if !s.closed && pi > 0 && pi+1 < len(d.paras) && (startsWithMark(d.paras[pi+1].text) || d.paras[pi+1].leadClose != nil) {
 				open = &q
 				continue
 			}
@@ -93,23 +103,29 @@ func (d *doc) quotes() ([]model.Quote, []model.Term) {
 			continue
 		}
 		a := d.attribute(rq)
-		if rq.words <= 3 && rq.pi == rq.lastPi && !a.statement(rq) {
+		cont := prevPi >= 0 && rq.pi > 0 && d.continues(rq, prevPi)
+		if rq.words <= 3 && rq.pi == rq.lastPi && !a.statement(rq) && !(cont && !a.found && rq.sentence()) {
 			terms = append(terms, model.Term{Text: trimTerm(rq.text), Paragraph: d.paras[rq.pi].idx})
 			continue
 		}
-		q := model.Quote{Text: rq.text, Verb: a.verb, Paragraph: d.paras[rq.pi].idx}
+		q := model.Quote{Text: rq.text, Verb: a.verb, Paragraph: d.paras[rq.pi].idx, Attribution: model.AttributedDirect}
 		switch {
 		case a.found:
-			q.Speaker, q.SpeakerKey = d.speakerName(a)
-			q.SpeakerDescription = d.speakerDescription(a)
-		case prevPi >= 0 && rq.pi > 0 && d.continues(rq, prevPi):
+			d.setSpeaker(&q, a)
+		case d.headlineSpeaker(rq, &q):
+		case d.introducedBefore(rq, &q):
+		case rq.words >= 4 && d.subjectSpeaks(rq, &q):
+		case cont:
 			q.Speaker, q.SpeakerKey, q.Verb = prev.Speaker, prev.SpeakerKey, prev.Verb
-			q.SpeakerDescription = prev.SpeakerDescription
+			q.SpeakerDescription, q.Attribution = prev.SpeakerDescription, model.AttributedContinue
 		case rq.words >= 4:
 			if e := d.previousSubject(rq); e >= 0 {
-				q.Speaker, q.SpeakerKey = d.ents[e].name(), d.ents[e].key
-				q.SpeakerDescription = d.speakerDescription(attribution{ent: e})
+				d.setSpeaker(&q, attribution{found: true, ent: e})
+				q.Attribution = model.AttributedContext
 			}
+		}
+		if q.Speaker == "" {
+			q.Attribution = model.AttributedNone
 		}
 		quotes = append(quotes, q)
 		if q.Speaker != "" || a.found {
@@ -117,6 +133,27 @@ func (d *doc) quotes() ([]model.Quote, []model.Term) {
 		}
 	}
 	return append(quotes, d.blockQuotes()...), terms
+}
+
+// setSpeaker fills the quotation's speaker from an attribution; a
+// document that speaks ("the statement said") is given to whoever issued
+// it, and keeps its own words as the description.
+func (d *doc) setSpeaker(q *model.Quote, a attribution) {
+	if a.ent < 0 && a.np != "" && a.headPi > 0 {
+		if e := d.issuer(a.headPi, a.head); e >= 0 {
+			a.desc = joinDesc([]string{a.np, a.desc})
+			a.ent = e
+		}
+	}
+	q.Speaker, q.SpeakerKey = d.speakerName(a)
+	q.SpeakerDescription = d.speakerDescription(a)
+}
+
+// sentence reports a quotation that is a sentence of its own: it opens
+// with a capital and ends with . ! ? or … ("God help us.").
+func (rq rawQuote) sentence() bool {
+	r, _ := utf8.DecodeRuneInString(rq.text)
+	return rq.ends && unicode.IsUpper(r)
 }
 
 // continues reports whether an unattributed quotation carries on the last
@@ -174,6 +211,9 @@ func (d *doc) markQuoted() {
 	spans := make([][]qspan, len(d.paras))
 	for pi, p := range d.paras {
 		spans[pi] = p.quotes
+		if p.leadClose != nil {
+			spans[pi] = append([]qspan{*p.leadClose}, p.quotes...)
+		}
 	}
 	for i := range d.mentions {
 		m := &d.mentions[i]
@@ -184,31 +224,4 @@ func (d *doc) markQuoted() {
 			}
 		}
 	}
-}
-
-// previousSubject finds the speaker of a quotation that stands as its own
-// sentence with no attribution ("Trump questioned Kiev's commitment. "I'm
-// starting to doubt…""): the first person named in the sentence before it,
-// in the same paragraph.
-func (d *doc) previousSubject(rq rawQuote) int {
-	p := d.paras[rq.pi]
-	k := p.tokIndex(rq.first.tstart)
-	if k == 0 || k >= len(p.toks) || p.toks[k-1].sent == p.toks[k].sent {
-		return -1
-	}
-	sent := p.toks[k-1].sent
-	for i := range d.mentions {
-		m := &d.mentions[i]
-		if m.para != rq.pi || p.toks[m.tok0].sent != sent || m.afterPrep || m.inQuote || !d.canSpeak(m, -1) && m.kind != nameMention {
-			continue // "they" stands for no one person
-		}
-		e := m.ent
-		if m.kind == pronounMention {
-			e = d.resolvePronoun(i)
-		}
-		if e >= 0 && d.ents[e].typ == model.Person {
-			return e
-		}
-	}
-	return -1
 }

@@ -13,21 +13,26 @@ type attribution struct {
 	np    string // the speaker's words when no entity ("Turkish officials")
 	desc  string // how the text describes the speaker there (see describe)
 	verb  string
-	post  bool // given after the quotation ("…," Putin said)
-	colon bool // introduced by a colon (Trump wrote: "…")
-	intro bool // introduced right before the mark (he said, "…")
+	// headPi and head locate the head noun of an unnamed speaker's words
+	// (np), so that a document can be traced to who issued it.
+	headPi, head int
+	post         bool // given after the quotation ("…," Putin said)
+	colon        bool // introduced by a colon (Trump wrote: "…")
+	intro        bool // introduced right before the mark (he said, "…")
 }
 
 // statement reports whether a short quotation is said by someone rather
 // than held at a distance: introduced by a colon or right after a speech
-// verb, or attributed after it or by a speech verb before it in its
-// sentence ("he said Karvik had given them "a bitter year."", "described
-// the plan as "cruel and careless,"") and ending with punctuation inside
-// the marks, as quoted words do and a term in mid-sentence does not.
-// Title-case words ("Meet the Nation") name a show or a slogan.
+// verb, attributed after it and ending with punctuation inside the marks,
+// or given by a speech verb before it in its sentence ("he said Karvik had
+// given them "a bitter year."", "described the plan as "cruel and
+// careless"") when it is more than one word or ends with punctuation, as
+// quoted words do and a lone term in mid-sentence does not ("what he
+// called "ultimatums""). Title-case words ("Meet the Nation") name a show
+// or a slogan.
 func (a attribution) statement(rq rawQuote) bool {
 	return a.found && (a.colon || a.intro || (a.post && rq.endPunct) ||
-		(rq.endPunct && a.verb != "" && !titleCase(rq.text)))
+		((rq.endPunct || rq.words > 1) && a.verb != "" && !titleCase(rq.text)))
 }
 
 // titleCase reports words that all start with a capital but for function
@@ -83,7 +88,7 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 	a := p.tokIndex(s.close)
 	limit := p.nextOpen(s)
 	b := a
-	for b < len(p.toks) && p.toks[b].start < limit && p.toks[b].sent == p.toks[a].sent && b-a < 14 {
+	for b < len(p.toks) && p.toks[b].start < limit && p.toks[b].sent == p.toks[a].sent && b-a < 18 {
 		if b > a && strings.Contains(p.toks[b].sep, ";") {
 			break
 		}
@@ -92,25 +97,46 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 	if a >= b || strings.ContainsAny(p.text[s.close:p.toks[a].start], ".!?;") {
 		return attribution{ent: -1}
 	}
+	if at := d.signature(pi, s, a); at.found {
+		return at
+	}
+	if p.toks[a].lower == "according" && a+1 < b && p.toks[a+1].lower == "to" {
+		at := d.accordingTo(pi, a, b)
+		at.post = at.found
+		return at
+	}
 	v := -1
-	for k := a; k < b && k-a <= 8; k++ {
+	reach := 8 // "…," Rep. Ana Pell's chief of staff, Ivo Brandt, told Lumen: a longer reach
+	if !terminal {
+		reach = 14
+	}
+	for k := a; k < b && k-a <= reach; k++ {
 		if speechVerbs[p.toks[k].lower] && p.toks[k].lower != "according" {
 			v = k
 			break
 		}
 	}
-	if v < 0 && !terminal {
+	if v < 0 {
+		if at := d.unlistedVerbSpeaker(pi, a, terminal); at.found || terminal {
+			return at
+		}
 		return d.appositiveSpeaker(pi, a, limit)
 	}
-	if v < 0 || (terminal && (v-a > 4 || d.goesOn(pi, v, limit))) {
+	if v < 0 || (terminal && (v-a > 4 || !d.tightAttribution(pi, a, v) && d.goesOn(pi, v, limit))) {
 		return attribution{ent: -1}
 	}
 	var at attribution
 	if v == a {
 		at = d.speakerAfterVerb(pi, v, b, false)
+		if !at.found && !strings.HasSuffix(p.toks[v].lower, "ing") { // "…," citing the budget: no speaker
+			at = d.phraseAfter(pi, v+1, b)
+		}
 	} else {
 		at = d.speakerIn(pi, a, v, v)
-		if !at.found && !terminal {
+		if !at.found && strings.Contains(p.toks[v].sep, ",") { // "…" in the primary, said Ana Pell
+			at = d.speakerAfterVerb(pi, v, b, false)
+		}
+		if !at.found && (!terminal || v-a <= 2) { // ""…?" the crowd shouted."
 			at = d.nounPhrase(pi, a, v)
 		}
 	}
@@ -146,7 +172,7 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 	for sentStart > 0 && p.toks[sentStart-1].sent == sent {
 		sentStart--
 	}
-	if c == e {
+	if sentStart == e {
 		return attribution{ent: -1}
 	}
 	colon := strings.Contains(p.text[p.toks[e-1].end:s.open], ":")
@@ -157,19 +183,40 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 			break
 		}
 	}
+	at := d.speakerBefore(pi, sentStart, c, e, v, colon)
+	at.colon = colon && at.found
+	at.intro = at.found && v >= e-3 && strings.ContainsAny(p.text[p.toks[e-1].end:s.open], ",:")
+	return at
+}
+
+// speakerBefore finds who speaks in the clause before a quotation opening
+// at token e, whose last speech verb is v (-1 when none): "according to"
+// and whom, else the subject of the main speech verb, else the speaker
+// nearest the verb, a name right after it or the words of an unnamed
+// speaker; with no verb, a name before a colon.
+func (d *doc) speakerBefore(pi, sentStart, c, e, v int, colon bool) attribution {
+	p := d.paras[pi]
+	main, mv := d.mainSpeaker(pi, sentStart, c, e)
+	if v >= 0 && p.toks[v].lower == "according" && !(main.found && mv < v) { // "X said that according to its analysis, …": X
+		if at := d.accordingTo(pi, v, e); at.found {
+			return at
+		}
+	}
+	for k := c; k < e; k++ { // "Per Ana Pell: "…"", as "according to"
+		if p.toks[k].lower == "per" && (k == sentStart || strings.Contains(p.toks[k].sep, ",")) {
+			if at := d.speakerAfterVerb(pi, k, e, false); at.found {
+				at.verb = "per"
+				return at
+			}
+		}
+	}
+	if main.found {
+		main.verb = verbPhrase(p, mv, e)
+		return main
+	}
 	var at attribution
 	switch {
-	case v >= 0 && p.toks[v].lower == "according":
-		at = d.speakerAfterVerb(pi, v, e, false)
-		at.verb = "according to"
-		return at
-	case v >= 0 && participle(p.toks[v]):
-		// ", accusing him of …": the sentence's subject speaks.
-		at = d.speakerPick(pi, sentStart, v, v, true)
-		if at.found {
-			at.verb = verbPhrase(p, v, e)
-		}
-	case v >= 0:
+	case v >= 0 && p.toks[v].lower != "according":
 		at = d.speakerIn(pi, c, v, v)
 		if !at.found {
 			at = d.speakerIn(pi, sentStart, v, v)
@@ -184,10 +231,24 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 			at.verb = verbPhrase(p, v, e)
 		}
 	case colon:
-		at = d.speakerIn(pi, c, e, e)
+		// "Karvik took aim at Brandt:" — the subject, not the nearest name.
+		if i := d.subjectBefore(pi, c, e); i >= 0 {
+			at = d.fromMention(i)
+		} else {
+			at = d.speakerIn(pi, c, e, e)
+		}
 	}
-	at.colon = colon && at.found
-	at.intro = at.found && v >= e-3 && strings.ContainsAny(p.text[p.toks[e-1].end:s.open], ",:")
+	return at
+}
+
+// accordingTo reads "according to" at token v and whom or what: a name,
+// else the words of a source ("a court document").
+func (d *doc) accordingTo(pi, v, end int) attribution {
+	at := d.speakerAfterVerb(pi, v, end, false)
+	if !at.found && v+2 < end {
+		at = d.phraseAfter(pi, v+2, end)
+	}
+	at.verb = "according to"
 	return at
 }
 
@@ -245,27 +306,88 @@ func (d *doc) canSpeak(m *mention, verb int) bool {
 	return false
 }
 
-// speakerAfterVerb reads "said Gov. Perry" / "according to Trump": a
-// mention starting right after the verb (after "to" for "according to").
-// When strict, the name must be followed by a comma or colon.
+// speakerAfterVerb reads "said Gov. Perry" / "according to Trump" /
+// "said Republican strategist Ana Pell" / "said the bureau's director,
+// Ivo Brandt": a mention starting after the verb (after "to" for
+// "according to") past words that describe it, a person before an
+// organisation ("said RNC spokesman Sean Spicer"). When strict, the name
+// must be followed by a comma or colon.
 func (d *doc) speakerAfterVerb(pi, v, end int, strict bool) attribution {
 	p := d.paras[pi]
 	k := v + 1
 	if p.toks[v].lower == "according" && k < end && p.toks[k].lower == "to" {
 		k++
 	}
+	best := -1
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.para != pi || m.tok0 < k || m.tok0 > k+2 || m.tok1 > end || m.inQuote || !d.canSpeak(m, -1) {
+		if m.para != pi || m.tok0 < k || m.tok1 > end || m.inQuote || !d.canSpeak(m, -1) {
 			continue
+		}
+		if m.tok0 > k+6 || m.tok0 > k+2 && !describesBefore(p, k, m.tok0) {
+			break
 		}
 		if strict && (m.tok1 >= len(p.toks) || !strings.ContainsAny(p.toks[m.tok1].sep, ",:")) {
 			continue
 		}
-		return d.fromMention(i)
+		if best < 0 || m.kind != nameMention || m.typ == model.Person {
+			best = i
+		}
+		if m.kind != nameMention || m.typ == model.Person {
+			break
+		}
 	}
-	return attribution{ent: -1}
+	if best < 0 {
+		return attribution{ent: -1}
+	}
+	return d.fromMention(best)
 }
+
+// describesBefore reports tokens [k, j) that can describe the name at j:
+// determiners, possessives, capitals, role and agent words, and a comma
+// after a role word ("the bureau's director, Ivo Brandt").
+func describesBefore(p *para, k, j int) bool {
+	for i := k; i < j; i++ {
+		t := p.toks[i]
+		if sep := strings.TrimSpace(t.sep); i > k && sep != "" && !(sep == "." && p.toks[i-1].dot && isAbbrev(p.toks[i-1])) {
+			return false // "said retired Lt. Gen. Ana Pell" keeps its abbreviations
+		}
+		ok := t.cap || t.poss || t.lower == "the" || t.lower == "a" || t.lower == "an" || descriptorWord(t.lower) ||
+			roleModifiers[t.lower] || partyWords[t.lower] || compoundAdjective(t) ||
+			!functionWords[t.lower] && !prepositions[t.lower] && !speechVerbs[t.lower] && len(t.lower) > 2 // "undecided"
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseAfter keeps the words of an unnamed speaker or source starting at
+// token k ("said one longtime adviser to the mayor", "according to a
+// court document"): a determiner or a capital and the words up to a
+// comma, a clause or a verb, at most eight.
+func (d *doc) phraseAfter(pi, k, end int) attribution {
+	p := d.paras[pi]
+	if k >= end || k >= len(p.toks) || !(p.toks[k].cap || descriptionOpeners[p.toks[k].lower]) || inQuotation(p, p.toks[k].start) {
+		return attribution{ent: -1}
+	}
+	j := k + 1
+	for j < end && j-k < 8 && p.toks[j].sep == " " && !clauseOpeners[p.toks[j].lower] && !verbShaped(p.toks[j]) &&
+		!speechVerbs[p.toks[j].lower] {
+		j++
+	}
+	for j > k+1 && (functionWords[p.toks[j-1].lower] || prepositions[p.toks[j-1].lower]) {
+		j--
+	}
+	if j == k+1 && descriptionOpeners[p.toks[k].lower] {
+		return attribution{ent: -1}
+	}
+	return attribution{found: true, ent: -1, np: p.text[p.toks[k].start:p.toks[j-1].end], desc: d.thingDescription(pi, j-1),
+		headPi: pi, head: j - 1}
+}
+
+// descriptionOpeners begin the words of an unnamed speaker.
+var descriptionOpeners = toSet([]string{`a an the one another some two three several many his her their its`})
 
 // fromMention makes an attribution from a mention, resolving pronouns and
 // keeping an unresolved role reference's words.
@@ -277,6 +399,9 @@ func (d *doc) fromMention(i int) attribution {
 		if e < 0 {
 			return attribution{ent: -1}
 		}
+	}
+	if e < 0 && m.kind == roleMention {
+		e = d.roleHolderNear(i)
 	}
 	if e < 0 && m.kind == roleMention && len(m.role.mods) > 0 {
 		e = d.salientPerson(m.role)
@@ -293,7 +418,7 @@ func (d *doc) fromMention(i int) attribution {
 		}
 	}
 	if e < 0 {
-		return attribution{found: true, ent: -1, np: m.surface, desc: desc}
+		return attribution{found: true, ent: -1, np: m.surface, desc: desc, headPi: m.para, head: m.tok1 - 1}
 	}
 	return attribution{found: true, ent: e, desc: desc}
 }
@@ -348,10 +473,12 @@ func (d *doc) resolvePronoun(i int) int {
 // antecedent is resolvePronoun without the memo. A pronoun of the same
 // gender earlier in that sentence stands for whoever it refers to. When
 // known is set, only people whose gender is known to fit count, within the
-// pronoun's sentence and the two before it.
+// pronoun's sentence and the two before it. Within the nearest sentence
+// that names a fitting person, a subject beats an object or a name in a
+// clause that opens the sentence ("When Maddow asked, Clinton said …").
 func (d *doc) antecedent(i int, known bool) int {
 	m := d.mentions[i]
-	curPara, curSent, best := -1, -1, -1
+	curPara, curSent, subject, other := -1, -1, -1, -1
 	for j := i - 1; j >= 0; j-- {
 		c := d.mentions[j]
 		if m.para-c.para > 3 || c.para == 0 && m.para != 0 {
@@ -361,33 +488,73 @@ func (d *doc) antecedent(i int, known bool) int {
 			break // count sentences, not only those that name someone
 		}
 		cs := d.paras[c.para].toks[c.tok0].sent
-		if (c.para != curPara || cs != curSent) && best >= 0 {
-			return best
+		if (c.para != curPara || cs != curSent) && (subject >= 0 || other >= 0) {
+			break
 		}
 		curPara, curSent = c.para, cs
-		if c.afterPrep || c.inQuote {
-			continue
-		}
-		e := c.ent
-		if c.kind == pronounMention {
-			if c.gender != m.gender {
-				continue
+		if e := d.fittingPerson(j, m, known); e >= 0 {
+			if d.objectLike(&d.mentions[j]) || d.inOpeningClause(&d.mentions[j]) {
+				other = e
+			} else {
+				subject = e
 			}
-			e = d.resolvePronoun(j)
 		}
-		if e < 0 {
-			continue
-		}
-		ent := d.ents[e]
-		if ent.typ != model.Person || (ent.gender != 0 && m.gender != 0 && ent.gender != m.gender) {
-			continue
-		}
-		if known && (ent.gender == 0 || m.gender == 0) {
-			continue
-		}
-		best = e
 	}
-	return best
+	if subject >= 0 {
+		return subject
+	}
+	return other
+}
+
+// fittingPerson is the person mention j names, when it can stand for the
+// pronoun m: not the object of a preposition nor quoted, of a fitting
+// gender (known to fit when known is set); -1 otherwise.
+func (d *doc) fittingPerson(j int, m mention, known bool) int {
+	c := d.mentions[j]
+	if c.afterPrep || c.inQuote {
+		return -1
+	}
+	e := c.ent
+	if c.kind == pronounMention {
+		if c.gender != m.gender {
+			return -1
+		}
+		e = d.resolvePronoun(j)
+	}
+	if e < 0 {
+		return -1
+	}
+	ent := d.ents[e]
+	if ent.typ != model.Person || (ent.gender != 0 && m.gender != 0 && ent.gender != m.gender) {
+		return -1
+	}
+	if known && (ent.gender == 0 || m.gender == 0) {
+		return -1
+	}
+	return e
+}
+
+// subordinators open a clause that can stand before the main one.
+var subordinators = toSet([]string{`when after as while if because although though since before until once
+whereas unless`})
+
+// inOpeningClause reports a mention inside a subordinate clause that opens
+// its sentence, before the comma that ends it.
+func (d *doc) inOpeningClause(m *mention) bool {
+	p := d.paras[m.para]
+	s := m.tok0
+	for s > 0 && p.toks[s-1].sent == p.toks[m.tok0].sent {
+		s--
+	}
+	if !subordinators[p.toks[s].lower] {
+		return false
+	}
+	for k := s + 1; k <= m.tok0; k++ {
+		if strings.Contains(p.toks[k].sep, ",") {
+			return false
+		}
+	}
+	return true
 }
 
 // sentOrdinal numbers the sentence of a mention across the article.

@@ -1,7 +1,6 @@
 package enrich
 
 import (
-	"os"
 	"parallax/internal/testshared"
 	"path/filepath"
 	"testing"
@@ -16,20 +15,12 @@ import (
 func TestBasilQuotes(t *testing.T) {
 	dir := testshared.Dir(t, "datasets")
 	arts := loadRecords(t, filepath.Join(dir, "basil-2010-2014-articles.jsonl"))
-	f, err := os.Open(filepath.Join(dir, "basil-2010-2014-quotes.jsonl"))
-	if err != nil {
-		t.Skipf("quote gold: %v", err)
-	}
-	defer f.Close()
-	gold, err := eval.LoadQuoteGold(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold := loadQuoteGold(t, filepath.Join(dir, "basil-2010-2014-quotes.jsonl"))
 	quotes := make(map[string][]model.Quote)
 	for _, a := range arts {
 		quotes[a.SourceID] = Article(a).Quotes
 	}
-	s := eval.ScoreQuotes(gold, quotes)
+	s := eval.ScoreQuotes(gold, quotes, eval.QuoteOptions{})
 	for _, m := range s.Misses {
 		if testing.Verbose() {
 			t.Logf("miss %s [%s] %s (got %q [%s]): %.90q", m.ID[:8], m.Speaker, m.Reason, m.Got, m.GotDescription, m.Text)

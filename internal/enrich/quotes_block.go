@@ -25,13 +25,17 @@ func (d *doc) blockQuotes() []model.Quote {
 		}
 		end := len(intro.text)
 		a := d.attributeBefore(pi-1, qspan{open: end, tstart: end, tend: end, close: end, closed: true})
-		if !a.found {
-			a = d.recentSpeaker(pi - 1)
+		how := model.AttributedPrevious
+		if e := d.introducedDocumentIssuer(pi - 1); !a.found && e >= 0 {
+			a = attribution{found: true, ent: e}
 		}
-		q := model.Quote{Text: cleanQuote(p.text), Verb: a.verb, Paragraph: p.idx}
+		if !a.found {
+			a, how = d.recentSpeaker(pi-1), model.AttributedContext
+		}
+		q := model.Quote{Text: cleanQuote(p.text), Verb: a.verb, Paragraph: p.idx, Attribution: model.AttributedNone}
 		if a.found {
-			q.Speaker, q.SpeakerKey = d.speakerName(a)
-			q.SpeakerDescription = d.speakerDescription(a)
+			d.setSpeaker(&q, a)
+			q.Attribution = how
 		}
 		out = append(out, q)
 	}

@@ -103,7 +103,8 @@ func (d *doc) nounPhrase(pi, from, v int) attribution {
 			break
 		}
 		w := p.toks[k-1].lower
-		if prep := w == "from" || w == "by" || w == "for" || w == "of"; prep && p.toks[k].cap {
+		capAfter := p.toks[k].cap || k+1 < end && p.toks[k+1].cap // "for Norvala", "for committee Democrats"
+		if prep := w == "from" || w == "by" || w == "for" || w == "of"; prep && capAfter {
 			head = k - 2
 		} else if w == "and" && p.toks[k].cap {
 			// "Norvala and Veloria", inside the phrase
@@ -118,7 +119,8 @@ func (d *doc) nounPhrase(pi, from, v int) attribution {
 	if k == end || head < k || !(p.toks[k].cap || p.toks[k].lower == "the" || p.toks[k].lower == "a") {
 		return attribution{ent: -1}
 	}
-	return attribution{found: true, ent: -1, np: p.text[p.toks[k].start:p.toks[head].end], desc: d.thingDescription(pi, head)}
+	return attribution{found: true, ent: -1, np: p.text[p.toks[k].start:p.toks[head].end], desc: d.thingDescription(pi, head),
+		headPi: pi, head: head}
 }
 
 // skipParenthetical steps back over ", where …," right before token end,
@@ -140,4 +142,108 @@ func skipParenthetical(p *para, from, end int) int {
 		}
 	}
 	return end
+}
+
+// unlistedVerbSpeaker reads ""…," Trump barked" and ""…?" Hannity
+// pressed": a speaker named right after the closing mark and, right after
+// the name, a word shaped like a verb in the past or present tense, whether
+// or not it is a speech verb, since the place alone attributes. After a
+// quotation that ends its sentence the clause must end there too
+// ("Maddow repeated.", "Trump went on, …"), so that a new sentence is not
+// taken for an attribution.
+func (d *doc) unlistedVerbSpeaker(pi, a int, terminal bool) attribution {
+	p := d.paras[pi]
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para != pi || m.tok0 != a || m.inQuote || !d.canSpeak(m, -1) {
+			continue
+		}
+		v := m.tok1
+		if v >= len(p.toks) || p.toks[v].sep != " " || p.toks[v].sent != p.toks[a].sent || !verbShaped(p.toks[v]) {
+			return attribution{ent: -1}
+		}
+		if terminal && !clauseEndsAfter(p, v) {
+			return attribution{ent: -1}
+		}
+		at := d.fromMention(i)
+		if at.found {
+			at.post = true
+			at.verb = verbPhrase(p, v, len(p.toks))
+		}
+		return at
+	}
+	return attribution{ent: -1}
+}
+
+// irregularPasts are past tenses that do not end in -ed, as used to
+// attribute words ("shot back", "went on", "broke in").
+var irregularPasts = toSet([]string{`went shot hit spoke broke cut threw struck swore bit made took gave put got held kept
+brought felt found saw sent`})
+
+// verbShaped reports a lower-case word shaped like a verb in the past
+// (-ed, or an irregular past) or the present (-s): "barked", "went",
+// "adds"; function words ("was", "has") are not.
+func verbShaped(t token) bool {
+	w := t.lower
+	if t.cap || functionWords[w] || len(w) < 3 {
+		return false
+	}
+	if irregularPasts[w] || strings.HasSuffix(w, "ed") && len(w) > 3 {
+		return true
+	}
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// pastShaped reports a lower-case word shaped like a verb in the past
+// tense ("compared", "went"), which a plural noun never is.
+func pastShaped(t token) bool {
+	return !t.cap && !functionWords[t.lower] && (irregularPasts[t.lower] || strings.HasSuffix(t.lower, "ed") && len(t.lower) > 3)
+}
+
+// clauseEndsAfter reports a clause that ends after the verb at token v, or
+// after one particle ("went on"), at the sentence's end or a comma.
+func clauseEndsAfter(p *para, v int) bool {
+	k := v + 1
+	if k < len(p.toks) && p.toks[k].sent == p.toks[v].sent && p.toks[k].sep == " " && particles[p.toks[k].lower] {
+		k++
+	}
+	return k >= len(p.toks) || p.toks[k].sent != p.toks[v].sent || strings.Contains(p.toks[k].sep, ",")
+}
+
+var particles = toSet([]string{`on back in up out off again`})
+
+// tightAttribution reports a speaker named right after the closing mark,
+// the verb right after the name and a clause opening or ending after it
+// (""…?" Karvik asks as …"): an attribution even when the sentence goes
+// on, where "Karvik described the ad …" starts a sentence of its own.
+func (d *doc) tightAttribution(pi, a, v int) bool {
+	p := d.paras[pi]
+	if !clauseEndsAfter(p, v) && !(v+1 < len(p.toks) && subordinators[p.toks[v+1].lower]) {
+		return false
+	}
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para == pi && m.tok0 == a && m.tok1 == v {
+			return true
+		}
+	}
+	return false
+}
+
+// signature reads a name signed after the closing mark with a dash, as
+// embedded posts and epigraphs carry it (""…" — Ana Pell (@anapell)
+// March 3"): the name right after the dash speaks.
+func (d *doc) signature(pi int, s qspan, a int) attribution {
+	p := d.paras[pi]
+	if a >= len(p.toks) || !strings.ContainsAny(p.text[s.close:p.toks[a].start], "—–") {
+		return attribution{ent: -1}
+	}
+	for i := range d.mentions {
+		if m := &d.mentions[i]; m.para == pi && m.tok0 == a && m.kind == nameMention && d.canSpeak(m, -1) {
+			at := d.fromMention(i)
+			at.post = at.found
+			return at
+		}
+	}
+	return attribution{ent: -1}
 }

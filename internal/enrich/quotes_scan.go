@@ -70,6 +70,24 @@ func scanQuotes(p string) []qspan {
 	return out
 }
 
+// leadingClose finds a closing double mark before the paragraph's first
+// quotation, which closes a quotation the paragraph never opened; nil when
+// there is none.
+func leadingClose(p string, spans []qspan) *qspan {
+	end := len(p)
+	if len(spans) > 0 {
+		end = spans[0].open
+	}
+	for i := 0; i < end; {
+		r, n := runeAt(p, i)
+		if r == '”' || r == '"' && closesAt(p, i, n) && !opensAt(p, i, n) {
+			return &qspan{open: 0, tstart: 0, tend: i, close: i + n, closed: true}
+		}
+		i += n
+	}
+	return nil
+}
+
 // opensAt reports whether the mark at i is placed to open: after the start,
 // a space, a bracket, a dash or a colon, and before a non-space.
 func opensAt(p string, i, n int) bool {

@@ -111,3 +111,12 @@ func FuzzQuotes(f *testing.F) {
 		}
 	})
 }
+
+// TestDoubledApostrophes reads two apostrophes as a double quotation mark,
+// as some archives type it.
+func TestDoubledApostrophes(t *testing.T) {
+	e := Article(model.Article{Body: "Ana Pell met Ivo Brandt.\n\n''The pier is safe again,'' Ms. Pell said."})
+	if q := quoteBy(t, e, "The pier is safe again"); q.Speaker != "Ana Pell" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -42,7 +42,7 @@ func FuzzParseLines(f *testing.F) {
 func FuzzLoadGoldFiles(f *testing.F) {
 	for _, s := range []string{
 		`{"a": {"articleBody": "x"}}`, `{}`, `[]`, "{\"id\":\"a\",\"event\":\"e\"}\n",
-		"{\"id\":\"a\",\"text\":\"“we won”\",\"speaker\":\"Ilsa Marrow\"}\n", "{\"source\":\"a.txt\",\"entities\":[]}\n",
+		"{\"id\":\"a\",\"text\":\"“we won”\",\"speaker\":\"Ilsa Marrow\"}\n", "{\"id\":\"a\",\"text\":\"we won\",\"speaker\":\"he\",\"speaker_kind\":\"pronoun\"}\n", "{\"source\":\"a.txt\",\"entities\":[]}\n",
 		"\n\n", "{", "null",
 	} {
 		f.Add([]byte(s))
@@ -68,7 +68,7 @@ func FuzzLoadGoldFiles(f *testing.F) {
 					t.Fatalf("quote gold without id or text: %+v", q)
 				}
 			}
-			ScoreQuotes(qs, nil)
+			ScoreQuotes(qs, nil, QuoteOptions{Strict: true})
 		}
 		if es, err := LoadEntityGold(strings.NewReader(string(data))); err == nil {
 			for _, e := range es {

@@ -27,6 +27,29 @@ type Entity struct {
 	Descriptions []string `json:"descriptions,omitempty"`
 }
 
+// CorpusEntity is one person, place or organisation across a collection
+// of articles: the articles' entities joined by key, a family name alone
+// ("Trump") joined to the one full name it stands for where that is
+// unambiguous, and spellings another language romanises its own way
+// ("Wolodymyr Selenskyj") joined to the rest.
+type CorpusEntity struct {
+	// Key is the identity: a person's given and family name ("donald
+	// trump"), a place's or organisation's folded name.
+	Key string `json:"key"`
+	// Name is the canonical name: the fullest form, as most articles
+	// write it ("Volodymyr Zelensky").
+	Name string `json:"name"`
+	Type string `json:"type"` // Person, Place or Organisation
+	// Spellings are every name form the articles use for it, the most
+	// used first (role references such as "the Ukrainian president" are
+	// left out).
+	Spellings []string `json:"spellings"`
+	// Keys are the articles' Entity.Key values joined into it.
+	Keys     []string `json:"keys"`
+	Articles int      `json:"articles"` // how many articles name it
+	Mentions int      `json:"mentions"` // how often they refer to it, in all
+}
+
 // Quote is one direct quotation with who said it and how.
 type Quote struct {
 	Text string `json:"text"` // the words inside the marks, paragraphs joined by one space
@@ -44,7 +67,21 @@ type Quote struct {
 	SpeakerDescription string `json:"speaker_description,omitempty"`
 	Verb               string `json:"verb"`      // how it was said: "said", "wrote on Truth Social", "told TASS"
 	Paragraph          int    `json:"paragraph"` // index into Article.Paragraphs(); -1 for the headline
+	// Attribution says how the speaker was found (one of the Attributed…
+	// constants): in the quotation's own sentence, in the paragraph before
+	// it, carried on from the quotation it continues, from the person the
+	// text was just about; or AttributedNone, when Speaker is "".
+	Attribution string `json:"attribution"`
 }
+
+// How a quotation's speaker was found (Quote.Attribution).
+const (
+	AttributedDirect   = "direct"       // "…," Karvik said. / Karvik said: "…"
+	AttributedPrevious = "previous"     // the paragraph before introduces it: "Karvik wrote:"
+	AttributedContinue = "continued"    // it carries on the last attributed quotation
+	AttributedContext  = "context"      // the person the sentence or paragraph before is about
+	AttributedNone     = "unattributed" // no speaker found
+)
 
 // Term is a scare quote: one to three words in quotation marks that an
 // outlet distances itself from ("direct", "ultimatums"), not a statement.

@@ -1,0 +1,192 @@
+package enrich
+
+import (
+	"strings"
+
+	"parallax/internal/model"
+)
+
+// Speakers found outside the quotation's own sentence: an introduction in
+// the paragraph before ("Cruz continued:"), or the person the text was
+// just about.
+
+// introducedBefore gives a quotation that opens its paragraph the speaker
+// that the paragraph before introduces with a closing colon ("Cruz
+// continued:", "Stated Stone:", "as Ana Pell observed, …:").
+func (d *doc) introducedBefore(rq rawQuote, q *model.Quote) bool {
+	if rq.pi < 2 || rq.first.open != 0 {
+		return false
+	}
+	intro := d.paras[rq.pi-1]
+	if intro.heading || !strings.HasSuffix(strings.TrimSpace(intro.text), ":") {
+		return false
+	}
+	end := len(intro.text)
+	a := d.attributeBefore(rq.pi-1, qspan{open: end, tstart: end, tend: end, close: end, closed: true})
+	if !a.found && d.introducesText(intro) { // "Read the full statement below:"
+		if e := d.introducedDocumentIssuer(rq.pi - 1); e >= 0 {
+			a = attribution{found: true, ent: e}
+		} else {
+			a = d.recentSpeaker(rq.pi - 1)
+		}
+	}
+	if !a.found {
+		return false
+	}
+	d.setSpeaker(q, a)
+	q.Verb, q.Attribution = a.verb, model.AttributedPrevious
+	return true
+}
+
+// precedingSentence is the paragraph and sentence before a quotation's
+// opening: the sentence before it in its paragraph, or, for a quotation
+// that opens its paragraph, the last sentence of the paragraph before.
+func (d *doc) precedingSentence(rq rawQuote) (int, int, bool) {
+	p := d.paras[rq.pi]
+	k := p.tokIndex(rq.first.tstart)
+	if k >= len(p.toks) {
+		return 0, 0, false
+	}
+	if k > 0 {
+		if p.toks[k-1].sent == p.toks[k].sent {
+			return 0, 0, false // the quotation stands inside a sentence
+		}
+		return rq.pi, p.toks[k-1].sent, true
+	}
+	if rq.pi < 2 || d.paras[rq.pi-1].heading || len(d.paras[rq.pi-1].toks) == 0 {
+		return 0, 0, false
+	}
+	prev := d.paras[rq.pi-1]
+	return rq.pi - 1, prev.toks[len(prev.toks)-1].sent, true
+}
+
+// previousSubject finds the speaker of a quotation that stands as its own
+// sentence with no attribution ("Trump questioned Kiev's commitment. "I'm
+// starting to doubt…""): the subject of the sentence before it, in its
+// paragraph or ending the paragraph before — a person, or an organisation
+// that opens it — else the first person it names.
+func (d *doc) previousSubject(rq rawQuote) int {
+	pi, sent, ok := d.precedingSentence(rq)
+	if !ok {
+		return -1
+	}
+	p := d.paras[pi]
+	other := -1
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para != pi || p.toks[m.tok0].sent != sent || m.afterPrep || m.inQuote || !d.canSpeak(m, -1) && m.kind != nameMention {
+			continue // "they" stands for no one person
+		}
+		e := m.ent
+		if m.kind == pronounMention {
+			e = d.resolvePronoun(i)
+		}
+		if e < 0 || d.ents[e].typ == model.Place {
+			continue
+		}
+		subject := !d.objectLike(m) && !d.inOpeningClause(m)
+		if subject && (d.ents[e].typ == model.Person || m.kind == nameMention && d.firstInSentence(i)) {
+			return e // a person, or an organisation that opens the sentence ("The council issued a statement")
+		}
+		if other < 0 && d.ents[e].typ == model.Person {
+			other = e
+		}
+	}
+	return other
+}
+
+// subjectSpeaks gives a quotation inside a sentence with no speech verb to
+// the sentence's subject when a verb follows it ("Rubio also bemoaned the
+// climate in which people "literally hate each other"", "Sanders credited
+// the win to "a closed primary …""): the words are the subject's, whatever
+// the verb.
+func (d *doc) subjectSpeaks(rq rawQuote, q *model.Quote) bool {
+	p := d.paras[rq.pi]
+	e := p.tokIndex(rq.first.open)
+	if e == 0 || e >= len(p.toks) || p.toks[e-1].sent != p.toks[e].sent {
+		return false
+	}
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para != rq.pi || m.tok1 > e || p.toks[m.tok0].sent != p.toks[e].sent || d.inOpeningClause(m) {
+			continue
+		}
+		if m.afterPrep || m.inQuote || p.toks[m.tok1-1].poss || d.objectLike(m) || !d.canSpeak(m, -1) {
+			return false // the sentence opens with someone else
+		}
+		v := skipAuxiliaries(p, m.tok1)
+		if v >= e || p.toks[v].sent != p.toks[e].sent || !verbShaped(p.toks[v]) {
+			return false
+		}
+		at := d.fromMention(i)
+		if !at.found {
+			return false
+		}
+		d.setSpeaker(q, at)
+		q.Verb = p.toks[v].text
+		return true
+	}
+	return false
+}
+
+// auxiliaries stand between a subject and its verb ("has argued", "also
+// bemoaned", "later credited").
+var auxiliaries = toSet([]string{`has have had also then later again would will could once still even
+repeatedly often never`})
+
+// skipAuxiliaries steps over auxiliaries and adverbs from token k.
+func skipAuxiliaries(p *para, k int) int {
+	for n := 0; k < len(p.toks) && n < 3 && p.toks[k].sep == " " &&
+		(auxiliaries[p.toks[k].lower] || strings.HasSuffix(p.toks[k].lower, "ly") && !p.toks[k].cap); n++ {
+		k++
+	}
+	return k
+}
+
+// firstInSentence reports mention i as the first mention of its sentence.
+func (d *doc) firstInSentence(i int) bool {
+	if i == 0 {
+		return true
+	}
+	m, prev := d.mentions[i], d.mentions[i-1]
+	return prev.para != m.para || d.paras[m.para].toks[prev.tok0].sent != d.paras[m.para].toks[m.tok0].sent
+}
+
+// introducedDocumentIssuer is who issued the document the last sentence
+// of paragraph pi names ("Read the full statement below:"), or -1.
+func (d *doc) introducedDocumentIssuer(pi int) int {
+	p := d.paras[pi]
+	if len(p.toks) == 0 {
+		return -1
+	}
+	last := p.toks[len(p.toks)-1].sent
+	for k := len(p.toks) - 1; k >= 0 && p.toks[k].sent == last; k-- {
+		if documentNouns[p.toks[k].lower] {
+			return d.issuer(pi, k)
+		}
+	}
+	return -1
+}
+
+// headlineSpeaker gives a quotation of a headline to the name that opens
+// the headline before a colon ("Karvik: Port deal 'a bitter year'"), the
+// way headlines attribute.
+func (d *doc) headlineSpeaker(rq rawQuote, q *model.Quote) bool {
+	p := d.paras[rq.pi]
+	colon := strings.IndexByte(p.text, ':')
+	if rq.pi != 0 || colon < 0 || colon > rq.first.open {
+		return false
+	}
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para != 0 || m.end > colon || m.inQuote || m.ent < 0 || d.ents[m.ent].typ == model.Place {
+			continue
+		}
+		if strings.TrimSpace(p.text[m.end:colon]) != "" {
+			continue // the name must stand right before the colon
+		}
+		d.setSpeaker(q, attribution{found: true, ent: m.ent})
+		return true
+	}
+	return false
+}
