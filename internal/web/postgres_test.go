@@ -26,7 +26,6 @@ func TestServeOverPostgres(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer lease.Release()
 	stories, err := pipeline.LoadStories(ctx, db, lease, cluster.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
@@ -34,6 +33,7 @@ func TestServeOverPostgres(t *testing.T) {
 	if _, err := pipeline.Ingest(ctx, []string{corpusDir}, db, pipeline.Options{Stories: stories}); err != nil {
 		t.Fatal(err)
 	}
+	lease.Release() // the story-cache check writes under a lease of its own
 	damID := damStory(t, db)
 	arts, err := db.StoryArticles(ctx, damID)
 	if err != nil {
