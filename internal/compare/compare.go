@@ -26,8 +26,11 @@ func BuildWith(s model.Story, arts []model.Article, opt Options) model.Report {
 		claims[i] = r.c
 	}
 	quotes := buildQuotes(docs)
+	title, others := headlines(docs)
 	return model.Report{
 		StoryID:       s.ID,
+		Title:         title,
+		Headlines:     others,
 		Claims:        claims,
 		Quotes:        quotes,
 		Discrepancies: discrepancies(docs, ss, pairs, quotes),

@@ -70,7 +70,10 @@ func (m *mdWriter) f(format string, args ...any) {
 func Markdown(w io.Writer, s model.Story, arts []model.Article, r model.Report) error {
 	m := &mdWriter{w: bufio.NewWriter(w)}
 	c := newCiter(arts)
-	title := s.Title
+	title := r.Title
+	if title == "" {
+		title = s.Title
+	}
 	if title == "" {
 		title = fmt.Sprintf("Story %d", s.ID)
 	}

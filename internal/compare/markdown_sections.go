@@ -2,6 +2,7 @@ package compare
 
 import (
 	"strings"
+	"time"
 
 	"parallax/internal/model"
 )
@@ -26,15 +27,32 @@ func writeQuotes(m *mdWriter, c citer, r model.Report) {
 		for i, v := range g.Variants {
 			label := "fullest wording"
 			if i > 0 {
-				label = "variant"
-				if v.Truncated {
-					label = "truncated"
-				}
+				label = VariantLabel(v)
 			}
-			m.f("- %s %s: %s\n", label, c.cite(v.ArticleIDs), renderDiff(v.Diff))
+			m.f("- %s %s: %s\n", oneLine(label), c.cite(v.ArticleIDs), renderDiff(v.Diff))
 		}
 		m.f("\n")
 	}
+}
+
+// VariantLabel says in words how a wording differs from the fullest one:
+// "shortened; words changed: DEAL → MEETING".
+func VariantLabel(v model.QuoteVariant) string {
+	if len(v.Labels) == 0 {
+		return "same words"
+	}
+	parts := make([]string, 0, len(v.Labels))
+	for _, l := range v.Labels {
+		if l == model.WordsChanged && len(v.Changes) > 0 {
+			ch := make([]string, len(v.Changes))
+			for i, c := range v.Changes {
+				ch[i] = c.From + " → " + c.To
+			}
+			l += ": " + strings.Join(ch, ", ")
+		}
+		parts = append(parts, l)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // renderDiff shows a word diff: ~~removed~~ and **added**.
@@ -100,6 +118,40 @@ func writeTimeline(m *mdWriter, c citer, r model.Report) {
 		return
 	}
 	for _, e := range r.Timeline {
-		m.f("- **%s** %s %s\n", e.Date, oneLine(e.Text), c.cite(e.ArticleIDs))
+		m.f("- **%s** %s%s %s%s\n", e.Date, subjectOf(e), oneLine(e.Text), c.cite(e.ArticleIDs), reportedNote(e))
 	}
+}
+
+// subjectOf introduces a statement by the later day it speaks of: "about
+// Thursday 2025-05-15 (“on Thursday”): ".
+func subjectOf(e model.TimelineEvent) string {
+	if !e.Statement {
+		return ""
+	}
+	out := "about " + DayName(e.EventDate)
+	if e.Mention != "" {
+		out += " (“" + oneLine(e.Mention) + "”)"
+	}
+	return out + ": "
+}
+
+// reportedNote says when an event was reported, when that is another day.
+func reportedNote(e model.TimelineEvent) string {
+	if e.Statement || e.Reported == "" || e.Reported == e.Date {
+		return ""
+	}
+	if e.ReportedInferred {
+		return " _(reported about " + e.Reported + ", date inferred)_"
+	}
+	return " _(reported " + e.Reported + ")_"
+}
+
+// DayName writes a day with its weekday ("Thursday 2025-05-15"); other
+// dates as they are.
+func DayName(date string) string {
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return date
+	}
+	return t.Weekday().String() + " " + date
 }
