@@ -21,6 +21,7 @@ func BuildWith(s model.Story, arts []model.Article, opt Options) model.Report {
 		sims[[2]int{p.a, p.b}] = p.sim
 	}
 	ranked := claimsOf(ss, groupClaims(ss, pairs), sims, nearlyShared(ss, pairs))
+	coverClaims(ranked, ss, docs, newCoverer(docs))
 	claims := make([]model.Claim, len(ranked))
 	for i, r := range ranked {
 		claims[i] = r.c
