@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"parallax/internal/model"
 )
 
 // A brief sentence is read without the article around it, so it must not
@@ -49,8 +51,9 @@ insisted stated declared asked replied answered acknowledged conceded recalled w
 suggested posted tweeted`)
 
 // datelinePattern matches a leading dateline: "WASHINGTON —",
-// "AMHERST, N.H. —", "FERGUSON, Mo. --".
-var datelinePattern = regexp.MustCompile(`^[A-Z][A-Z .'-]+(, [A-Z][A-Za-z.]*\.?)?\s*(—|–|--)\s*`)
+// "AMHERST, N.H. —", "FERGUSON, Mo. --", "KASTROVO, Marovia, March 19
+// (Northgate Wire) - ".
+var datelinePattern = regexp.MustCompile(`^[A-Z][A-Z .'-]+(, [A-Z][A-Za-z.]*\.?)?(, [A-Z][a-z]+\.? \d{1,2})?( \([^)]{1,40}\))?(\s*(—|–|--)\s*|\s+-\s+)`)
 
 // placeColonPattern matches a place written before a colon: "Kyiv: ".
 var placeColonPattern = regexp.MustCompile(`^[A-Z][A-Za-z]+( [A-Z][A-Za-z]+)?:\s+`)
@@ -105,6 +108,7 @@ func aloneFault(t string, names []nameForm) string {
 		{"first-person", func() bool { return hasFirstPerson(bare) }},
 		{"pronoun", func() bool { return pronounBeforeName(bare, names) || pronounSpeaker(bare) }},
 		{"elliptical", func() bool { return elliptical(bare) }},
+		{"fragment", func() bool { return fragment(bare) }},
 	}
 	for _, c := range checks {
 		if c.fails() {
@@ -128,6 +132,19 @@ func namesSomeone(bare string, names []nameForm) bool {
 		}
 	}
 	return false
+}
+
+// fragment: outside its quotations the sentence is little but names ("Stephen
+// F. Lynch, Michael E. Capuano and Edward Markey."): a list cut from the
+// sentence before, with no lower-case words to say what happened.
+func fragment(bare string) bool {
+	n := 0
+	for _, w := range rawWords(bare) {
+		if !isCapital(w) && !isDigits(w) {
+			n++
+		}
+	}
+	return n < 3
 }
 
 // elliptical: a verb left to the sentence before ("When Mr. Ode said he
@@ -227,7 +244,7 @@ func pointsBack(ws []string) bool {
 		if backWords[w] {
 			return true
 		}
-		if (w == "those" || w == "these") && i+1 < len(ws) && !relativeWords[ws[i+1]] {
+		if (w == "those" || w == "these") && i+1 < len(ws) && !relativeWords[ws[i+1]] && !isParticiple(ws[i+1]) {
 			return true
 		}
 		if w == "such" && (i+1 == len(ws) || !suchNext[ws[i+1]]) {
@@ -269,7 +286,7 @@ func nameSpans(text string, names []nameForm) []nameSpan {
 	var out []nameSpan
 	for _, f := range names {
 		if i := indexWord(text, f.form); i >= 0 {
-			out = append(out, nameSpan{i, i + len(f.form), f.typ == "Person"})
+			out = append(out, nameSpan{i, i + len(f.form), f.typ == model.Person})
 		}
 	}
 	return out

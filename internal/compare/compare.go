@@ -21,12 +21,14 @@ func BuildWith(s model.Story, arts []model.Article, opt Options) model.Report {
 		sims[[2]int{p.a, p.b}] = p.sim
 	}
 	ranked := claimsOf(ss, groupClaims(ss, pairs), sims, nearlyShared(ss, pairs))
-	coverClaims(ranked, ss, docs, newCoverer(docs))
+	cv := newCoverer(docs)
+	coverClaims(ranked, ss, docs, cv)
 	claims := make([]model.Claim, len(ranked))
 	for i, r := range ranked {
 		claims[i] = r.c
 	}
 	quotes := buildQuotes(docs)
+	discs := discrepancies(docs, ss, pairs, quotes)
 	title, others := headlines(docs)
 	return model.Report{
 		StoryID:       s.ID,
@@ -34,10 +36,10 @@ func BuildWith(s model.Story, arts []model.Article, opt Options) model.Report {
 		Headlines:     others,
 		Claims:        claims,
 		Quotes:        quotes,
-		Discrepancies: discrepancies(docs, ss, pairs, quotes),
+		Discrepancies: discs,
 		Framing:       framing(docs, ss),
 		Timeline:      timeline(docs),
-		Summary:       brief(ranked, ss, pairs),
+		Summary:       brief(ranked, ss, newBriefContext(docs, cv, discs)),
 	}
 }
 

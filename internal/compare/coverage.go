@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strconv"
 	"strings"
 
 	"parallax/internal/text"
@@ -282,13 +283,25 @@ func numbersDiffer(a, b *sent) bool {
 
 func numbersOf(s *sent) map[string]bool {
 	out := make(map[string]bool)
-	for _, w := range s.words {
+	for _, w := range text.Words(s.text) {
 		if isDigits(w) {
 			out[w] = true
+		} else if n, ok := numberWords[w]; ok {
+			out[n] = true
 		}
 	}
 	return out
 }
+
+// numberWords are the counts news writes out in words.
+var numberWords = func() map[string]string {
+	out := make(map[string]string)
+	for i, w := range strings.Fields(`zero one two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty`) {
+		out[w] = strconv.Itoa(i)
+	}
+	return out
+}()
 
 // coverClaims completes each claim by content: an outlet whose article
 // states it in other words is added with that sentence; one whose article

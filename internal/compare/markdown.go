@@ -101,9 +101,22 @@ func writeBrief(m *mdWriter, c citer, r model.Report) {
 		return
 	}
 	for _, s := range r.Summary {
-		m.f("- %s %s\n", oneLine(s.Text), c.cite(s.ArticleIDs))
+		m.f("- %s %s%s\n", oneLine(s.Text), c.cite(s.ArticleIDs), disputedNote(c, s.Disputed))
 	}
 	m.f("\n")
+}
+
+// disputedNote states the other sides of a value a brief sentence
+// carries: " (disputed — Donald Trump: “former U.S. President” in [2])".
+func disputedNote(c citer, ds []model.DisputedValue) string {
+	if len(ds) == 0 {
+		return ""
+	}
+	parts := make([]string, len(ds))
+	for i, d := range ds {
+		parts[i] = oneLine(d.Subject) + ": “" + oneLine(d.Value) + "” in " + c.cite(d.ArticleIDs)
+	}
+	return " (disputed — " + strings.Join(parts, "; ") + ")"
 }
 
 func writeArticles(m *mdWriter, c citer, arts []model.Article) {

@@ -88,6 +88,16 @@ func TestSeeds(t *testing.T) {
 		{"all", nil},
 		{"istanbul", []string{"000_", "001_", "004_"}},
 	} {
+		if testing.Verbose() {
+			for _, one := range []string{"002_", "003_"} {
+				arts := seedArticles(t, one)
+				var b bytes.Buffer
+				Markdown(&b, model.Story{ID: 1}, arts, Build(model.Story{ID: 1}, arts))
+				if p := os.Getenv("COMPARE_DUMP"); p != "" {
+					os.WriteFile(filepath.Join(p, one+".md"), b.Bytes(), 0o644)
+				}
+			}
+		}
 		t.Run(tc.name, func(t *testing.T) {
 			arts := seedArticles(t, tc.prefixes...)
 			r := Build(model.Story{ID: 1}, arts)

@@ -149,9 +149,21 @@ type TimelineEvent struct {
 	Statement bool `json:"statement,omitempty"`
 }
 
-// SummarySentence is one sentence of the brief with every article behind it.
+// SummarySentence is one sentence of the brief with every article that
+// states it (checked by content).
 type SummarySentence struct {
 	Text       string   `json:"text"`
 	ArticleIDs []int64  `json:"article_ids"`
 	Outlets    []string `json:"outlets"`
+	// Disputed lists the other values outlets give for a value the
+	// sentence carries (a count, a title): the brief states the dispute.
+	Disputed []DisputedValue `json:"disputed,omitempty"`
+}
+
+// DisputedValue is another outlet's value for something a brief sentence
+// states.
+type DisputedValue struct {
+	Subject    string  `json:"subject"`
+	Value      string  `json:"value"`
+	ArticleIDs []int64 `json:"article_ids"`
 }
