@@ -14,10 +14,11 @@ import (
 )
 
 func runIngest(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("ingest", "[--db PATH] [--workers N] PATH|URL...", stdio)
+	fs := newFlags("ingest", "[--db PATH] [--workers N] [--outlet NAME] PATH|URL...", stdio)
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "extraction workers (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "print only failures and the summary")
+	outlet := fs.String("outlet", "", "name the outlet of every input (when pages do not say it)")
 	net := addFetchFlags(fs) // for URL inputs; see watch.go
 	if err := parse(fs, args); err != nil {
 		return err
@@ -40,6 +41,7 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 		Workers: *workers,
 		Source:  source.Options{Stdin: stdio.In, NetOptions: source.NetOptions{Fetcher: fetcher}},
 		OnEvent: prog.event,
+		Outlet:  *outlet,
 	})
 	prog.finish()
 	after := stories.Len()

@@ -294,6 +294,7 @@ func brief(claims []rankedClaim, ss []*sent, bc briefContext) []model.SummarySen
 		}
 		return rest[i].c.r.pos < rest[j].c.r.pos
 	})
+	adoptCitations(claims, ss, picked, bc)
 	out := make([]model.SummarySentence, 0, len(picked))
 	for _, c := range picked {
 		out = append(out, model.SummarySentence{Text: c.c.text, ArticleIDs: c.ids, Outlets: c.outlets, Disputed: c.notes})
@@ -309,6 +310,43 @@ const (
 	singleDepth = 0.35
 	maxSingles  = 2
 )
+
+// adoptCitations adds to the claim behind each brief sentence the
+// articles the brief cites for it, so that the coverage and its counts say
+// what the brief says.
+func adoptCitations(claims []rankedClaim, ss []*sent, picked []cited, bc briefContext) {
+	owner := make(map[*sent]int)
+	for i, r := range claims {
+		for _, m := range r.members {
+			owner[ss[m]] = i
+		}
+	}
+	for _, c := range picked {
+		i, ok := owner[c.c.s]
+		if !ok {
+			continue
+		}
+		have := make(map[int64]bool)
+		for _, s := range claims[i].c.Sentences {
+			have[s.ArticleID] = true
+		}
+		for _, s := range bc.citations(c.c.s) {
+			if !have[s.ArticleID] && s.Text != "" {
+				claims[i].c.Sentences = append(claims[i].c.Sentences, s)
+				have[s.ArticleID] = true
+			}
+		}
+		r := &claims[i].c
+		r.ArticleIDs, r.Outlets = citeSentences(r.Sentences)
+		var still []string
+		for _, o := range r.NotFound {
+			if !containsStr(r.Outlets, o) {
+				still = append(still, o)
+			}
+		}
+		r.NotFound = still
+	}
+}
 
 // briefMin is the fewest lines a brief keeps before background fills it.
 const briefMin = 3

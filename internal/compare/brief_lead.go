@@ -37,6 +37,12 @@ func (bc briefContext) usable(s *sent) bool {
 // every other whose text states it (coverer.verdictOn), not merely those
 // grouped with it.
 func (bc briefContext) cite(s *sent) ([]int64, []string) {
+	return citeSentences(bc.citations(s))
+}
+
+// citations are the sentences (or, for a quotation found across
+// sentences, the articles) that state s.
+func (bc briefContext) citations(s *sent) []model.Sentence {
 	ss := []model.Sentence{sentenceOf(s)}
 	against := bc.disputes.against(s)
 	for _, d := range bc.docs {
@@ -51,7 +57,7 @@ func (bc briefContext) cite(s *sent) ([]int64, []string) {
 			}
 		}
 	}
-	return citeSentences(ss)
+	return ss
 }
 
 // oldNews: every date the sentence gives its event is a year or more

@@ -23,12 +23,14 @@ func BuildWith(s model.Story, arts []model.Article, opt Options) model.Report {
 	ranked := claimsOf(ss, groupClaims(ss, pairs), sims, nearlyShared(ss, pairs))
 	cv := newCoverer(docs)
 	coverClaims(ranked, ss, docs, cv)
+	quotes := buildQuotes(docs)
+	discs := discrepancies(docs, ss, pairs, quotes)
+	summary := brief(ranked, ss, newBriefContext(docs, cv, discs))
+	rankClaims(ranked)
 	claims := make([]model.Claim, len(ranked))
 	for i, r := range ranked {
 		claims[i] = r.c
 	}
-	quotes := buildQuotes(docs)
-	discs := discrepancies(docs, ss, pairs, quotes)
 	title, others := headlines(docs)
 	return model.Report{
 		StoryID:       s.ID,
@@ -39,7 +41,7 @@ func BuildWith(s model.Story, arts []model.Article, opt Options) model.Report {
 		Discrepancies: discs,
 		Framing:       framing(docs, ss),
 		Timeline:      timeline(docs),
-		Summary:       brief(ranked, ss, newBriefContext(docs, cv, discs)),
+		Summary:       summary,
 	}
 }
 

@@ -122,28 +122,45 @@ func writeTimeline(m *mdWriter, c citer, r model.Report) {
 	}
 }
 
-// subjectOf introduces a statement by the later day it speaks of: "about
-// Thursday 2025-05-15 (“on Thursday”): ".
+// subjectOf introduces a statement by the later day it speaks of.
 func subjectOf(e model.TimelineEvent) string {
-	if !e.Statement {
-		return ""
+	if about := SpokenOf(e); about != "" {
+		return "about " + oneLine(about) + ": "
 	}
-	out := "about " + DayName(e.EventDate)
-	if e.Mention != "" {
-		out += " (“" + oneLine(e.Mention) + "”)"
-	}
-	return out + ": "
+	return ""
 }
 
 // reportedNote says when an event was reported, when that is another day.
 func reportedNote(e model.TimelineEvent) string {
-	if e.Statement || e.Reported == "" || e.Reported == e.Date {
+	if r := ReportedOn(e); r != "" {
+		return " _(" + oneLine(r) + ")_"
+	}
+	return ""
+}
+
+// SpokenOf names the later day a statement speaks of, "Thursday
+// 2025-05-15 (“on Thursday”)"; "" for an event.
+func SpokenOf(e model.TimelineEvent) string {
+	if !e.Statement {
 		return ""
 	}
-	if e.ReportedInferred {
-		return " _(reported about " + e.Reported + ", date inferred)_"
+	out := DayName(e.EventDate)
+	if e.Mention != "" {
+		out += " (“" + e.Mention + "”)"
 	}
-	return " _(reported " + e.Reported + ")_"
+	return out
+}
+
+// ReportedOn says when an event was reported, "reported 2025-05-11", when
+// that is another day than the one it stands on; "" otherwise.
+func ReportedOn(e model.TimelineEvent) string {
+	switch {
+	case e.Statement || e.Reported == "" || e.Reported == e.Date:
+		return ""
+	case e.ReportedInferred:
+		return "reported about " + e.Reported + ", date inferred"
+	}
+	return "reported " + e.Reported
 }
 
 // DayName writes a day with its weekday ("Thursday 2025-05-15"); other

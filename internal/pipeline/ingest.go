@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strings"
 
 	"parallax/internal/extract"
 	"parallax/internal/model"
@@ -53,6 +54,9 @@ type Options struct {
 	// Stories, when set, places each new article into a story as it is
 	// stored; placements are written in batches and at the end.
 	Stories *Stories
+	// Outlet, when set, names the outlet of every input (the user knows
+	// it; it overrides what extraction finds).
+	Outlet string
 }
 
 // flushEvery bounds the placements held in memory between writes.
@@ -83,6 +87,7 @@ func Ingest(ctx context.Context, paths []string, st Store, opt Options) (Summary
 	if opt.Extract == nil {
 		opt.Extract = extract.Document
 	}
+	opt.Extract = namingOutlet(opt.Extract, opt.Outlet)
 	queue := opt.MaxQueue
 	if queue <= 0 {
 		queue = 4 * workers
@@ -137,6 +142,25 @@ func produce(ctx context.Context, paths []string, opt source.Options, jobs chan<
 		default:
 		}
 		seen <- n
+	}
+}
+
+// namingOutlet wraps an extractor so that every article carries the
+// outlet name the user gives (it overrides what extraction found). An
+// outlet still unknown is stored as "": every view labels it alike
+// (model.Article.OutletLabel), and a stored label would make the same
+// content from two files two articles.
+func namingOutlet(fn func(source.Doc) (model.Article, error), name string) func(source.Doc) (model.Article, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return fn
+	}
+	return func(d source.Doc) (model.Article, error) {
+		a, err := fn(d)
+		if err == nil {
+			a.Outlet = name
+		}
+		return a, err
 	}
 }
 

@@ -119,11 +119,12 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := buildStory(st, arts, dups, rep, false)
-	s.render(w, r, http.StatusOK, "story", page{Title: st.Title, Nav: "stories", Data: v})
+	s.render(w, r, http.StatusOK, "story", page{Title: v.Story.Title, Nav: "stories", Data: v})
 }
 
 type articleView struct {
 	Article     model.Article
+	Outlet      string // the label every view gives its outlet
 	Published   string
 	Source      string
 	SourceURL   string
@@ -138,7 +139,7 @@ type articleView struct {
 }
 
 func buildArticle(a model.Article, p model.Placement) articleView {
-	v := articleView{Article: a, Published: shortTime(a.Published), Source: a.URL, SourceURL: safeURL(a.URL)}
+	v := articleView{Article: a, Outlet: a.OutletLabel(), Published: shortTime(a.Published), Source: a.URL, SourceURL: safeURL(a.URL)}
 	if v.Source == "" {
 		v.Source = a.Source
 	}
