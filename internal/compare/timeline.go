@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"parallax/internal/model"
 )
@@ -112,6 +113,7 @@ func datedSentences(d *doc) []dated {
 // it reports has not happened when it is written.
 func placeSentence(s *sent, cs []dateCand, said string) (dated, bool) {
 	var past, future, passing []dateCand
+	cs = dropGuessedFuture(s, cs)
 	for _, c := range cs {
 		switch {
 		case c.future && !c.passing:
@@ -134,6 +136,9 @@ func placeAmong(s *sent, past, future, passing []dateCand, said string) (dated, 
 	switch {
 	case len(past) > 0 && len(future) > 0:
 		p, f := finest(past), finest(future)
+		if said != "" && !datesSaying(p.w, said) {
+			p.w = dayWhen(said) // the earlier date is background, not when it was said
+		}
 		return dated{when: p.w, event: f.w, mention: f.text, s: s, statement: true}, true
 	case len(past) > 0:
 		p := finest(past)
@@ -149,6 +154,39 @@ func placeAmong(s *sent, past, future, passing []dateCand, said string) (dated, 
 		return dated{when: p.w, event: p.w, mention: p.text, s: s, passing: true}, true
 	}
 	return dated{}, false
+}
+
+// dropGuessedFuture leaves out a later day written without its year after
+// an earlier year in the sentence ("in 2011, before … the post-Sept. 11
+// law"): the year was guessed forward, and the sentence tells of the past.
+func dropGuessedFuture(s *sent, cs []dateCand) []dateCand {
+	firstYear := -1
+	for _, c := range cs {
+		if at := strings.Index(s.text, c.text); !c.future && hasYear(c.text) && at >= 0 && (firstYear < 0 || at < firstYear) {
+			firstYear = at
+		}
+	}
+	if firstYear < 0 {
+		return cs
+	}
+	out := cs[:0:0]
+	for _, c := range cs {
+		if !c.future || hasYear(c.text) || strings.Index(s.text, c.text) < firstYear {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// datesSaying: a date can be the day a statement about a later day was
+// made: a day (or weekend) in the week before the article was written.
+func datesSaying(w when, said string) bool {
+	if w.prec < precWeekend {
+		return false
+	}
+	t, err := time.Parse(time.DateOnly, w.start)
+	s, err2 := time.Parse(time.DateOnly, said)
+	return err == nil && err2 == nil && !t.After(s) && s.Sub(t) <= 7*24*time.Hour
 }
 
 // finest is the most precise date, the first written among equals.
