@@ -97,3 +97,55 @@ func TestBasilDev(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestBasilJudgeSample draws, from the 30 held-out events, the sample
+// issue 14 is judged on (seed 1414): the first line of every brief (30),
+// 30 brief lines, 30 timeline entries and 30 omission claims ("left out"),
+// each with its story's articles named, for reading against the
+// articles:
+//
+//	COMPARE_JUDGE=/tmp/judge.txt go test ./internal/compare -run BasilJudgeSample
+func TestBasilJudgeSample(t *testing.T) {
+	path := os.Getenv("COMPARE_JUDGE")
+	if path == "" {
+		t.Skip("COMPARE_JUDGE not set")
+	}
+	_, held := basilSplit(loadBasil(t))
+	var firsts, lines, entries, omitted []string
+	for _, st := range held {
+		r := Build(model.Story{}, st.arts)
+		var arts strings.Builder
+		articlesShown(&arts, st.arts)
+		tag := "story " + st.event + "\n" + arts.String()
+		for i, s := range r.Summary {
+			line := fmt.Sprintf("%s  %v %s\n", tag, s.ArticleIDs, s.Text)
+			if i == 0 {
+				firsts = append(firsts, line)
+			}
+			lines = append(lines, line)
+		}
+		for _, e := range r.Timeline {
+			entries = append(entries, fmt.Sprintf("%s  %s (statement %v, event %s, reported %s) %v %s\n", tag, e.Date, e.Statement, e.EventDate, e.Reported, e.ArticleIDs, e.Text))
+		}
+		for _, o := range omissions(r, storyOutlets(st.arts)) {
+			omitted = append(omitted, tag+"  "+o+"\n")
+		}
+	}
+	rng := rand.New(rand.NewPCG(1414, 14))
+	var b strings.Builder
+	for _, k := range []struct {
+		name string
+		all  []string
+	}{{"first lines", firsts}, {"brief lines", lines}, {"timeline entries", entries}, {"omission claims", omitted}} {
+		sample := append([]string(nil), k.all...)
+		rng.Shuffle(len(sample), func(i, j int) { sample[i], sample[j] = sample[j], sample[i] })
+		sample = sample[:min(30, len(sample))]
+		fmt.Fprintf(&b, "##### %s: %d of %d\n", k.name, len(sample), len(k.all))
+		for i, s := range sample {
+			fmt.Fprintf(&b, "--- %s #%d %s", k.name, i+1, s)
+		}
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

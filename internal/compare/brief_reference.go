@@ -23,12 +23,12 @@ charges claims emails documents memo book vote amendment initiative request offe
 post message controversy scandal effort changes resolution subject doctrine budget matter topic appointment project nomination
 news offensive reaction reactions episode exchange confrontation issue idea event tussle flap furor uproar row spat
 announcement revelation revelations disclosure findings result results outcome testimony remarks case
-group call visit trip`)
+group call visit trip indictment conversation conversations discussion discussions talks`)
 
 // shellAdjectives may stand between "the" and a shell noun without saying
 // which one is meant ("the new law").
 var shellAdjectives = setOf(`new proposed latest controversial original recent revised two three
-same earlier initial`)
+same earlier initial expected planned possible`)
 
 // identifyingNext follow a noun and say which one is meant: a preposition
 // or relative word, a naming participle, or a clause's subject ("the bill

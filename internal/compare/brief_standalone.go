@@ -102,7 +102,7 @@ func aloneFault(t string, names []nameForm) string {
 		fails func() bool
 	}{
 		{"unnamed", func() bool { return !namesSomeone(bare, names) }},
-		{"described", func() bool { return describedSubject(t) }},
+		{"described", func() bool { return describedSubject(t) || indefiniteSubject(t, names) }},
 		{"points-back", func() bool { return pointsBack(lexWords(bare)) }},
 		{"vague-reference", func() bool { return vagueReference(bare) }},
 		{"first-person", func() bool { return hasFirstPerson(bare) }},
@@ -202,6 +202,30 @@ func describedSubject(t string) bool {
 		w4 = strings.ToLower(fs[3])
 	}
 	return strings.HasSuffix(w3, "s") && objectOpeners[w4] // "The letter quotes the…"
+}
+
+// indefiniteSubject: the sentence opens on someone described, not named
+// ("A two-term Republican congressman from Idaho said…", "One of the
+// highest-profile Republicans … said…") and names no person anywhere: the
+// article names him in a sentence the brief does not show.
+func indefiniteSubject(t string, names []nameForm) bool {
+	fs := strings.Fields(t)
+	if len(fs) < 3 || fs[0] != "A" && fs[0] != "An" && fs[0] != "One" {
+		return false
+	}
+	role := false
+	for _, f := range fs[1:min(9, len(fs))] {
+		role = role || roleNouns[strings.ToLower(strings.Trim(f, ",;:"))]
+	}
+	if !role {
+		return false
+	}
+	for _, sp := range nameSpans(stripQuoted(t), names) {
+		if sp.person {
+			return false
+		}
+	}
+	return true
 }
 
 // roleSubject: "The" and a description ending on a person's role ("The
