@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -102,9 +103,11 @@ func TestBasilDev(t *testing.T) {
 // issue 14 is judged on (seed 1414): the first line of every brief (30),
 // 30 brief lines, 30 timeline entries and 30 omission claims ("left out"),
 // each with its story's articles named, for reading against the
-// articles:
+// articles. A second draw takes another seed and leaves out what an
+// earlier sample file holds:
 //
 //	COMPARE_JUDGE=/tmp/judge.txt go test ./internal/compare -run BasilJudgeSample
+//	COMPARE_JUDGE=/tmp/judge2.txt COMPARE_JUDGE_SEED=2828 COMPARE_JUDGE_EXCLUDE=/tmp/judge.txt go test ./internal/compare -run BasilJudgeSample
 func TestBasilJudgeSample(t *testing.T) {
 	path := os.Getenv("COMPARE_JUDGE")
 	if path == "" {
@@ -131,13 +134,30 @@ func TestBasilJudgeSample(t *testing.T) {
 			omitted = append(omitted, tag+"  "+o+"\n")
 		}
 	}
-	rng := rand.New(rand.NewPCG(1414, 14))
+	seed := uint64(1414)
+	if v, err := strconv.ParseUint(os.Getenv("COMPARE_JUDGE_SEED"), 10, 64); err == nil {
+		seed = v
+	}
+	var seen string
+	if p := os.Getenv("COMPARE_JUDGE_EXCLUDE"); p != "" {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen = string(raw)
+	}
+	rng := rand.New(rand.NewPCG(seed, 14))
 	var b strings.Builder
 	for _, k := range []struct {
 		name string
 		all  []string
 	}{{"first lines", firsts}, {"brief lines", lines}, {"timeline entries", entries}, {"omission claims", omitted}} {
-		sample := append([]string(nil), k.all...)
+		var sample []string
+		for _, s := range k.all {
+			if k.name == "first lines" || !strings.Contains(seen, lastLine(s)) {
+				sample = append(sample, s)
+			}
+		}
 		rng.Shuffle(len(sample), func(i, j int) { sample[i], sample[j] = sample[j], sample[i] })
 		sample = sample[:min(30, len(sample))]
 		fmt.Fprintf(&b, "##### %s: %d of %d\n", k.name, len(sample), len(k.all))
@@ -148,4 +168,10 @@ func TestBasilJudgeSample(t *testing.T) {
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// lastLine is the finding itself: the last line of a sample entry.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
 }

@@ -27,10 +27,61 @@ func newBriefContext(docs []*doc, cv coverer, ds []model.Discrepancy) briefConte
 	return bc
 }
 
-// usable: the sentence carries no disputed value, or one it may carry.
+// usable: the sentence carries no disputed value, or one it may carry,
+// and names nobody the reader has not met.
 func (bc briefContext) usable(s *sent) bool {
 	ok, _ := bc.disputes.check(s)
-	return ok
+	return ok && !bc.unintroduced(s)
+}
+
+// unintroduced: the sentence names a person by one word only ("Reese is a
+// senior fellow…", "…, Hutchinson said") whom no headline of the story
+// names: the article introduced them in a sentence the brief does not
+// show. A full name in the sentence introduces them.
+func (bc briefContext) unintroduced(s *sent) bool {
+	bare := stripQuoted(stripDateline(s.text))
+	full := make(map[string]bool)
+	single := make(map[string]bool)
+	for _, f := range s.doc.surface { // longest forms first
+		i := indexWord(bare, f.form)
+		if f.typ != model.Person || i < 0 {
+			continue
+		}
+		if strings.Contains(strings.TrimSpace(f.form), " ") || titledAt(bare, f.form) {
+			full[f.key] = true
+		} else {
+			single[f.key] = true
+		}
+		bare = bare[:i] + strings.Repeat(" ", len(f.form)) + bare[i+len(f.form):] // "Clinton" in "Bill Clinton" is no second name
+	}
+	for k := range single {
+		if !full[k] && !bc.inHeadlines(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// titledAt: the name stands after a title that says who the person is
+// ("President Obama", "Sen. Kyl"); "Mr." does not.
+func titledAt(text, form string) bool {
+	i := indexWord(text, form)
+	ws := strings.Fields(text[:max(i, 0)])
+	if len(ws) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))
+	return roleHeads[w] != "" && w != "official"
+}
+
+// inHeadlines: some headline of the story names the entity.
+func (bc briefContext) inHeadlines(key string) bool {
+	for _, d := range bc.docs {
+		if headlineTerms(d)["@"+key] {
+			return true
+		}
+	}
+	return false
 }
 
 // cite lists the articles and outlets that state a sentence: its own, and
@@ -132,7 +183,7 @@ func (bc briefContext) leadAmong(onFocus bool) (cited, bool) {
 				continue
 			}
 			fine, notes := bc.disputes.check(s)
-			if !fine {
+			if !fine || bc.unintroduced(s) {
 				continue
 			}
 			ids, outlets := bc.cite(s)

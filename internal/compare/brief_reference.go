@@ -23,7 +23,7 @@ charges claims emails documents memo book vote amendment initiative request offe
 post message controversy scandal effort changes resolution subject doctrine budget matter topic appointment project nomination
 news offensive reaction reactions episode exchange confrontation issue idea event tussle flap furor uproar row spat
 announcement revelation revelations disclosure findings result results outcome testimony remarks case
-group call visit trip indictment conversation conversations discussion discussions talks`)
+group call visit trip line indictment conversation conversations discussion discussions talks`)
 
 // shellAdjectives may stand between "the" and a shell noun without saying
 // which one is meant ("the new law").
@@ -51,8 +51,8 @@ func vagueReference(bare string) bool {
 			continue
 		}
 		j := i + 1
-		if shellAdjectives[trimToken(toks[j])] && j+1 < len(toks) && !strings.HasSuffix(toks[j], ",") {
-			j++
+		if j+1 < len(toks) && !strings.HasSuffix(toks[j], ",") && modifierSlot(toks[j]) && shellNouns[trimToken(toks[j+1])] {
+			j++ // "the June decision", "the groundbreaking news"
 		}
 		noun := trimToken(toks[j])
 		if !shellNouns[noun] && !roleNouns[noun] || isCapital(strings.TrimLeft(toks[j], `"“‘'(`)) {
@@ -80,6 +80,14 @@ var possessives = setOf(`his her their its`)
 
 // contractions end in 's without being possessives.
 var contractions = setOf(`it that there he she what who let here where how`)
+
+// modifierSlot: a word that may stand between "the" and a shell noun
+// without saying which one is meant: an adjective of the list, any
+// lower-case word, or a month or weekday ("the June decision").
+func modifierSlot(tok string) bool {
+	w := trimToken(tok)
+	return shellAdjectives[w] || calendarWords[w] || !isCapital(strings.TrimLeft(tok, `"“‘'(`))
+}
 
 // identified: the shell noun at toks[j], after "the" at toks[i], is named
 // beside it, restricted by what follows, or follows an earlier mention in

@@ -194,7 +194,7 @@ func describedSubject(t string) bool {
 	if strings.Contains(w2, "year-old") || strings.HasSuffix(w2, ",") || strings.HasSuffix(w2, "'s") || strings.HasSuffix(w2, "’s") {
 		return true
 	}
-	if auxiliaries[w3] || pastVerbs[w3] || pronounSpeechVerbs[w3] || strings.HasSuffix(w3, "ed") && len(w3) > 4 {
+	if auxiliaries[w3] || negatedAux[w3] || pastVerbs[w3] || pronounSpeechVerbs[w3] || strings.HasSuffix(w3, "ed") && len(w3) > 4 {
 		return true
 	}
 	w4 := ""
@@ -250,10 +250,14 @@ var roleNouns = setOf(`president congressman congresswoman senator lawmaker gove
 lawyer man woman boy girl official spokesman spokeswoman mayor minister leader chairman chairwoman
 businessman businesswoman teenager suspect victim nominee speaker judge secretary director
 ex-congressman ex-president prosecutor actor star mogul chief mates rivals candidates justices
-lawmakers senators officials men women pair duo couple`)
+lawmakers senators officials men women pair duo couple democrat republican committee panel`)
 
 // countWords after "The" count people or things met before.
 var countWords = setOf(`two three four five six both`)
+
+// negatedAux are auxiliaries with "not" folded in.
+var negatedAux = setOf(`didn't didn’t doesn't doesn’t don't don’t won't won’t wasn't wasn’t isn't isn’t
+aren't aren’t hasn't hasn’t haven't haven’t can't can’t couldn't couldn’t wouldn't wouldn’t`)
 
 var pastVerbs = setOf(`sought made took gave went came got won lost left sent held found met ran saw spoke
 wrote began became brought kept put set led paid`)
@@ -276,6 +280,9 @@ func pointsBack(ws []string) bool {
 		}
 		if w == "this" && (i+1 == len(ws) || !timeNouns[ws[i+1]]) {
 			return true // "this trend"; "this week" only dates
+		}
+		if w == "that" && i > 0 && (i+1 == len(ws) || shellNouns[ws[i+1]] || ws[i+1] == "as") {
+			return true // "used that line", "cast that as a concession"
 		}
 	}
 	return false
