@@ -57,7 +57,7 @@ func briefFault(s *sent) (string, string) {
 	switch {
 	case insideQuotation(s):
 		return t, "inside-quotation"
-	case continuesSpeech(s):
+	case continuesSpeech(s) || quoteTail(s) || goesOn(t):
 		return t, "continues-speech"
 	case refersBack(s):
 		return t, "refers-back"
@@ -104,6 +104,45 @@ func continuesSpeech(s *sent) bool {
 	}
 	a, b := ws[len(ws)-2], ws[len(ws)-1]
 	return thirdPerson[a] && pronounSpeechVerbs[b] || pronounSpeechVerbs[a] && thirdPerson[b]
+}
+
+// quoteTail: the sentence splitter cut a quotation from its speaker
+// ("“Have you gone today?” | Bachmann asked her followers…"): the sentence
+// before, in the same paragraph, ends on a closing quotation mark, and
+// this one opens on a name and a verb of speech.
+func quoteTail(s *sent) bool {
+	if s.pos == 0 {
+		return false
+	}
+	prev := s.doc.sents[s.pos-1]
+	end := strings.TrimSpace(prev.text)
+	if prev.para != s.para || !strings.HasSuffix(end, `"`) && !strings.HasSuffix(end, "”") {
+		return false
+	}
+	ws := lexWords(s.text)
+	for i := 1; i < len(ws) && i <= 3; i++ {
+		if pronounSpeechVerbs[ws[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// goesOn: the sentence only says its speaker went on ("Obama continued,
+// calling out…", "Smith added"): what was said is in the sentence before.
+func goesOn(t string) bool {
+	ws := lexWords(t)
+	for i := 1; i < len(ws) && i <= 3; i++ {
+		switch ws[i] {
+		case "continued", "added", "continues", "adds":
+			next := ""
+			if i+1 < len(ws) {
+				next = ws[i+1]
+			}
+			return next != "that" && next != "to"
+		}
+	}
+	return false
 }
 
 // refersBack: the sentence speaks of "the law" or "the ad" that one of
@@ -434,11 +473,16 @@ func withOpeningName(t string, d *doc) []nameForm {
 		return d.surface
 	}
 	low := strings.ToLower(ws[0])
-	if stopwords[low] || contextWords[low] || calendarWords[low] || !capitalisedInside(d, ws[0]) {
+	if stopwords[low] || contextWords[low] || calendarWords[low] || groupNouns[low] || !capitalisedInside(d, ws[0]) {
 		return d.surface
 	}
 	return append(slices.Clip(d.surface), nameForm{form: ws[0], typ: model.Person})
 }
+
+// groupNouns are capitalised plurals that name groups, not persons: a
+// pronoun after them still needs its person.
+var groupNouns = setOf(`republicans democrats americans conservatives liberals progressives independents
+catholics christians muslims jews evangelicals`)
 
 // capitalisedInside: the article writes w, capitalised, inside a sentence.
 func capitalisedInside(d *doc, w string) bool {
