@@ -239,6 +239,9 @@ func coreOf(a *sent) *claimCore {
 // verdictOn judges whether article d states sentence a, and gives the
 // sentence that does.
 func (c coverer) verdictOn(a *sent, d *doc) (verdict, *sent) {
+	if writtenBefore(d, a) {
+		return absent, nil // it cannot report what happened after it was written
+	}
 	if v, s := c.quotedIn(a, d); v != absent {
 		return v, s
 	}
@@ -443,4 +446,20 @@ func quotedSpans(t string) []string {
 		}
 	}
 	return out
+}
+
+// writtenBefore: the article was written before the day sentence a says
+// its event happened (an eve-of-vote piece cannot report the result).
+func writtenBefore(d *doc, a *sent) bool {
+	written, _ := saidDay(d)
+	aSaid, _ := saidDay(a.doc)
+	if written == "" {
+		return false
+	}
+	for _, m := range a.doc.enr.Dates {
+		if len(m.Date) == 10 && m.Date <= aSaid && m.Date > written && strings.Contains(a.text, m.Text) {
+			return true
+		}
+	}
+	return false
 }
