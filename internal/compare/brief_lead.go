@@ -284,7 +284,7 @@ func (bc briefContext) headlineAgreement(s *sent) float64 {
 		}
 		n := 0
 		for t := range ts {
-			if have[t] || classOf[t] != "" && have[classOf[t]] || nameWordsIn(t, have) {
+			if has(t, have) {
 				n++
 			}
 		}

@@ -4,9 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"parallax/internal/text"
-
 	"parallax/internal/model"
+	"parallax/internal/text"
 )
 
 // Before a report says an outlet leaves a claim out, it looks for the
@@ -48,9 +47,109 @@ type coverer struct {
 	affil map[string][]string
 	// df counts the story's sentences each lower-case word stands in.
 	df map[string]int
-	// sets caches the term sets of sentences, windows and articles.
-	sets map[[2]*sent]map[string]bool
-	docs map[*doc]map[string]bool
+	// sets caches the term sets of sentences, windows and articles; the
+	// rest caches what judging many claims against many articles reuses.
+	sets     map[[2]*sent]map[string]bool
+	docs     map[*doc]map[string]bool
+	memo     map[verdictKey]verdictResult
+	bodyKeys map[*doc][]string
+	bodySet  map[*doc]map[string]bool
+	sentKeys map[*sent][]string
+	views    map[*sent]*claimView
+	indexes  map[*doc]map[string][]int
+}
+
+// claimView is a claim sentence's terms ready for matching: each with its
+// weight, the class of its action and the words of its name.
+type claimView struct {
+	all, pred []viewTerm
+	core      bool // some terms are not in the main clause
+}
+
+type viewTerm struct {
+	term, class string
+	nameWords   []string // "@@word" keys of a name's words
+	w           float64
+	name        bool
+	core        bool // in the sentence's main clause
+}
+
+func (c coverer) view(a *sent) *claimView {
+	if v, ok := c.views[a]; ok {
+		return v
+	}
+	v := &claimView{all: viewTerms(a.vec, a.terms), pred: viewTerms(a.pvec, a.pterms)}
+	if core := coreOf(a); core != nil {
+		v.core = true
+		markCore(v.all, core.terms)
+		markCore(v.pred, core.pterms)
+	}
+	c.views[a] = v
+	return v
+}
+
+func markCore(ts []viewTerm, core []string) {
+	in := make(map[string]bool, len(core))
+	for _, t := range core {
+		in[t] = true
+	}
+	for i := range ts {
+		ts[i].core = in[ts[i].term]
+	}
+}
+
+func viewTerms(vec map[string]float64, terms []string) []viewTerm {
+	out := make([]viewTerm, len(terms))
+	for i, t := range terms {
+		vt := viewTerm{term: t, class: classOf[t], w: vec[t]}
+		if k, ok := strings.CutPrefix(t, "@"); ok {
+			vt.name = true
+			for _, w := range strings.Fields(k) {
+				vt.nameWords = append(vt.nameWords, "@@"+w)
+			}
+		}
+		out[i] = vt
+	}
+	return out
+}
+
+// shareOf is the share of the terms' weight in have, and of their names'.
+func shareOf(ts []viewTerm, have map[string]bool) (share, names float64) {
+	var all, in, nall, nin float64
+	for i := range ts {
+		t := &ts[i]
+		found := have[t.term] || t.class != "" && have[t.class] || allIn(t.nameWords, have)
+		all += t.w
+		if found {
+			in += t.w
+		}
+		if t.name {
+			nall += t.w
+			if found {
+				nin += t.w
+			}
+		}
+	}
+	return ratio(in, all), ratio(nin, nall)
+}
+
+func allIn(ks []string, have map[string]bool) bool {
+	for _, k := range ks {
+		if !have[k] {
+			return false
+		}
+	}
+	return len(ks) > 0
+}
+
+type verdictKey struct {
+	a *sent
+	d *doc
+}
+
+type verdictResult struct {
+	v verdict
+	s *sent
 }
 
 // sentTerms is one sentence's term set, or two neighbours' together.
@@ -89,7 +188,10 @@ func newCoverer(docs []*doc) coverer {
 		}
 	}
 	c := coverer{affil: make(map[string][]string), df: make(map[string]int),
-		sets: make(map[[2]*sent]map[string]bool), docs: make(map[*doc]map[string]bool)}
+		sets: make(map[[2]*sent]map[string]bool), docs: make(map[*doc]map[string]bool),
+		memo: make(map[verdictKey]verdictResult), bodyKeys: make(map[*doc][]string),
+		bodySet: make(map[*doc]map[string]bool), sentKeys: make(map[*sent][]string),
+		views: make(map[*sent]*claimView), indexes: make(map[*doc]map[string][]int)}
 	for _, d := range docs {
 		for _, s := range d.sents {
 			seen := make(map[string]bool)
@@ -162,39 +264,33 @@ func (c coverer) termSet(ss ...*sent) map[string]bool {
 	return out
 }
 
-// weightIn is the share of a vector's weight whose terms are in have;
-// names counts only the names ("@" terms). A vector with no such terms
-// gives 1: nothing is missing.
-func weightIn(vec map[string]float64, terms []string, have map[string]bool, names bool) float64 {
-	var all, in float64
-	for _, t := range terms {
-		if names && !strings.HasPrefix(t, "@") {
-			continue
-		}
-		all += vec[t]
-		if have[t] || classOf[t] != "" && have[classOf[t]] || nameWordsIn(t, have) {
-			in += vec[t]
-		}
-	}
+func ratio(in, all float64) float64 {
 	if all == 0 {
 		return 1
 	}
 	return in / all
 }
 
+// has: have holds the term, a word of the same action, or every word of
+// the name.
+func has(t string, have map[string]bool) bool {
+	if have[t] {
+		return true
+	}
+	if c := classOf[t]; c != "" && have[c] {
+		return true
+	}
+	return nameWordsIn(t, have)
+}
+
 // shares are how much of a claim sentence another text carries.
 type shares struct{ all, pred, names float64 }
 
 func (c coverer) sharesIn(a *sent, have map[string]bool) shares {
-	return sharesOf(a.vec, a.terms, a.pvec, a.pterms, have)
-}
-
-func sharesOf(vec map[string]float64, terms []string, pvec map[string]float64, pterms []string, have map[string]bool) shares {
-	return shares{
-		all:   weightIn(vec, terms, have, false),
-		pred:  weightIn(pvec, pterms, have, false),
-		names: weightIn(vec, terms, have, true),
-	}
+	v := c.view(a)
+	all, names := shareOf(v.all, have)
+	pred, _ := shareOf(v.pred, have)
+	return shares{all: all, pred: pred, names: names}
 }
 
 // states: the shares are enough for a sentence to state the claim.
@@ -239,35 +335,13 @@ func coreOf(a *sent) *claimCore {
 // verdictOn judges whether article d states sentence a, and gives the
 // sentence that does.
 func (c coverer) verdictOn(a *sent, d *doc) (verdict, *sent) {
-	if writtenBefore(d, a) {
-		return absent, nil // it cannot report what happened after it was written
+	k := verdictKey{a, d}
+	if r, ok := c.memo[k]; ok {
+		return r.v, r.s
 	}
-	if v, s := c.quotedIn(a, d); v != absent {
-		return v, s
-	}
-	near := false
-	core := coreOf(a)
-	for i, s := range d.sents {
-		have := c.sentTerms(s, nil)
-		states := c.sharesIn(a, have).states()
-		if !states && core != nil {
-			states = sharesOf(a.vec, core.terms, a.pvec, core.pterms, have).states()
-		}
-		if states && !numbersDiffer(a, s) {
-			return supports, s
-		}
-		if sh := c.sharesIn(a, have); sh.names >= 1 && sh.all >= namedAll && hasNames(a) {
-			near = true // every name of the claim in one sentence
-		}
-		if !near && i+1 < len(d.sents) {
-			w := c.sharesIn(a, c.sentTerms(s, d.sents[i+1]))
-			near = w.all >= closeAll && w.pred >= closePred
-		}
-	}
-	if near || c.sharesIn(a, c.docTerms(d)).all >= articleAll {
-		return unsure, nil
-	}
-	return absent, nil
+	v, s := c.judge(a, d)
+	c.memo[k] = verdictResult{v, s}
+	return v, s
 }
 
 // numbersDiffer: both sentences give numbers and share none of them.
@@ -340,11 +414,26 @@ func coverClaims(rs []rankedClaim, ss []*sent, docs []*doc, cv coverer) {
 	rankClaims(rs)
 }
 
+// maxWordings is how many of a claim's wordings coverage tries.
+const maxWordings = 3
+
 // bestVerdict is the best verdict any member of the claim gets in d.
+// Only the representative and a few more members are tried: members
+// state one claim, and a story of many articles would otherwise judge
+// every wording against every article.
 func bestVerdict(r *rankedClaim, ss []*sent, d *doc, cv coverer) (verdict, *sent) {
 	best, by := absent, (*sent)(nil)
+	tried := []*sent{r.rep}
 	for _, m := range r.members {
-		if v, s := cv.verdictOn(ss[m], d); v > best {
+		if len(tried) == maxWordings {
+			break
+		}
+		if ss[m] != r.rep {
+			tried = append(tried, ss[m])
+		}
+	}
+	for _, a := range tried {
+		if v, s := cv.verdictOn(a, d); v > best {
 			best, by = v, s
 			if v == supports {
 				break
@@ -359,94 +448,24 @@ func bestVerdict(r *rankedClaim, ss []*sent, d *doc, cv coverer) (verdict, *sent
 // another article spans differently.
 func nameWordsIn(t string, have map[string]bool) bool {
 	k, ok := strings.CutPrefix(t, "@")
-	if !ok {
+	if !ok || k == "" {
 		return false
 	}
-	ws := strings.Fields(k)
-	for _, w := range ws {
-		if !have["@@"+w] {
+	for k != "" {
+		w := k
+		if i := strings.IndexByte(k, ' '); i >= 0 {
+			w, k = k[:i], k[i+1:]
+		} else {
+			k = ""
+		}
+		if w != "" && !have["@@"+w] {
 			return false
 		}
 	}
-	return len(ws) > 0
+	return true
 }
 
 func hasNames(a *sent) bool { return len(a.keys) > 0 }
-
-// quotedIn looks for the words a claim quotes in the article: carried
-// whole in a sentence, a claim that is mostly the quotation is stated by
-// that sentence; carried in part, or by a claim that says more around
-// it, it is not found rather than left out. Quoted words are matched as
-// written, since "Who are you!" is all stopwords to the weighing.
-func (c coverer) quotedIn(a *sent, d *doc) (verdict, *sent) {
-	var body []string
-	for _, s := range d.sents {
-		body = append(body, keys(tokenize(s.text))...)
-	}
-	mostlyQuote := len(strings.Fields(stripQuoted(a.text))) <= 8
-	best := absent
-	for _, q := range quotedSpans(a.text) {
-		qk := keys(tokenize(q))
-		if len(qk) < 3 {
-			continue
-		}
-		if w := bestWindow(qk, body); w.run >= 4 || carried(w, len(qk)) {
-			best = unsure
-		} else {
-			if c.quotesAWord(q, d) {
-				best = unsure
-			}
-			continue
-		}
-		for _, s := range d.sents {
-			if carried(bestWindow(qk, keys(tokenize(s.text))), len(qk)) && mostlyQuote {
-				return supports, s
-			}
-		}
-	}
-	return best, nil
-}
-
-// quotesAWord: the article sets in quotation marks a telling word of the
-// quotation (“malarkey”: a word few sentences of the story use): it
-// reports the quotation, if not in full.
-func (c coverer) quotesAWord(q string, d *doc) bool {
-	for _, s := range d.sents {
-		for _, span := range quotedSpans(s.text) {
-			for _, w := range text.Words(span) {
-				if len(w) >= 5 && !stopwords[w] && c.df[w] <= 3 && indexWord(strings.ToLower(q), w) >= 0 {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// carried: a window holds most of a quotation's n words, three in a row.
-func carried(w window, n int) bool {
-	return float64(w.shared) >= 0.8*float64(n) && w.run >= 3
-}
-
-// quotedSpans lists the passages inside double quotation marks.
-func quotedSpans(t string) []string {
-	var out []string
-	var b strings.Builder
-	var closing rune
-	for _, r := range t {
-		switch {
-		case closing != 0 && r == closing:
-			out = append(out, b.String())
-			b.Reset()
-			closing = 0
-		case closing != 0:
-			b.WriteRune(r)
-		case quoteMarks[r] != 0:
-			closing = quoteMarks[r]
-		}
-	}
-	return out
-}
 
 // writtenBefore: the article was written before the day sentence a says
 // its event happened (an eve-of-vote piece cannot report the result).
