@@ -18,9 +18,17 @@ type disputeSide struct {
 	side int
 }
 
-// disputes finds the sides of the discrepancies each sentence carries.
+// disputes finds the sides of the discrepancies each sentence carries:
+// as evidence of a side, or by giving a count only one side gives.
 type disputes struct {
-	bySent map[string][]disputeSide
+	bySent  map[string][]disputeSide
+	numbers []numberSide
+}
+
+// numberSide is the count one side of a number discrepancy gives.
+type numberSide struct {
+	disputeSide
+	value string
 }
 
 func sentKey(id int64, text string) string { return strconv.FormatInt(id, 10) + "\x00" + text }
@@ -29,6 +37,7 @@ func newDisputes(ds []model.Discrepancy) disputes {
 	out := disputes{bySent: make(map[string][]disputeSide)}
 	for i := range ds {
 		d := &ds[i]
+		out.numbers = append(out.numbers, numberSides(d)...)
 		for v, val := range d.Values {
 			for _, s := range val.Sentences {
 				k := sentKey(s.ArticleID, s.Text)
@@ -43,7 +52,7 @@ func newDisputes(ds []model.Discrepancy) disputes {
 // carries a disputed value, the other sides it must show.
 func (ds disputes) check(s *sent) (bool, []model.DisputedValue) {
 	var notes []model.DisputedValue
-	for _, side := range ds.bySent[sentKey(s.doc.art.ID, s.text)] {
+	for _, side := range ds.sidesOf(s) {
 		if !prevails(side) {
 			return false, nil
 		}
@@ -76,7 +85,7 @@ func prevails(side disputeSide) bool {
 // sentence carries: they do not state it, whatever else they share.
 func (ds disputes) against(s *sent) map[int64]bool {
 	out := make(map[int64]bool)
-	for _, side := range ds.bySent[sentKey(s.doc.art.ID, s.text)] {
+	for _, side := range ds.sidesOf(s) {
 		for v, val := range side.d.Values {
 			if v == side.side {
 				continue
@@ -87,4 +96,53 @@ func (ds disputes) against(s *sent) map[int64]bool {
 		}
 	}
 	return out
+}
+
+// sidesOf lists the sides a sentence carries: those it is evidence of,
+// and those whose count it gives when no other side gives it.
+func (ds disputes) sidesOf(s *sent) []disputeSide {
+	out := append([]disputeSide(nil), ds.bySent[sentKey(s.doc.art.ID, s.text)]...)
+	nums := numbersOf(s)
+	for _, ns := range ds.numbers {
+		if !nums[ns.value] || listed(out, ns.d) || givenElsewhere(ds.numbers, ns) {
+			continue
+		}
+		out = append(out, ns.disputeSide)
+	}
+	return out
+}
+
+// numberSides reads the count of each side of a number discrepancy (the
+// value's first number: "at least 12 people (published …)" gives 12).
+func numberSides(d *model.Discrepancy) []numberSide {
+	if d.Kind != "number" {
+		return nil
+	}
+	var out []numberSide
+	for v, val := range d.Values {
+		head, _, _ := strings.Cut(val.Value, "(")
+		for n := range numbersIn(head) {
+			out = append(out, numberSide{disputeSide{d, v}, n})
+		}
+	}
+	return out
+}
+
+func listed(sides []disputeSide, d *model.Discrepancy) bool {
+	for _, s := range sides {
+		if s.d == d {
+			return true
+		}
+	}
+	return false
+}
+
+// givenElsewhere: another side of the same discrepancy gives the count too.
+func givenElsewhere(all []numberSide, ns numberSide) bool {
+	for _, o := range all {
+		if o.d == ns.d && o.side != ns.side && o.value == ns.value {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -358,9 +359,13 @@ func numbersDiffer(a, b *sent) bool {
 	return true
 }
 
-func numbersOf(s *sent) map[string]bool {
+func numbersOf(s *sent) map[string]bool { return numbersIn(s.text) }
+
+// numbersIn lists the numbers a text gives, in digits ("Fourteen" and
+// "14" alike; "4,000" whole).
+func numbersIn(t string) map[string]bool {
 	out := make(map[string]bool)
-	for _, w := range text.Words(s.text) {
+	for _, w := range text.Words(thousandsJoined.ReplaceAllString(t, "$1$2")) {
 		if isDigits(w) {
 			out[w] = true
 		} else if n, ok := numberWords[w]; ok {
@@ -369,6 +374,9 @@ func numbersOf(s *sent) map[string]bool {
 	}
 	return out
 }
+
+// thousandsJoined finds the separator in "4,000".
+var thousandsJoined = regexp.MustCompile(`(\d),(\d{3})`)
 
 // numberWords are the counts news writes out in words.
 var numberWords = func() map[string]string {
