@@ -80,7 +80,7 @@ func writeArticles(w io.Writer, as []model.Article, format string) error {
 		if pub == "" {
 			pub = "-"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", a.ID, pub, clip(orDash(a.Outlet), 28), clip(orDash(a.Title), 80))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", a.ID, pub, clip(a.OutletLabel(), 28), clip(orDash(a.Title), 80))
 	}
 	return tw.Flush()
 }
@@ -132,6 +132,7 @@ type exportStory struct {
 // reportFields are a story's comparison as export and `story --format
 // json` write it: empty lists, not null, when no report was built.
 type reportFields struct {
+	Headlines     []model.Headline        `json:"headlines"` // the members' headlines other than the title
 	Claims        []model.Claim           `json:"claims"`
 	Quotes        []model.QuoteGroup      `json:"quotes"`
 	Discrepancies []model.Discrepancy     `json:"discrepancies"`
@@ -146,6 +147,7 @@ func newExportArticle(a model.Article, p model.Placement) exportArticle {
 		e = &model.Enrichment{}
 	}
 	a.Enrichment = nil
+	a.Outlet = a.OutletLabel() // rows stored before ingest stored the label
 	return exportArticle{
 		Article: a, StoryID: nonZero(p.StoryID), StorylineID: nonZero(p.StorylineID), DuplicateOf: nonZero(p.DuplicateOf),
 		Entities: nonNilSlice(e.Entities), Quotes: nonNilSlice(e.Quotes), Terms: nonNilSlice(e.Terms),
@@ -155,9 +157,20 @@ func newExportArticle(a model.Article, p model.Placement) exportArticle {
 
 func newReportFields(r model.Report) reportFields {
 	return reportFields{
-		Claims: nonNilSlice(r.Claims), Quotes: nonNilSlice(r.Quotes), Discrepancies: nonNilSlice(r.Discrepancies),
+		Headlines: nonNilSlice(r.Headlines),
+		Claims:    nonNilSlice(r.Claims), Quotes: nonNilSlice(r.Quotes), Discrepancies: nonNilSlice(r.Discrepancies),
 		Framing: nonNilSlice(r.Framing), Timeline: nonNilSlice(r.Timeline), Summary: nonNilSlice(r.Summary),
 	}
+}
+
+// reportTitled gives the story the title its comparison chose: the
+// headline that best agrees with what most outlets report, rather than
+// whichever came first.
+func reportTitled(s model.Story, r model.Report) model.Story {
+	if r.Title != "" {
+		s.Title = r.Title
+	}
+	return s
 }
 
 // nonNilSlice makes an absent list export as [] rather than null.
@@ -209,7 +222,7 @@ func runExport(ctx context.Context, args []string, stdio Stdio) error {
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return fmt.Errorf("export: %w", err)
 		}
-		doc.Stories = append(doc.Stories, exportStory{s, newReportFields(r)})
+		doc.Stories = append(doc.Stories, exportStory{reportTitled(s, r), newReportFields(r)})
 	}
 	if *out == "" {
 		return writeJSON(stdio.Out, doc)

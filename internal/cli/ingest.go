@@ -14,11 +14,12 @@ import (
 )
 
 func runIngest(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("ingest", "[--db PATH] [--workers N] PATH|URL...", stdio)
+	fs := newFlags("ingest", "[--db PATH] [--workers N] [--outlet NAME] PATH|URL...", stdio)
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "extraction workers (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "print only failures and the summary")
 	force := fs.Bool("force", false, "read every file again, even one unchanged (same path, size and time) since an ingest stored all of it")
+	outlet := fs.String("outlet", "", "name the outlet of every input (when pages do not say it)")
 	net := addFetchFlags(fs) // for URL inputs; see watch.go
 	if err := parse(fs, args); err != nil {
 		return err
@@ -46,6 +47,7 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 		Source:  source.Options{Stdin: stdio.In, NetOptions: source.NetOptions{Fetcher: fetcher}},
 		OnEvent: prog.event,
 		Pages:   st, // a re-run asks for each page conditionally
+		Outlet:  *outlet,
 	}
 	if !*force {
 		opt.Inputs = st

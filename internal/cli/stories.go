@@ -120,7 +120,7 @@ func runStory(ctx context.Context, args []string, stdio Stdio) error {
 	case "html":
 		return web.StoryPage(stdio.Out, s, arts, &r)
 	}
-	return writeStoryText(stdio.Out, s, groups, dups)
+	return writeStoryText(stdio.Out, reportTitled(s, r), groups, dups)
 }
 
 type outletGroup struct {
@@ -173,7 +173,7 @@ func storyJSON(s model.Story, groups []outletGroup, dups map[int64]int64, r mode
 		model.Story
 		ByOutlet []group `json:"by_outlet"`
 		reportFields
-	}{Story: s, reportFields: newReportFields(r)}
+	}{Story: reportTitled(s, r), reportFields: newReportFields(r)}
 	for _, g := range groups {
 		gg := group{Outlet: g.Outlet}
 		for _, a := range g.Articles {
@@ -186,9 +186,17 @@ func storyJSON(s model.Story, groups []outletGroup, dups map[int64]int64, r mode
 
 func writeStoryText(w io.Writer, s model.Story, groups []outletGroup, dups map[int64]int64) error {
 	var b strings.Builder
+	var arts []model.Article
+	for _, g := range groups {
+		arts = append(arts, g.Articles...)
+	}
+	when := days(s)
+	if s.FirstPublished != "" && model.DaysInferred(arts) {
+		when += model.InferredNote
+	}
 	fmt.Fprintf(&b, "Story %d: %s\n", s.ID, s.Title)
 	fmt.Fprintf(&b, "%s · %d articles (%d independent) from %d outlets · storyline %d\n\n",
-		days(s), len(s.ArticleIDs), s.Independent, s.IndependentOutlets, s.StorylineID)
+		when, len(s.ArticleIDs), s.Independent, s.IndependentOutlets, s.StorylineID)
 	for _, g := range groups {
 		fmt.Fprintf(&b, "%s\n", g.Outlet)
 		for _, a := range g.Articles {

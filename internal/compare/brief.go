@@ -12,8 +12,10 @@ import (
 const (
 	briefLen = 5
 	// briefOverlap is the similarity above which a candidate repeats a
-	// sentence already in the brief.
+	// sentence already in the brief; repeatShare the share of its weight
+	// another brief sentence carries at which it is a paraphrase of it.
 	briefOverlap = 0.3
+	repeatShare  = 0.35
 )
 
 // briefCand is a claim with the wording the brief would use for it.
@@ -55,7 +57,7 @@ func briefFault(s *sent) (string, string) {
 	switch {
 	case insideQuotation(s):
 		return t, "inside-quotation"
-	case continuesSpeech(s):
+	case continuesSpeech(s) || quoteTail(s) || goesOn(t):
 		return t, "continues-speech"
 	case refersBack(s):
 		return t, "refers-back"
@@ -102,6 +104,45 @@ func continuesSpeech(s *sent) bool {
 	}
 	a, b := ws[len(ws)-2], ws[len(ws)-1]
 	return thirdPerson[a] && pronounSpeechVerbs[b] || pronounSpeechVerbs[a] && thirdPerson[b]
+}
+
+// quoteTail: the sentence splitter cut a quotation from its speaker
+// ("“Have you gone today?” | Bachmann asked her followers…"): the sentence
+// before, in the same paragraph, ends on a closing quotation mark, and
+// this one opens on a name and a verb of speech.
+func quoteTail(s *sent) bool {
+	if s.pos == 0 {
+		return false
+	}
+	prev := s.doc.sents[s.pos-1]
+	end := strings.TrimSpace(prev.text)
+	if prev.para != s.para || !strings.HasSuffix(end, `"`) && !strings.HasSuffix(end, "”") {
+		return false
+	}
+	ws := lexWords(s.text)
+	for i := 1; i < len(ws) && i <= 3; i++ {
+		if pronounSpeechVerbs[ws[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// goesOn: the sentence only says its speaker went on ("Obama continued,
+// calling out…", "Smith added"): what was said is in the sentence before.
+func goesOn(t string) bool {
+	ws := lexWords(t)
+	for i := 1; i < len(ws) && i <= 3; i++ {
+		switch ws[i] {
+		case "continued", "added", "continues", "adds":
+			next := ""
+			if i+1 < len(ws) {
+				next = ws[i+1]
+			}
+			return next != "that" && next != "to"
+		}
+	}
+	return false
 }
 
 // refersBack: the sentence speaks of "the law" or "the ad" that one of
@@ -154,10 +195,13 @@ func hasStem(ss []*sent, st string, texts ...string) bool {
 // that read alone, the one that best says itself what it is about (names,
 // dates and numbers, few loose "the dam"s); ties go to the
 // representative, which states the claim closest to all its versions.
-func briefWording(r rankedClaim, ss []*sent) (briefCand, bool) {
-	order := []*sent{r.rep}
+func briefWording(r rankedClaim, ss []*sent, usable func(*sent) bool) (briefCand, bool) {
+	var order []*sent
+	if usable(r.rep) {
+		order = append(order, r.rep)
+	}
 	for _, m := range r.members {
-		if ss[m] != r.rep {
+		if ss[m] != r.rep && usable(ss[m]) {
 			order = append(order, ss[m])
 		}
 	}
@@ -238,30 +282,151 @@ func looseDefinites(bare string) int {
 	return n
 }
 
-// brief picks at most five claims. A sentence citing two outlets or more
-// always goes before one citing a single outlet, which only fills a brief
-// the shared claims cannot; within a tier, claims more outlets and
-// articles share and those near the top of articles come first, skipping
-// repeats. The picked sentences then read as a reader needs them: what
-// happened first, then what people said of it, each part in the order the
-// articles tell it; each sentence cites every article that states it.
-func brief(claims []rankedClaim, ss []*sent, pairs []pair) []model.SummarySentence {
-	type cited struct {
-		c       briefCand
-		ids     []int64
-		outlets []string
-		score   float64
+// cited is a brief candidate with the articles that state it.
+type cited struct {
+	c       briefCand
+	ids     []int64
+	outlets []string
+	notes   []model.DisputedValue
+	score   float64
+	old     bool // background: every date it gives is years before the story
+}
+
+// brief writes at most five sentences. The first says what happened: the
+// lead sentence most outlets agree with (leadLine). The others are the
+// claims that read alone, those several outlets state before those one
+// does; within a tier, claims more outlets and articles share and those
+// near the top of articles come first, skipping repeats. They then read
+// as a reader needs them: what happened first, then what people said of
+// it, each part in the order the articles tell it, background last. Each
+// sentence cites the articles that state it, checked by content.
+func brief(claims []rankedClaim, ss []*sent, bc briefContext) []model.SummarySentence {
+	cands := briefCandidates(claims, ss, bc)
+	var picked []cited
+	if lead, ok := leadLine(bc); ok {
+		picked = append(picked, lead)
 	}
+	quoted, singles := false, 0
+	for _, c := range cands {
+		if len(picked) == briefLen {
+			break
+		}
+		single := len(c.outlets) < 2
+		if c.c.quote && quoted || single && (singles == maxSingles || c.c.r.pos > singleDepth || c.c.s.pos < 2) || bc.repeats(c.c, picked) {
+			continue
+		}
+		picked = append(picked, c)
+		quoted = quoted || c.c.quote
+		if single {
+			singles++
+		}
+	}
+	picked = dropBackground(picked)
+	rest := picked[min(1, len(picked)):]
+	sort.SliceStable(rest, func(i, j int) bool {
+		if rest[i].old != rest[j].old {
+			return rest[j].old
+		}
+		ri, rj := isReaction(rest[i].c.text), isReaction(rest[j].c.text)
+		if ri != rj {
+			return rj
+		}
+		return rest[i].c.r.pos < rest[j].c.r.pos
+	})
+	adoptCitations(claims, ss, picked, bc)
+	out := make([]model.SummarySentence, 0, len(picked))
+	for _, c := range picked {
+		out = append(out, model.SummarySentence{Text: c.c.text, ArticleIDs: c.ids, Outlets: c.outlets, Disputed: c.notes})
+	}
+	return out
+}
+
+// A sentence only one outlet states joins the brief only from the top of
+// its article (singleDepth of the way down at most, where the news is,
+// not the colour and background below), but not its first two sentences,
+// which retell the news the first line gives; at most maxSingles of them.
+const (
+	singleDepth = 0.35
+	maxSingles  = 2
+)
+
+// adoptCitations adds to the claim behind each brief sentence the
+// articles the brief cites for it, so that the coverage and its counts say
+// what the brief says.
+func adoptCitations(claims []rankedClaim, ss []*sent, picked []cited, bc briefContext) {
+	owner := make(map[*sent]int)
+	for i, r := range claims {
+		for _, m := range r.members {
+			owner[ss[m]] = i
+		}
+	}
+	for _, c := range picked {
+		i, ok := owner[c.c.s]
+		if !ok {
+			continue
+		}
+		have := make(map[int64]bool)
+		for _, s := range claims[i].c.Sentences {
+			have[s.ArticleID] = true
+		}
+		for _, s := range bc.citations(c.c.s) {
+			if !have[s.ArticleID] && s.Text != "" {
+				claims[i].c.Sentences = append(claims[i].c.Sentences, s)
+				have[s.ArticleID] = true
+			}
+		}
+		r := &claims[i].c
+		r.ArticleIDs, r.Outlets = citeSentences(r.Sentences)
+		var still []string
+		for _, o := range r.NotFound {
+			if !containsStr(r.Outlets, o) {
+				still = append(still, o)
+			}
+		}
+		r.NotFound = still
+	}
+}
+
+// briefMin is the fewest lines a brief keeps before background fills it.
+const briefMin = 3
+
+// dropBackground leaves out background sentences (years-old facts) when
+// the brief has enough news without them.
+func dropBackground(picked []cited) []cited {
+	news := 0
+	for _, c := range picked {
+		if !c.old {
+			news++
+		}
+	}
+	out := picked[:0]
+	for _, c := range picked {
+		if !c.old || news < briefMin {
+			out = append(out, c)
+			if c.old {
+				news++
+			}
+		}
+	}
+	return out
+}
+
+// briefCandidates words every claim for the brief, cites it by content and
+// ranks it: sentences two outlets or more state first.
+func briefCandidates(claims []rankedClaim, ss []*sent, bc briefContext) []cited {
 	var cands []cited
 	for _, r := range claims {
-		if c, ok := briefWording(r, ss); ok {
-			ids, outlets := supporters(c, ss, pairs)
-			if c.quote && len(outlets) < 2 {
-				continue
-			}
-			score := 2*float64(len(outlets)) + 0.5*float64(len(ids)) + (1 - r.pos)
-			cands = append(cands, cited{c, ids, outlets, score})
+		c, ok := briefWording(r, ss, bc.usable)
+		if !ok {
+			continue
 		}
+		ids, outlets := bc.cite(c.s)
+		if c.quote && len(outlets) < 2 {
+			continue
+		}
+		_, notes := bc.disputes.check(c.s)
+		score := 2*float64(len(outlets)) + 0.5*float64(len(ids)) + (1 - r.pos)
+		cands = append(cands, cited{c, ids, outlets, notes, score, bc.oldNews(c.s)})
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		si, sj := len(cands[i].outlets) >= 2, len(cands[j].outlets) >= 2
@@ -270,33 +435,7 @@ func brief(claims []rankedClaim, ss []*sent, pairs []pair) []model.SummarySenten
 		}
 		return cands[i].score > cands[j].score
 	})
-	var picked []cited
-	var pickedC []briefCand
-	quoted := false
-	for _, c := range cands {
-		if len(picked) == briefLen {
-			break
-		}
-		if c.c.quote && quoted {
-			continue
-		}
-		if !repeats(c.c, pickedC) {
-			picked, pickedC = append(picked, c), append(pickedC, c.c)
-			quoted = quoted || c.c.quote
-		}
-	}
-	sort.SliceStable(picked, func(i, j int) bool {
-		ri, rj := isReaction(picked[i].c.text), isReaction(picked[j].c.text)
-		if ri != rj {
-			return rj
-		}
-		return picked[i].c.r.pos < picked[j].c.r.pos
-	})
-	out := make([]model.SummarySentence, 0, len(picked))
-	for _, c := range picked {
-		out = append(out, model.SummarySentence{Text: c.c.text, ArticleIDs: c.ids, Outlets: c.outlets})
-	}
-	return out
+	return cands
 }
 
 // isReaction: the sentence reports what someone said of the news (a
@@ -334,11 +473,16 @@ func withOpeningName(t string, d *doc) []nameForm {
 		return d.surface
 	}
 	low := strings.ToLower(ws[0])
-	if stopwords[low] || contextWords[low] || calendarWords[low] || !capitalisedInside(d, ws[0]) {
+	if stopwords[low] || contextWords[low] || calendarWords[low] || groupNouns[low] || !capitalisedInside(d, ws[0]) {
 		return d.surface
 	}
-	return append(slices.Clip(d.surface), nameForm{form: ws[0], typ: "Person"})
+	return append(slices.Clip(d.surface), nameForm{form: ws[0], typ: model.Person})
 }
+
+// groupNouns are capitalised plurals that name groups, not persons: a
+// pronoun after them still needs its person.
+var groupNouns = setOf(`republicans democrats americans conservatives liberals progressives independents
+catholics christians muslims jews evangelicals`)
 
 // capitalisedInside: the article writes w, capitalised, inside a sentence.
 func capitalisedInside(d *doc, w string) bool {
@@ -351,30 +495,13 @@ func capitalisedInside(d *doc, w string) bool {
 	return false
 }
 
-// supporters are the claim's articles and outlets, with any other article
-// whose sentence states the brief's wording as closely as a claim's
-// members do: grouping keeps one sentence per article and so can leave a
-// supporting article out of the claim.
-func supporters(c briefCand, ss []*sent, pairs []pair) ([]int64, []string) {
-	sents := append([]model.Sentence(nil), c.r.c.Sentences...)
-	for _, p := range pairs {
-		if p.sim < claimSim {
-			break // pairs are sorted by similarity, highest first
-		}
-		a, b := ss[p.a], ss[p.b]
-		if b == c.s {
-			a, b = b, a
-		}
-		if a == c.s && predicateCosine(a, b) >= predSim {
-			sents = append(sents, sentenceOf(b))
-		}
-	}
-	return citeSentences(sents)
-}
-
-func repeats(c briefCand, picked []briefCand) bool {
+// repeats: a candidate says again what a picked sentence says, in the
+// same words or as a paraphrase (most of its weight in the other).
+func (bc briefContext) repeats(c briefCand, picked []cited) bool {
 	for _, p := range picked {
-		if cosine(c.s, p.s) >= briefOverlap {
+		if c.s == p.c.s || cosine(c.s, p.c.s) >= briefOverlap ||
+			bc.cv.sharesIn(c.s, bc.cv.sentTerms(p.c.s, nil)).all >= repeatShare ||
+			bc.cv.sharesIn(p.c.s, bc.cv.sentTerms(c.s, nil)).all >= repeatShare {
 			return true
 		}
 	}

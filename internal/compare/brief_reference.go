@@ -18,14 +18,17 @@ import (
 // shellNouns are nouns a story uses for something it named before.
 var shellNouns = setOf(`program programs comments comment remarks remark measure measures bill bills law
 plan proposal policy decision move statement letter ad ads video incident lawsuit complaint deal
-agreement order rules rule ruling legislation interview speech allegations allegation accusations
+agreement order rules rule ruling legislation story article interview speech allegations allegation accusations
 charges claims emails documents memo book vote amendment initiative request offer report tweet tweets
-post message controversy scandal effort changes resolution subject doctrine budget matter topic appointment project nomination`)
+post message controversy scandal effort changes resolution subject doctrine budget matter topic appointment project nomination
+news offensive reaction reactions episode exchange confrontation issue idea event tussle flap furor uproar row spat
+announcement revelation revelations disclosure findings result results outcome testimony remarks case
+group call visit trip line package company firm indictment conversation conversations discussion discussions talks`)
 
 // shellAdjectives may stand between "the" and a shell noun without saying
 // which one is meant ("the new law").
 var shellAdjectives = setOf(`new proposed latest controversial original recent revised two three
-same earlier initial`)
+same earlier initial expected planned possible`)
 
 // identifyingNext follow a noun and say which one is meant: a preposition
 // or relative word, a naming participle, or a clause's subject ("the bill
@@ -37,17 +40,19 @@ called named known dubbed titled entitled he she they it i we`)
 // as SB 12,").
 var namingWords = setOf(`called named known dubbed titled entitled`)
 
-// vagueReference: outside quotations the sentence uses "the" and a shell
-// noun that nothing in the sentence identifies.
+// vagueReference: outside quotations the sentence uses "the" or a
+// possessive ("his", "Putin's") and a shell noun that nothing in the
+// sentence identifies: "Despite Putin's statement, …" leans on the
+// sentence that told the statement.
 func vagueReference(bare string) bool {
 	toks := strings.Fields(bare)
 	for i := 0; i+1 < len(toks); i++ {
-		if !strings.EqualFold(trimToken(toks[i]), "the") {
+		if !strings.EqualFold(trimToken(toks[i]), "the") && !possessive(toks[i]) {
 			continue
 		}
 		j := i + 1
-		if shellAdjectives[trimToken(toks[j])] && j+1 < len(toks) && !strings.HasSuffix(toks[j], ",") {
-			j++
+		if j+1 < len(toks) && !strings.HasSuffix(toks[j], ",") && modifierSlot(toks[j]) && shellNouns[trimToken(toks[j+1])] {
+			j++ // "the June decision", "the groundbreaking news"
 		}
 		noun := trimToken(toks[j])
 		if !shellNouns[noun] && !roleNouns[noun] || isCapital(strings.TrimLeft(toks[j], `"“‘'(`)) {
@@ -58,6 +63,30 @@ func vagueReference(bare string) bool {
 		}
 	}
 	return false
+}
+
+// possessive: a possessive determiner or a noun's possessive ("Putin's",
+// "the newspaper's"), not a contraction ("it's").
+func possessive(tok string) bool {
+	t := strings.ToLower(strings.TrimRight(tok, ",;:"))
+	if possessives[t] {
+		return true
+	}
+	base, ok := strings.CutSuffix(strings.ReplaceAll(t, "’", "'"), "'s")
+	return ok && !contractions[base]
+}
+
+var possessives = setOf(`his her their its`)
+
+// contractions end in 's without being possessives.
+var contractions = setOf(`it that there he she what who let here where how`)
+
+// modifierSlot: a word that may stand between "the" and a shell noun
+// without saying which one is meant: an adjective of the list, any
+// lower-case word, or a month or weekday ("the June decision").
+func modifierSlot(tok string) bool {
+	w := trimToken(tok)
+	return shellAdjectives[w] || calendarWords[w] || !isCapital(strings.TrimLeft(tok, `"“‘'(`))
 }
 
 // identified: the shell noun at toks[j], after "the" at toks[i], is named

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"parallax/internal/model"
 )
 
 // A brief sentence is read without the article around it, so it must not
@@ -49,8 +51,9 @@ insisted stated declared asked replied answered acknowledged conceded recalled w
 suggested posted tweeted`)
 
 // datelinePattern matches a leading dateline: "WASHINGTON —",
-// "AMHERST, N.H. —", "FERGUSON, Mo. --".
-var datelinePattern = regexp.MustCompile(`^[A-Z][A-Z .'-]+(, [A-Z][A-Za-z.]*\.?)?\s*(—|–|--)\s*`)
+// "AMHERST, N.H. —", "FERGUSON, Mo. --", "KASTROVO, Marovia, March 19
+// (Northgate Wire) - ".
+var datelinePattern = regexp.MustCompile(`^[A-Z][A-Z .'-]+(, [A-Z][A-Za-z.]*\.?)?(, [A-Z][a-z]+\.? \d{1,2})?( \([^)]{1,40}\))?(\s*(—|–|--)\s*|\s+-\s+)`)
 
 // placeColonPattern matches a place written before a colon: "Kyiv: ".
 var placeColonPattern = regexp.MustCompile(`^[A-Z][A-Za-z]+( [A-Z][A-Za-z]+)?:\s+`)
@@ -99,12 +102,13 @@ func aloneFault(t string, names []nameForm) string {
 		fails func() bool
 	}{
 		{"unnamed", func() bool { return !namesSomeone(bare, names) }},
-		{"described", func() bool { return describedSubject(t) }},
+		{"described", func() bool { return describedSubject(t) || indefiniteSubject(t, names) }},
 		{"points-back", func() bool { return pointsBack(lexWords(bare)) }},
 		{"vague-reference", func() bool { return vagueReference(bare) }},
 		{"first-person", func() bool { return hasFirstPerson(bare) }},
 		{"pronoun", func() bool { return pronounBeforeName(bare, names) || pronounSpeaker(bare) }},
 		{"elliptical", func() bool { return elliptical(bare) }},
+		{"fragment", func() bool { return fragment(bare) }},
 	}
 	for _, c := range checks {
 		if c.fails() {
@@ -128,6 +132,19 @@ func namesSomeone(bare string, names []nameForm) bool {
 		}
 	}
 	return false
+}
+
+// fragment: outside its quotations the sentence is little but names ("Stephen
+// F. Lynch, Michael E. Capuano and Edward Markey."): a list cut from the
+// sentence before, with no lower-case words to say what happened.
+func fragment(bare string) bool {
+	n := 0
+	for _, w := range rawWords(bare) {
+		if !isCapital(w) && !isDigits(w) {
+			n++
+		}
+	}
+	return n < 3
 }
 
 // elliptical: a verb left to the sentence before ("When Mr. Ode said he
@@ -177,7 +194,7 @@ func describedSubject(t string) bool {
 	if strings.Contains(w2, "year-old") || strings.HasSuffix(w2, ",") || strings.HasSuffix(w2, "'s") || strings.HasSuffix(w2, "’s") {
 		return true
 	}
-	if auxiliaries[w3] || pastVerbs[w3] || pronounSpeechVerbs[w3] || strings.HasSuffix(w3, "ed") && len(w3) > 4 {
+	if auxiliaries[w3] || negatedAux[w3] || pastVerbs[w3] || pronounSpeechVerbs[w3] || strings.HasSuffix(w3, "ed") && len(w3) > 4 {
 		return true
 	}
 	w4 := ""
@@ -185,6 +202,30 @@ func describedSubject(t string) bool {
 		w4 = strings.ToLower(fs[3])
 	}
 	return strings.HasSuffix(w3, "s") && objectOpeners[w4] // "The letter quotes the…"
+}
+
+// indefiniteSubject: the sentence opens on someone described, not named
+// ("A two-term Republican congressman from Idaho said…", "One of the
+// highest-profile Republicans … said…") and names no person anywhere: the
+// article names him in a sentence the brief does not show.
+func indefiniteSubject(t string, names []nameForm) bool {
+	fs := strings.Fields(t)
+	if len(fs) < 3 || fs[0] != "A" && fs[0] != "An" && fs[0] != "One" {
+		return false
+	}
+	role := false
+	for _, f := range fs[1:min(9, len(fs))] {
+		role = role || roleNouns[strings.ToLower(strings.Trim(f, ",;:"))]
+	}
+	if !role {
+		return false
+	}
+	for _, sp := range nameSpans(stripQuoted(t), names) {
+		if sp.person {
+			return false
+		}
+	}
+	return true
 }
 
 // roleSubject: "The" and a description ending on a person's role ("The
@@ -209,10 +250,14 @@ var roleNouns = setOf(`president congressman congresswoman senator lawmaker gove
 lawyer man woman boy girl official spokesman spokeswoman mayor minister leader chairman chairwoman
 businessman businesswoman teenager suspect victim nominee speaker judge secretary director
 ex-congressman ex-president prosecutor actor star mogul chief mates rivals candidates justices
-lawmakers senators officials men women pair duo couple`)
+lawmakers senators officials men women pair duo couple democrat republican committee panel`)
 
 // countWords after "The" count people or things met before.
 var countWords = setOf(`two three four five six both`)
+
+// negatedAux are auxiliaries with "not" folded in.
+var negatedAux = setOf(`didn't didn’t doesn't doesn’t don't don’t won't won’t wasn't wasn’t isn't isn’t
+aren't aren’t hasn't hasn’t haven't haven’t can't can’t couldn't couldn’t wouldn't wouldn’t`)
 
 var pastVerbs = setOf(`sought made took gave went came got won lost left sent held found met ran saw spoke
 wrote began became brought kept put set led paid`)
@@ -227,7 +272,7 @@ func pointsBack(ws []string) bool {
 		if backWords[w] {
 			return true
 		}
-		if (w == "those" || w == "these") && i+1 < len(ws) && !relativeWords[ws[i+1]] {
+		if (w == "those" || w == "these") && i+1 < len(ws) && !relativeWords[ws[i+1]] && !isParticiple(ws[i+1]) {
 			return true
 		}
 		if w == "such" && (i+1 == len(ws) || !suchNext[ws[i+1]]) {
@@ -235,6 +280,9 @@ func pointsBack(ws []string) bool {
 		}
 		if w == "this" && (i+1 == len(ws) || !timeNouns[ws[i+1]]) {
 			return true // "this trend"; "this week" only dates
+		}
+		if w == "that" && i > 0 && (i+1 == len(ws) || shellNouns[ws[i+1]] || ws[i+1] == "as") {
+			return true // "used that line", "cast that as a concession"
 		}
 	}
 	return false
@@ -269,7 +317,7 @@ func nameSpans(text string, names []nameForm) []nameSpan {
 	var out []nameSpan
 	for _, f := range names {
 		if i := indexWord(text, f.form); i >= 0 {
-			out = append(out, nameSpan{i, i + len(f.form), f.typ == "Person"})
+			out = append(out, nameSpan{i, i + len(f.form), f.typ == model.Person})
 		}
 	}
 	return out

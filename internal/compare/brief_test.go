@@ -8,8 +8,8 @@ import (
 )
 
 func TestStandsAlone(t *testing.T) {
-	names := []nameForm{{form: "Ida Sorn", key: "p1", typ: "Person"}, {form: "Sorn", key: "p1", typ: "Person"},
-		{form: "Orvel", key: "l1", typ: "Place"}}
+	names := []nameForm{{form: "Ida Sorn", key: "p1", typ: model.Person}, {form: "Sorn", key: "p1", typ: model.Person},
+		{form: "Orvel", key: "l1", typ: model.Place}}
 	tests := []struct {
 		text string
 		want bool
@@ -174,7 +174,7 @@ func TestVagueReference(t *testing.T) {
 }
 
 func TestStandsAloneStrict(t *testing.T) {
-	names := []nameForm{{form: "Ida Sorn", key: "p1", typ: "Person"}, {form: "Orvel", key: "l1", typ: "Place"}}
+	names := []nameForm{{form: "Ida Sorn", key: "p1", typ: model.Person}, {form: "Orvel", key: "l1", typ: model.Place}}
 	tests := []struct {
 		text string
 		want bool

@@ -207,6 +207,13 @@ func claimsOf(ss []*sent, groups [][]int, sims map[[2]int]float64, near map[int]
 		c.ArticleIDs, c.Outlets = citeSentences(c.Sentences)
 		rs = append(rs, rankedClaim{c: c, rep: rep, pos: pos / float64(len(g)), members: g})
 	}
+	rankClaims(rs)
+	return rs
+}
+
+// rankClaims puts the claims more outlets and articles state first, then
+// those nearer the top of their articles.
+func rankClaims(rs []rankedClaim) {
 	sort.SliceStable(rs, func(i, j int) bool {
 		a, b := rs[i], rs[j]
 		if len(a.c.Outlets) != len(b.c.Outlets) {
@@ -217,7 +224,6 @@ func claimsOf(ss []*sent, groups [][]int, sims map[[2]int]float64, near map[int]
 		}
 		return a.pos < b.pos
 	})
-	return rs
 }
 
 // relPos is how far into its article a sentence stands, 0 to 1: leads

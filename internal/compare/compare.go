@@ -21,19 +21,27 @@ func BuildWith(s model.Story, arts []model.Article, opt Options) model.Report {
 		sims[[2]int{p.a, p.b}] = p.sim
 	}
 	ranked := claimsOf(ss, groupClaims(ss, pairs), sims, nearlyShared(ss, pairs))
+	cv := newCoverer(docs)
+	coverClaims(ranked, ss, docs, cv)
+	quotes := buildQuotes(docs)
+	discs := discrepancies(docs, ss, pairs, quotes)
+	summary := brief(ranked, ss, newBriefContext(docs, cv, discs))
+	rankClaims(ranked)
 	claims := make([]model.Claim, len(ranked))
 	for i, r := range ranked {
 		claims[i] = r.c
 	}
-	quotes := buildQuotes(docs)
+	title, others := headlines(docs)
 	return model.Report{
 		StoryID:       s.ID,
+		Title:         title,
+		Headlines:     others,
 		Claims:        claims,
 		Quotes:        quotes,
-		Discrepancies: discrepancies(docs, ss, pairs, quotes),
+		Discrepancies: discs,
 		Framing:       framing(docs, ss),
 		Timeline:      timeline(docs),
-		Summary:       brief(ranked, ss, pairs),
+		Summary:       summary,
 	}
 }
 

@@ -21,6 +21,7 @@ type outletView struct {
 
 // outletViews groups the docs by outlet, in outlet order.
 func outletViews(docs []*doc) []*outletView {
+	quoted := storyQuotations(docs)
 	by := make(map[string]*outletView)
 	var order []string
 	for _, d := range docs {
@@ -43,10 +44,8 @@ func outletViews(docs []*doc) []*outletView {
 				v.words[w]++
 			}
 		}
-		for _, t := range d.enr.Terms {
-			if t := strings.TrimSpace(t.Text); t != "" {
-				v.scare[t] = true
-			}
+		for _, t := range scareQuotes(d, quoted) {
+			v.scare[t] = true
 		}
 	}
 	sort.Strings(order)
@@ -101,7 +100,7 @@ func nameChoices(v *outletView, views []*outletView) []model.NameChoice {
 					continue
 				}
 				for _, u := range sortedStrings(theirs) {
-					if !mine[u] && spellingVariant(t, u) {
+					if !mine[u] && spellingVariant(t, u) && !spellingOnly(t, u) {
 						used = pickForm(v.forms[k], t, used)
 						others[pickForm(o.forms[k], u, "")] = true
 						outnumbered = outnumbered || usersOf(views, k, t) <= usersOf(views, k, u)

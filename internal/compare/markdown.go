@@ -70,7 +70,10 @@ func (m *mdWriter) f(format string, args ...any) {
 func Markdown(w io.Writer, s model.Story, arts []model.Article, r model.Report) error {
 	m := &mdWriter{w: bufio.NewWriter(w)}
 	c := newCiter(arts)
-	title := s.Title
+	title := r.Title
+	if title == "" {
+		title = s.Title
+	}
 	if title == "" {
 		title = fmt.Sprintf("Story %d", s.ID)
 	}
@@ -98,9 +101,22 @@ func writeBrief(m *mdWriter, c citer, r model.Report) {
 		return
 	}
 	for _, s := range r.Summary {
-		m.f("- %s %s\n", oneLine(s.Text), c.cite(s.ArticleIDs))
+		m.f("- %s %s%s\n", oneLine(s.Text), c.cite(s.ArticleIDs), disputedNote(c, s.Disputed))
 	}
 	m.f("\n")
+}
+
+// disputedNote states the other sides of a value a brief sentence
+// carries: " (disputed — Donald Trump: “former U.S. President” in [2])".
+func disputedNote(c citer, ds []model.DisputedValue) string {
+	if len(ds) == 0 {
+		return ""
+	}
+	parts := make([]string, len(ds))
+	for i, d := range ds {
+		parts[i] = oneLine(d.Subject) + ": “" + oneLine(d.Value) + "” in " + c.cite(d.ArticleIDs)
+	}
+	return " (disputed — " + strings.Join(parts, "; ") + ")"
 }
 
 func writeArticles(m *mdWriter, c citer, arts []model.Article) {
@@ -147,7 +163,7 @@ func writeCoverage(m *mdWriter, c citer, r model.Report) {
 	for _, cl := range r.Claims {
 		if len(cl.Outlets) >= 2 {
 			shared = append(shared, cl)
-		} else if len(cl.Outlets) == 1 {
+		} else if len(cl.Outlets) == 1 && len(cl.NotFound) == 0 {
 			single[cl.Outlets[0]] = append(single[cl.Outlets[0]], cl)
 		}
 	}
@@ -156,7 +172,7 @@ func writeCoverage(m *mdWriter, c citer, r model.Report) {
 		for _, cl := range shared {
 			m.f("| %s %s |", cell(cl.Text), c.cite(cl.ArticleIDs))
 			for _, o := range outlets {
-				m.f(" %s |", mark(contains(cl.Outlets, o)))
+				m.f(" %s |", mark(cl, o))
 			}
 			m.f("\n")
 		}
@@ -165,20 +181,41 @@ func writeCoverage(m *mdWriter, c citer, r model.Report) {
 		m.f("_No claim is shared by two outlets._\n\n")
 	}
 	writePerOutlet(m, c, "Only this outlet reports", outlets, single)
-	writePerOutlet(m, c, "Leaves out what others report", outlets, missing(outlets, shared))
+	left, unsure := missing(outlets, shared)
+	writePerOutlet(m, c, "Leaves out what others report", outlets, left)
+	if len(unsure) > 0 {
+		m.f("_Not found (the outlet may say it in other words): ")
+		first := true
+		for _, o := range outlets {
+			if n := len(unsure[o]); n > 0 {
+				if !first {
+					m.f("; ")
+				}
+				m.f("%s %d", oneLine(o), n)
+				first = false
+			}
+		}
+		m.f("; marked ? above._\n\n")
+	}
 }
 
-// missing lists, per outlet, the shared claims it does not carry.
-func missing(outlets []string, shared []model.Claim) map[string][]model.Claim {
-	out := make(map[string][]model.Claim)
+// missing lists, per outlet, the shared claims nothing in its articles
+// comes close to (left out) and those it may say in other words (not
+// found).
+func missing(outlets []string, shared []model.Claim) (left, unsure map[string][]model.Claim) {
+	left, unsure = make(map[string][]model.Claim), make(map[string][]model.Claim)
 	for _, cl := range shared {
 		for _, o := range outlets {
-			if !contains(cl.Outlets, o) {
-				out[o] = append(out[o], cl)
+			switch {
+			case contains(cl.Outlets, o):
+			case contains(cl.NotFound, o):
+				unsure[o] = append(unsure[o], cl)
+			default:
+				left[o] = append(left[o], cl)
 			}
 		}
 	}
-	return out
+	return left, unsure
 }
 
 func writePerOutlet(m *mdWriter, c citer, heading string, outlets []string, by map[string][]model.Claim) {
@@ -205,9 +242,14 @@ func writePerOutlet(m *mdWriter, c citer, heading string, outlets []string, by m
 	}
 }
 
-func mark(ok bool) string {
-	if ok {
+// mark is a claim's cell for one outlet: ✓ states it, ? not found (it
+// may say it in other words), blank leaves it out.
+func mark(cl model.Claim, outlet string) string {
+	switch {
+	case contains(cl.Outlets, outlet):
 		return "✓"
+	case contains(cl.NotFound, outlet):
+		return "?"
 	}
 	return " "
 }

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"strings"
+	"time"
 
 	"parallax/internal/model"
 )
@@ -26,15 +27,32 @@ func writeQuotes(m *mdWriter, c citer, r model.Report) {
 		for i, v := range g.Variants {
 			label := "fullest wording"
 			if i > 0 {
-				label = "variant"
-				if v.Truncated {
-					label = "truncated"
-				}
+				label = VariantLabel(v)
 			}
-			m.f("- %s %s: %s\n", label, c.cite(v.ArticleIDs), renderDiff(v.Diff))
+			m.f("- %s %s: %s\n", oneLine(label), c.cite(v.ArticleIDs), renderDiff(v.Diff))
 		}
 		m.f("\n")
 	}
+}
+
+// VariantLabel says in words how a wording differs from the fullest one:
+// "shortened; words changed: DEAL → MEETING".
+func VariantLabel(v model.QuoteVariant) string {
+	if len(v.Labels) == 0 {
+		return "same words"
+	}
+	parts := make([]string, 0, len(v.Labels))
+	for _, l := range v.Labels {
+		if l == model.WordsChanged && len(v.Changes) > 0 {
+			ch := make([]string, len(v.Changes))
+			for i, c := range v.Changes {
+				ch[i] = c.From + " → " + c.To
+			}
+			l += ": " + strings.Join(ch, ", ")
+		}
+		parts = append(parts, l)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // renderDiff shows a word diff: ~~removed~~ and **added**.
@@ -100,6 +118,57 @@ func writeTimeline(m *mdWriter, c citer, r model.Report) {
 		return
 	}
 	for _, e := range r.Timeline {
-		m.f("- **%s** %s %s\n", e.Date, oneLine(e.Text), c.cite(e.ArticleIDs))
+		m.f("- **%s** %s%s %s%s\n", e.Date, subjectOf(e), oneLine(e.Text), c.cite(e.ArticleIDs), reportedNote(e))
 	}
+}
+
+// subjectOf introduces a statement by the later day it speaks of.
+func subjectOf(e model.TimelineEvent) string {
+	if about := SpokenOf(e); about != "" {
+		return "about " + oneLine(about) + ": "
+	}
+	return ""
+}
+
+// reportedNote says when an event was reported, when that is another day.
+func reportedNote(e model.TimelineEvent) string {
+	if r := ReportedOn(e); r != "" {
+		return " _(" + oneLine(r) + ")_"
+	}
+	return ""
+}
+
+// SpokenOf names the later day a statement speaks of, "Thursday
+// 2025-05-15 (“on Thursday”)"; "" for an event.
+func SpokenOf(e model.TimelineEvent) string {
+	if !e.Statement {
+		return ""
+	}
+	out := DayName(e.EventDate)
+	if e.Mention != "" {
+		out += " (“" + e.Mention + "”)"
+	}
+	return out
+}
+
+// ReportedOn says when an event was reported, "reported 2025-05-11", when
+// that is another day than the one it stands on; "" otherwise.
+func ReportedOn(e model.TimelineEvent) string {
+	switch {
+	case e.Statement || e.Reported == "" || e.Reported == e.Date:
+		return ""
+	case e.ReportedInferred:
+		return "reported about " + e.Reported + ", date inferred"
+	}
+	return "reported " + e.Reported
+}
+
+// DayName writes a day with its weekday ("Thursday 2025-05-15"); other
+// dates as they are.
+func DayName(date string) string {
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return date
+	}
+	return t.Weekday().String() + " " + date
 }

@@ -1,8 +1,10 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"parallax/internal/model"
 )
@@ -137,10 +139,12 @@ func buildQuotes(docs []*doc) []model.QuoteGroup {
 	return out
 }
 
-// quoteGroup builds one group: the fullest wording is the reference and
-// every distinct wording is diffed against it.
+// quoteGroup builds one group: an article's pieces of one quotation are
+// joined first, the fullest wording is the reference, and every distinct
+// wording is diffed against it and labelled by what differs.
 func quoteGroup(members []quoteRef) model.QuoteGroup {
 	sort.SliceStable(members, func(i, j int) bool { return members[i].doc.idx < members[j].doc.idx })
+	wordings := joinPieces(members)
 	type variant struct {
 		first quoteRef
 		arts  map[int64]bool
@@ -148,7 +152,7 @@ func quoteGroup(members []quoteRef) model.QuoteGroup {
 	}
 	var order []string
 	vs := make(map[string]*variant)
-	for _, m := range members {
+	for _, m := range wordings {
 		k := strings.Join(m.keys, " ")
 		v, ok := vs[k]
 		if !ok {
@@ -169,16 +173,21 @@ func quoteGroup(members []quoteRef) model.QuoteGroup {
 	ref := vs[order[0]].first
 	g := model.QuoteGroup{Text: ref.q.Text, Variants: []model.QuoteVariant{}}
 	all := make(map[int64]bool)
-	for _, k := range order {
+	for i, k := range order {
 		v := vs[k]
 		diff := localDiff(ref.toks, v.first.toks)
-		g.Variants = append(g.Variants, model.QuoteVariant{
+		qv := model.QuoteVariant{
 			Text:       v.first.q.Text,
 			ArticleIDs: sortedIDs(v.arts),
 			Outlets:    sortedStrings(v.outs),
 			Truncated:  isTruncation(diff),
 			Diff:       diff,
-		})
+			Labels:     []string{},
+		}
+		if i > 0 {
+			qv.Labels, qv.Changes = variantLabels(diff)
+		}
+		g.Variants = append(g.Variants, qv)
 		for id := range v.arts {
 			all[id] = true
 		}
@@ -189,6 +198,63 @@ func quoteGroup(members []quoteRef) model.QuoteGroup {
 	return g
 }
 
+// joinPieces joins, per article, the pieces of one quotation that the
+// article splits over sentences or paragraphs ("…,” she wrote. “…"), in
+// the order they stand in the fullest single piece; a piece that repeats
+// another (a headline quoting the body) is dropped.
+func joinPieces(members []quoteRef) []quoteRef {
+	ref := members[0]
+	for _, m := range members[1:] {
+		if len(m.keys) > len(ref.keys) {
+			ref = m
+		}
+	}
+	var out []quoteRef
+	byDoc := make(map[*doc][]quoteRef)
+	var docs []*doc
+	for _, m := range members {
+		if byDoc[m.doc] == nil {
+			docs = append(docs, m.doc)
+		}
+		byDoc[m.doc] = append(byDoc[m.doc], m)
+	}
+	for _, d := range docs {
+		out = append(out, joinedWording(byDoc[d], ref))
+	}
+	return out
+}
+
+// joinedWording joins one article's pieces by where each fits in ref.
+func joinedWording(pieces []quoteRef, ref quoteRef) quoteRef {
+	if len(pieces) == 1 {
+		return pieces[0]
+	}
+	type placed struct {
+		p        quoteRef
+		from, to int
+	}
+	var ps []placed
+	for _, p := range pieces {
+		from, to := bestStretch(ref.toks, p.toks)
+		ps = append(ps, placed{p, from, to})
+	}
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].from < ps[j].from })
+	joined := ps[0].p
+	end := ps[0].to
+	for _, x := range ps[1:] {
+		if x.from < end { // overlaps what is kept: a repeat
+			if x.to-x.from > end-ps[0].from && len(ps) == 2 {
+				joined, end = x.p, x.to
+			}
+			continue
+		}
+		joined = quoteRef{doc: joined.doc, q: joined.q, toks: append(slices.Clip(joined.toks), x.p.toks...), keys: append(slices.Clip(joined.keys), x.p.keys...)}
+		joined.q.Text = strings.TrimSpace(joined.q.Text) + " " + strings.TrimSpace(x.p.q.Text)
+		end = x.to
+	}
+	return joined
+}
+
 // isTruncation reports a wording that leaves out the start or the end of
 // the reference.
 func isTruncation(diff []model.DiffPart) bool {
@@ -196,6 +262,63 @@ func isTruncation(diff []model.DiffPart) bool {
 		return false
 	}
 	return diff[0].Op == "-" || diff[len(diff)-1].Op == "-"
+}
+
+// variantLabels says what a wording changes against the reference: words
+// cut at either end or inside ("shortened"), words in place of others
+// ("words changed", with them), words only it has ("words added"); a
+// wording that keeps under half of its words from the reference is
+// "paraphrased" (or translated) instead. Differences in punctuation alone
+// do not count.
+func variantLabels(diff []model.DiffPart) ([]string, []model.WordChange) {
+	var shared, own int
+	for _, p := range diff {
+		switch n := len(keys(tokenize(p.Text))); p.Op {
+		case "=":
+			shared += n
+		case "+":
+			own += n
+		}
+	}
+	if shared*2 < shared+own {
+		return []string{model.Paraphrased}, nil
+	}
+	var short, added bool
+	var changes []model.WordChange
+	for i := 0; i < len(diff); i++ {
+		p := diff[i]
+		if len(keys(tokenize(p.Text))) == 0 {
+			continue
+		}
+		switch {
+		case p.Op == "-" && i+1 < len(diff) && diff[i+1].Op == "+" && i > 0:
+			changes = append(changes, model.WordChange{From: trimPunct(p.Text), To: trimPunct(diff[i+1].Text)})
+			i++
+		case p.Op == "+" && i+1 < len(diff) && diff[i+1].Op == "-" && i+2 < len(diff):
+			changes = append(changes, model.WordChange{From: trimPunct(diff[i+1].Text), To: trimPunct(p.Text)})
+			i++
+		case p.Op == "-":
+			short = true
+		case p.Op == "+":
+			added = true
+		}
+	}
+	labels := []string{}
+	if short {
+		labels = append(labels, model.Shortened)
+	}
+	if len(changes) > 0 {
+		labels = append(labels, model.WordsChanged)
+	}
+	if added {
+		labels = append(labels, model.WordsAdded)
+	}
+	return labels, changes
+}
+
+// trimPunct drops the punctuation around a run of words ("DEAL," → "DEAL").
+func trimPunct(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // speakersOf names the speaker most members give, and every speaker when

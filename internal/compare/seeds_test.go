@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"parallax/internal/enrich"
 	"parallax/internal/extract"
 	"parallax/internal/model"
 )
@@ -41,7 +42,28 @@ func seedArticles(t *testing.T, prefixes ...string) []model.Article {
 		a.Enrichment = &e
 		out = append(out, a)
 	}
+	redateUndated(out)
 	return out
+}
+
+// redateUndated resolves the dates of the articles with no date of their
+// own against the story's first day, as the pipeline does once a story
+// is known (internal/cli redate).
+func redateUndated(arts []model.Article) {
+	first := ""
+	for _, a := range arts {
+		if r := a.Enrichment.RefDate; r != "" && !a.Enrichment.RefInferred && (first == "" || r < first) {
+			first = r
+		}
+	}
+	for i, a := range arts {
+		if a.Published != "" || a.Enrichment.RefDate != "" || first == "" {
+			continue
+		}
+		e := *a.Enrichment
+		e.Dates, e.RefDate, e.RefInferred = enrich.DatesAt(a, first)
+		arts[i].Enrichment = &e
+	}
 }
 
 func hasAnyPrefix(s string, ps []string) bool {
@@ -66,6 +88,16 @@ func TestSeeds(t *testing.T) {
 		{"all", nil},
 		{"istanbul", []string{"000_", "001_", "004_"}},
 	} {
+		if testing.Verbose() {
+			for _, one := range []string{"002_", "003_"} {
+				arts := seedArticles(t, one)
+				var b bytes.Buffer
+				Markdown(&b, model.Story{ID: 1}, arts, Build(model.Story{ID: 1}, arts))
+				if p := os.Getenv("COMPARE_DUMP"); p != "" {
+					os.WriteFile(filepath.Join(p, one+".md"), b.Bytes(), 0o644)
+				}
+			}
+		}
 		t.Run(tc.name, func(t *testing.T) {
 			arts := seedArticles(t, tc.prefixes...)
 			r := Build(model.Story{ID: 1}, arts)
@@ -141,7 +173,7 @@ func hasName(r model.Report, a, b string) bool {
 
 func hasDate(r model.Report, date string) bool {
 	for _, e := range r.Timeline {
-		if e.Date == date {
+		if e.Date == date || e.EventDate == date {
 			return true
 		}
 	}

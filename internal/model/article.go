@@ -5,6 +5,7 @@ package model
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"strings"
 )
 
@@ -54,8 +55,10 @@ func JoinParagraphs(ps []string) string {
 }
 
 // OutletLabel names the article's outlet wherever articles are grouped or
-// counted by outlet: its Outlet, else its URL's host, else "article ID",
-// so that two articles whose outlets are unknown never count as one.
+// counted by outlet: its Outlet, else its URL's host, else "unknown outlet
+// (FILE)" after the file it was read from (or its ID), so that two
+// articles from different unknown outlets never count as one and the
+// reader sees which file to name with `ingest --outlet`.
 func (a Article) OutletLabel() string {
 	if o := strings.TrimSpace(a.Outlet); o != "" {
 		return o
@@ -65,8 +68,17 @@ func (a Article) OutletLabel() string {
 			return strings.TrimPrefix(u.Hostname(), "www.")
 		}
 	}
-	return fmt.Sprintf("article %d", a.ID)
+	if name := path.Base(strings.ReplaceAll(strings.TrimSpace(a.Source), "\\", "/")); name != "." && name != "/" {
+		return UnknownOutlet + " (" + name + ")"
+	}
+	if a.ID != 0 {
+		return fmt.Sprintf("%s (article %d)", UnknownOutlet, a.ID)
+	}
+	return UnknownOutlet
 }
+
+// UnknownOutlet opens the label of an article whose outlet is not known.
+const UnknownOutlet = "unknown outlet"
 
 // IsWebURL reports whether s is an absolute http or https URL with a host:
 // the only kind of address any view may turn into a link, since a page or

@@ -23,7 +23,10 @@ func TestOutletLabel(t *testing.T) {
 		{Article{ID: 3, Outlet: " The Meridian Herald "}, "The Meridian Herald"},
 		{Article{ID: 3, URL: "https://www.northgatewire.example/a"}, "northgatewire.example"},
 		{Article{ID: 3, Source: "https://lumennews.example/x"}, "lumennews.example"},
-		{Article{ID: 3, Source: "saved/page.txt"}, "article 3"},
+		{Article{ID: 3, Source: "saved/page.txt"}, "unknown outlet (page.txt)"},
+		{Article{ID: 3, Source: `C:\saved\page.txt`}, "unknown outlet (page.txt)"},
+		{Article{ID: 3}, "unknown outlet (article 3)"},
+		{Article{}, "unknown outlet"},
 	}
 	for _, tt := range tests {
 		if got := tt.a.OutletLabel(); got != tt.want {

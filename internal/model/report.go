@@ -2,7 +2,12 @@ package model
 
 // Report is the comparison of the outlets that cover one story.
 type Report struct {
-	StoryID       int64             `json:"story_id"`
+	StoryID int64 `json:"story_id"`
+	// Title is the member headline that best agrees with what most outlets
+	// report (by content), "" when no member has one; Headlines are the
+	// other members' headlines.
+	Title         string            `json:"title"`
+	Headlines     []Headline        `json:"headlines"`
 	Claims        []Claim           `json:"claims"`
 	Quotes        []QuoteGroup      `json:"quotes"`
 	Discrepancies []Discrepancy     `json:"discrepancies"`
@@ -18,12 +23,24 @@ type Sentence struct {
 	Text      string `json:"text"`
 }
 
+// Headline is one article's headline.
+type Headline struct {
+	ArticleID int64  `json:"article_id"`
+	Outlet    string `json:"outlet"`
+	Text      string `json:"text"`
+}
+
 // Claim is one fact stated by one or more articles, in their own words.
 type Claim struct {
 	Text       string     `json:"text"` // the most representative wording
 	ArticleIDs []int64    `json:"article_ids"`
-	Outlets    []string   `json:"outlets"`
+	Outlets    []string   `json:"outlets"` // outlets that state it, in the same or other words
 	Sentences  []Sentence `json:"sentences"`
+	// NotFound lists the outlets whose articles come close to the claim
+	// without surely stating it (a partial paraphrase): neither counted as
+	// reporting it nor said to leave it out. Every other outlet of the
+	// story leaves it out.
+	NotFound []string `json:"not_found,omitempty"`
 }
 
 // QuoteGroup is one quotation across outlets, with its wordings.
@@ -45,6 +62,27 @@ type QuoteVariant struct {
 	Outlets    []string   `json:"outlets"`
 	Truncated  bool       `json:"truncated"` // a part of the fullest wording
 	Diff       []DiffPart `json:"diff"`      // against QuoteGroup.Text
+	// Labels say what differs from the fullest wording, in this order:
+	// "shortened", "words changed", "words added", "paraphrased"; none for
+	// the fullest wording or the same words.
+	Labels []string `json:"labels"`
+	// Changes are the words replaced, when "words changed".
+	Changes []WordChange `json:"changes,omitempty"`
+}
+
+// Variant labels.
+const (
+	Shortened    = "shortened"
+	WordsChanged = "words changed"
+	WordsAdded   = "words added"
+	Paraphrased  = "paraphrased"
+)
+
+// WordChange is one run of words a variant has in place of the fullest
+// wording's.
+type WordChange struct {
+	From string `json:"from"`
+	To   string `json:"to"`
 }
 
 // DiffPart is one run of a word-level diff: Op is "=", "-" (only in the
@@ -84,17 +122,48 @@ type NameChoice struct {
 	Others []string `json:"others"`
 }
 
-// TimelineEvent is one dated event, merged across outlets.
+// TimelineEvent is one dated entry, merged across outlets. It has two
+// dates: when it happened or will happen (EventDate), and when it was said
+// or reported (Reported). Date, where the entry stands, is the event's
+// date, except for what someone said of a later day (a plan, a demand, a
+// promise): that stands on the day it was said, with the day it speaks of
+// as its subject.
 type TimelineEvent struct {
 	Date       string     `json:"date"`
 	Text       string     `json:"text"`
 	ArticleIDs []int64    `json:"article_ids"`
 	Sentences  []Sentence `json:"sentences"`
+	// EventDate is the date the text gives for what it reports; for a
+	// statement, the later day it speaks of.
+	EventDate string `json:"event_date"`
+	// Mention is how the text gives EventDate ("on Thursday").
+	Mention string `json:"mention"`
+	// Reported is the earliest day an article carrying it was published
+	// (or, for an undated article, the day its text or page dates it), ""
+	// when none is known; ReportedInferred marks a day guessed from the
+	// text rather than a published date.
+	Reported         string `json:"reported"`
+	ReportedInferred bool   `json:"reported_inferred,omitempty"`
+	// Statement marks what someone said of a later day, placed on the day
+	// it was said.
+	Statement bool `json:"statement,omitempty"`
 }
 
-// SummarySentence is one sentence of the brief with every article behind it.
+// SummarySentence is one sentence of the brief with every article that
+// states it (checked by content).
 type SummarySentence struct {
 	Text       string   `json:"text"`
 	ArticleIDs []int64  `json:"article_ids"`
 	Outlets    []string `json:"outlets"`
+	// Disputed lists the other values outlets give for a value the
+	// sentence carries (a count, a title): the brief states the dispute.
+	Disputed []DisputedValue `json:"disputed,omitempty"`
+}
+
+// DisputedValue is another outlet's value for something a brief sentence
+// states.
+type DisputedValue struct {
+	Subject    string  `json:"subject"`
+	Value      string  `json:"value"`
+	ArticleIDs []int64 `json:"article_ids"`
 }

@@ -31,3 +31,18 @@ type Story struct {
 	Independent        int `json:"independent_articles"`
 	IndependentOutlets int `json:"independent_outlets"`
 }
+
+// DaysInferred reports a story whose days come from what its texts
+// mention (a dateline, a photo caption) because no member has a published
+// date: a view shows them as inferred.
+func DaysInferred(arts []Article) bool {
+	for _, a := range arts {
+		if a.Published != "" {
+			return false
+		}
+	}
+	return len(arts) > 0
+}
+
+// InferredNote marks days taken from the texts.
+const InferredNote = " (inferred from the texts: no article is dated)"

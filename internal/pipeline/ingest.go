@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 
 	"parallax/internal/extract"
@@ -72,6 +73,9 @@ type Options struct {
 	// reported, and while placements are written: several Ingests may
 	// then run at once over one Stories (watch checks feeds concurrently).
 	Serial sync.Locker
+	// Outlet, when set, names the outlet of every input (the user knows
+	// it; it overrides what extraction finds).
+	Outlet string
 }
 
 // InputStore remembers files already ingested.
@@ -116,6 +120,7 @@ func Ingest(ctx context.Context, paths []string, st Store, opt Options) (Summary
 	if opt.Extract == nil {
 		opt.Extract = extract.Document
 	}
+	opt.Extract = namingOutlet(opt.Extract, opt.Outlet)
 	queue := opt.MaxQueue
 	if queue <= 0 {
 		queue = 4 * workers
@@ -200,6 +205,25 @@ func knownInput(ctx context.Context, st InputStore) func(source.FileStamp) (int,
 			return 0, false
 		}
 		return in.Docs, in.Size == f.Size && in.ModTime == f.ModTime
+	}
+}
+
+// namingOutlet wraps an extractor so that every article carries the
+// outlet name the user gives (it overrides what extraction found). An
+// outlet still unknown is stored as "": every view labels it alike
+// (model.Article.OutletLabel), and a stored label would make the same
+// content from two files two articles.
+func namingOutlet(fn func(source.Doc) (model.Article, error), name string) func(source.Doc) (model.Article, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return fn
+	}
+	return func(d source.Doc) (model.Article, error) {
+		a, err := fn(d)
+		if err == nil {
+			a.Outlet = name
+		}
+		return a, err
 	}
 }
 

@@ -4,12 +4,20 @@ import (
 	"sort"
 	"strings"
 
+	"parallax/internal/compare"
 	"parallax/internal/model"
 )
 
 type briefLine struct {
-	Text string
-	Refs []ref
+	Text     string
+	Refs     []ref
+	Disputed []disputedView
+}
+
+// disputedView is another side of a value a brief line carries.
+type disputedView struct {
+	Subject, Value string
+	Refs           []ref
 }
 
 // matrix is the outlet-by-claim coverage: one row per claim, one column
@@ -34,6 +42,7 @@ type matrixRow struct {
 
 type matrixCell struct {
 	Has      bool
+	NotFound bool // the outlet may say it in other words: not said to leave it out
 	Outlet   string
 	Class    string
 	Href     string
@@ -54,6 +63,7 @@ type variantView struct {
 	Diff      []model.DiffPart
 	Identical bool
 	Truncated bool
+	Label     string // what differs: "shortened; words changed: DEAL → MEETING"
 }
 
 type discrepancyView struct {
@@ -78,7 +88,11 @@ type framingView struct {
 func (b *storyBuilder) brief(ss []model.SummarySentence) []briefLine {
 	out := make([]briefLine, 0, len(ss))
 	for _, s := range ss {
-		out = append(out, briefLine{Text: s.Text, Refs: b.refs(s.ArticleIDs, s.Outlets)})
+		l := briefLine{Text: s.Text, Refs: b.refs(s.ArticleIDs, s.Outlets)}
+		for _, d := range s.Disputed {
+			l.Disputed = append(l.Disputed, disputedView{d.Subject, d.Value, b.refs(d.ArticleIDs, nil)})
+		}
+		out = append(out, l)
 	}
 	return out
 }
@@ -160,6 +174,11 @@ func (b *storyBuilder) matrixRow(c model.Claim) matrixRow {
 	for _, o := range c.Outlets {
 		mark(o, 0, "")
 	}
+	for _, o := range c.NotFound {
+		if i, ok := b.index[outletName(o)]; ok && i < len(cells) && !cells[i].Has {
+			cells[i].NotFound = true
+		}
+	}
 	row := matrixRow{Claim: c.Text, Cells: cells}
 	for _, cell := range cells {
 		if cell.Has {
@@ -181,6 +200,9 @@ func (b *storyBuilder) quotes(groups []model.QuoteGroup) ([]quoteView, int) {
 		q := quoteView{Speaker: g.Speaker, Speakers: g.Speakers, Text: g.Text, Refs: b.refs(g.ArticleIDs, nil)}
 		for _, v := range g.Variants {
 			vv := variantView{Refs: b.refs(v.ArticleIDs, v.Outlets), Diff: v.Diff, Truncated: v.Truncated, Identical: identical(v.Diff)}
+			if len(v.Labels) > 0 {
+				vv.Label = compare.VariantLabel(v)
+			}
 			if len(vv.Diff) == 0 {
 				vv.Diff = []model.DiffPart{{Op: "=", Text: v.Text}}
 			}

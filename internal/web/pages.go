@@ -121,12 +121,13 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 			return nil, err
 		}
 		v := buildStory(st, arts, dups, rep, false)
-		return s.renderPage(http.StatusOK, "story", page{Title: st.Title, Nav: "stories", Data: v})
+		return s.renderPage(http.StatusOK, "story", page{Title: v.Story.Title, Nav: "stories", Data: v})
 	})
 }
 
 type articleView struct {
 	Article     model.Article
+	Outlet      string // the label every view gives its outlet
 	Published   string
 	Source      string
 	SourceURL   string
@@ -141,7 +142,7 @@ type articleView struct {
 }
 
 func buildArticle(a model.Article, p model.Placement) articleView {
-	v := articleView{Article: a, Published: shortTime(a.Published), Source: a.URL, SourceURL: safeURL(a.URL)}
+	v := articleView{Article: a, Outlet: a.OutletLabel(), Published: shortTime(a.Published), Source: a.URL, SourceURL: safeURL(a.URL)}
 	if v.Source == "" {
 		v.Source = a.Source
 	}

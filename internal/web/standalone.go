@@ -35,7 +35,7 @@ func StoryPage(w io.Writer, s model.Story, arts []model.Article, r *model.Report
 		Title string
 		CSS   template.CSS
 		Data  storyView
-	}{s.Title, template.CSS(styleCSS()), v}
+	}{v.Story.Title, template.CSS(styleCSS()), v}
 	if err := standaloneTmpl.ExecuteTemplate(w, "standalone", data); err != nil {
 		return fmt.Errorf("story %d page: %w", s.ID, err)
 	}

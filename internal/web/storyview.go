@@ -9,8 +9,10 @@ import (
 	"parallax/internal/model"
 )
 
-// unknownOutlet names articles whose outlet is not known.
-const unknownOutlet = "(outlet unknown)"
+// unknownOutlet names, in a list of outlets, the articles whose outlet is
+// not known and was stored before ingest stored a label for it (see
+// model.Article.OutletLabel).
+const unknownOutlet = model.UnknownOutlet
 
 // outletInfo is one outlet of a story: a column of the matrix, a lane of
 // the timeline. Class picks its colour ("o0"…"o7") from a fixed set.
@@ -60,6 +62,12 @@ type storyView struct {
 	Timeline      timelineView
 	Groups        []articleGroup
 	Standalone    bool
+	Headlines     []headlineView // the other members' headlines
+}
+
+type headlineView struct {
+	Text string
+	Refs []ref
 }
 
 // storyBuilder turns a story, its articles and report into a storyView;
@@ -75,8 +83,15 @@ type storyBuilder struct {
 func buildStory(s model.Story, arts []model.Article, dups map[int64]int64, r *model.Report, standalone bool) storyView {
 	b := newStoryBuilder(arts, standalone)
 	v := storyView{Story: s, Days: storyDays(s), Standalone: standalone}
+	if s.FirstPublished != "" && model.DaysInferred(arts) {
+		v.Days += model.InferredNote
+	}
 	v.Groups = b.groups(dups)
 	if r != nil {
+		if r.Title != "" {
+			v.Story.Title = r.Title // the headline most outlets agree with
+		}
+		v.Headlines = b.headlines(r.Headlines)
 		v.HasReport = true
 		v.Brief = b.brief(r.Summary)
 		v.Matrix = b.matrix(r.Claims)
@@ -87,6 +102,16 @@ func buildStory(s model.Story, arts []model.Article, dups map[int64]int64, r *mo
 	v.Outlets = b.outlets
 	v.Timeline = b.timeline(arts, r)
 	return v
+}
+
+func (b *storyBuilder) headlines(hs []model.Headline) []headlineView {
+	out := make([]headlineView, 0, len(hs))
+	for _, h := range hs {
+		if h.Text != "" {
+			out = append(out, headlineView{Text: h.Text, Refs: b.refs([]int64{h.ArticleID}, nil)})
+		}
+	}
+	return out
 }
 
 func newStoryBuilder(arts []model.Article, standalone bool) *storyBuilder {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"parallax/internal/compare"
 	"parallax/internal/model"
 )
 
@@ -81,6 +82,10 @@ type eventView struct {
 	Date string
 	Text string
 	Refs []ref
+	// About is the later day a statement speaks of ("Thursday 2025-05-15
+	// (“on Thursday”)"); Reported says when an event was reported, when
+	// that is another day.
+	About, Reported string
 }
 
 func (b *storyBuilder) timeline(arts []model.Article, r *model.Report) timelineView {
@@ -131,7 +136,8 @@ func (b *storyBuilder) timeline(arts []model.Article, r *model.Report) timelineV
 func (b *storyBuilder) eventViews(events []model.TimelineEvent) []eventView {
 	views := make([]eventView, 0, len(events))
 	for i, e := range events {
-		views = append(views, eventView{N: i + 1, Date: e.Date, Text: e.Text, Refs: b.refs(e.ArticleIDs, nil)})
+		views = append(views, eventView{N: i + 1, Date: e.Date, Text: e.Text, Refs: b.refs(e.ArticleIDs, nil),
+			About: compare.SpokenOf(e), Reported: compare.ReportedOn(e)})
 	}
 	return views
 }
