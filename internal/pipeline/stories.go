@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"parallax/internal/cluster"
@@ -61,9 +62,7 @@ func LoadStories(ctx context.Context, st PlacementStore, lease store.Lease, cfg 
 	if err != nil {
 		return nil, fmt.Errorf("load stories: %w", err)
 	}
-	for _, st := range s.c.Stories() {
-		s.written[st.ID] = st.StorylineID
-	}
+	s.c.Storylines(func(story, line int64) { s.written[story] = line })
 	for _, a := range unplaced {
 		s.Place(a)
 	}
@@ -110,15 +109,17 @@ func (s *Stories) flush(ctx context.Context, checkpoint bool) error {
 	if len(s.pending) == 0 && len(s.touched) == 0 && !checkpoint {
 		return nil
 	}
-	var changed []model.Story
 	var ids []int64
-	for _, cs := range s.c.Stories() {
-		line, ok := s.written[cs.ID]
-		if ok && !s.touched[cs.ID] && line == cs.StorylineID {
-			continue
+	s.c.Storylines(func(story, line int64) {
+		if old, ok := s.written[story]; !ok || s.touched[story] || old != line {
+			ids = append(ids, story)
 		}
+	})
+	slices.Sort(ids)
+	changed := make([]model.Story, 0, len(ids))
+	for _, id := range ids {
+		cs, _ := s.c.Story(id)
 		changed = append(changed, toModelStory(cs))
-		ids = append(ids, cs.ID)
 	}
 	b := store.PlacementBatch{Epoch: s.epoch, Placements: s.pending, Stories: changed, Pending: ids}
 	if checkpoint {
@@ -143,7 +144,7 @@ func (s *Stories) flush(ctx context.Context, checkpoint bool) error {
 }
 
 // Len is the number of stories.
-func (s *Stories) Len() int { return len(s.c.Stories()) }
+func (s *Stories) Len() int { return s.c.StoryCount() }
 
 // All returns every story as the clusterer has it now.
 func (s *Stories) All() []model.Story {
