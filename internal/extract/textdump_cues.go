@@ -344,7 +344,7 @@ func isWireCredit(l dumpLine) bool { return l.words <= 30 && wireCreditRe.MatchS
 var commentCount = map[string]bool{"comment": true, "comments": true, "response": true, "responses": true, "replies": true}
 
 func isBoilerplate(l dumpLine) bool {
-	if l.buttons || boilerPhrases.match(l.key) || strings.HasPrefix(l.text, "©") || strings.HasSuffix(l.text, "says:") {
+	if l.buttons || l.form || boilerPhrases.match(l.key) || strings.HasPrefix(l.text, "©") || strings.HasSuffix(l.text, "says:") {
 		return true
 	}
 	f := strings.Fields(l.key)
@@ -364,7 +364,7 @@ var bracketRe = regexp.MustCompile(`\[[^\]]*\]`)
 // isJunk reports lines with nothing to read: image placeholders like
 // "[photo-12]", rules of box-drawing characters, form fields, bare numbers.
 func isJunk(l dumpLine) bool {
-	if !l.hasLetters() {
+	if !l.hasLetters() || l.stand {
 		return true
 	}
 	t := l.text
@@ -375,8 +375,25 @@ func isJunk(l dumpLine) bool {
 		return true
 	}
 	f := strings.Fields(t)
-	if len(f) == 1 && len(t) > 15 && strings.ContainsAny(t, "-_") {
-		return true // a slug or file name
+	if len(f) > 2 {
+		return false
 	}
-	return len(f) == 1 && (strings.ContainsAny(t, "_/.") && !strings.HasSuffix(t, ".") || strings.HasSuffix(strings.ToLower(t), ".jpg") || strings.HasSuffix(strings.ToLower(t), ".png"))
+	for _, w := range f {
+		if !isFileName(w) {
+			return false
+		}
+	}
+	return true // a slug or file name, printed once or twice
+}
+
+// isFileName reports a word that is a slug, a path or an image's file
+// name rather than text.
+func isFileName(w string) bool {
+	low := strings.ToLower(w)
+	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"} {
+		if strings.Contains(low, ext) {
+			return true
+		}
+	}
+	return (len(w) > 15 && strings.ContainsAny(w, "-_")) || (strings.ContainsAny(w, "_/.") && !strings.HasSuffix(w, "."))
 }

@@ -51,6 +51,7 @@ const (
 	fAfterHead
 	fPosition
 	fColonList
+	fOutdented
 	nFeatures
 )
 
@@ -60,7 +61,7 @@ var featureNames = [nFeatures]string{
 	"all_caps", "title_case", "commas", "ends_colon", "starts_quote", "digits",
 	"prev_prose", "prev_short", "prev_furniture", "next_prose", "next_short", "next_furniture",
 	"blank_around", "prose_density", "in_core", "before_core", "after_core", "heads_to_core",
-	"boiler_to_core", "after_head", "position", "colon_list",
+	"boiler_to_core", "after_head", "position", "colon_list", "outdented",
 }
 
 type featureVec [nFeatures]float64
@@ -76,7 +77,9 @@ func (p *page) lineFeatures(i int) featureVec {
 	f[fLogWords] = math.Log1p(float64(l.words)) / 4
 	f[fTerminal] = b2f(l.terminal)
 	f[fListMarker] = b2f(l.bullet)
-	f[fIndented] = b2f(!l.bullet && l.indent >= 2)
+	rel := p.layout.relIndent(l)
+	f[fIndented] = b2f(!l.bullet && rel >= 2)
+	f[fOutdented] = b2f(!l.bullet && rel <= -2)
 	f[fRepeated] = b2f(l.repeats > 1)
 	f[fDate] = b2f(l.words <= 20 && hasDate(l.text))
 	f[fTimeAgo] = b2f(isTimeAgo(l.text))
@@ -99,7 +102,7 @@ func (p *page) contextFeatures(i int, f *featureVec) {
 	if j := p.next[i]; j >= 0 {
 		f[fNextProse+neighbourKind(p.classes[j])] = 1
 	}
-	f[fBlankAround] = (b2f(i > 0 && p.lines[i-1].empty()) + b2f(i+1 < len(p.lines) && p.lines[i+1].empty())) / 2
+	f[fBlankAround] = min(1, blankAround(p.lines, i)+1-p.layout.blank)
 	f[fProseDensity] = p.proseDensity(i)
 	f[fAfterHead] = b2f(p.afterHead[i])
 	f[fPosition] = float64(i) / float64(len(p.lines))

@@ -22,6 +22,8 @@ type dumpLine struct {
 	terminal bool // ends like a sentence: . ! ? … 。 or a closing quote after one
 	table    bool // columns separated by runs of spaces, as w3m renders tables
 	buttons  bool // a bar of button labels apart by runs of spaces: "Share   Email   Copy link"
+	form     bool // held a form control: a text field, a checkbox, a button
+	stand    bool // held nothing but a renderer's stand-ins ("IFRAME: ...", "(BUTTON)")
 	repeats  int  // how many lines of the page share key
 	twin     bool // the next or previous non-empty line is the same text
 }
@@ -63,6 +65,10 @@ func measureLine(n int, raw string) dumpLine {
 	l := dumpLine{n: n, indent: leadingSpaces(raw)}
 	t := strings.TrimSpace(raw)
 	t, l.bullet = stripMarker(t)
+	if !l.bullet && l.indent >= 2 && strings.HasPrefix(t, "o ") {
+		t, l.bullet = strings.TrimSpace(t[2:]), true // lynx's third-level bullet
+	}
+	t, l.form, l.stand = dropStandIns(t)
 	l.text = strings.Join(strings.Fields(t), " ")
 	ws := text.Words(l.text)
 	l.key = strings.Join(ws, " ")

@@ -17,6 +17,8 @@ type page struct {
 	afterHead      []bool
 	post           []bool // text of an embedded social post
 	colonList      []bool // item of a list introduced by a colon
+	comment        []bool // line of a comment thread
+	layout         layout // how the page sets its prose
 	coreFrom       int    // the densest region by the hand-set scores, -1 when none
 	coreTo         int
 
@@ -24,6 +26,9 @@ type page struct {
 	from, to int       // the article region, from = -1 when none
 }
 
+// newPage parses and classifies a dump and, given the model's weights w,
+// rates its lines and finds the article region (training passes nil and
+// reads the features only).
 func newPage(s string, w *featureVec) *page {
 	p := &page{lines: parseLines(s)}
 	n := len(p.lines)
@@ -33,26 +38,71 @@ func newPage(s string, w *featureVec) *page {
 		p.classes[i] = classify(l)
 	}
 	p.markAppeals()
+	p.layout = measureLayout(p.lines, p.classes)
+	p.index()
+	p.markComments()
 	for i, l := range p.lines {
 		scores[i] = lineScore(l, p.classes[i])
+		if p.comment[i] {
+			scores[i] = min(scores[i], -1)
+		}
 	}
 	p.coreFrom, p.coreTo = densestRegion(scores)
-	p.index()
 	p.markPosts()
 	p.markColonLists()
-	p.prob = make([]float64, n)
-	for i := range p.lines {
-		if !p.lines[i].empty() {
+	if w != nil {
+		p.rate(w)
+	}
+	return p
+}
+
+// rate runs the line model over the page and finds the article region: the
+// densest run of lines the model rates above regionThreshold. A page whose
+// best line falls short of it (a short article in a long page, or a
+// layout unlike any the model saw) is read against its own best line of
+// prose, so the best region is returned instead of nothing; a page
+// without prose (a menu) stays empty.
+func (p *page) rate(w *featureVec) {
+	p.prob = make([]float64, len(p.lines))
+	best := 0.0
+	for i, l := range p.lines {
+		if !l.empty() {
 			f := p.lineFeatures(i)
 			p.prob[i] = logistic(w[:], f[:])
-			scores[i] = (p.prob[i] - regionThreshold) * float64(min(p.lines[i].words, 80))
-			if p.post[i] {
-				scores[i] = 0 // neither for nor against: quoted from elsewhere
+			if p.classes[i] == clsProse && !p.comment[i] {
+				best = max(best, p.prob[i])
 			}
 		}
 	}
-	p.from, p.to = densestRegion(scores)
-	return p
+	p.from, p.to = densestRegion(p.regionScores())
+	if p.from >= 0 || best == 0 {
+		return
+	}
+	lift := regionThreshold / (fallbackShare * best)
+	for i := range p.prob {
+		p.prob[i] = min(1, p.prob[i]*lift)
+	}
+	p.from, p.to = densestRegion(p.regionScores())
+}
+
+// fallbackShare is how close to a page's best line another line must be
+// rated to join the region when no line reaches regionThreshold.
+const fallbackShare = 0.8
+
+// regionScores weighs each line's verdict by its length: a line counts for
+// the region as far as the model rates it above regionThreshold.
+func (p *page) regionScores() []float64 {
+	scores := make([]float64, len(p.lines))
+	for i, l := range p.lines {
+		switch {
+		case l.empty() || p.post[i]: // an embedded post counts neither for nor against: quoted from elsewhere
+		case p.comment[i]:
+			scores[i] = -float64(min(max(l.words, 4), 80))
+		default:
+			scores[i] = (p.prob[i] - regionThreshold) * float64(min(max(l.words, 4), 80))
+		}
+	}
+	return scores
 }
 
 // A line counts for the region when the model rates it above
@@ -129,7 +179,7 @@ func (p *page) bodyLines() []int {
 		if p.lines[i].empty() || (p.prob[i] < inRegionThreshold && !p.post[i] && !isWireCredit(p.lines[i])) {
 			continue
 		}
-		keep[i] = !furniture(p.classes[i]) && !isContactLine(p.lines[i])
+		keep[i] = !furniture(p.classes[i]) && !p.comment[i] && !isContactLine(p.lines[i])
 	}
 	var out []int
 	for i := p.from; i >= 0 && i <= p.to; i++ {
