@@ -62,7 +62,22 @@ func wordSet(ws []string) map[string]bool {
 func isSectionHead(l dumpLine) bool {
 	k := strings.TrimSuffix(l.key, " all")
 	return headSet[k] || (strings.HasPrefix(k, "more ") && l.words <= 5) ||
-		(strings.HasPrefix(k, "related ") && l.words <= 4)
+		(strings.HasPrefix(k, "related ") && l.words <= 4) || opensWithHead(l)
+}
+
+// opensWithHead reports a heading that ends in a colon and opens with a
+// section head of two words or more: "Related coverage from Money:".
+func opensWithHead(l dumpLine) bool {
+	if l.words > 10 || !strings.HasSuffix(l.text, ":") {
+		return false
+	}
+	ws := strings.Fields(l.key)
+	for n := 2; n <= min(len(ws), 5); n++ {
+		if headSet[strings.Join(ws[:n], " ")] {
+			return true
+		}
+	}
+	return false
 }
 
 // isInlineLink reports "Read more: ...", "Also Read | ..." and the like: a

@@ -17,6 +17,7 @@ import (
 var (
 	textdumpDocs    = flag.Bool("textdump.docs", false, "print the body score of every extraction-dev text dump")
 	textdumpExplain = flag.String("textdump.explain", "", "print the line-by-line verdicts on the extraction-dev dumps whose ID starts with this")
+	explainHeldOut  = flag.Bool("textdump.heldout", false, "with -textdump.explain, judge each page with a model trained without its site")
 )
 
 // devDumpers are extraction-dev's renderings of the same pages: w3m's
@@ -115,18 +116,29 @@ func TestTextDumpExplain(t *testing.T) {
 	if *textdumpExplain == "" {
 		t.Skip("runs with -textdump.explain ID")
 	}
-	for _, d := range loadDevDocs(t) {
+	docs := loadDevDocs(t)
+	model := func(devDoc) *featureVec { return &textdumpWeights }
+	if *explainHeldOut {
+		tdocs := prepareDocs(docs)
+		var folds [cvFolds]featureVec
+		for k := range folds {
+			folds[k] = trainModel(foldOut(tdocs, cvFolds, k))
+		}
+		model = func(d devDoc) *featureVec { return &folds[siteFold(d.site, cvFolds)] }
+	}
+	for _, d := range docs {
 		if *textdumpExplain != "all" && !strings.HasPrefix(d.id, *textdumpExplain) {
 			continue
 		}
-		p := newPage(d.dump, &textdumpWeights)
+		w := model(d)
+		p := newPage(d.dump, w)
 		_, body := p.findMeta(p.bodyLines())
 		kept := make(map[int]bool, len(body))
 		for _, i := range body {
 			kept[i] = true
 		}
 		labels := goldLabels(p, d.gold)
-		s := eval.Body(fromText(d.id, d.dump, &textdumpWeights).Body, d.gold)
+		s := eval.Body(fromText(d.id, d.dump, w).Body, d.gold)
 		t.Logf("== %s %s (%s) region %d-%d  P %.3f R %.3f F1 %.3f", d.dumper, d.id, d.site, p.from, p.to, s.Precision, s.Recall, s.F1)
 		for i, l := range p.lines {
 			if l.empty() {

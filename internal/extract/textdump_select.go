@@ -17,6 +17,8 @@ type page struct {
 	afterHead      []bool
 	post           []bool // text of an embedded social post
 	colonList      []bool // item of a list introduced by a colon
+	list           []int  // last line of the list holding each line, -1 when none
+	led            int    // first line of the list the article leads into, -1 when none
 	comment        []bool // line of a comment thread
 	layout         layout // how the page sets its prose
 	coreFrom       int    // the densest region by the hand-set scores, -1 when none
@@ -30,7 +32,7 @@ type page struct {
 // rates its lines and finds the article region (training passes nil and
 // reads the features only).
 func newPage(s string, w *featureVec) *page {
-	p := &page{lines: parseLines(s)}
+	p := &page{lines: parseLines(s), led: -1}
 	n := len(p.lines)
 	p.classes = make([]lineClass, n)
 	scores := make([]float64, n)
@@ -50,6 +52,7 @@ func newPage(s string, w *featureVec) *page {
 	p.coreFrom, p.coreTo = densestRegion(scores)
 	p.markPosts()
 	p.markColonLists()
+	p.markLists()
 	if w != nil {
 		p.rate(w)
 	}
@@ -174,9 +177,10 @@ func logistic(w, f []float64) float64 {
 // for certain, invitations to contact the newsroom and repeated text.
 func (p *page) bodyLines() []int {
 	p.widenRegion()
+	p.extendToList()
 	keep := make([]bool, len(p.lines))
 	for i := p.from; i >= 0 && i <= p.to; i++ {
-		if p.lines[i].empty() || (p.prob[i] < inRegionThreshold && !p.post[i] && !isWireCredit(p.lines[i])) {
+		if p.lines[i].empty() || (p.prob[i] < inRegionThreshold && !p.post[i] && !isWireCredit(p.lines[i]) && !p.inTrustedList(i)) {
 			continue
 		}
 		keep[i] = !furniture(p.classes[i]) && !p.comment[i] && !isContactLine(p.lines[i])

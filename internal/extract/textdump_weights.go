@@ -5,49 +5,49 @@ package extract
 // textdumpWeights are the line model's logistic-regression weights, fitted
 // on the extraction-dev text dumps of every dumper with labels from their
 // gold bodies. Held-out body score (5 folds by site):
-//   - text: P 0.930 R 0.931 F1 0.931
-//   - text-lynx: P 0.939 R 0.927 F1 0.933
+//   - text: P 0.930 R 0.943 F1 0.936
+//   - text-lynx: P 0.937 R 0.939 F1 0.938
 var textdumpWeights = featureVec{
-	-4.0685, // bias
-	-1.3515, // junk
-	-0.0897, // prose
-	1.0518,  // short
-	2.5518,  // bullet
-	-2.2689, // head
-	-2.3913, // link
-	-1.7678, // caption
-	7.0575,  // signature
-	-1.2329, // boiler
-	-0.4107, // teaser
-	2.3040,  // log_words
-	2.0933,  // terminal
-	-1.5001, // list_marker
-	-0.7549, // indented
-	0.8421,  // repeated
-	-4.2605, // date
-	-3.6711, // time_ago
-	5.5895,  // table
-	-0.7547, // all_caps
-	0.1011,  // title_case
-	0.9368,  // commas
-	-0.0078, // ends_colon
-	1.4236,  // starts_quote
-	2.3670,  // digits
-	1.1591,  // prev_prose
-	0.4177,  // prev_short
-	-0.0525, // prev_furniture
-	-0.8936, // next_prose
-	-1.7606, // next_short
-	-1.9249, // next_furniture
-	2.0842,  // blank_around
-	2.3266,  // prose_density
-	0.2267,  // in_core
-	-2.3891, // before_core
-	0.6214,  // after_core
-	-1.9854, // heads_to_core
-	-3.3505, // boiler_to_core
-	-2.1353, // after_head
-	-3.4379, // position
-	3.1412,  // colon_list
-	-0.0678, // outdented
+	-4.0777, // bias
+	-1.3571, // junk
+	-0.1080, // prose
+	1.0527,  // short
+	2.5883,  // bullet
+	-2.3628, // head
+	-2.3987, // link
+	-1.7621, // caption
+	7.0587,  // signature
+	-1.2560, // boiler
+	-0.4248, // teaser
+	2.3174,  // log_words
+	2.0965,  // terminal
+	-1.5027, // list_marker
+	-0.7492, // indented
+	0.8469,  // repeated
+	-4.2647, // date
+	-3.6805, // time_ago
+	5.5921,  // table
+	-0.7605, // all_caps
+	0.0959,  // title_case
+	0.9353,  // commas
+	0.0929,  // ends_colon
+	1.4257,  // starts_quote
+	2.3538,  // digits
+	1.1547,  // prev_prose
+	0.4178,  // prev_short
+	-0.0562, // prev_furniture
+	-0.8971, // next_prose
+	-1.7622, // next_short
+	-1.9245, // next_furniture
+	2.1180,  // blank_around
+	2.3154,  // prose_density
+	0.2334,  // in_core
+	-2.4102, // before_core
+	0.5918,  // after_core
+	-1.9531, // heads_to_core
+	-3.3589, // boiler_to_core
+	-2.2882, // after_head
+	-3.4518, // position
+	3.2257,  // colon_list
+	-0.0631, // outdented
 }
