@@ -114,4 +114,3 @@ func solve(h [][]float64, g []float64) []float64 {
 	}
 	return x
 }
-
