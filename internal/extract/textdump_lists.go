@@ -75,10 +75,13 @@ func (p *page) extendToList() {
 		p.led, p.to = j, p.list[j]
 		return
 	}
-	// A heading right under the region, which the model nearly trusts,
-	// leads the list as well.
-	if h := p.next[p.to]; h >= 0 && p.prob[h] >= edgeThreshold && p.classes[h] == clsShort {
-		if j := p.ledList(h); j >= 0 {
+	// A heading right under the region, which the model does not reject,
+	// leads the list as well. Without a colon it must lead lines of
+	// phrases, as a schedule is set: a bulleted list or a list of single
+	// words under a bare heading is as likely links to other stories or
+	// tags.
+	if h := p.next[p.to]; h >= 0 && p.prob[h] >= listFloor && p.classes[h] == clsShort {
+		if j := p.ledList(h); j >= 0 && (lastByte(p.lines[h].text) == ':' || !p.lines[j].bullet && p.listWordy(p.list[j])) {
 			p.led, p.to = j, p.list[j]
 			return
 		}
@@ -111,6 +114,17 @@ func lastByte(s string) byte {
 		return 0
 	}
 	return s[len(s)-1]
+}
+
+// listWordy reports a list whose items average three words or more:
+// phrases, not tags or menu items.
+func (p *page) listWordy(end int) bool {
+	words, n := 0, 0
+	for i := p.listStart(end); i <= end; i++ {
+		words += p.lines[i].words
+		n++
+	}
+	return words >= 3*n
 }
 
 // inTrustedList reports an item of a list that joins the article as a

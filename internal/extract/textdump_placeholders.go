@@ -8,7 +8,7 @@ import (
 
 // Text browsers print what they cannot render as stand-ins: a button as
 // "(BUTTON)", an inline frame as "IFRAME: url", a text field as a run of
-// underscores, a checkbox as "[ ]" or "[X]", an image as its file name or
+// underscores or as brackets around spaces, a checkbox as "[ ]" or "[X]", an image as its file name or
 // alt text in brackets, sometimes glued to the caption or the paragraph
 // after it. None of it is text; dropStandIns takes it out before a line is
 // measured, and says whether the line held a form control, the mark of a
@@ -41,6 +41,9 @@ func dropStandIns(t string) (text string, form, only bool) {
 	}
 	if strings.Contains(t, "____") {
 		t, form = dropFields(t), true
+	}
+	if strings.Contains(t, "[    ") {
+		t, form = dropBoxedFields(t), true
 	}
 	if rest, ok := cutCheckbox(t); ok {
 		t, form = rest, true
@@ -75,6 +78,25 @@ func dropFields(t string) string {
 		b.WriteString(strings.Repeat("_", run))
 	}
 	return b.String()
+}
+
+// dropBoxedFields removes text fields drawn as brackets around spaces,
+// "[                    ]".
+func dropBoxedFields(t string) string {
+	for {
+		i := strings.Index(t, "[    ")
+		if i < 0 {
+			return t
+		}
+		j := i + 1
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		if j == len(t) || t[j] != ']' {
+			return t
+		}
+		t = t[:i] + " " + t[j+1:]
+	}
 }
 
 // cutCheckbox removes a leading "[ ]", "[X]" or "[x]".

@@ -81,16 +81,24 @@ func (p *page) rate(w *featureVec) {
 	if p.from >= 0 || best == 0 {
 		return
 	}
-	lift := regionThreshold / (fallbackShare * best)
-	for i := range p.prob {
-		p.prob[i] = min(1, p.prob[i]*lift)
+	shift := logit(fallbackBest) - logit(best)
+	for i, pr := range p.prob {
+		if pr > 0 {
+			p.prob[i] = 1 / (1 + math.Exp(-(logit(pr) + shift)))
+		}
 	}
 	p.from, p.to = densestRegion(p.regionScores())
 }
 
-// fallbackShare is how close to a page's best line another line must be
-// rated to join the region when no line reaches regionThreshold.
-const fallbackShare = 0.8
+// fallbackBest is the verdict a page's best line of prose is raised to
+// when no line reaches regionThreshold; every other line moves by the
+// same log-odds, so the page is read against its own best line.
+const fallbackBest = 0.95
+
+func logit(p float64) float64 {
+	p = max(1e-9, min(1-1e-9, p))
+	return math.Log(p / (1 - p))
+}
 
 // regionScores weighs each line's verdict by its length: a line counts for
 // the region as far as the model rates it above regionThreshold.

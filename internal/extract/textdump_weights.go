@@ -5,49 +5,49 @@ package extract
 // textdumpWeights are the line model's logistic-regression weights, fitted
 // on the extraction-dev text dumps of every dumper with labels from their
 // gold bodies. Held-out body score (5 folds by site):
-//   - text: P 0.930 R 0.943 F1 0.936
-//   - text-lynx: P 0.937 R 0.939 F1 0.938
+//   - text: P 0.931 R 0.943 F1 0.937
+//   - text-lynx: P 0.938 R 0.939 F1 0.939
 var textdumpWeights = featureVec{
-	-4.0777, // bias
-	-1.3571, // junk
-	-0.1080, // prose
-	1.0527,  // short
-	2.5883,  // bullet
-	-2.3628, // head
-	-2.3987, // link
-	-1.7621, // caption
-	7.0587,  // signature
-	-1.2560, // boiler
-	-0.4248, // teaser
-	2.3174,  // log_words
-	2.0965,  // terminal
-	-1.5027, // list_marker
-	-0.7492, // indented
-	0.8469,  // repeated
-	-4.2647, // date
-	-3.6805, // time_ago
-	5.5921,  // table
-	-0.7605, // all_caps
-	0.0959,  // title_case
-	0.9353,  // commas
-	0.0929,  // ends_colon
-	1.4257,  // starts_quote
-	2.3538,  // digits
-	1.1547,  // prev_prose
-	0.4178,  // prev_short
-	-0.0562, // prev_furniture
-	-0.8971, // next_prose
-	-1.7622, // next_short
-	-1.9245, // next_furniture
-	2.1180,  // blank_around
-	2.3154,  // prose_density
-	0.2334,  // in_core
-	-2.4102, // before_core
-	0.5918,  // after_core
-	-1.9531, // heads_to_core
-	-3.3589, // boiler_to_core
-	-2.2882, // after_head
-	-3.4518, // position
-	3.2257,  // colon_list
-	-0.0631, // outdented
+	-4.0992, // bias
+	-1.3458, // junk
+	-0.1045, // prose
+	1.0629,  // short
+	2.5853,  // bullet
+	-2.3429, // head
+	-2.3954, // link
+	-1.7550, // caption
+	7.0703,  // signature
+	-1.3184, // boiler
+	-0.4275, // teaser
+	2.3302,  // log_words
+	2.0913,  // terminal
+	-1.4741, // list_marker
+	-0.7568, // indented
+	0.8380,  // repeated
+	-4.2653, // date
+	-3.6723, // time_ago
+	5.7300,  // table
+	-0.7581, // all_caps
+	0.0938,  // title_case
+	0.9418,  // commas
+	0.0611,  // ends_colon
+	1.4161,  // starts_quote
+	2.3228,  // digits
+	1.1539,  // prev_prose
+	0.4262,  // prev_short
+	-0.0641, // prev_furniture
+	-0.9236, // next_prose
+	-1.7742, // next_short
+	-1.9513, // next_furniture
+	2.1143,  // blank_around
+	2.3382,  // prose_density
+	0.2581,  // in_core
+	-2.3669, // before_core
+	0.6711,  // after_core
+	-1.9129, // heads_to_core
+	-3.3456, // boiler_to_core
+	-2.2673, // after_head
+	-3.4592, // position
+	3.1355,  // colon_list
+	-0.0682, // outdented
 }
