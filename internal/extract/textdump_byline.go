@@ -13,9 +13,36 @@ import (
 // Roe".
 var byRe = regexp.MustCompile(`^(?:[\p{L} ]{0,40}\p{Ll}(?:By|BY)\s+|(?i:(?:posted |published |written |words |text |story |reported )?(?:on .{4,40} )?(?:by|por|par|von|door|av|author:|autor:|authors:|автор:?|بقلم|كتب|作者：?))(?:\s+|$))(.*)$`)
 
+// byWords are the words byRe's bylines open with, as a line's key spells
+// them.
+var byWords = wordSet([]string{"by", "por", "par", "von", "door", "av", "author", "autor", "authors", "автор", "بقلم", "كتب", "作者"})
+
+// matchesBy reports whether byRe matches the line. A cheap check comes
+// first: byRe needs one of byWords among the line's first words (after
+// "Posted on" and a date), or "By" glued to a name near its start.
+func matchesBy(text, key string) bool {
+	head := text[:min(len(text), 200)]
+	if !strings.Contains(head, "By") && !strings.Contains(head, "BY") && !leadsWith(key, byWords, 24) {
+		return false
+	}
+	return byRe.MatchString(text)
+}
+
+// leadsWith reports whether one of the first n words of key is in set.
+func leadsWith(key string, set map[string]bool, n int) bool {
+	for k := 0; k < n && key != ""; k++ {
+		w, rest, _ := strings.Cut(key, " ")
+		if set[w] {
+			return true
+		}
+		key = rest
+	}
+	return false
+}
+
 // isByline reports a short line that is a byline: "By" and then a name.
 func isByline(l dumpLine) bool {
-	if l.words > 14 {
+	if l.words > 14 || !l.by {
 		return false
 	}
 	g := byRe.FindStringSubmatch(l.text)
@@ -42,10 +69,10 @@ var outletWords = map[string]bool{
 // stands alone at the top or bottom of the page.
 func (p *page) findByline(from, first int) (authors []string, outlet string) {
 	for i := from; i >= 0 && i < first; i = p.next[i] {
-		g := byRe.FindStringSubmatch(p.lines[i].text)
-		if g == nil || p.lines[i].words > 20 {
+		if !p.lines[i].by || p.lines[i].words > 20 {
 			continue
 		}
+		g := byRe.FindStringSubmatch(p.lines[i].text)
 		rest := strings.TrimSpace(g[1])
 		if rest == "" { // "By" alone, the name on the next line
 			if j := p.next[i]; j >= 0 && j < first {
@@ -142,8 +169,8 @@ func (p *page) findPublished(from, first int) string {
 		if p.lines[i].words > 25 {
 			continue
 		}
-		if d, ok := findDate(p.lines[i].text); ok {
-			return d.String()
+		if l := p.lines[i]; l.dated {
+			return l.date.String()
 		}
 	}
 	return ""

@@ -46,7 +46,7 @@ func commentMarkOf(l dumpLine) commentMark {
 	if commentActions[l.key] || commentActions[strings.TrimRight(l.key, " 0123456789")] {
 		return markAction
 	}
-	if isTimeAgo(l.text) || (!l.terminal && hasDate(l.text)) {
+	if isTimeAgo(l.text) || (!l.terminal && l.dated) {
 		return markStamp
 	}
 	return markNone

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -117,37 +118,78 @@ func isWordByte(b byte) bool {
 }
 
 // phrases matches whole-word phrases against a line's key (its
-// lower-cased words joined by single spaces); plain string tests keep the
-// cues cheap on megabyte dumps.
+// lower-cased words joined by single spaces): the whole key, its opening
+// words, or words anywhere in it.
 type phrases struct {
-	whole, prefix, anywhere []string
+	whole            map[string]bool
+	prefix, anywhere phraseSet
+}
+
+func newPhrases(whole, prefix, anywhere []string) phrases {
+	return phrases{wordSet(whole), newPhraseSet(prefix), newPhraseSet(anywhere)}
 }
 
 func (ph phrases) match(key string) bool {
-	for _, p := range ph.whole {
-		if key == p {
-			return true
+	return ph.whole[key] || ph.prefix.at(key, 0) >= 0 || ph.anywhere.count(key, 1) > 0
+}
+
+// phraseSet finds phrases in a key by their first word, so a line costs
+// one map lookup a word however many phrases there are: the cues run on
+// every line of megabyte dumps.
+type phraseSet struct {
+	byFirst map[string][]int // first word -> indexes into list
+	list    []string
+}
+
+func newPhraseSet(ps []string) phraseSet {
+	s := phraseSet{byFirst: make(map[string][]int), list: ps}
+	for i, p := range ps {
+		first, _, _ := strings.Cut(p, " ")
+		s.byFirst[first] = append(s.byFirst[first], i)
+	}
+	return s
+}
+
+// at returns the index of a phrase that key holds as whole words from
+// byte i (the start of a word), -1 when none.
+func (s phraseSet) at(key string, i int) int {
+	j := strings.IndexByte(key[i:], ' ')
+	if j < 0 {
+		j = len(key) - i
+	}
+	for _, k := range s.byFirst[key[i:i+j]] {
+		p := s.list[k]
+		if strings.HasPrefix(key[i:], p) && (len(key)-i == len(p) || key[i+len(p)] == ' ') {
+			return k
 		}
 	}
-	for _, p := range ph.prefix {
-		if key == p || strings.HasPrefix(key, p+" ") {
-			return true
+	return -1
+}
+
+// count returns how many distinct phrases key holds as whole words,
+// stopping at limit.
+func (s phraseSet) count(key string, limit int) int {
+	var seen []int
+	for i := 0; i < len(key); {
+		if k := s.at(key, i); k >= 0 && !slices.Contains(seen, k) {
+			if seen = append(seen, k); len(seen) >= limit {
+				break
+			}
 		}
-	}
-	k := " " + key + " "
-	for _, p := range ph.anywhere {
-		if strings.Contains(k, " "+p+" ") {
-			return true
+		j := strings.IndexByte(key[i:], ' ')
+		if j < 0 {
+			break
 		}
+		i += j + 1
 	}
-	return false
+	return len(seen)
 }
 
 // captionPhrases mark photo captions and credits.
-var captionPhrases = phrases{
-	prefix:   []string{"image copyright", "image caption", "photos by", "photo by", "courtesy"},
-	anywhere: []string{"ap photo", "getty images", "shutterstock", "submitted photo", "photo credit", "file photo", "pictured"},
-}
+var captionPhrases = newPhrases(nil,
+	[]string{"image copyright", "image caption", "photos by", "photo by", "courtesy"},
+	[]string{"ap photo", "getty images", "shutterstock", "submitted photo", "photo credit", "file photo", "pictured"},
+)
 
 // captionMarks are the lower-cased openings and position marks of
 // captions: "Photo: Jane Roe", "(L)", "(left)".
@@ -173,18 +215,21 @@ func isCaption(l dumpLine) bool {
 	if l.words > 70 {
 		return false
 	}
-	if captionPhrases.match(l.key) || endsWithCredit(l.text) || endsWithTrailingCredit(l.text) || agencyLead.MatchString(l.text) {
+	if captionPhrases.match(l.key) || endsWithCredit(l.text) || endsWithTrailingCredit(l.text) || opensWithAgency(l.text) {
 		return true
 	}
 	if strings.Contains(l.text, "©") && l.words <= 30 {
 		return true
 	}
-	low := strings.ToLower(l.text)
 	for _, p := range captionOpenings {
-		if strings.HasPrefix(low, p) {
+		if len(l.text) >= len(p) && strings.EqualFold(l.text[:len(p)], p) {
 			return true
 		}
 	}
+	if strings.IndexByte(l.text, '(') < 0 {
+		return false // every mark opens with a bracket
+	}
+	low := strings.ToLower(l.text)
 	for _, m := range captionMarks {
 		if strings.Contains(low, m) {
 			return true
@@ -192,6 +237,15 @@ func isCaption(l dumpLine) bool {
 	}
 	return false
 }
+
+// opensWithAgency reports a line agencyLead matches; the agency's name
+// must open the line, so a look at the first word comes first.
+func opensWithAgency(t string) bool {
+	first, _, _ := strings.Cut(t, " ")
+	return agencyWords[first] && agencyLead.MatchString(t)
+}
+
+var agencyWords = wordSet([]string{"AP", "AFP", "EPA", "REUTERS", "GETTY", "XINHUA", "ANADOLU", "SHUTTERSTOCK", "PA", "DPA", "TASS", "UPI"})
 
 // trailingCreditRe matches a caption that ends with its credit, as in
 // "... on Tuesday. Photo: Jane Roe/Agency" or "... Picture: Example Agency".
@@ -208,6 +262,10 @@ func endsWithTrailingCredit(t string) bool {
 	}
 	if !strings.Contains(t, ":") && !strings.Contains(t, " by ") {
 		return false
+	}
+	if !strings.Contains(t, "Photo") && !strings.Contains(t, "Pic") && !strings.Contains(t, "Image") &&
+		!strings.Contains(t, "Illustration") && !strings.Contains(t, "Credit") {
+		return false // trailingCreditRe needs one of its words
 	}
 	g := trailingCreditRe.FindStringSubmatch(t)
 	return g != nil && isNameLike(strings.NewReplacer("/", " ", ",", " ").Replace(g[1]), 6)
@@ -234,24 +292,26 @@ func endsWithCredit(t string) bool {
 // "— Jane Roe (@janeroe) May 11, 2025".
 var signatureRe = regexp.MustCompile(`^[—–-]\s*.{1,80}\(@\w{1,30}\)\s*.{0,30}\d{4}\s*$`)
 
-func isSignature(l dumpLine) bool { return signatureRe.MatchString(l.text) }
+func isSignature(l dumpLine) bool {
+	return strings.Contains(l.text, "(@") && signatureRe.MatchString(l.text)
+}
 
 // boilerPhrases mark page furniture whatever its length: copyright
 // notices, cookie and newsletter prompts, share buttons, comment
 // scaffolding.
-var boilerPhrases = phrases{
-	whole: []string{"reply", "advertisement", "advertising", "print", "email"},
-	prefix: []string{
+var boilerPhrases = newPhrases(
+	[]string{"reply", "advertisement", "advertising", "print", "email"},
+	[]string{
 		"copyright", "sign in", "sign up", "log in", "login", "subscribe", "share this", "share on", "share via",
 		"follow us", "follow me", "click here", "tap here", "loading", "skip to", "back to top", "sponsored",
 		"leave a comment", "leave a reply", "post a comment", "add a comment", "write a comment",
 		"view comments", "show comments", "load comments", "view all comments", "show all comments",
 	},
-	anywhere: []string{
+	[]string{
 		"all rights reserved", "privacy policy", "terms of use", "terms of service", "newsletter", "newsletters",
 		"javascript", "join the discussion", "join the conversation", "responses to", "response to",
 	},
-}
+)
 
 // buttonLabels are the labels of share and tool buttons, lower-cased.
 var buttonLabels = map[string]bool{
@@ -298,17 +358,10 @@ var appealPhrases = []string{
 	"independent journalism", "every contribution",
 }
 
+var appealSet = newPhraseSet(appealPhrases)
+
 // appealCues counts the distinct appeal phrases in key.
-func appealCues(key string) int {
-	n := 0
-	k := " " + key + " "
-	for _, p := range appealPhrases {
-		if strings.Contains(k, " "+p+" ") {
-			n++
-		}
-	}
-	return n
-}
+func appealCues(key string) int { return appealSet.count(key, len(appealPhrases)) }
 
 // markAppeals reclassifies as furniture the plea for support a page sets
 // after the article: a paragraph under an appeal heading that asks for
@@ -362,17 +415,21 @@ func isBoilerplate(l dumpLine) bool {
 	if l.buttons || l.form || boilerPhrases.match(l.key) || strings.HasPrefix(l.text, "©") || strings.HasSuffix(l.text, "says:") {
 		return true
 	}
-	f := strings.Fields(l.key)
-	if len(f) >= 2 && commentCount[f[1]] && strings.Trim(f[0], "0123456789") == "" {
+	w0, rest, _ := strings.Cut(l.key, " ")
+	w1, more, _ := strings.Cut(rest, " ")
+	if w1 != "" && commentCount[w1] && strings.Trim(w0, "0123456789") == "" {
 		return true // "12 comments"
 	}
-	if len(f) == 2 && commentCount[f[0]] && strings.Trim(f[1], "0123456789") == "" {
+	if w1 != "" && more == "" && commentCount[w0] && strings.Trim(w1, "0123456789") == "" {
 		return true // "Comments (12)"
 	}
-	k := " " + l.key + " "
-	return (strings.Contains(k, " cookie ") || strings.Contains(k, " cookies ")) &&
-		(strings.Contains(k, " use ") || strings.Contains(k, " accept ") || strings.Contains(k, " policy "))
+	return cookieSet.count(l.key, 1) > 0 && cookieUseSet.count(l.key, 1) > 0
 }
+
+var (
+	cookieSet    = newPhraseSet([]string{"cookie", "cookies"})
+	cookieUseSet = newPhraseSet([]string{"use", "accept", "policy"})
+)
 
 var bracketRe = regexp.MustCompile(`\[[^\]]*\]`)
 
@@ -389,16 +446,11 @@ func isJunk(l dumpLine) bool {
 	if strings.HasPrefix(t, "{*") || strings.HasPrefix(t, "[INS") {
 		return true
 	}
-	f := strings.Fields(t)
-	if len(f) > 2 {
+	a, b, _ := strings.Cut(t, " ") // the text's spaces are single
+	if strings.Contains(b, " ") || !isFileName(a) {
 		return false
 	}
-	for _, w := range f {
-		if !isFileName(w) {
-			return false
-		}
-	}
-	return true // a slug or file name, printed once or twice
+	return b == "" || isFileName(b) // a slug or file name, printed once or twice
 }
 
 // isFileName reports a word that is a slug, a path or an image's file

@@ -81,7 +81,7 @@ func (p *page) lineFeatures(i int) featureVec {
 	f[fIndented] = b2f(!l.bullet && rel >= 2)
 	f[fOutdented] = b2f(!l.bullet && rel <= -2)
 	f[fRepeated] = b2f(l.repeats > 1)
-	f[fDate] = b2f(l.words <= 20 && hasDate(l.text))
+	f[fDate] = b2f(l.words <= 20 && l.dated)
 	f[fTimeAgo] = b2f(isTimeAgo(l.text))
 	f[fTable] = b2f(l.table)
 	f[fAllCaps], f[fTitleCase] = caseShape(l.text)

@@ -24,9 +24,17 @@ type dumpLine struct {
 	buttons  bool // a bar of button labels apart by runs of spaces: "Share   Email   Copy link"
 	form     bool // held a form control: a text field, a checkbox, a button
 	stand    bool // held nothing but a renderer's stand-ins ("IFRAME: ...", "(BUTTON)")
+	date     foundDate
+	dated    bool // a line of at most dateWords words mentions a calendar date: date is the first
+	by       bool // byRe matches: the line opens like a byline
 	repeats  int  // how many lines of the page share key
 	twin     bool // the next or previous non-empty line is the same text
 }
+
+// dateWords is the longest line whose date the rules read: datelines,
+// bylines and captions are short, and reading dates in every paragraph of
+// a megabyte dump would cost more than all the rest.
+const dateWords = 70
 
 // listMarkers are the glyphs w3m and similar dumpers put before list items.
 const listMarkers = "•□☆○◦▪▫■●·*-–+►▶"
@@ -69,16 +77,13 @@ func measureLine(n int, raw string) dumpLine {
 		t, l.bullet = strings.TrimSpace(t[2:]), true // lynx's third-level bullet
 	}
 	t, l.form, l.stand = dropStandIns(t)
-	l.text = strings.Join(strings.Fields(t), " ")
-	ws := text.Words(l.text)
-	l.key = strings.Join(ws, " ")
-	l.words = weightedWords(ws)
-	for _, r := range l.text {
-		if unicode.IsLetter(r) {
-			l.letters++
-		}
-	}
+	l.text = collapseSpaces(t)
+	l.key, l.words, l.letters = keyOf(l.text)
+	l.by = matchesBy(l.text, l.key)
 	l.terminal = endsSentence(l.text)
+	if l.words <= dateWords {
+		l.date, l.dated = findDate(l.text)
+	}
 	l.table = columnGaps(t) >= 2
 	l.buttons = isButtonBar(t)
 	return l
@@ -139,21 +144,71 @@ func orderedMarker(t string) int {
 	return i + 1
 }
 
-// weightedWords counts words, treating a run of Han or Kana (written
-// without spaces) as one word per two runes so Japanese and Chinese lines
-// measure like spaced languages.
-func weightedWords(ws []string) int {
-	n := 0
-	for _, w := range ws {
-		cjk := 0
-		for _, r := range w {
-			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
-				cjk++
-			}
+// keyOf reads s in one pass: its key (its words, lower-cased, joined by
+// single spaces), its length in words, a run of Han or Kana (written
+// without spaces) counting one word per two runes so that Japanese and
+// Chinese lines measure like spaced languages, and its letters. Words are
+// text.Words's: runs of letters, digits, marks and underscores.
+func keyOf(s string) (key string, words, letters int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	inWord, cjk := false, 0
+	endWord := func() {
+		if inWord {
+			words += max(1, cjk/2)
 		}
-		n += max(1, cjk/2)
+		inWord, cjk = false, 0
 	}
-	return n
+	for _, r := range s {
+		ascii := r < utf8.RuneSelf
+		if ascii && !isWordByte(byte(r)) || !ascii && !text.IsWordRune(r) {
+			endWord()
+			continue
+		}
+		if !inWord && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		inWord = true
+		if ascii {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' {
+				letters++
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			cjk++
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	endWord()
+	return b.String(), words, letters
+}
+
+// collapseSpaces trims s and joins its words with single spaces, returning
+// s itself when it already is so (most lines are).
+func collapseSpaces(s string) string {
+	prevSpace := true
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			prevSpace = false
+			continue
+		}
+		if r != ' ' || prevSpace {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = true
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 // endsSentence reports whether t ends like prose: terminal punctuation,

@@ -147,7 +147,7 @@ func (p *page) pastByline(t int, body []int) ([]int, int) {
 	prose, last := 0, -1
 	for i, k := p.next[t], 0; i >= 0 && k < 6; i, k = p.next[i], k+1 {
 		l := p.lines[i]
-		if isByline(l) || (l.words <= 12 && hasDate(l.text)) {
+		if isByline(l) || (l.words <= 12 && l.dated) {
 			last = i
 			continue
 		}
@@ -179,7 +179,7 @@ func (p *page) standfirst(t int, body []int) []int {
 	var out []int
 	for i, k := p.next[t], 0; i >= 0 && i < end && k < 8 && len(out) < 2; i, k = p.next[i], k+1 {
 		l := p.lines[i]
-		if p.classes[i] == clsProse && l.terminal && l.words >= 8 && !p.post[i] && !byRe.MatchString(l.text) {
+		if p.classes[i] == clsProse && l.terminal && l.words >= 8 && !p.post[i] && !l.by {
 			out = append(out, i)
 		}
 	}
@@ -210,13 +210,13 @@ func (p *page) firstNonEmpty() int {
 func (p *page) titleScore(i, dist int, pageTitle string) float64 {
 	l, c := p.lines[i], p.classes[i]
 	if l.words < 3 || l.words > 30 || l.bullet || l.table || strings.HasSuffix(l.text, ":") ||
-		!strings.Contains(l.text, " ") || byRe.MatchString(l.text) || notTitleRe.MatchString(l.text) {
+		!strings.Contains(l.text, " ") || l.by || notTitleRe.MatchString(l.text) {
 		return 0
 	}
 	if furniture(c) && !l.twin {
 		return 0
 	}
-	if l.words <= 20 && hasDate(l.text) {
+	if l.words <= 20 && l.dated {
 		return 0
 	}
 	s := 3 - 0.1*float64(dist)
@@ -259,7 +259,7 @@ func (p *page) bylineBelow(i int) bool {
 		if c == clsSignature || c == clsCaption || c == clsTeaser {
 			continue
 		}
-		if byRe.MatchString(l.text) || (l.words <= 12 && hasDate(l.text)) {
+		if l.by || (l.words <= 12 && l.dated) {
 			return true
 		}
 	}

@@ -15,13 +15,14 @@ type page struct {
 	headsUpTo      []int // related-stories headings before each line
 	boilerUpTo     []int // furniture lines before each line
 	afterHead      []bool
-	post           []bool // text of an embedded social post
-	colonList      []bool // item of a list introduced by a colon
-	list           []int  // last line of the list holding each line, -1 when none
-	led            int    // first line of the list the article leads into, -1 when none
-	comment        []bool // line of a comment thread
-	layout         layout // how the page sets its prose
-	coreFrom       int    // the densest region by the hand-set scores, -1 when none
+	post           []bool     // text of an embedded social post
+	colonList      []bool     // item of a list introduced by a colon
+	list           []int      // last line of the list holding each line, -1 when none
+	led            int        // first line of the list the article leads into, -1 when none
+	shingles       [][]uint64 // each line's shingle hashes, filled as asked
+	comment        []bool     // line of a comment thread
+	layout         layout     // how the page sets its prose
+	coreFrom       int        // the densest region by the hand-set scores, -1 when none
 	coreTo         int
 
 	prob     []float64 // model probability that each line is article text
