@@ -21,11 +21,21 @@ var byWords = wordSet([]string{"by", "por", "par", "von", "door", "av", "author"
 // first: byRe needs one of byWords among the line's first words (after
 // "Posted on" and a date), or "By" glued to a name near its start.
 func matchesBy(text, key string) bool {
-	head := text[:min(len(text), 200)]
-	if !strings.Contains(head, "By") && !strings.Contains(head, "BY") && !leadsWith(key, byWords, 24) {
+	if !gluedBy(text[:min(len(text), 200)]) && !leadsWith(key, byWords, 24) {
 		return false
 	}
 	return byRe.MatchString(text)
+}
+
+// gluedBy reports "By" or "BY" right after a letter and before
+// whitespace, as in "Jane RoeBy Jane Roe".
+func gluedBy(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == 'B' && (s[i+1] == 'y' || s[i+1] == 'Y') && isSpaceByte(s[i+2]) && !isSpaceByte(s[i-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // leadsWith reports whether one of the first n words of key is in set.

@@ -39,7 +39,7 @@ func commentMarkOf(l dumpLine) commentMark {
 		return markNone
 	}
 	for _, v := range commentSpeech {
-		if strings.HasSuffix(l.text, " "+v) {
+		if n := len(l.text) - len(v); n > 0 && l.text[n-1] == ' ' && strings.HasSuffix(l.text, v) {
 			return markAuthor
 		}
 	}

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -46,6 +45,21 @@ var inlinePrefixes = []string{
 	"editor s note", "sign up", "subscribe", "follow us", "download", "our standards",
 }
 
+// inlineFirst holds the first words of inlinePrefixes: most lines open
+// with none of them.
+var inlineFirst = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, p := range inlinePrefixes {
+		m[firstWord(p)] = true
+	}
+	return m
+}()
+
+func firstWord(key string) string {
+	w, _, _ := strings.Cut(key, " ")
+	return w
+}
+
 var (
 	headSet       = wordSet(append(append([]string(nil), sectionHeads...), appealHeads...))
 	appealHeadSet = wordSet(appealHeads)
@@ -84,8 +98,11 @@ func opensWithHead(l dumpLine) bool {
 // isInlineLink reports "Read more: ...", "Also Read | ..." and the like: a
 // cue word followed by a separator and the title of another story.
 func isInlineLink(l dumpLine) bool {
+	if !inlineFirst[firstWord(l.key)] {
+		return false
+	}
 	for _, p := range inlinePrefixes {
-		if !strings.HasPrefix(l.key, p+" ") {
+		if len(l.key) <= len(p) || l.key[len(p)] != ' ' || !strings.HasPrefix(l.key, p) {
 			continue
 		}
 		rest := strings.TrimLeft(l.text[prefixLen(l.text, p):], " ")
@@ -117,78 +134,10 @@ func isWordByte(b byte) bool {
 	return b >= 0x80 || b == '_' || (b|0x20 >= 'a' && b|0x20 <= 'z') || (b >= '0' && b <= '9')
 }
 
-// phrases matches whole-word phrases against a line's key (its
-// lower-cased words joined by single spaces): the whole key, its opening
-// words, or words anywhere in it.
-type phrases struct {
-	whole            map[string]bool
-	prefix, anywhere phraseSet
-}
-
-func newPhrases(whole, prefix, anywhere []string) phrases {
-	return phrases{wordSet(whole), newPhraseSet(prefix), newPhraseSet(anywhere)}
-}
-
-func (ph phrases) match(key string) bool {
-	return ph.whole[key] || ph.prefix.at(key, 0) >= 0 || ph.anywhere.count(key, 1) > 0
-}
-
-// phraseSet finds phrases in a key by their first word, so a line costs
-// one map lookup a word however many phrases there are: the cues run on
-// every line of megabyte dumps.
-type phraseSet struct {
-	byFirst map[string][]int // first word -> indexes into list
-	list    []string
-}
-
-func newPhraseSet(ps []string) phraseSet {
-	s := phraseSet{byFirst: make(map[string][]int), list: ps}
-	for i, p := range ps {
-		first, _, _ := strings.Cut(p, " ")
-		s.byFirst[first] = append(s.byFirst[first], i)
-	}
-	return s
-}
-
-// at returns the index of a phrase that key holds as whole words from
-// byte i (the start of a word), -1 when none.
-func (s phraseSet) at(key string, i int) int {
-	j := strings.IndexByte(key[i:], ' ')
-	if j < 0 {
-		j = len(key) - i
-	}
-	for _, k := range s.byFirst[key[i:i+j]] {
-		p := s.list[k]
-		if strings.HasPrefix(key[i:], p) && (len(key)-i == len(p) || key[i+len(p)] == ' ') {
-			return k
-		}
-	}
-	return -1
-}
-
-// count returns how many distinct phrases key holds as whole words,
-// stopping at limit.
-func (s phraseSet) count(key string, limit int) int {
-	var seen []int
-	for i := 0; i < len(key); {
-		if k := s.at(key, i); k >= 0 && !slices.Contains(seen, k) {
-			if seen = append(seen, k); len(seen) >= limit {
-				break
-			}
-		}
-		j := strings.IndexByte(key[i:], ' ')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-	}
-	return len(seen)
-}
-
 // captionPhrases mark photo captions and credits.
 var captionPhrases = newPhrases(nil,
 	[]string{"image copyright", "image caption", "photos by", "photo by", "courtesy"},
-	[]string{"ap photo", "getty images", "shutterstock", "submitted photo", "photo credit", "file photo", "pictured"},
+	cueCaption,
 )
 
 // captionMarks are the lower-cased openings and position marks of
@@ -215,7 +164,7 @@ func isCaption(l dumpLine) bool {
 	if l.words > 70 {
 		return false
 	}
-	if captionPhrases.match(l.key) || endsWithCredit(l.text) || endsWithTrailingCredit(l.text) || opensWithAgency(l.text) {
+	if captionPhrases.match(l) || endsWithCredit(l.text) || endsWithTrailingCredit(l.text) || opensWithAgency(l.text) {
 		return true
 	}
 	if strings.Contains(l.text, "©") && l.words <= 30 {
@@ -307,10 +256,7 @@ var boilerPhrases = newPhrases(
 		"leave a comment", "leave a reply", "post a comment", "add a comment", "write a comment",
 		"view comments", "show comments", "load comments", "view all comments", "show all comments",
 	},
-	[]string{
-		"all rights reserved", "privacy policy", "terms of use", "terms of service", "newsletter", "newsletters",
-		"javascript", "join the discussion", "join the conversation", "responses to", "response to",
-	},
+	cueBoiler,
 )
 
 // buttonLabels are the labels of share and tool buttons, lower-cased.
@@ -358,11 +304,6 @@ var appealPhrases = []string{
 	"independent journalism", "every contribution",
 }
 
-var appealSet = newPhraseSet(appealPhrases)
-
-// appealCues counts the distinct appeal phrases in key.
-func appealCues(key string) int { return appealSet.count(key, len(appealPhrases)) }
-
 // markAppeals reclassifies as furniture the plea for support a page sets
 // after the article: a paragraph under an appeal heading that asks for
 // support, or any paragraph that asks in several ways.
@@ -371,7 +312,7 @@ func (p *page) markAppeals() {
 		if l.empty() || l.words > 80 {
 			continue
 		}
-		cues := appealCues(l.key)
+		cues := l.appeals
 		if cues == 0 {
 			continue
 		}
@@ -412,7 +353,7 @@ func isWireCredit(l dumpLine) bool { return l.words <= 30 && wireCreditRe.MatchS
 var commentCount = map[string]bool{"comment": true, "comments": true, "response": true, "responses": true, "replies": true}
 
 func isBoilerplate(l dumpLine) bool {
-	if l.buttons || l.form || boilerPhrases.match(l.key) || strings.HasPrefix(l.text, "©") || strings.HasSuffix(l.text, "says:") {
+	if l.buttons || l.form || boilerPhrases.match(l) || strings.HasPrefix(l.text, "©") || strings.HasSuffix(l.text, "says:") {
 		return true
 	}
 	w0, rest, _ := strings.Cut(l.key, " ")
@@ -423,13 +364,8 @@ func isBoilerplate(l dumpLine) bool {
 	if w1 != "" && more == "" && commentCount[w0] && strings.Trim(w1, "0123456789") == "" {
 		return true // "Comments (12)"
 	}
-	return cookieSet.count(l.key, 1) > 0 && cookieUseSet.count(l.key, 1) > 0
+	return l.cues&cueCookie != 0 && l.cues&cueCookieUse != 0
 }
-
-var (
-	cookieSet    = newPhraseSet([]string{"cookie", "cookies"})
-	cookieUseSet = newPhraseSet([]string{"use", "accept", "policy"})
-)
 
 var bracketRe = regexp.MustCompile(`\[[^\]]*\]`)
 

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 )
@@ -25,7 +24,7 @@ func (p *page) dedupe(keep []int) []int {
 		sh[k] = p.lineShingles(i)
 	}
 	g := groupShingles(sh)
-	origin := make([]int, g.n) // group -> first kept line holding it, -1 when none
+	origin := make([]int32, g.n) // group -> first kept line holding it, -1 when none
 	for i := range origin {
 		origin[i] = -1
 	}
@@ -36,7 +35,7 @@ func (p *page) dedupe(keep []int) []int {
 		}
 		for _, gid := range g.of[k] {
 			if origin[gid] < 0 {
-				origin[gid] = k
+				origin[gid] = int32(k)
 			}
 		}
 		kept = append(kept, k)
@@ -53,38 +52,40 @@ func (p *page) dedupe(keep []int) []int {
 }
 
 // shingleGroups numbers the distinct shingles of a set of lines: of[k][j]
-// is the group of line k's j-th shingle, n the number of groups. Sorting
-// the hashes does what a map would, with two flat arrays.
+// is the group of line k's j-th shingle, n the number of groups.
 type shingleGroups struct {
-	of [][]int
+	of [][]int32
 	n  int
 }
 
+// groupShingles numbers the shingles through an open-addressing table of
+// two flat arrays: what a map would do, without a bucket per shingle for
+// the collector to sweep.
 func groupShingles(sh [][]uint64) shingleGroups {
-	type occ struct {
-		h   uint64
-		pos int // index into the flat array of all shingles
-	}
-	var all []occ
+	total := 0
 	for _, hs := range sh {
-		for _, h := range hs {
-			all = append(all, occ{h, len(all)})
-		}
+		total += len(hs)
 	}
-	g := shingleGroups{of: make([][]int, len(sh))}
-	flat := make([]int, len(all))
-	slices.SortFunc(all, func(a, b occ) int { return cmp.Compare(a.h, b.h) })
-	for i, o := range all {
-		if i > 0 && o.h != all[i-1].h {
-			g.n++
-		}
-		flat[o.pos] = g.n
+	size := 16
+	for size < 2*total {
+		size *= 2
 	}
-	if len(all) > 0 {
-		g.n++
-	}
+	keys, ids := make([]uint64, size), make([]int32, size) // ids hold group+1, 0 when free
+	g := shingleGroups{of: make([][]int32, len(sh))}
+	flat := make([]int32, total)
 	at := 0
 	for k, hs := range sh {
+		for j, h := range hs {
+			slot := int((h * 0x9E3779B97F4A7C15) >> 32 & uint64(size-1))
+			for ids[slot] != 0 && keys[slot] != h {
+				slot = (slot + 1) & (size - 1)
+			}
+			if ids[slot] == 0 {
+				g.n++
+				keys[slot], ids[slot] = h, int32(g.n)
+			}
+			flat[at+j] = ids[slot] - 1
+		}
 		g.of[k] = flat[at : at+len(hs) : at+len(hs)]
 		at += len(hs)
 	}
@@ -96,11 +97,11 @@ func groupShingles(sh [][]uint64) shingleGroups {
 // restating line stays linear: group gid's lines are lines[start[gid]:
 // start[gid+1]].
 type postings struct {
-	start, lines []int
+	start, lines []int32
 }
 
 func newPostings(g shingleGroups, kept []int) postings {
-	p := postings{start: make([]int, g.n+1)}
+	p := postings{start: make([]int32, g.n+1)}
 	for _, k := range kept {
 		for _, gid := range g.of[k] {
 			p.start[gid+1]++
@@ -109,23 +110,23 @@ func newPostings(g shingleGroups, kept []int) postings {
 	for i := 1; i <= g.n; i++ {
 		p.start[i] += p.start[i-1]
 	}
-	p.lines = make([]int, p.start[g.n])
+	p.lines = make([]int32, p.start[g.n])
 	fill := slices.Clone(p.start[:g.n])
 	for n, k := range kept {
 		for _, gid := range g.of[k] {
-			p.lines[fill[gid]] = n
+			p.lines[fill[gid]] = int32(n)
 			fill[gid]++
 		}
 	}
 	return p
 }
 
-func (p postings) of(gid int) []int { return p.lines[p.start[gid]:p.start[gid+1]] }
+func (p postings) of(gid int32) []int32 { return p.lines[p.start[gid]:p.start[gid+1]] }
 
 // restatedLater reports whether one kept line after kept[n], longer than
 // it, holds most of its shingles. hits is scratch space, all zero, as
 // long as kept, and left all zero.
-func restatedLater(of [][]int, kept []int, post postings, n int, hits []int) bool {
+func restatedLater(of [][]int32, kept []int, post postings, n int, hits []int) bool {
 	own := of[kept[n]]
 	if len(own) == 0 {
 		return false
@@ -136,8 +137,8 @@ func restatedLater(of [][]int, kept []int, post postings, n int, hits []int) boo
 		if len(holders) > maxPostings {
 			continue // a stock phrase many lines share says nothing
 		}
-		for _, m := range holders {
-			if m > n && 2*len(of[kept[m]]) >= 3*len(own) {
+		for _, m32 := range holders {
+			if m := int(m32); m > n && 2*len(of[kept[m]]) >= 3*len(own) {
 				if hits[m] == 0 {
 					touched = append(touched, m)
 				}
@@ -159,8 +160,8 @@ func restatedLater(of [][]int, kept []int, post postings, n int, hits []int) boo
 // machine-readable copy of the article). Lines that merely resemble one
 // earlier line stay: lists and recipes repeat items on purpose. gids are
 // the line's shingle groups, origin the first kept line of each group.
-func (p *page) isLaterCopy(i int, gids []int, origin []int) bool {
-	var from []int // the distinct earlier lines it draws on, up to three
+func (p *page) isLaterCopy(i int, gids []int32, origin []int32) bool {
+	var from []int32 // the distinct earlier lines it draws on, up to three
 	covered := 0
 	for _, gid := range gids {
 		if k := origin[gid]; k >= 0 {
@@ -192,24 +193,29 @@ func (p *page) lineShingles(i int) []uint64 {
 // the four words, each followed by a space); lines under four words have
 // none, so short lines are never judged copies.
 func shingleHashes(key string) []uint64 {
-	var starts []int // byte offset of each word, then len(key)+1
-	for i := 0; i < len(key); {
-		starts = append(starts, i)
-		j := strings.IndexByte(key[i:], ' ')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-	}
-	if len(starts) < 4 {
+	words := strings.Count(key, " ") + 1
+	if key == "" || words < 4 {
 		return []uint64{}
 	}
-	starts = append(starts, len(key)+1)
-	out := make([]uint64, 0, len(starts)-4)
-	for w := 0; w+4 < len(starts); w++ {
-		out = append(out, fnvSpaced(key[starts[w]:starts[w+4]-1]))
+	out := make([]uint64, 0, words-3)
+	var starts [4]int // the last four words' starts, as a ring
+	n := 0
+	for i := 0; ; {
+		starts[n%4] = i
+		n++
+		j := strings.IndexByte(key[i:], ' ')
+		end := len(key)
+		if j >= 0 {
+			end = i + j
+		}
+		if n >= 4 {
+			out = append(out, fnvSpaced(key[starts[(n-4)%4]:end]))
+		}
+		if j < 0 {
+			return out
+		}
+		i = end + 1
 	}
-	return out
 }
 
 // fnvSpaced is FNV-1a of s followed by a space: four words joined by

@@ -84,11 +84,10 @@ func (p *page) lineFeatures(i int) featureVec {
 	f[fDate] = b2f(l.words <= 20 && l.dated)
 	f[fTimeAgo] = b2f(isTimeAgo(l.text))
 	f[fTable] = b2f(l.table)
-	f[fAllCaps], f[fTitleCase] = caseShape(l.text)
+	f[fAllCaps], f[fTitleCase], f[fDigits] = shapeOf(l.text)
 	f[fCommas] = math.Min(1, 5*float64(strings.Count(l.text, ","))/float64(max(l.words, 1)))
 	f[fEndsColon] = b2f(strings.HasSuffix(l.text, ":"))
 	f[fStartsQuote] = b2f(strings.ContainsAny(firstRune(l.text), "\"“‘'«„"))
-	f[fDigits] = digitShare(l.text)
 	p.contextFeatures(i, &f)
 	return f
 }
@@ -171,13 +170,16 @@ func firstRune(s string) string {
 	return ""
 }
 
-// caseShape returns 1 for a line in capitals (two words or more) and the
-// share of its words that start with a capital letter.
-func caseShape(s string) (allCaps, titleCase float64) {
-	var upper, lower, words, capped int
+// shapeOf reads, in one pass over s: 1 for a line in capitals (two words
+// or more), the share of its words that start with a capital letter, and
+// the share of its non-space characters that are digits.
+func shapeOf(s string) (allCaps, titleCase, digits float64) {
+	var upper, lower, words, capped, nonSpace, digit int
 	start := true
 	for _, r := range s {
+		space := unicode.IsSpace(r)
 		switch {
+		case space:
 		case unicode.IsUpper(r):
 			upper++
 			if start {
@@ -185,31 +187,22 @@ func caseShape(s string) (allCaps, titleCase float64) {
 			}
 		case unicode.IsLower(r):
 			lower++
+		case unicode.IsDigit(r):
+			digit++
 		}
-		if unicode.IsLetter(r) && start {
+		if start && unicode.IsLetter(r) {
 			words++
 		}
-		start = unicode.IsSpace(r)
+		if !space {
+			nonSpace++
+		}
+		start = space
+	}
+	if nonSpace > 0 {
+		digits = float64(digit) / float64(nonSpace)
 	}
 	if words == 0 {
-		return 0, 0
+		return 0, 0, digits
 	}
-	return b2f(words >= 2 && upper > 3*lower), float64(capped) / float64(words)
-}
-
-func digitShare(s string) float64 {
-	var d, n int
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			continue
-		}
-		n++
-		if unicode.IsDigit(r) {
-			d++
-		}
-	}
-	if n == 0 {
-		return 0
-	}
-	return float64(d) / float64(n)
+	return b2f(words >= 2 && upper > 3*lower), float64(capped) / float64(words), digits
 }

@@ -27,6 +27,8 @@ type dumpLine struct {
 	date     foundDate
 	dated    bool // a line of at most dateWords words mentions a calendar date: date is the first
 	by       bool // byRe matches: the line opens like a byline
+	cues     cueKind
+	appeals  int  // distinct appeal phrases in the line
 	repeats  int  // how many lines of the page share key
 	twin     bool // the next or previous non-empty line is the same text
 }
@@ -80,6 +82,7 @@ func measureLine(n int, raw string) dumpLine {
 	l.text = collapseSpaces(t)
 	l.key, l.words, l.letters = keyOf(l.text)
 	l.by = matchesBy(l.text, l.key)
+	l.cues, l.appeals = lineCues(l.key)
 	l.terminal = endsSentence(l.text)
 	if l.words <= dateWords {
 		l.date, l.dated = findDate(l.text)

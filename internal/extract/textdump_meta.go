@@ -210,7 +210,7 @@ func (p *page) firstNonEmpty() int {
 func (p *page) titleScore(i, dist int, pageTitle string) float64 {
 	l, c := p.lines[i], p.classes[i]
 	if l.words < 3 || l.words > 30 || l.bullet || l.table || strings.HasSuffix(l.text, ":") ||
-		!strings.Contains(l.text, " ") || l.by || notTitleRe.MatchString(l.text) {
+		!strings.Contains(l.text, " ") || l.by || looksNotTitle(l) {
 		return 0
 	}
 	if furniture(c) && !l.twin {
@@ -269,6 +269,18 @@ func (p *page) bylineBelow(i int) bool {
 // notTitleRe matches lines shaped like datelines and share bars rather
 // than headlines.
 var notTitleRe = regexp.MustCompile(`(?i)^(published|updated|posted|last (modified|updated)|share|close)\b|\b\d{1,2}:\d{2}\s*(am|pm)\b`)
+
+// notTitleFirst are the words notTitleRe's lines open with.
+var notTitleFirst = wordSet([]string{"published", "updated", "posted", "last", "share", "close"})
+
+// looksNotTitle reports a line notTitleRe matches, which needs one of
+// notTitleFirst first or a time ("8:03 am").
+func looksNotTitle(l dumpLine) bool {
+	if !notTitleFirst[firstWord(l.key)] && !strings.Contains(l.text, ":") {
+		return false
+	}
+	return notTitleRe.MatchString(l.text)
+}
 
 // titleSepRe splits "Headline - Outlet" and "Headline | Outlet".
 var titleSepRe = regexp.MustCompile(`\s+[-|–—:]\s+`)

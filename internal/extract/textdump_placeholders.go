@@ -25,6 +25,9 @@ var placeholderLeads = []string{"IFRAME:", "[IFRAME", "[EMBED", "[OBJECT", "[INL
 // left, whether the line held a form control, and whether it held nothing
 // but stand-ins (the text is then returned as it was, to be classed junk).
 func dropStandIns(t string) (text string, form, only bool) {
+	if strings.IndexAny(t, "[(_]") < 0 && !strings.HasPrefix(t, "IFRAME:") {
+		return t, false, false // every stand-in holds one of these
+	}
 	for _, p := range placeholderLeads {
 		if strings.HasPrefix(t, p) {
 			return t, false, true

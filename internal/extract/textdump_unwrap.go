@@ -69,10 +69,13 @@ func wrapWidth(phys []string) int {
 	for i, l := range phys {
 		widths[i] = displayWidth(strings.TrimRight(l, " "))
 		if strings.Contains(strings.TrimSpace(l), " ") {
+			if widths[i] > 120 {
+				return 0 // a line no terminal wraps: the dump is not wrapped
+			}
 			multi = append(multi, widths[i])
 		}
 	}
-	if len(multi) == 0 || slices.Max(multi) > 120 {
+	if len(multi) == 0 {
 		return 0
 	}
 	slices.Sort(multi)
