@@ -21,10 +21,24 @@ var byWords = wordSet([]string{"by", "por", "par", "von", "door", "av", "author"
 // first: byRe needs one of byWords among the line's first words (after
 // "Posted on" and a date), or "By" glued to a name near its start.
 func matchesBy(text, key string) bool {
-	if !gluedBy(text[:min(len(text), 200)]) && !leadsWith(key, byWords, 24) {
+	if !gluedBy(text[:min(len(text), 200)]) && !leadsWith(key[:runeOffset(key, 64)], byWords, 24) {
 		return false
 	}
 	return byRe.MatchString(text)
+}
+
+// runeOffset returns the byte offset of the n-th rune of s, or len(s).
+// byRe's keyword opens a line or follows at most a word, "on" and 40
+// characters, so it starts within the first 64 runes of the line, and of
+// its key, which holds no more runes before it.
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }
 
 // gluedBy reports "By" or "BY" right after a letter and before

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The features of a line describe it and its surroundings; a logistic
@@ -170,6 +171,15 @@ func firstRune(s string) string {
 	return ""
 }
 
+// runeClass says whether r is a space, an upper-case or lower-case letter
+// or a digit, without a table lookup for ASCII.
+func runeClass(r rune) (space, upper, lower, digit bool) {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r >= '\t' && r <= '\r', 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z', '0' <= r && r <= '9'
+	}
+	return unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsLower(r), unicode.IsDigit(r)
+}
+
 // shapeOf reads, in one pass over s: 1 for a line in capitals (two words
 // or more), the share of its words that start with a capital letter, and
 // the share of its non-space characters that are digits.
@@ -177,20 +187,20 @@ func shapeOf(s string) (allCaps, titleCase, digits float64) {
 	var upper, lower, words, capped, nonSpace, digit int
 	start := true
 	for _, r := range s {
-		space := unicode.IsSpace(r)
+		space, up, low, dig := runeClass(r)
 		switch {
 		case space:
-		case unicode.IsUpper(r):
+		case up:
 			upper++
 			if start {
 				capped++
 			}
-		case unicode.IsLower(r):
+		case low:
 			lower++
-		case unicode.IsDigit(r):
+		case dig:
 			digit++
 		}
-		if start && unicode.IsLetter(r) {
+		if start && (up || low || r >= utf8.RuneSelf && unicode.IsLetter(r)) {
 			words++
 		}
 		if !space {

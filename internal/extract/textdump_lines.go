@@ -198,12 +198,21 @@ func keyOf(s string) (key string, words, letters int) {
 // s itself when it already is so (most lines are).
 func collapseSpaces(s string) string {
 	prevSpace := true
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace, i = false, i+n-1
+			continue
+		}
+		if c != ' ' && (c < '\t' || c > '\r') {
 			prevSpace = false
 			continue
 		}
-		if r != ' ' || prevSpace {
+		if c != ' ' || prevSpace {
 			return strings.Join(strings.Fields(s), " ")
 		}
 		prevSpace = true

@@ -24,6 +24,12 @@ type rawLine struct {
 func unwrap(phys []string) []rawLine {
 	width := wrapWidth(phys)
 	out := make([]rawLine, 0, len(phys))
+	if width == 0 {
+		for i, l := range phys {
+			out = append(out, rawLine{n: i + 1, text: l})
+		}
+		return out
+	}
 	var b strings.Builder // the logical line being built
 	start, col := 0, 0    // its first physical line, where its text starts
 	flush := func(end int) {
