@@ -392,9 +392,8 @@ func isJunk(l dumpLine) bool {
 // isFileName reports a word that is a slug, a path or an image's file
 // name rather than text.
 func isFileName(w string) bool {
-	low := strings.ToLower(w)
 	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"} {
-		if strings.Contains(low, ext) {
+		if containsFold(w, ext) {
 			return true
 		}
 	}

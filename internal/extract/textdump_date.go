@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Dates in dumps come in many shapes: "11 May 2025 20:24", "May 11, 2025",
@@ -150,7 +151,19 @@ func isMonthWord(w string) bool {
 	if len(w) < 3 || len(w) > 20 {
 		return false
 	}
-	_, ok := monthNames[strings.ToLower(w)]
+	var buf [20]byte // an ASCII word lower-cased in place: no allocation
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			_, ok := monthNames[strings.ToLower(w)]
+			return ok
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	_, ok := monthNames[string(buf[:len(w)])]
 	return ok
 }
 

@@ -3,8 +3,6 @@ package extract
 import (
 	"math"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // The features of a line describe it and its surroundings; a logistic
@@ -85,7 +83,7 @@ func (p *page) lineFeatures(i int) featureVec {
 	f[fDate] = b2f(l.words <= 20 && l.dated)
 	f[fTimeAgo] = b2f(isTimeAgo(l.text))
 	f[fTable] = b2f(l.table)
-	f[fAllCaps], f[fTitleCase], f[fDigits] = shapeOf(l.text)
+	f[fAllCaps], f[fTitleCase], f[fDigits] = l.shape.allCaps, l.shape.titleCase, l.shape.digits
 	f[fCommas] = math.Min(1, 5*float64(strings.Count(l.text, ","))/float64(max(l.words, 1)))
 	f[fEndsColon] = b2f(strings.HasSuffix(l.text, ":"))
 	f[fStartsQuote] = b2f(strings.ContainsAny(firstRune(l.text), "\"“‘'«„"))
@@ -169,50 +167,4 @@ func firstRune(s string) string {
 		return string(r)
 	}
 	return ""
-}
-
-// runeClass says whether r is a space, an upper-case or lower-case letter
-// or a digit, without a table lookup for ASCII.
-func runeClass(r rune) (space, upper, lower, digit bool) {
-	if r < utf8.RuneSelf {
-		return r == ' ' || r >= '\t' && r <= '\r', 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z', '0' <= r && r <= '9'
-	}
-	return unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsLower(r), unicode.IsDigit(r)
-}
-
-// shapeOf reads, in one pass over s: 1 for a line in capitals (two words
-// or more), the share of its words that start with a capital letter, and
-// the share of its non-space characters that are digits.
-func shapeOf(s string) (allCaps, titleCase, digits float64) {
-	var upper, lower, words, capped, nonSpace, digit int
-	start := true
-	for _, r := range s {
-		space, up, low, dig := runeClass(r)
-		switch {
-		case space:
-		case up:
-			upper++
-			if start {
-				capped++
-			}
-		case low:
-			lower++
-		case dig:
-			digit++
-		}
-		if start && (up || low || r >= utf8.RuneSelf && unicode.IsLetter(r)) {
-			words++
-		}
-		if !space {
-			nonSpace++
-		}
-		start = space
-	}
-	if nonSpace > 0 {
-		digits = float64(digit) / float64(nonSpace)
-	}
-	if words == 0 {
-		return 0, 0, digits
-	}
-	return b2f(words >= 2 && upper > 3*lower), float64(capped) / float64(words), digits
 }

@@ -28,7 +28,8 @@ type dumpLine struct {
 	dated    bool // a line of at most dateWords words mentions a calendar date: date is the first
 	by       bool // byRe matches: the line opens like a byline
 	cues     cueKind
-	appeals  int  // distinct appeal phrases in the line
+	appeals  int // distinct appeal phrases in the line
+	shape    lineShape
 	repeats  int  // how many lines of the page share key
 	twin     bool // the next or previous non-empty line is the same text
 }
@@ -80,7 +81,8 @@ func measureLine(n int, raw string) dumpLine {
 	}
 	t, l.form, l.stand = dropStandIns(t)
 	l.text = collapseSpaces(t)
-	l.key, l.words, l.letters = keyOf(l.text)
+	sc := scanLine(l.text)
+	l.key, l.words, l.letters, l.shape = sc.key, sc.words, sc.letters, sc.shape
 	l.by = matchesBy(l.text, l.key)
 	l.cues, l.appeals = lineCues(l.key)
 	l.terminal = endsSentence(l.text)
@@ -147,51 +149,119 @@ func orderedMarker(t string) int {
 	return i + 1
 }
 
-// keyOf reads s in one pass: its key (its words, lower-cased, joined by
-// single spaces), its length in words, a run of Han or Kana (written
-// without spaces) counting one word per two runes so that Japanese and
-// Chinese lines measure like spaced languages, and its letters. Words are
-// text.Words's: runs of letters, digits, marks and underscores.
-func keyOf(s string) (key string, words, letters int) {
+// lineScan is what one pass over a line's text reads.
+type lineScan struct {
+	key     string // its words, lower-cased, joined by single spaces
+	words   int    // a run of Han or Kana (written without spaces) counts one word per two runes
+	letters int
+	shape   lineShape
+}
+
+// lineShape is the casing and digits of a line, as the features read
+// them.
+type lineShape struct {
+	allCaps   float64 // 1 for a line in capitals, two words or more
+	titleCase float64 // share of its words that start with a capital letter
+	digits    float64 // share of its non-space characters that are digits
+}
+
+// scanLine reads s in one pass. Key words are text.Words's (runs of
+// letters, digits, marks and underscores); the shape's words are runs
+// between spaces, and Japanese and Chinese lines measure like spaced
+// languages.
+func scanLine(s string) lineScan {
 	var b strings.Builder
 	b.Grow(len(s))
+	var sc lineScan
+	var cnt shapeCounts
 	inWord, cjk := false, 0
-	endWord := func() {
-		if inWord {
-			words += max(1, cjk/2)
-		}
-		inWord, cjk = false, 0
-	}
 	for _, r := range s {
+		letter := cnt.add(r)
 		ascii := r < utf8.RuneSelf
 		if ascii && !isWordByte(byte(r)) || !ascii && !text.IsWordRune(r) {
-			endWord()
+			if inWord {
+				sc.words += max(1, cjk/2)
+			}
+			inWord, cjk = false, 0
 			continue
 		}
 		if !inWord && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		inWord = true
+		if letter {
+			sc.letters++
+		}
 		if ascii {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			if 'a' <= r && r <= 'z' {
-				letters++
-			}
 			b.WriteByte(byte(r))
 			continue
-		}
-		if unicode.IsLetter(r) {
-			letters++
 		}
 		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
 			cjk++
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
-	endWord()
-	return b.String(), words, letters
+	if inWord {
+		sc.words += max(1, cjk/2)
+	}
+	sc.key, sc.shape = b.String(), cnt.shape()
+	return sc
+}
+
+// shapeCounts counts, rune by rune, what lineShape is made of.
+type shapeCounts struct {
+	upper, lower, words, capped, nonSpace, digit int
+	afterText                                    bool // the previous rune was not a space
+}
+
+// add counts r and reports whether it is a letter.
+func (c *shapeCounts) add(r rune) (letter bool) {
+	space, up, low, dig := runeClass(r)
+	switch {
+	case space:
+	case up:
+		c.upper++
+		if !c.afterText {
+			c.capped++
+		}
+	case low:
+		c.lower++
+	case dig:
+		c.digit++
+	}
+	letter = up || low || r >= utf8.RuneSelf && unicode.IsLetter(r)
+	if letter && !c.afterText {
+		c.words++
+	}
+	if !space {
+		c.nonSpace++
+	}
+	c.afterText = !space
+	return letter
+}
+
+func (c *shapeCounts) shape() lineShape {
+	var sh lineShape
+	if c.nonSpace > 0 {
+		sh.digits = float64(c.digit) / float64(c.nonSpace)
+	}
+	if c.words > 0 {
+		sh.allCaps = b2f(c.words >= 2 && c.upper > 3*c.lower)
+		sh.titleCase = float64(c.capped) / float64(c.words)
+	}
+	return sh
+}
+
+// runeClass says whether r is a space, an upper-case or lower-case letter
+// or a digit, without a table lookup for ASCII.
+func runeClass(r rune) (space, upper, lower, digit bool) {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r >= '\t' && r <= '\r', 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z', '0' <= r && r <= '9'
+	}
+	return unicode.IsSpace(r), unicode.IsUpper(r), unicode.IsLower(r), unicode.IsDigit(r)
 }
 
 // collapseSpaces trims s and joins its words with single spaces, returning

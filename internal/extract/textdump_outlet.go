@@ -224,11 +224,11 @@ func copyrightName(t string) (name string, company bool) {
 }
 
 // containsFold reports whether s holds sub, an ASCII lower-case string,
-// in any case.
+// with its ASCII letters in either case.
 func containsFold(s, sub string) bool {
 	for i := 0; i+len(sub) <= len(s); i++ {
 		j := 0
-		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+		for j < len(sub) && lowerASCII(s[i+j]) == sub[j] {
 			j++
 		}
 		if j == len(sub) {
@@ -236,6 +236,13 @@ func containsFold(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
