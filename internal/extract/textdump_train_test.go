@@ -32,15 +32,17 @@ func TestTrainTextDump(t *testing.T) {
 		t.Skip("runs with -textdump.cv or -textdump.train")
 	}
 	tdocs := prepareDocs(docs)
-	cv, each := crossValidate(tdocs)
+	cv, each := crossValidate(tdocs, false)
 	if *textdumpDocs {
 		for i, d := range tdocs {
 			t.Logf("%s %s P %.3f R %.3f F1 %.3f", d.dumper, d.id[:8], each[i].Precision, each[i].Recall, each[i].F1)
 		}
 	}
+	across, _ := crossValidate(tdocs, true)
 	for _, dumper := range devDumpers {
-		s := cv[dumper]
+		s, a := cv[dumper], across[dumper]
 		t.Logf("held-out %s (%d folds by site): P %.3f R %.3f F1 %.3f", dumper, cvFolds, s.Precision, s.Recall, s.F1)
+		t.Logf("held-out %s by site, trained on the other dumper only: P %.3f R %.3f F1 %.3f", dumper, a.Precision, a.Recall, a.F1)
 	}
 	if !*trainFlag {
 		return
@@ -55,16 +57,27 @@ const cvFolds = 5
 
 // crossValidate scores every document with a model trained on the folds
 // that do not hold its site, and returns the mean score per dumper and
-// each document's score.
-func crossValidate(docs []trainDoc) (map[string]eval.BodyScore, []eval.BodyScore) {
+// each document's score. With otherDumper, the model is trained on the
+// other dumpers' renderings only: the page's site and its renderer are
+// both new to it.
+func crossValidate(docs []trainDoc, otherDumper bool) (map[string]eval.BodyScore, []eval.BodyScore) {
 	scores := make([]eval.BodyScore, len(docs))
 	for k := 0; k < cvFolds; k++ {
 		train := foldOut(docs, cvFolds, k)
-		m := trainModel(train)
+		models := make(map[string]*featureVec) // by the dumper left out, "" for none
 		for i, d := range docs {
-			if siteFold(d.site, cvFolds) == k {
-				scores[i] = eval.Body(fromText(d.id, d.dump, &m).Body, d.gold)
+			if siteFold(d.site, cvFolds) != k {
+				continue
 			}
+			out := ""
+			if otherDumper {
+				out = d.dumper
+			}
+			if models[out] == nil {
+				m := trainModel(withoutDumper(train, out))
+				models[out] = &m
+			}
+			scores[i] = eval.Body(fromText(d.id, d.dump, models[out]).Body, d.gold)
 		}
 	}
 	byDumper := make(map[string][]eval.BodyScore)
@@ -76,6 +89,16 @@ func crossValidate(docs []trainDoc) (map[string]eval.BodyScore, []eval.BodyScore
 		out[dumper] = eval.Mean(ss)
 	}
 	return out, scores
+}
+
+func withoutDumper(docs []trainDoc, dumper string) []trainDoc {
+	var out []trainDoc
+	for _, d := range docs {
+		if d.dumper != dumper {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // foldOut returns the documents whose site is not in fold k of n.
