@@ -76,8 +76,11 @@ func measureLine(n int, raw string) dumpLine {
 	l := dumpLine{n: n, indent: leadingSpaces(raw)}
 	t := strings.TrimSpace(raw)
 	t, l.bullet = stripMarker(t)
-	if !l.bullet && l.indent >= 2 && strings.HasPrefix(t, "o ") {
-		t, l.bullet = strings.TrimSpace(t[2:]), true // lynx's third-level bullet
+	// lynx marks third-level list items with "o", set deeper than its
+	// paragraphs (three columns): one of those opening with the word "o"
+	// stays text.
+	if !l.bullet && l.indent >= 6 && strings.HasPrefix(t, "o ") {
+		t, l.bullet = strings.TrimSpace(t[2:]), true
 	}
 	t, l.form, l.stand = dropStandIns(t)
 	l.text = collapseSpaces(t)

@@ -114,3 +114,23 @@ func TestCommentMarks(t *testing.T) {
 		}
 	}
 }
+
+func TestMeasureLineMarkers(t *testing.T) {
+	tests := []struct {
+		raw, text string
+		bullet    bool
+	}{
+		{"     * Home", "Home", true},
+		{"          + Harbour", "Harbour", true},
+		{"               o Results", "Results", true},
+		{"   o presidente disse que a obra começa em março.", "o presidente disse que a obra começa em março.", false},
+		{"  • Sport", "Sport", true},
+		{"   (BUTTON) Menu", "Menu", false},
+	}
+	for _, tt := range tests {
+		l := measureLine(1, tt.raw)
+		if l.text != tt.text || l.bullet != tt.bullet {
+			t.Errorf("measureLine(%q) = %q, bullet %v; want %q, %v", tt.raw, l.text, l.bullet, tt.text, tt.bullet)
+		}
+	}
+}
