@@ -17,7 +17,7 @@ var commentActions = map[string]bool{
 }
 
 // commentSpeech are the verbs that follow a commenter's name.
-var commentSpeech = []string{"says:", "said:", "wrote:", "says", "replied:", "commented:"}
+var commentSpeech = []string{"says:", "wrote:", "replied:", "commented:"}
 
 // threadGap is how many non-empty lines may separate two marks of one
 // thread: a long comment is a few paragraphs.
@@ -59,11 +59,25 @@ type thread struct {
 	marks [markAuthor + 1]int
 }
 
-// real reports a run of marks that only a thread makes: two commenters'
-// names, or actions and timestamps together (an action alone also sits
-// under embedded posts, a timestamp alone is a dateline).
-func (t thread) real() bool {
-	return t.marks[markAuthor] >= 2 || (t.marks[markAction] >= 2 && t.marks[markStamp] >= 2)
+// real reports a run of marks that only a thread makes: two comment
+// headers (a commenter's name with a timestamp beside it: an article's
+// "The minister wrote:" has none), or actions and timestamps together (an
+// action alone also sits under embedded posts, a timestamp alone is a
+// dateline).
+func (p *page) real(t thread) bool {
+	headers := 0
+	for k, m := range t.kinds {
+		if m == markAuthor && (p.stampNear(t, k, k-1) || p.stampNear(t, k, k+1)) {
+			headers++
+		}
+	}
+	return headers >= 2 || (t.marks[markAction] >= 2 && t.marks[markStamp] >= 2)
+}
+
+// stampNear reports whether mark j of the thread is a timestamp within
+// two non-empty lines of mark k.
+func (p *page) stampNear(t thread, k, j int) bool {
+	return j >= 0 && j < len(t.at) && t.kinds[j] == markStamp && p.nonEmptyBetween(t.at[k], t.at[j]) <= 2
 }
 
 // markComments flags the lines of comment threads: runs of marks, each
@@ -74,7 +88,7 @@ func (p *page) markComments() {
 	var t thread
 	gap := 0
 	close := func() {
-		if t.real() {
+		if p.real(t) {
 			p.flagThread(t)
 		}
 		t, gap = thread{}, 0

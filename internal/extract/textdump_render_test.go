@@ -99,6 +99,8 @@ func TestCommentMarks(t *testing.T) {
 		want commentMark
 	}{
 		{"breadfan88 says:", markAuthor},
+		{"What the mayor says", markNone},
+		{"The minister said:", markNone},
 		{"Jane Roe wrote:", markAuthor},
 		{"Reply", markAction},
 		{"Reply   Report", markAction},
@@ -131,6 +133,34 @@ func TestMeasureLineMarkers(t *testing.T) {
 		l := measureLine(1, tt.raw)
 		if l.text != tt.text || l.bullet != tt.bullet {
 			t.Errorf("measureLine(%q) = %q, bullet %v; want %q, %v", tt.raw, l.text, l.bullet, tt.text, tt.bullet)
+		}
+	}
+}
+
+// TestMarkCommentsSparesQuotes: an article that introduces two quotations
+// with "wrote:" under its dateline is not a comment thread.
+func TestMarkCommentsSparesQuotes(t *testing.T) {
+	dump := strings.Join([]string{
+		"Ministers trade posts over the harbour toll",
+		"",
+		"12 March 2025",
+		"",
+		"The transport minister defended the new harbour toll on Tuesday in a long post to her followers.",
+		"",
+		"The minister wrote:",
+		"",
+		"\"The toll pays for the new quay, and every crossing will be cheaper within five years.\"",
+		"",
+		"Her rival wrote:",
+		"",
+		"\"Nobody on the island was asked before the toll was set, and the ferry users will pay most.\"",
+		"",
+		"The council will debate the toll next month.",
+	}, "\n")
+	p := newPage(dump, &textdumpWeights)
+	for i, l := range p.lines {
+		if p.comment[i] {
+			t.Errorf("line %d %q taken for a comment", l.n, l.text)
 		}
 	}
 }
