@@ -112,9 +112,11 @@ func cutCheckbox(t string) (string, bool) {
 	return t, false
 }
 
-// dropGluedAlt removes an image's bracketed alt text glued to the text
-// after it, "[photo-12]The price of ...": editorial brackets, "[We] have",
-// stand apart from the next word.
+// dropGluedAlt removes an image's bracketed alt text or file name at the
+// start of a line: glued to the text after it, "[photo-12]The price of
+// ...", or a file name before a space, "[cranes.jpg?width=640] The ...".
+// Editorial brackets, "[We] have", "[U.S.] troops", stand apart from the
+// next word and name no file.
 func dropGluedAlt(t string) string {
 	if !strings.HasPrefix(t, "[") {
 		return t
@@ -124,7 +126,8 @@ func dropGluedAlt(t string) string {
 		return t
 	}
 	r, _ := utf8.DecodeRuneInString(t[end+1:])
-	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '"' && r != '“' {
+	glued := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '"' || r == '“'
+	if !glued && !(r == ' ' && isFileName(t[1:end])) {
 		return t
 	}
 	return t[end+1:]

@@ -60,6 +60,8 @@ func TestDropStandIns(t *testing.T) {
 		{"[X] Remember me", "Remember me", true, false},
 		{"[INS: :INS]", "[INS: :INS]", false, true},
 		{"[harbour-12]The price of the ferry rose again.", "The price of the ferry rose again.", false, false},
+		{"[cranes.jpg?width=640&amp;fit=bounds] The cranes will go.", "The cranes will go.", false, false},
+		{"[U.S.] troops will stay, he said.", "[U.S.] troops will stay, he said.", false, false},
 		{"How to plan a quiet retirement [how-to-ret]", "How to plan a quiet retirement", false, false},
 		// Editorial brackets, footnotes and snake_case in prose stay.
 		{"[We] have agreed to the terms,\" she said.", "[We] have agreed to the terms,\" she said.", false, false},

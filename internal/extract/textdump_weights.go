@@ -5,49 +5,49 @@ package extract
 // textdumpWeights are the line model's logistic-regression weights, fitted
 // on the extraction-dev text dumps of every dumper with labels from their
 // gold bodies. Held-out body score (5 folds by site):
-//   - text: P 0.931 R 0.943 F1 0.937
-//   - text-lynx: P 0.938 R 0.939 F1 0.939
+//   - text: P 0.929 R 0.943 F1 0.936
+//   - text-lynx: P 0.940 R 0.941 F1 0.941
 var textdumpWeights = featureVec{
-	-4.0992, // bias
-	-1.3458, // junk
-	-0.1045, // prose
-	1.0629,  // short
-	2.5853,  // bullet
-	-2.3429, // head
-	-2.3954, // link
-	-1.7550, // caption
-	7.0703,  // signature
-	-1.3184, // boiler
-	-0.4275, // teaser
-	2.3302,  // log_words
-	2.0913,  // terminal
-	-1.4741, // list_marker
-	-0.7568, // indented
-	0.8380,  // repeated
-	-4.2653, // date
-	-3.6723, // time_ago
-	5.7300,  // table
-	-0.7581, // all_caps
-	0.0938,  // title_case
-	0.9418,  // commas
-	0.0611,  // ends_colon
-	1.4161,  // starts_quote
-	2.3228,  // digits
-	1.1539,  // prev_prose
-	0.4262,  // prev_short
-	-0.0641, // prev_furniture
-	-0.9236, // next_prose
-	-1.7742, // next_short
-	-1.9513, // next_furniture
-	2.1143,  // blank_around
-	2.3382,  // prose_density
-	0.2581,  // in_core
-	-2.3669, // before_core
-	0.6711,  // after_core
-	-1.9129, // heads_to_core
-	-3.3456, // boiler_to_core
-	-2.2673, // after_head
-	-3.4592, // position
-	3.1355,  // colon_list
-	-0.0682, // outdented
+	-4.1100, // bias
+	-1.3738, // junk
+	-0.0949, // prose
+	1.0575,  // short
+	2.5838,  // bullet
+	-2.3390, // head
+	-2.4018, // link
+	-1.7505, // caption
+	7.0804,  // signature
+	-1.3084, // boiler
+	-0.4181, // teaser
+	2.3404,  // log_words
+	2.0807,  // terminal
+	-1.4709, // list_marker
+	-0.7578, // indented
+	0.8272,  // repeated
+	-4.2909, // date
+	-3.6884, // time_ago
+	5.6841,  // table
+	-0.7607, // all_caps
+	0.1012,  // title_case
+	0.9318,  // commas
+	0.0669,  // ends_colon
+	1.4145,  // starts_quote
+	2.4507,  // digits
+	1.1594,  // prev_prose
+	0.4359,  // prev_short
+	-0.0601, // prev_furniture
+	-0.9225, // next_prose
+	-1.7741, // next_short
+	-1.9541, // next_furniture
+	2.1210,  // blank_around
+	2.3285,  // prose_density
+	0.2645,  // in_core
+	-2.3709, // before_core
+	0.6706,  // after_core
+	-1.9091, // heads_to_core
+	-3.3433, // boiler_to_core
+	-2.2678, // after_head
+	-3.4685, // position
+	3.1346,  // colon_list
+	-0.0651, // outdented
 }
