@@ -110,3 +110,36 @@ func nameOf(o model.Outlet, n string) string {
 	}
 	return fmt.Sprintf("an alias of %q", o.Name)
 }
+
+// Replace checks a change to the registry reg: each outlet of put replaces
+// the one with its ID, or is added when its ID is 0. It returns put
+// normalized, or the error of the first outlet that is not valid, names
+// no outlet of reg, or would share a name, alias or domain with another.
+// The stores call it inside the transaction that writes put.
+func Replace(reg, put []model.Outlet) ([]model.Outlet, error) {
+	all := slices.Clone(reg)
+	out := make([]model.Outlet, 0, len(put))
+	var changed []int
+	for _, o := range put {
+		n, err := Normalize(o)
+		if err != nil {
+			return nil, fmt.Errorf("outlet %q: %w", o.Name, err)
+		}
+		i := len(all)
+		if o.ID == 0 {
+			all = append(all, n)
+		} else if i = slices.IndexFunc(all, func(x model.Outlet) bool { return x.ID == o.ID }); i < 0 {
+			return nil, fmt.Errorf("outlet %q: no outlet %d in the registry", o.Name, o.ID)
+		} else {
+			all[i] = n
+		}
+		changed = append(changed, i)
+		out = append(out, n)
+	}
+	for _, i := range changed {
+		if err := Conflict(all, i); err != nil {
+			return nil, fmt.Errorf("outlet %q: %w", all[i].Name, err)
+		}
+	}
+	return out, nil
+}
