@@ -193,4 +193,3 @@ func (s *DB) StoryArticleRefs(ctx context.Context, ids []int64) ([]store.Article
 	}
 	return out, rows.Err()
 }
-
