@@ -31,6 +31,7 @@ func commands() []command {
 	return []command{
 		{"extract", "extract one input to a clean article on stdout (no store)", runExtract},
 		{"ingest", "extract inputs (files, directories, -, URLs, WARC) and store them", runIngest},
+		{"outlets", "the outlet registry: outlets add|edit|import FILE.csv|export|list|remove", runOutlets},
 		{"feeds", "follow feeds: feeds add URL|--opml FILE, list, remove URL, export", runFeeds},
 		{"watch", "check the followed feeds and ingest their new entries", runWatch},
 		{"status", "what a store holds, who is writing to it and what work is left (--check, --repair)", runStatus},

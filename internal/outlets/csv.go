@@ -74,6 +74,7 @@ func ReadCSV(file string, r io.Reader) ([]Row, []error) {
 			break
 		}
 		row, err := readRow(cols, rec, line)
+		row.File = file
 		if err == nil {
 			if first, dup := seen[Key(row.Outlet.Name)]; dup {
 				err = fmt.Errorf("outlet %q is already on line %d", row.Outlet.Name, first)

@@ -10,6 +10,7 @@ import (
 // Row is one outlet as a CSV file gives it, with the columns the file has:
 // an import changes those and keeps the others.
 type Row struct {
+	File   string
 	Line   int
 	Outlet model.Outlet
 	Set    map[string]bool // "aliases", "domains", "country", "language" or an attribute name

@@ -32,6 +32,14 @@ type Store interface {
 	// none is): part of the story page's cache key.
 	ReportFingerprint(ctx context.Context, storyID int64) (string, error)
 	Outlets(ctx context.Context) ([]store.Outlet, error)
+	// The outlet registry and its version (part of every cache key that
+	// shows outlet attributes), and what the outlets page and the story
+	// cards read.
+	RegisteredOutlets(ctx context.Context) ([]model.Outlet, error)
+	OutletsVersion(ctx context.Context) (int64, error)
+	SoleStories(ctx context.Context, per int) ([]store.SoleStories, error)
+	StoryLeads(ctx context.Context, ids []int64) (map[int64]string, error)
+	StoryArticleRefs(ctx context.Context, ids []int64) ([]store.ArticleRef, error)
 }
 
 // BusyError is an IngestFunc's answer when the store's writer is busy
