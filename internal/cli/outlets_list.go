@@ -43,16 +43,6 @@ func runOutletsExport(ctx context.Context, args []string, stdio Stdio) error {
 	return writeFileAtomic(*out, write)
 }
 
-// outletRow is one line of `outlets list`: a registered outlet with how
-// much of the store it wrote, or a name articles carry that the registry
-// does not know.
-type outletRow struct {
-	model.Outlet
-	Registered bool `json:"registered"`
-	Articles   int  `json:"articles"`
-	Stories    int  `json:"stories"`
-}
-
 func runOutletsList(ctx context.Context, args []string, stdio Stdio) error {
 	fs := newFlags("outlets list", "[--db PATH] [--format table|json]", stdio)
 	db := dbFlag(fs)
@@ -80,34 +70,16 @@ func runOutletsList(ctx context.Context, args []string, stdio Stdio) error {
 	return writeOutletTable(stdio.Out, rows, outlets.NewIndex(reg).Attributes())
 }
 
-// outletRows joins the registry to the store's counts by name: the
-// outlets of the registry first, by name, then the names it does not know,
-// most articles first. A story reached under two names of one outlet
-// counts twice.
-func outletRows(reg []model.Outlet, counts []store.Outlet) []outletRow {
-	x := outlets.NewIndex(reg)
-	rows := make([]outletRow, len(reg))
-	for i, o := range reg {
-		rows[i] = outletRow{Outlet: o, Registered: true}
+// outletRows is the registry with the store's tallies.
+func outletRows(reg []model.Outlet, counts []store.Outlet) []outlets.Profile {
+	tallies := make([]outlets.Tally, len(counts))
+	for i, c := range counts {
+		tallies[i] = outlets.Tally{Label: c.Name, Articles: c.Articles, Stories: c.Stories, First: c.First, Last: c.Last}
 	}
-	for _, c := range counts {
-		if o, ok := x.Label(c.Name); ok && c.Name != "" {
-			i := slices.IndexFunc(rows, func(r outletRow) bool { return r.ID == o.ID })
-			rows[i].Articles += c.Articles
-			rows[i].Stories += c.Stories
-			continue
-		}
-		name := c.Name
-		if name == "" {
-			name = model.UnknownOutlet
-		}
-		rows = append(rows, outletRow{Outlet: model.Outlet{Name: name, Aliases: []string{}, Domains: []string{},
-			Attributes: map[string]string{}}, Articles: c.Articles, Stories: c.Stories})
-	}
-	return rows
+	return outlets.Profiles(reg, tallies)
 }
 
-func writeOutletTable(w io.Writer, rows []outletRow, attrs []string) error {
+func writeOutletTable(w io.Writer, rows []outlets.Profile, attrs []string) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "OUTLET\tARTICLES\tSTORIES\tDOMAINS\tATTRIBUTES")
 	for _, r := range rows {
@@ -118,7 +90,7 @@ func writeOutletTable(w io.Writer, rows []outletRow, attrs []string) error {
 
 // attributeText shows an outlet's attributes as name=value pairs, or says
 // that it is not in the registry.
-func attributeText(r outletRow, attrs []string) string {
+func attributeText(r outlets.Profile, attrs []string) string {
 	if !r.Registered {
 		return "(not in the registry: parallax outlets add)"
 	}
