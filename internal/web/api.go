@@ -30,8 +30,8 @@ type apiStoryItem struct {
 
 type apiList struct {
 	Stories []apiStoryItem `json:"stories"`
-	Page    int           `json:"page"`
-	Next    string        `json:"next"` // the next page's address, "" on the last
+	Page    int            `json:"page"`
+	Next    string         `json:"next"` // the next page's address, "" on the last
 }
 
 func (s *server) apiStories(w http.ResponseWriter, r *http.Request) {
