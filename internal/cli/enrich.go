@@ -19,7 +19,7 @@ func runEnrich(ctx context.Context, args []string, stdio Stdio) error {
 	if fs.NArg() != 0 {
 		return fmt.Errorf("%w: enrich takes no arguments", ErrUsage)
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}

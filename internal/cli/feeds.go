@@ -175,7 +175,7 @@ func runFeedsList(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -230,7 +230,7 @@ func runFeedsRemove(ctx context.Context, args []string, stdio Stdio) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: feeds remove needs feed URLs", ErrUsage)
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -260,7 +260,7 @@ func runFeedsExport(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
