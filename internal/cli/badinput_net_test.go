@@ -179,7 +179,7 @@ func TestFeedsAddBadOPML(t *testing.T) {
 				t.Fatalf("err = %v; want errSomeFailed\n%s", err, stderr)
 			}
 			assertOneErrorLine(t, stderr, p, c.reason)
-			if !strings.Contains(out, "1 feeds added") {
+			if !strings.Contains(out, "1 feed added") {
 				t.Errorf("the URL beside the OPML was not added:\n%s", out)
 			}
 		})

@@ -141,7 +141,7 @@ func addFeeds(ctx context.Context, st feedAdder, toAdd []feeds.Outline, private 
 		}
 		fmt.Fprintf(stdio.Out, "%s %s%s\n", verb, u, privateNote(private))
 	}
-	fmt.Fprintf(stdio.Out, "%d feeds added, %d already followed, %d failed\n", added, known, failed)
+	fmt.Fprintf(stdio.Out, "%s added, %d already followed, %d failed\n", plural(added, "feed"), known, failed)
 	if failed > 0 {
 		return fmt.Errorf("%w: %d of %d feeds", errSomeFailed, failed, len(toAdd))
 	}

@@ -56,8 +56,8 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	after := w.stories.Len()
 	err = w.close(err)
 	prog.finish()
-	fmt.Fprintf(stdio.Out, "ingested %d inputs into %s: %d new, %d updated, %d unchanged, %d failed; %d stories (%d new)\n",
-		sum.Total(), st.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Failed, after, after-before)
+	fmt.Fprintf(stdio.Out, "ingested %s into %s: %d new, %d updated, %d unchanged, %d failed; %s (%d new)\n",
+		plural(sum.Total(), "input"), st.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Failed, plural(after, "story"), after-before)
 	if err != nil {
 		return err
 	}
@@ -135,10 +135,13 @@ func (p *progress) clear() {
 
 func (p *progress) finish() { p.clear() }
 
-// plural says n things, with the noun's plural made by adding "s".
+// plural says n things: "1 story", "2 stories", "3 outlets".
 func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") && !strings.HasSuffix(noun, "ey") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
