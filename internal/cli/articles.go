@@ -189,9 +189,11 @@ func nonZero(v int64) *int64 {
 }
 
 func runExport(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("export", "[--db PATH] [-o FILE]", stdio)
+	fs := newFlags("export", "[--db PATH] [-o FILE] [--format json|csv] [--story ID | --text WORDS --outlet NAME --since DAY --until DAY --blindspot ATTR[=VALUE]]", stdio)
 	db := dbFlag(fs)
 	out := fs.String("o", "", "write to FILE instead of stdout")
+	format := formatFlag(fs, "json", "json", "csv")
+	sel := addSelectionFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -200,6 +202,9 @@ func runExport(ctx context.Context, args []string, stdio Stdio) error {
 		return err
 	}
 	defer st.Close()
+	if sel.chosen() || *format == "csv" {
+		return exportCoverage(ctx, st, sel, *format, *out, stdio)
+	}
 	as, err := st.ArticlesEnriched(ctx)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
