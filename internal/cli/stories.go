@@ -210,7 +210,7 @@ func storyJSON(s model.Story, groups []outletGroup, dups map[int64]int64, r mode
 	}
 	out := struct {
 		model.Story
-		ByOutlet []group        `json:"by_outlet"`
+		ByOutlet []group         `json:"by_outlet"`
 		Balance  []model.Balance `json:"balance"`
 		reportFields
 	}{Story: reportTitled(s, r), reportFields: newReportFields(r), Balance: bal}
