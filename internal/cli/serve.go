@@ -37,7 +37,7 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	if *token == "" {
 		*token = strings.TrimSpace(os.Getenv("PARALLAX_TOKEN"))
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -39,6 +39,8 @@ type Store interface {
 	Status(ctx context.Context) (store.Status, error)
 	pipeline.InputStore
 	Check(ctx context.Context) (store.Problems, error)
+	PutOutlets(ctx context.Context, put []model.Outlet) ([]model.Outlet, error)
+	RemoveOutlet(ctx context.Context, id int64) error
 	// Path names the store for messages (a PostgreSQL URL without its
 	// password).
 	Path() string

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"parallax/internal/cluster"
+	"parallax/internal/outlets"
 	"parallax/internal/pipeline"
 	"parallax/internal/store"
 )
@@ -16,9 +17,10 @@ import (
 // it. Every command that stores articles (ingest, a watch round, the
 // server's write endpoint, enrich) works through one.
 type writer struct {
-	st      Store
-	lease   store.Lease
-	stories *pipeline.Stories
+	st       Store
+	lease    store.Lease
+	stories  *pipeline.Stories
+	registry *outlets.Index // the outlet registry as the lease was taken
 }
 
 // openWriter takes the store's writer lease for command, waiting while
@@ -42,7 +44,12 @@ func loadWriter(ctx context.Context, st Store, lease store.Lease) (*writer, erro
 		lease.Release()
 		return nil, err
 	}
-	return &writer{st: st, lease: lease, stories: stories}, nil
+	reg, err := st.RegisteredOutlets(ctx)
+	if err != nil {
+		lease.Release()
+		return nil, err
+	}
+	return &writer{st: st, lease: lease, stories: stories, registry: outlets.NewIndex(reg)}, nil
 }
 
 // buildPending builds every pending report in the store: those this
@@ -66,6 +73,7 @@ func (w *writer) ingest(ctx context.Context, paths []string, opt pipeline.Option
 func (w *writer) storing(opt pipeline.Options) pipeline.Options {
 	opt.Enrich = enrichArticle
 	opt.Stories = w.stories
+	opt.Registry = w.registry
 	return opt
 }
 

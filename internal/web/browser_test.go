@@ -166,6 +166,7 @@ func TestScreenshots(t *testing.T) {
 	}
 	ctx := browse(t)
 	db, damID := realCorpusStore(t)
+	importOutlets(t, db, "../../examples/outlets.csv")
 	ts := httptest.NewServer(newHandler(t, Config{Store: db}))
 	defer ts.Close()
 	arts := must(db.StoryArticles(t.Context(), damID))(t)

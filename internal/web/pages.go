@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"parallax/internal/model"
+	"parallax/internal/outlets"
 	"parallax/internal/store"
 )
 
@@ -21,13 +22,19 @@ type storyRow struct {
 	Articles           int
 	Independent        int
 	IndependentOutlets int
+	Lead               string        // the brief's first line, "" before a comparison is built
+	Originals          []original    // each outlet, linked to its article's original page
+	Balance            []balanceView // by each attribute some outlet of it has
 }
 
 type listView struct {
-	Params  listParams
-	Stories []storyRow
-	Prev    string
-	Next    string
+	Params     listParams
+	Stories    []storyRow
+	Prev       string
+	Next       string
+	Attributes []string // the registry's, for the blind-spot filter
+	ExportCSV  string   // these stories' articles, one row each
+	ExportJSON string
 }
 
 const outletsShown = 6
@@ -46,8 +53,8 @@ func toStoryRow(s model.Story) storyRow {
 }
 
 // listStories reads one page of stories, and whether there is a next.
-func (s *server) listStories(ctx context.Context, p listParams) ([]model.Story, bool, error) {
-	stories, err := s.cfg.Store.Stories(ctx, p.query(s.cfg.PageSize))
+func (s *server) listStories(ctx context.Context, p listParams, reg *outlets.Index) ([]model.Story, bool, error) {
+	stories, err := s.cfg.Store.Stories(ctx, p.query(s.cfg.PageSize, reg))
 	if err != nil {
 		return nil, false, err
 	}
@@ -64,14 +71,23 @@ func (s *server) storiesPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	s.cached(w, r, false, "list:"+p.url("/", p.Page), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
-		stories, more, err := s.listStories(ctx, p)
+	rk, err := s.registryKey(r.Context())
+	if err != nil {
+		s.storeError(w, r, false, err)
+		return
+	}
+	s.cached(w, r, false, "list:"+rk+":"+p.url("/", p.Page), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+		reg, err := s.registry(ctx)
 		if err != nil {
 			return nil, err
 		}
-		v := listView{Params: p}
-		for _, st := range stories {
-			v.Stories = append(v.Stories, toStoryRow(st))
+		stories, more, err := s.listStories(ctx, p, reg)
+		if err != nil {
+			return nil, err
+		}
+		v := listView{Params: p, Attributes: reg.Attributes(), ExportCSV: p.url("/export.csv", 1), ExportJSON: p.url("/export.json", 1)}
+		if v.Stories, err = s.cards(ctx, stories, reg); err != nil {
+			return nil, err
 		}
 		if p.Page > 1 {
 			v.Prev = p.url("/", p.Page-1)
@@ -120,7 +136,13 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
+		reg, err := s.registry(ctx)
+		if err != nil {
+			return nil, err
+		}
 		v := buildStory(st, arts, dups, rep, false)
+		v.Balance = balanceViews(outlets.Balance(st.Outlets, reg))
+		v.ExportCSV, v.ExportJSON = fmt.Sprintf("/stories/%d/export.csv", id), fmt.Sprintf("/stories/%d/export.json", id)
 		return s.renderPage(http.StatusOK, "story", page{Title: v.Story.Title, Nav: "stories", Data: v})
 	})
 }
@@ -193,25 +215,17 @@ func (s *server) articleData(ctx context.Context, id int64) (model.Article, mode
 }
 
 func (s *server) outletsPage(w http.ResponseWriter, r *http.Request) {
-	s.cached(w, r, false, "outlets", s.cfg.Limits.OutletsTTL, func(ctx context.Context) (*response, error) {
-		outlets, err := s.cfg.Store.Outlets(ctx)
+	rk, err := s.registryKey(r.Context())
+	if err != nil {
+		s.storeError(w, r, false, err)
+		return
+	}
+	s.cached(w, r, false, "outlets:"+rk, s.cfg.Limits.OutletsTTL, func(ctx context.Context) (*response, error) {
+		v, err := s.outletsView(ctx)
 		if err != nil {
 			return nil, err
 		}
-		type row struct {
-			store.Outlet
-			Display string
-			Href    string
-		}
-		rows := make([]row, 0, len(outlets))
-		for _, o := range outlets {
-			rw := row{Outlet: o, Display: outletName(o.Name)}
-			if o.Name != "" {
-				rw.Href = listParams{Sort: "newest", Outlet: o.Name}.url("/", 1)
-			}
-			rows = append(rows, rw)
-		}
-		return s.renderPage(http.StatusOK, "outlets", page{Title: "Outlets", Nav: "outlets", Data: rows})
+		return s.renderPage(http.StatusOK, "outlets", page{Title: "Outlets", Nav: "outlets", Data: v})
 	})
 }
 
@@ -225,9 +239,11 @@ type searchHit struct {
 }
 
 type searchView struct {
-	Q        string
-	Stories  []storyRow
-	Articles []searchHit
+	Q          string
+	Stories    []storyRow
+	Articles   []searchHit
+	ExportCSV  string // the articles of the stories with these words
+	ExportJSON string
 }
 
 func (s *server) search(ctx context.Context, q string) ([]model.Story, []model.Article, error) {
@@ -244,14 +260,27 @@ func (s *server) search(ctx context.Context, q string) ([]model.Story, []model.A
 
 func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 	q := searchText(r.URL.Query().Get("q"))
-	s.cached(w, r, false, "search:"+q, s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+	rk, err := s.registryKey(r.Context())
+	if err != nil {
+		s.storeError(w, r, false, err)
+		return
+	}
+	s.cached(w, r, false, "search:"+rk+":"+q, s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
 		stories, arts, err := s.search(ctx, q)
 		if err != nil {
 			return nil, err
 		}
+		reg, err := s.registry(ctx)
+		if err != nil {
+			return nil, err
+		}
 		v := searchView{Q: q}
-		for _, st := range stories {
-			v.Stories = append(v.Stories, toStoryRow(st))
+		if v.Stories, err = s.cards(ctx, stories, reg); err != nil {
+			return nil, err
+		}
+		if q != "" {
+			p := listParams{Sort: "coverage", Q: q}
+			v.ExportCSV, v.ExportJSON = p.url("/export.csv", 1), p.url("/export.json", 1)
 		}
 		words := queryWords(q)
 		for _, a := range arts {

@@ -63,6 +63,9 @@ type storyView struct {
 	Groups        []articleGroup
 	Standalone    bool
 	Headlines     []headlineView // the other members' headlines
+	Balance       []balanceView  // coverage by the outlets' attributes (not in a standalone file)
+	ExportCSV     string
+	ExportJSON    string
 }
 
 type headlineView struct {

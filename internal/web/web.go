@@ -32,6 +32,14 @@ type Store interface {
 	// none is): part of the story page's cache key.
 	ReportFingerprint(ctx context.Context, storyID int64) (string, error)
 	Outlets(ctx context.Context) ([]store.Outlet, error)
+	// The outlet registry and its version (part of every cache key that
+	// shows outlet attributes), and what the outlets page and the story
+	// cards read.
+	RegisteredOutlets(ctx context.Context) ([]model.Outlet, error)
+	OutletsVersion(ctx context.Context) (int64, error)
+	SoleStories(ctx context.Context, per int) ([]store.SoleStories, error)
+	StoryLeads(ctx context.Context, ids []int64) (map[int64]string, error)
+	StoryArticleRefs(ctx context.Context, ids []int64) ([]store.ArticleRef, error)
 }
 
 // BusyError is an IngestFunc's answer when the store's writer is busy
@@ -222,6 +230,10 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /stories/{id}", s.limited(s.storyPage))
 	mux.HandleFunc("GET /articles/{id}", s.limited(s.articlePage))
 	mux.HandleFunc("GET /outlets", s.limited(s.outletsPage))
+	mux.HandleFunc("GET /stories/{id}/export.csv", s.limited(s.storyExport("csv")))
+	mux.HandleFunc("GET /stories/{id}/export.json", s.limited(s.storyExport("json")))
+	mux.HandleFunc("GET /export.csv", s.limited(s.searchingIfWords(s.listExport("csv"))))
+	mux.HandleFunc("GET /export.json", s.limited(s.searchingIfWords(s.listExport("json"))))
 	mux.HandleFunc("GET /search", s.limited(s.searching(s.searchPage)))
 	mux.HandleFunc("GET /static/{name}", s.static)
 	mux.HandleFunc("GET /healthz", s.healthz)

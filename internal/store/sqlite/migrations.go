@@ -145,4 +145,25 @@ var migrations = []string{
 		article_id    INTEGER NOT NULL,
 		updated_at    TEXT NOT NULL
 	);`,
+	// 8 (issue 15, outlets): the user's outlet registry, each outlet's
+	// aliases, domains and attributes as JSON (the registry is small and
+	// read whole: names and hosts are matched in Go, internal/outlets), and
+	// a version counted up on every change, which the web server's cache
+	// keys carry.
+	`CREATE TABLE outlets (
+		id         INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		key        TEXT NOT NULL UNIQUE,
+		aliases    TEXT NOT NULL DEFAULT '[]',
+		domains    TEXT NOT NULL DEFAULT '[]',
+		country    TEXT NOT NULL DEFAULT '',
+		language   TEXT NOT NULL DEFAULT '',
+		attributes TEXT NOT NULL DEFAULT '{}',
+		updated_at TEXT NOT NULL
+	);
+	CREATE TABLE outlet_registry (
+		one     INTEGER PRIMARY KEY CHECK (one = 1),
+		version INTEGER NOT NULL
+	);
+	INSERT INTO outlet_registry VALUES (1, 0);`,
 }
