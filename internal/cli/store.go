@@ -26,6 +26,7 @@ type Store interface {
 	pipeline.PageStore
 	pipeline.PlacementStore
 	pipeline.ReportStore
+	pipeline.IndexStore
 	web.Store
 	Articles(ctx context.Context) ([]model.Article, error)
 	ArticlesEnriched(ctx context.Context) ([]model.Article, error)

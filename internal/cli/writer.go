@@ -48,7 +48,7 @@ func loadWriter(ctx context.Context, st Store, lease store.Lease) (*writer, erro
 // buildPending builds every pending report in the store: those this
 // writer's placements marked, and any a dead writer left.
 func (w *writer) buildPending(ctx context.Context) (int, error) {
-	return pipeline.BuildPending(ctx, w.st, pipeline.Reporter{Build: compareStory, Redate: redate})
+	return pipeline.BuildPending(ctx, w.st, reporter(w.st))
 }
 
 // ingest stores paths as every storing command does (each article enriched

@@ -36,6 +36,9 @@ type Reporter struct {
 	// against its story's first day; ok is false when there is nothing to
 	// do. The new enrichment is stored before the report is built.
 	Redate func(a model.Article, storyDay string) (e model.Enrichment, ok bool)
+	// Index, when set, keeps the corpus index (entities, quotations) and
+	// the follows' events in step with the stories built.
+	Index *Index
 }
 
 // maxPendingPasses bounds how often BuildPending reads the pending list
@@ -47,76 +50,139 @@ const maxPendingPasses = 3
 // store, in story order, clearing each mark once its report is stored (or
 // found current: a fingerprint over the members' content, enrichment and
 // duplicate marks decides), and returns how many it rebuilt. The caller
-// holds the writer lease. A story that no longer exists is cleared. A
-// crash at any point leaves the unfinished marks for the next writer.
+// holds the writer lease. A story that no longer exists is cleared. With
+// rep.Index set, each story's index and the follows' events are brought
+// up to date before its mark is cleared (see Index). A crash at any point
+// leaves the unfinished marks for the next writer.
 func BuildPending(ctx context.Context, st ReportStore, rep Reporter) (int, error) {
 	n := 0
 	for range maxPendingPasses {
 		pending, err := st.PendingReports(ctx)
-		if err != nil || len(pending) == 0 {
+		if err != nil {
 			return n, err
 		}
-		for _, p := range pending {
-			if err := ctx.Err(); err != nil {
-				return n, err
-			}
-			built, err := buildReport(ctx, st, p.StoryID, rep)
-			if err != nil {
-				return n, fmt.Errorf("report for story %d: %w", p.StoryID, err)
-			}
-			if built {
-				n++
-			}
-			if err := st.ClearPending(ctx, p); err != nil {
-				return n, err
-			}
+		if len(pending) == 0 {
+			break
 		}
+		built, err := buildPass(ctx, st, rep, pending)
+		n += built
+		if err != nil {
+			return n, err
+		}
+	}
+	if rep.Index != nil {
+		// Families a dead writer left marked, with no story pending.
+		return n, rep.Index.regroup(ctx)
 	}
 	return n, nil
 }
 
-func buildReport(ctx context.Context, st ReportStore, id int64, rep Reporter) (bool, error) {
+// buildPass builds the reports of one pending list, then (with an index)
+// stages the changed stories' index rows, rebuilds the entity families
+// they touch, and commits each story's events, clearing its mark last.
+func buildPass(ctx context.Context, st ReportStore, rep Reporter, pending []store.PendingReport) (int, error) {
+	n := 0
+	var staged []stagedStory
+	for _, p := range pending {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		b, err := buildReport(ctx, st, p.StoryID, rep)
+		if err != nil {
+			return n, fmt.Errorf("report for story %d: %w", p.StoryID, err)
+		}
+		if b.rebuilt {
+			n++
+		}
+		if rep.Index != nil && b.exists {
+			s, ok, err := rep.Index.stage(ctx, b)
+			if err != nil {
+				return n, fmt.Errorf("index story %d: %w", p.StoryID, err)
+			}
+			if ok {
+				s.mark = p
+				staged = append(staged, s)
+				continue
+			}
+		}
+		if err := st.ClearPending(ctx, p); err != nil {
+			return n, err
+		}
+	}
+	if rep.Index == nil {
+		return n, nil
+	}
+	if err := rep.Index.regroup(ctx); err != nil {
+		return n, err
+	}
+	return n, rep.Index.commitEvents(ctx, st, staged)
+}
+
+// builtStory is a story as its report build saw it.
+type builtStory struct {
+	story   model.Story
+	arts    []model.Article
+	fp      string
+	report  *model.Report // nil when the stored one was current
+	exists  bool
+	rebuilt bool
+}
+
+func buildReport(ctx context.Context, st ReportStore, id int64, rep Reporter) (builtStory, error) {
+	var b builtStory
 	s, err := st.Story(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return false, nil
+		return b, nil
 	}
 	if err != nil {
-		return false, err
+		return b, err
 	}
 	arts, err := st.StoryArticles(ctx, id)
 	if err != nil {
-		return false, err
+		return b, err
 	}
 	dups, err := st.StoryDuplicates(ctx, id)
 	if err != nil {
-		return false, err
+		return b, err
 	}
-	if rep.Redate != nil && s.FirstPublished != "" {
-		for i, a := range arts {
-			e, ok := rep.Redate(a, s.FirstPublished)
-			if !ok {
-				continue
-			}
-			if err := st.PutEnrichment(ctx, a.ID, e); err != nil {
-				return false, err
-			}
-			arts[i].Enrichment = &e
-		}
+	if err := redateAll(ctx, st, rep, s, arts); err != nil {
+		return b, err
 	}
 	fp, err := reportFingerprint(s, arts, dups)
 	if err != nil {
-		return false, err
+		return b, err
 	}
+	b = builtStory{story: s, arts: arts, fp: fp, exists: true}
 	old, err := st.ReportFingerprint(ctx, id)
 	if err != nil {
-		return false, err
+		return b, err
 	}
 	if old == fp {
-		return false, nil
+		return b, nil
 	}
 	r := safeBuild(rep.Build, s, arts, dups)
 	r.StoryID = id
-	return true, st.PutReport(ctx, id, fp, r)
+	b.report, b.rebuilt = &r, true
+	return b, st.PutReport(ctx, id, fp, r)
+}
+
+// redateAll gives the story's undated articles their dates resolved
+// against its first day (Reporter.Redate), storing each new enrichment.
+func redateAll(ctx context.Context, st ReportStore, rep Reporter, s model.Story, arts []model.Article) error {
+	if rep.Redate == nil || s.FirstPublished == "" {
+		return nil
+	}
+	for i, a := range arts {
+		e, ok := rep.Redate(a, s.FirstPublished)
+		if !ok {
+			continue
+		}
+		if err := st.PutEnrichment(ctx, a.ID, e); err != nil {
+			return err
+		}
+		arts[i].Enrichment = &e
+	}
+	return nil
 }
 
 // safeBuild keeps one story's failure from ending the run: the story gets
