@@ -63,6 +63,11 @@ type storyView struct {
 	Groups        []articleGroup
 	Standalone    bool
 	Headlines     []headlineView // the other members' headlines
+	// Names are the people, places and organisations its articles name,
+	// linked to their pages; StorylineHref its storyline's page. Both are
+	// left empty in a standalone file.
+	Names         []nameLink
+	StorylineHref string
 }
 
 type headlineView struct {
