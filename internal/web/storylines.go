@@ -21,8 +21,9 @@ const (
 	maxNewNames         = 8
 )
 
-// storylineStep is one story of a storyline as its page and API show it.
-type storylineStep struct {
+// StorylineStep is one story of a storyline as its page, its API and
+// `parallax storylines ID` show it.
+type StorylineStep struct {
 	Story model.Story `json:"story"`
 	// Brief is the first line of its brief, "" before its report is built.
 	Brief string `json:"brief"`
@@ -35,30 +36,31 @@ type storylineStep struct {
 	NewOutlets []string              `json:"new_outlets"`
 }
 
-// storylineSteps reads a storyline's stories and compares each with the
-// one before; store.ErrNotFound when no story belongs to it.
-func (s *server) storylineSteps(ctx context.Context, id int64) ([]storylineStep, error) {
-	stories, err := s.cfg.Store.StorylineStories(ctx, id, maxStorylineStories)
+// Storyline reads a storyline's stories (the first maxStorylineStories in
+// time) and compares each with the one before; store.ErrNotFound when no
+// story belongs to it.
+func Storyline(ctx context.Context, st Store, id int64) ([]StorylineStep, error) {
+	stories, err := st.StorylineStories(ctx, id, maxStorylineStories)
 	if err != nil {
 		return nil, err
 	}
 	if len(stories) == 0 {
 		return nil, fmt.Errorf("storyline %d: %w", id, store.ErrNotFound)
 	}
-	steps := make([]storylineStep, 0, len(stories))
+	steps := make([]StorylineStep, 0, len(stories))
 	var prev *model.Report
 	var prevNames map[int64]bool
 	var prevOutlets []string
-	for i, st := range stories {
-		rep, err := s.optionalReport(ctx, st.ID)
+	for i, story := range stories {
+		rep, err := optionalReport(ctx, st, story.ID)
 		if err != nil {
 			return nil, err
 		}
-		names, err := s.storyNames(ctx, st.ID)
+		names, err := storyNames(ctx, st, story.ID)
 		if err != nil {
 			return nil, err
 		}
-		step := storylineStep{Story: st, New: []string{}, NewNames: []store.EntityMention{}, NewOutlets: []string{}}
+		step := StorylineStep{Story: story, New: []string{}, NewNames: []store.EntityMention{}, NewOutlets: []string{}}
 		if rep != nil {
 			if rep.Title != "" {
 				step.Story.Title = rep.Title
@@ -70,10 +72,10 @@ func (s *server) storylineSteps(ctx context.Context, id int64) ([]storylineStep,
 		if i > 0 {
 			step.New = append(step.New, compare.WhatIsNew(prev, rep)...)
 			step.NewNames = newNames(names, prevNames)
-			step.NewOutlets = newStrings(st.Outlets, prevOutlets)
+			step.NewOutlets = newStrings(story.Outlets, prevOutlets)
 		}
 		steps = append(steps, step)
-		prev, prevOutlets, prevNames = rep, st.Outlets, map[int64]bool{}
+		prev, prevOutlets, prevNames = rep, story.Outlets, map[int64]bool{}
 		for _, n := range names {
 			prevNames[n.EntityID] = true
 		}
@@ -82,8 +84,8 @@ func (s *server) storylineSteps(ctx context.Context, id int64) ([]storylineStep,
 }
 
 // optionalReport is a story's report, nil when none was built yet.
-func (s *server) optionalReport(ctx context.Context, id int64) (*model.Report, error) {
-	rep, _, err := s.cfg.Store.Report(ctx, id)
+func optionalReport(ctx context.Context, st Store, id int64) (*model.Report, error) {
+	rep, _, err := st.Report(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil
 	}
@@ -95,8 +97,8 @@ func (s *server) optionalReport(ctx context.Context, id int64) (*model.Report, e
 
 // storyNames lists a story's entities, one per record, most widely named
 // first.
-func (s *server) storyNames(ctx context.Context, id int64) ([]store.EntityMention, error) {
-	ms, err := s.cfg.Store.StoryEntities(ctx, id)
+func storyNames(ctx context.Context, st Store, id int64) ([]store.EntityMention, error) {
+	ms, err := st.StoryEntities(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +148,7 @@ type storylineView struct {
 	Follow  string
 }
 
-func buildStoryline(id int64, steps []storylineStep) storylineView {
+func buildStoryline(id int64, steps []StorylineStep) storylineView {
 	v := storylineView{ID: id, Full: len(steps) == maxStorylineStories,
 		Follow: fmt.Sprintf("parallax follow add --storyline %d", id)}
 	for i, st := range steps {
@@ -170,7 +172,7 @@ func (s *server) storylinePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.cached(w, r, false, fmt.Sprintf("storyline:%d", id), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
-		steps, err := s.storylineSteps(ctx, id)
+		steps, err := Storyline(ctx, s.cfg.Store, id)
 		if err != nil {
 			return nil, err
 		}
@@ -269,7 +271,7 @@ func (s *server) apiStoryline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.cached(w, r, true, fmt.Sprintf("api-storyline:%d", id), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
-		steps, err := s.storylineSteps(ctx, id)
+		steps, err := Storyline(ctx, s.cfg.Store, id)
 		if err != nil {
 			return nil, err
 		}
