@@ -109,7 +109,7 @@ func postFollow(t *testing.T, base string, req follow.Request) (id int64, secret
 	defer res.Body.Close()
 	var out struct {
 		Follow struct{ ID int64 } `json:"follow"`
-		Secret string            `json:"secret"`
+		Secret string             `json:"secret"`
 	}
 	b, _ := io.ReadAll(res.Body)
 	if res.StatusCode != http.StatusCreated || json.Unmarshal(b, &out) != nil || out.Follow.ID == 0 {
