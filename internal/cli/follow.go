@@ -135,31 +135,49 @@ func followRemove(ctx context.Context, args []string, stdio Stdio) error {
 	return nil
 }
 
-func followEvents(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("follow events", "[--db PATH] [--limit N] [--format table|json] ID", stdio)
+// followLog is what follow events and follow deliveries share: the
+// flags, the follow's ID, the store, and the follow checked to exist.
+type followLog struct {
+	st     Store
+	id     int64
+	limit  int
+	format string
+}
+
+func openFollowLog(ctx context.Context, name string, args []string, stdio Stdio) (*followLog, error) {
+	fs := newFlags("follow "+name, "[--db PATH] [--limit N] [--format table|json] ID", stdio)
 	db := dbFlag(fs)
-	limit := fs.Int("limit", 50, "show the latest N events")
+	limit := fs.Int("limit", 50, "show the latest N")
 	format := formatFlag(fs, "table", "table", "json")
 	if err := parse(fs, args); err != nil {
-		return err
+		return nil, err
 	}
-	id, err := followID("events", fs.Args())
+	id, err := followID(name, fs.Args())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	st, err := openExistingStore(ctx, *db)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer st.Close()
 	if _, err := st.Follow(ctx, id); err != nil {
-		return err
+		st.Close()
+		return nil, err
 	}
-	evs, err := st.FollowEvents(ctx, id, *limit)
+	return &followLog{st: st, id: id, limit: *limit, format: *format}, nil
+}
+
+func followEvents(ctx context.Context, args []string, stdio Stdio) error {
+	l, err := openFollowLog(ctx, "events", args, stdio)
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
+	defer l.st.Close()
+	evs, err := l.st.FollowEvents(ctx, l.id, l.limit)
+	if err != nil {
+		return err
+	}
+	if l.format == "json" {
 		return writeJSON(stdio.Out, map[string]any{"events": nonNilSlice(evs)})
 	}
 	tw := tabwriter.NewWriter(stdio.Out, 0, 4, 2, ' ', 0)
@@ -178,30 +196,16 @@ func followEvents(ctx context.Context, args []string, stdio Stdio) error {
 }
 
 func followDeliveries(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("follow deliveries", "[--db PATH] [--limit N] [--format table|json] ID", stdio)
-	db := dbFlag(fs)
-	limit := fs.Int("limit", 50, "show the latest N deliveries")
-	format := formatFlag(fs, "table", "table", "json")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	id, err := followID("deliveries", fs.Args())
+	l, err := openFollowLog(ctx, "deliveries", args, stdio)
 	if err != nil {
 		return err
 	}
-	st, err := openExistingStore(ctx, *db)
+	defer l.st.Close()
+	ds, err := l.st.Deliveries(ctx, l.id, l.limit)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	if _, err := st.Follow(ctx, id); err != nil {
-		return err
-	}
-	ds, err := st.Deliveries(ctx, id, *limit)
-	if err != nil {
-		return err
-	}
-	if *format == "json" {
+	if l.format == "json" {
 		return writeJSON(stdio.Out, map[string]any{"deliveries": nonNilSlice(ds)})
 	}
 	tw := tabwriter.NewWriter(stdio.Out, 0, 4, 2, ' ', 0)
