@@ -23,8 +23,10 @@ func TestStorylinesAndFollow(t *testing.T) {
 	out, _, err = run(t, "storylines", "--db", db, "--format", "json", "2")
 	var line struct {
 		Stories []struct {
-			Story struct{ FirstPublished string `json:"first_published"` } `json:"story"`
-			New   []string `json:"new"`
+			Story struct {
+				FirstPublished string `json:"first_published"`
+			} `json:"story"`
+			New []string `json:"new"`
 		} `json:"stories"`
 	}
 	if err != nil || json.Unmarshal([]byte(out), &line) != nil || len(line.Stories) != 2 ||
