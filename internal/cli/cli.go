@@ -42,6 +42,8 @@ func commands() []command {
 		{"search", "full-text search over stored titles and bodies", runSearch},
 		{"stories", "list stories, newest or most covered first", runStories},
 		{"story", "one story's articles, grouped by outlet", runStory},
+		{"storylines", "storylines (stories that continue one another), or one: its stories in time order", runStorylines},
+		{"follow", "follow searches, entities or storylines: follow add|list|remove|events|deliveries", runFollow},
 		{"serve", "serve the web interface and JSON API over the store", runServe},
 		{"export", "write the store as JSON (articles and stories)", runExport},
 		{"bench", "measure clustering on a generated stream; --write-jsonl FILE writes one; --serve URL loads a server", runBench},

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"parallax/internal/cluster"
+	"parallax/internal/follow"
 	"parallax/internal/outlets"
 	"parallax/internal/pipeline"
 	"parallax/internal/store"
@@ -55,7 +56,7 @@ func loadWriter(ctx context.Context, st Store, lease store.Lease) (*writer, erro
 // buildPending builds every pending report in the store: those this
 // writer's placements marked, and any a dead writer left.
 func (w *writer) buildPending(ctx context.Context) (int, error) {
-	return pipeline.BuildPending(ctx, w.st, pipeline.Reporter{Build: compareStory, Redate: redate})
+	return pipeline.BuildPending(ctx, w.st, reporter(w.st))
 }
 
 // ingest stores paths as every storing command does (each article enriched
@@ -66,7 +67,18 @@ func (w *writer) ingest(ctx context.Context, paths []string, opt pipeline.Option
 	if err == nil {
 		_, err = w.buildPending(ctx)
 	}
+	if err == nil {
+		err = w.deliver(ctx)
+	}
 	return sum, err
+}
+
+// deliver posts the follows' webhook deliveries now due, the events this
+// writer just recorded among them: a target that fails is tried again
+// later (by serve, or the next writer), so only a store error fails.
+func (w *writer) deliver(ctx context.Context) error {
+	_, _, err := follow.NewDeliverer(w.st).DeliverDue(ctx)
+	return err
 }
 
 // storing completes opt as every command that stores articles needs it.

@@ -208,10 +208,16 @@ func (s *server) storyVersion(ctx context.Context, id int64) (model.Story, strin
 	if err != nil {
 		return st, "", err
 	}
+	// The names the page links come from the index, built after the
+	// report (with the same fingerprint once current).
+	idx, err := s.cfg.Store.StoryState(ctx, id)
+	if err != nil {
+		return st, "", err
+	}
 	b, err := json.Marshal(st)
 	if err != nil {
 		return st, "", fmt.Errorf("story %d version: %w", id, err)
 	}
 	sum := sha256.Sum256(b)
-	return st, fmt.Sprintf("%d:%s:%s:%s", id, hex.EncodeToString(sum[:12]), fp, rk), nil
+	return st, fmt.Sprintf("%d:%s:%s:%s:%s", id, hex.EncodeToString(sum[:12]), fp, rk, idx.Fingerprint), nil
 }

@@ -81,7 +81,10 @@ func ingestWith(tb testing.TB, dbPath string, real bool, paths ...string) {
 	build := func(s model.Story, arts []model.Article, dups map[int64]int64) model.Report {
 		return compare.BuildWith(s, arts, compare.Options{Duplicates: dups})
 	}
-	if _, err := pipeline.BuildPending(ctx, db, pipeline.Reporter{Build: build}); err != nil {
+	// The index and the follows' events are kept as every writer keeps
+	// them.
+	index := &pipeline.Index{Store: db, Family: enrich.Family, Group: enrich.CorpusEntities}
+	if _, err := pipeline.BuildPending(ctx, db, pipeline.Reporter{Build: build, Index: index}); err != nil {
 		tb.Fatal(err)
 	}
 }

@@ -143,6 +143,9 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 		v := buildStory(st, arts, dups, rep, false)
 		v.Balance = balanceViews(outlets.Balance(st.Outlets, reg))
 		v.ExportCSV, v.ExportJSON = fmt.Sprintf("/stories/%d/export.csv", id), fmt.Sprintf("/stories/%d/export.json", id)
+		if err := s.linkStory(ctx, &v); err != nil {
+			return nil, err
+		}
 		return s.renderPage(http.StatusOK, "story", page{Title: v.Story.Title, Nav: "stories", Data: v})
 	})
 }
@@ -158,12 +161,20 @@ type articleView struct {
 	DuplicateOf int64
 	DupHref     string
 	Paragraphs  [][]segment
-	Quotes      []model.Quote
+	Quotes      []quoteLine
 	Entities    []model.Entity
 	Marked      bool
 }
 
-func buildArticle(a model.Article, p model.Placement) articleView {
+// quoteLine is a quotation of an article with its speaker's page.
+type quoteLine struct {
+	model.Quote
+	SpeakerHref string
+}
+
+// buildArticle shows an article; links maps its entities (by
+// store.TypeKey) to their pages.
+func buildArticle(a model.Article, p model.Placement, links map[string]string) articleView {
 	v := articleView{Article: a, Outlet: a.OutletLabel(), Published: shortTime(a.Published), Source: a.URL, SourceURL: safeURL(a.URL)}
 	if v.Source == "" {
 		v.Source = a.Source
@@ -178,13 +189,38 @@ func buildArticle(a model.Article, p model.Placement) articleView {
 		v.DuplicateOf, v.DupHref = p.DuplicateOf, fmt.Sprintf("/articles/%d", p.DuplicateOf)
 	}
 	for i, para := range a.Paragraphs() {
-		v.Paragraphs = append(v.Paragraphs, markParagraph(para, i, a.Enrichment))
+		v.Paragraphs = append(v.Paragraphs, markLinked(para, i, a.Enrichment, links))
 	}
 	if e := a.Enrichment; e != nil {
 		v.Marked = true
-		v.Quotes, v.Entities = e.Quotes, e.Entities
+		v.Entities = e.Entities
+		for _, q := range e.Quotes {
+			v.Quotes = append(v.Quotes, quoteLine{Quote: q, SpeakerHref: speakerHref(q.SpeakerKey, links)})
+		}
 	}
 	return v
+}
+
+// speakerHref is the page of a speaker known by key (a person first).
+func speakerHref(key string, links map[string]string) string {
+	if key == "" {
+		return ""
+	}
+	for _, t := range []string{model.Person, model.Organisation, model.Place} {
+		if h := links[store.TypeKey(t, key)]; h != "" {
+			return h
+		}
+	}
+	return ""
+}
+
+// entityLinks maps entity mentions (by store.TypeKey) to their pages.
+func entityLinks(ms []store.EntityMention) map[string]string {
+	links := make(map[string]string, len(ms))
+	for _, m := range ms {
+		links[store.TypeKey(m.Type, m.Key)] = entityHref(m.EntityID)
+	}
+	return links
 }
 
 func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
@@ -198,11 +234,16 @@ func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, false, err)
 		return
 	}
+	ms, err := s.cfg.Store.ArticleEntities(r.Context(), id)
+	if err != nil {
+		s.storeError(w, r, false, err)
+		return
+	}
 	title := a.Title
 	if title == "" {
 		title = fmt.Sprintf("Article %d", a.ID)
 	}
-	s.render(w, r, http.StatusOK, "article", page{Title: title, Nav: "stories", Data: buildArticle(a, p)})
+	s.render(w, r, http.StatusOK, "article", page{Title: title, Nav: "stories", Data: buildArticle(a, p, entityLinks(ms))})
 }
 
 func (s *server) articleData(ctx context.Context, id int64) (model.Article, model.Placement, error) {
@@ -244,6 +285,38 @@ type searchView struct {
 	Articles   []searchHit
 	ExportCSV  string // the articles of the stories with these words
 	ExportJSON string
+	Entities   []entityRow // names matching the words, whatever their spelling
+	Quotes     []quoteHitView
+}
+
+// quoteHitView is a quotation found by its words: who said it, where.
+type quoteHitView struct {
+	store.QuoteHit
+	SpeakerHref string
+	Href        string // the article
+	When        string
+}
+
+// searchIndex finds the names and quotations the words match: "Kiev"
+// finds Kyiv, "who said we will sail" who said it.
+func (s *server) searchIndex(ctx context.Context, q string, v *searchView) error {
+	es, err := s.findEntities(ctx, q)
+	if err != nil {
+		return err
+	}
+	v.Entities = toEntityRows(es[:min(len(es), 10)])
+	hits, err := s.cfg.Store.SearchQuotes(ctx, quoteQuery(q), quotesShown)
+	if err != nil {
+		return err
+	}
+	for _, h := range hits {
+		qv := quoteHitView{QuoteHit: h, Href: fmt.Sprintf("/articles/%d", h.ArticleID), When: shortTime(h.Published)}
+		if h.SpeakerID != 0 {
+			qv.SpeakerHref = entityHref(h.SpeakerID)
+		}
+		v.Quotes = append(v.Quotes, qv)
+	}
+	return nil
 }
 
 func (s *server) search(ctx context.Context, q string) ([]model.Story, []model.Article, error) {
@@ -279,6 +352,9 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 			return nil, err
 		}
 		if q != "" {
+			if err := s.searchIndex(ctx, q, &v); err != nil {
+				return nil, err
+			}
 			p := listParams{Sort: "coverage", Q: q}
 			v.ExportCSV, v.ExportJSON = p.url("/export.csv", 1), p.url("/export.json", 1)
 		}

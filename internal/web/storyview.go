@@ -66,6 +66,11 @@ type storyView struct {
 	Balance       []balanceView  // coverage by the outlets' attributes (not in a standalone file)
 	ExportCSV     string
 	ExportJSON    string
+	// Names are the people, places and organisations its articles name,
+	// linked to their pages; StorylineHref its storyline's page. Both are
+	// left empty in a standalone file.
+	Names         []nameLink
+	StorylineHref string
 }
 
 type headlineView struct {
