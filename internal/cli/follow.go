@@ -12,8 +12,16 @@ import (
 	"parallax/internal/model"
 )
 
+const followUsage = `Usage: parallax follow add (--search WORDS | --entity NAME|ID | --storyline ID) [--webhook URL [--allow-private]]
+       parallax follow list | remove ID | events ID | deliveries ID
+Run 'parallax follow SUBCOMMAND -h' for a subcommand's flags.`
+
 // runFollow manages follows: follow add|list|remove|events|deliveries.
 func runFollow(ctx context.Context, args []string, stdio Stdio) error {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+		fmt.Fprintln(stdio.Out, followUsage)
+		return nil
+	}
 	if len(args) == 0 {
 		return fmt.Errorf("%w: follow needs a subcommand: add, list, remove, events, deliveries", ErrUsage)
 	}
