@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"cmp"
-	"math"
 	"slices"
 
 	"parallax/internal/model"
@@ -39,6 +38,7 @@ type Clusterer struct {
 	cands   candidates
 	qText   scattered // the article being assigned, scattered for scoring
 	qEnt    scattered
+	passed  []ranked // candidates above the threshold, best first
 	stories []*story
 	byID    map[int64]int32 // story ID → position in stories
 	parent  []int32         // storyline union-find over story positions
@@ -129,10 +129,10 @@ func (c *Clusterer) assignment(id int64, rec article) Assignment {
 }
 
 // placeDay is the day an article is filed and looked up under: its
-// published day, else floating (see index.go). Mentioned days are too loose
+// published day or its URL's, else floating (see index.go). Mentioned days are too loose
 // to file under: they only weigh in scoring.
 func placeDay(t artTime) int32 {
-	if t.kind == timePublished {
+	if t.written() {
 		return t.day
 	}
 	return floating
@@ -154,14 +154,27 @@ func (c *Clusterer) bestStory(f features, keys []uint32, place int32) (int32, bo
 	cands := c.index.query(&c.cands, keys, c.vocab.idf, at(place), w, c.cfg.MaxCandidates)
 	c.qText.scatter(f.text, c.vocab)
 	c.qEnt.scatter(f.ent, c.vocab)
-	best, bestScore := int32(-1), math.Inf(-1)
+	c.passed = c.passed[:0]
 	for _, s := range cands {
 		score, ok := c.similarity(f, c.stories[s])
-		if ok && (score > bestScore || score == bestScore && s < best) {
-			best, bestScore = s, score
+		if ok && score >= c.cfg.Threshold {
+			c.passed = append(c.passed, ranked{w: float32(score), i: s})
+			_ = score
 		}
 	}
-	return best, best >= 0 && bestScore >= c.cfg.Threshold
+	slices.SortFunc(c.passed, func(a, b ranked) int {
+		if a.w != b.w {
+			return cmp.Compare(b.w, a.w)
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	for _, r := range c.passed {
+		st := c.stories[r.i]
+		if float64(r.w)-c.strongestName(f, st) >= c.cfg.NameThreshold && c.memberSupport(st) >= c.cfg.MemberThreshold {
+			return r.i, true
+		}
+	}
+	return -1, false
 }
 
 // similarity scores an article (loaded in qText and qEnt) against a story:
@@ -175,7 +188,14 @@ func (c *Clusterer) similarity(f features, s *story) (float64, bool) {
 	gap = min(gap, days(c.cfg.Window))
 	beta := c.cfg.EntityWeight
 	sim := (1-beta)*c.qText.cos(s.text, c.vocab) + beta*c.qEnt.cos(s.ent, c.vocab)
-	return sim + c.timeAdjust(gap, f.time.kind == timePublished && s.pub.ok), true
+	bonus := 0.0
+	switch {
+	case f.time.kind == timePublished && s.pub.ok:
+		bonus = c.cfg.DatedBonus
+	case f.time.written() && s.written().ok:
+		bonus = c.cfg.URLBonus
+	}
+	return sim + c.timeAdjust(gap, bonus), true
 }
 
 // timeAdjust turns the time gap into similarity. When both sides have
@@ -185,12 +205,8 @@ func (c *Clusterer) similarity(f features, s *story) (float64, bool) {
 // that time cannot help). Beyond the grace period the adjustment falls
 // linearly to −TimePenalty at the window's edge. A gap from mentioned days
 // (a soft bound) only ever costs.
-func (c *Clusterer) timeAdjust(gap int32, dated bool) float64 {
+func (c *Clusterer) timeAdjust(gap int32, bonus float64) float64 {
 	win, grace := days(c.cfg.Window), days(c.cfg.TimeGrace)
-	bonus := 0.0
-	if dated {
-		bonus = c.cfg.DatedBonus
-	}
 	if gap <= grace || win <= grace {
 		return bonus
 	}
@@ -225,6 +241,7 @@ func (c *Clusterer) addIndependent(a model.Article, f features, keys []uint32, p
 		st.place.add(place)
 	}
 	st.addProfile(f, c.vocab, c.cfg.ProfileTerms)
+	st.addMember(f, c.vocab, c.cfg.Members)
 	c.index.add(keys, place, s)
 	c.dups.add(a.ID, f.sig, f.nsh, place, c.index.seq, s)
 }

@@ -20,6 +20,16 @@ type Config struct {
 	// DatedBonus is added to the similarity when both the article and the
 	// story have published days within TimeGrace of each other.
 	DatedBonus float64
+	// URLBonus replaces DatedBonus when one side's day comes from a URL.
+	URLBonus float64
+
+	// MemberThreshold is the mean similarity to a story's first Members
+	// members an article needs, besides Threshold against the profile.
+	MemberThreshold float64
+	Members         int
+	// NameThreshold is the similarity a join must keep without its
+	// strongest shared name.
+	NameThreshold float64
 
 	// BackgroundDocs is a prior for document frequencies: the stream is
 	// taken to follow that many documents holding none of its terms (the
@@ -96,6 +106,10 @@ func DefaultConfig() Config {
 		TimeGrace:          2 * 24 * time.Hour,
 		TimePenalty:        0.50,
 		DatedBonus:         0.10,
+		MemberThreshold:    0.2,
+		NameThreshold:      0.2,
+		URLBonus:           0.05,
+		Members:            12,
 		BackgroundDocs:     100,
 		EntityWeight:       0.2,
 		TitleWeight:        2,

@@ -63,7 +63,7 @@ func TestArticleTime(t *testing.T) {
 		{"garbage", "nothing dated", artTime{}},
 	}
 	for _, tt := range tests {
-		if got := articleTime(tt.published, nil, "", tt.body); got != tt.want {
+		if got := articleTime(tt.published, "", nil, "", tt.body); got != tt.want {
 			t.Errorf("articleTime(%q, %q) = %+v, want %+v", tt.published, tt.body, got, tt.want)
 		}
 	}
@@ -94,11 +94,11 @@ func FuzzTextDates(f *testing.F) {
 
 func TestArticleTimePageDates(t *testing.T) {
 	day := func(s string) int32 { x, _ := time.Parse(time.DateOnly, s); return dayOf(x) }
-	got := articleTime("", []string{"2025-05-16", "2025-05-11", "junk"}, "", "on 1 Jan 2020")
+	got := articleTime("", "", []string{"2025-05-16", "2025-05-11", "junk"}, "", "on 1 Jan 2020")
 	if want := (artTime{day("2025-05-16"), timeMentioned}); got != want {
 		t.Errorf("page dates: %+v, want %+v", got, want)
 	}
-	if got := articleTime("2025-05-18", []string{"2025-05-16"}, "", ""); got.day != day("2025-05-18") {
+	if got := articleTime("2025-05-18", "", []string{"2025-05-16"}, "", ""); got.day != day("2025-05-18") {
 		t.Errorf("published must win: %+v", got)
 	}
 }

@@ -14,6 +14,9 @@ type features struct {
 	time artTime
 	sig  []uint32 // MinHash of body shingles; nil when the body is too short
 	nsh  int32    // number of body shingles
+	// nameWords maps each entity to the terms of its words, so a join can
+	// be judged without its strongest name (see strongestName).
+	nameWords map[uint32][]uint32
 }
 
 // entityPrefix marks entity features in the shared vocabulary so the name
@@ -29,7 +32,7 @@ func (c *Clusterer) extract(a model.Article) features {
 		words[i] = t.lower
 	}
 	f := features{
-		time: articleTime(a.Published, a.PageDates, a.Title, a.Body),
+		time: articleTime(a.Published, a.URL, a.PageDates, a.Title, a.Body),
 		sig:  minhash(words),
 		nsh:  int32(max(0, len(words)-shingleWords+1)),
 	}
@@ -55,11 +58,27 @@ func (c *Clusterer) extract(a model.Article) features {
 	} else {
 		names = tokenEntities(title, body)
 	}
+	f.nameWords = make(map[uint32][]uint32)
 	for _, e := range names {
-		counts[c.vocab.id(entityPrefix+e)]++
+		id := c.vocab.id(entityPrefix + e)
+		counts[id]++
+		if _, ok := f.nameWords[id]; !ok {
+			f.nameWords[id] = c.nameTerms(e)
+		}
 	}
 	f.ent = sublinear(counts)
 	return f
+}
+
+// nameTerms returns the term IDs of a name's words that are terms.
+func (c *Clusterer) nameTerms(name string) []uint32 {
+	var out []uint32
+	for _, w := range strings.Fields(name) {
+		if t, ok := normTerm(w); ok {
+			out = append(out, c.vocab.id(t))
+		}
+	}
+	return out
 }
 
 // sublinear turns counts into 1+ln(count) weights: the tenth "ceasefire"

@@ -83,6 +83,14 @@ func applySettings(c *Config, spec string) {
 		}
 		day := time.Duration(x * 24 * float64(time.Hour))
 		switch name {
+		case "nth":
+			c.NameThreshold = x
+		case "ubonus":
+			c.URLBonus = x
+		case "mth":
+			c.MemberThreshold = x
+		case "members":
+			c.Members = int(x)
 		case "ent":
 			c.EntityWeight = x
 		case "title":

@@ -1,0 +1,63 @@
+package cluster
+
+// member is what a live story keeps of one independent article to check a
+// newcomer against the members themselves, not only their sum: its
+// strongest terms and names.
+type member struct {
+	text, ent vec
+}
+
+// memberTerms caps a kept member's vectors: its strongest terms carry
+// nearly all of its cosine with anything.
+const memberTerms = 40
+
+// addMember keeps article f as a member of s, up to maxMembers: the
+// founders, so a story cannot drift away from what it was first about.
+func (s *story) addMember(f features, v *vocab, maxMembers int) {
+	if len(s.members) >= maxMembers {
+		return
+	}
+	s.members = append(s.members, member{text: f.text.topIDF(memberTerms, v), ent: f.ent.topIDF(memberTerms/2, v)})
+}
+
+// memberSupport is the mean similarity of the article loaded in qText and
+// qEnt to the story's kept members.
+func (c *Clusterer) memberSupport(s *story) float64 {
+	if len(s.members) == 0 {
+		return 1
+	}
+	beta := c.cfg.EntityWeight
+	var sum float64
+	for _, m := range s.members {
+		sum += (1-beta)*c.qText.cos(m.text, c.vocab) + beta*c.qEnt.cos(m.ent, c.vocab)
+	}
+	return sum / float64(len(s.members))
+}
+
+// strongestName is how much of the similarity between the article loaded in
+// qText and qEnt and story s rests on one shared name: the name's share of
+// the entity cosine plus its words' share of the term cosine, for the name
+// that gives most. A join that stands only on it is one rare name shared by
+// two different events.
+func (c *Clusterer) strongestName(f features, s *story) float64 {
+	if c.qText.norm == 0 && c.qEnt.norm == 0 {
+		return 0
+	}
+	nt, ne := s.text.normIDF(c.vocab), s.ent.normIDF(c.vocab)
+	beta := c.cfg.EntityWeight
+	best := 0.0
+	for _, e := range f.ent {
+		pe := s.ent.weight(e.t)
+		if pe == 0 {
+			continue
+		}
+		share := beta * float64(pe*c.qEnt.dense[e.t]) / (c.qEnt.norm * ne)
+		if nt > 0 && c.qText.norm > 0 {
+			for _, w := range f.nameWords[e.t] {
+				share += (1 - beta) * float64(s.text.weight(w)*c.qText.dense[w]) / (c.qText.norm * nt)
+			}
+		}
+		best = max(best, share)
+	}
+	return best
+}
