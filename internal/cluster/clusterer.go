@@ -38,7 +38,7 @@ type Clusterer struct {
 	cands   candidates
 	qText   scattered // the article being assigned, scattered for scoring
 	qEnt    scattered
-	passed  []ranked // candidates above the threshold, best first
+	passed  []candidate // candidates above the threshold, best first
 	stories []*story
 	byID    map[int64]int32 // story ID → position in stories
 	parent  []int32         // storyline union-find over story positions
@@ -146,6 +146,13 @@ func at(place int32) span {
 	return span{place, place, true}
 }
 
+// candidate is a story scored against the article being placed: its
+// similarity with time's adjustment in, and the adjustment alone.
+type candidate struct {
+	story         int32
+	score, adjust float64
+}
+
 // bestStory returns the most similar story within the window, if it passes
 // the threshold. Ties go to the older story.
 func (c *Clusterer) bestStory(f features, keys []uint32, place int32) (int32, bool) {
@@ -156,22 +163,21 @@ func (c *Clusterer) bestStory(f features, keys []uint32, place int32) (int32, bo
 	c.qEnt.scatter(f.ent, c.vocab)
 	c.passed = c.passed[:0]
 	for _, s := range cands {
-		score, ok := c.similarity(f, c.stories[s])
-		if ok && score >= c.cfg.Threshold {
-			c.passed = append(c.passed, ranked{w: float32(score), i: s})
-			_ = score
+		sim, adjust, ok := c.similarity(f, c.stories[s])
+		if ok && sim+adjust >= c.cfg.Threshold {
+			c.passed = append(c.passed, candidate{s, sim + adjust, adjust})
 		}
 	}
-	slices.SortFunc(c.passed, func(a, b ranked) int {
-		if a.w != b.w {
-			return cmp.Compare(b.w, a.w)
+	slices.SortFunc(c.passed, func(a, b candidate) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
 		}
-		return cmp.Compare(a.i, b.i)
+		return cmp.Compare(a.story, b.story)
 	})
-	for _, r := range c.passed {
-		st := c.stories[r.i]
-		if float64(r.w)-c.strongestName(f, st) >= c.cfg.NameThreshold && c.memberSupport(st) >= c.cfg.MemberThreshold {
-			return r.i, true
+	for _, p := range c.passed {
+		st := c.stories[p.story]
+		if p.score-c.strongestName(f, st) >= c.cfg.NameThreshold && c.memberSupport(st)+p.adjust >= c.cfg.Threshold {
+			return p.story, true
 		}
 	}
 	return -1, false
@@ -180,14 +186,14 @@ func (c *Clusterer) bestStory(f features, keys []uint32, place int32) (int32, bo
 // similarity scores an article (loaded in qText and qEnt) against a story:
 // a blend of term and entity cosines against the story's profile, adjusted
 // for time (timeAdjust). ok is false beyond the window.
-func (c *Clusterer) similarity(f features, s *story) (float64, bool) {
+func (c *Clusterer) similarity(f features, s *story) (sim, adjust float64, ok bool) {
 	gap, hard := s.gap(f.time, days(c.cfg.Window))
 	if hard && gap > days(c.cfg.Window) {
-		return 0, false
+		return 0, 0, false
 	}
 	gap = min(gap, days(c.cfg.Window))
 	beta := c.cfg.EntityWeight
-	sim := (1-beta)*c.qText.cos(s.text, c.vocab) + beta*c.qEnt.cos(s.ent, c.vocab)
+	sim = (1-beta)*c.qText.cos(s.text, c.vocab) + beta*c.qEnt.cos(s.ent, c.vocab)
 	bonus := 0.0
 	switch {
 	case f.time.kind == timePublished && s.pub.ok:
@@ -195,7 +201,7 @@ func (c *Clusterer) similarity(f features, s *story) (float64, bool) {
 	case f.time.written() && s.written().ok:
 		bonus = c.cfg.URLBonus
 	}
-	return sim + c.timeAdjust(gap, bonus), true
+	return sim, c.timeAdjust(gap, bonus), true
 }
 
 // timeAdjust turns the time gap into similarity. When both sides have

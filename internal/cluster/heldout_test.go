@@ -1,12 +1,12 @@
 package cluster
 
 import (
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"testing"
 
 	"parallax/internal/eval"
+	"parallax/internal/gen"
 	"parallax/internal/model"
 )
 
@@ -89,8 +89,9 @@ func minMean(xs []float64) (lo, mean float64) {
 }
 
 // TestBasilHeldOut reports B³ F1 on BASIL's tuned and held-out parts side
-// by side, with published dates, undated (URLs kept) and text only, and
-// holds the held-out part to the gates' levels.
+// by side, with published dates, undated (URLs kept, as the CI gate has
+// them) and text only (no URL either), and holds both parts, in file order,
+// to 0.95 with published dates and undated.
 func TestBasilHeldOut(t *testing.T) {
 	tuned, held := basilParts(t)
 	cfg := DefaultConfig()
@@ -99,7 +100,7 @@ func TestBasilHeldOut(t *testing.T) {
 		of   func([]model.Article) []model.Article
 		want float64
 	}{
-		{"published", func(a []model.Article) []model.Article { return a }, 0.97},
+		{"published", func(a []model.Article) []model.Article { return a }, 0.95},
 		{"undated", undated, 0.95},
 		{"text only", textOnly, 0},
 	} {
@@ -153,25 +154,25 @@ func impossiblePairs(labels map[string]string, dated []model.Article, maxDays in
 }
 
 // TestPolnearUndated clusters PolNeAR's 840 political articles (2015–16,
-// seven outlets, the same few names throughout) with and without dates and
-// reports how far the undated stories stray: their agreement with the dated
-// ones, and the joined pairs more than a week apart.
+// seven outlets, the same few names throughout; no URLs) with and without
+// dates and reports how far the undated stories stray: their agreement with
+// the dated ones, and the joined pairs more than a week apart, which must
+// stay under 90 (a quarter of the 364 of 445 in file order before joins
+// were checked against members and names).
 func TestPolnearUndated(t *testing.T) {
 	arts := loadPolnear(t)
 	cfg := DefaultConfig()
 	dated := Partition(cfg, arts, nil)
 	b, p := impossiblePairs(dated, arts, 7)
 	t.Logf("published: %d stories, %d joined pairs, %d more than a week apart", countStories(dated), p, b)
-	for _, mode := range []struct {
-		name string
-		arts []model.Article
-	}{{"undated", undated(arts)}, {"text only", textOnly(arts)}} {
-		for i, order := range [][]int{nil, shuffled(len(arts), 1), shuffled(len(arts), 2)} {
-			got := Partition(cfg, mode.arts, order)
-			pr, rc, f := eval.B3(got, dated)
-			b, p := impossiblePairs(got, arts, 7)
-			t.Logf("%-9s order %d: %d stories; against the dated stories P=%.3f R=%.3f F1=%.3f; %d joined pairs, %d (%s) more than a week apart",
-				mode.name, i, countStories(got), pr, rc, f, p, b, pct(b, p))
+	for i, order := range [][]int{nil, shuffled(len(arts), 1), shuffled(len(arts), 2)} {
+		got := Partition(cfg, undated(arts), order)
+		pr, rc, f := eval.B3(got, dated)
+		b, p := impossiblePairs(got, arts, 7)
+		t.Logf("undated order %d: %d stories; against the dated stories P=%.3f R=%.3f F1=%.3f; %d joined pairs, %d (%s) more than a week apart",
+			i, countStories(got), pr, rc, f, p, b, pct(b, p))
+		if b >= 90 {
+			t.Errorf("order %d: %d of %d joined pairs more than a week apart, want under 90", i, b, p)
 		}
 	}
 }
@@ -191,4 +192,29 @@ func pct(a, b int) string {
 	return strconv.FormatFloat(100*float64(a)/float64(b), 'f', 1, 64) + "%"
 }
 
-var _ = fmt.Sprint
+// TestUndatedStorylines clusters a generated stream of undated articles
+// whose storylines are chains of related events (gen.UndatedStorylines), in
+// stream order and shuffled (a folder of dumps has no order), and reports
+// B³ F1 against the generator's truth.
+func TestUndatedStorylines(t *testing.T) {
+	n := 2000
+	if testing.Short() {
+		n = 1000
+	}
+	var arts []model.Article
+	gold := map[string]string{}
+	for a, l := range gen.UndatedStorylines().Stream(11, n) {
+		arts = append(arts, a)
+		gold[itoa(a.ID)] = itoa(l.Story)
+	}
+	c := corpus{"generated undated storylines", arts, gold}
+	for _, mode := range []struct {
+		name string
+		of   func([]model.Article) []model.Article
+	}{{"as generated", func(a []model.Article) []model.Article { return a }}, {"text only", textOnly}} {
+		f1s, agree := orderScores(DefaultConfig(), corpus{c.name, mode.of(c.arts), c.gold})
+		lo, mean := minMean(f1s)
+		alo, _ := minMean(agree)
+		t.Logf("%-13s %d articles: stream order %.3f, six orders min %.3f mean %.3f; agreement min %.3f", mode.name, n, f1s[0], lo, mean, alo)
+	}
+}

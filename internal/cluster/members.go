@@ -9,7 +9,7 @@ type member struct {
 
 // memberTerms caps a kept member's vectors: its strongest terms carry
 // nearly all of its cosine with anything.
-const memberTerms = 40
+const memberTerms = 100
 
 // addMember keeps article f as a member of s, up to maxMembers: the
 // founders, so a story cannot drift away from what it was first about.

@@ -87,8 +87,6 @@ func applySettings(c *Config, spec string) {
 			c.NameThreshold = x
 		case "ubonus":
 			c.URLBonus = x
-		case "mth":
-			c.MemberThreshold = x
 		case "members":
 			c.Members = int(x)
 		case "ent":
