@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -95,6 +96,14 @@ func minMean(xs []float64) (lo, mean float64) {
 func TestBasilHeldOut(t *testing.T) {
 	tuned, held := basilParts(t)
 	cfg := DefaultConfig()
+	all := append(slices.Clone(tuned.arts), held.arts...)
+	sims := medianSimilarity(textOnly(all), func(a, b int64) int {
+		if ev := tuned.gold[itoa(a)] + held.gold[itoa(a)]; ev == tuned.gold[itoa(b)]+held.gold[itoa(b)] {
+			return 0
+		}
+		return 1
+	})
+	t.Logf("median similarity of two articles (text only): one event %.2f, two events %.2f", sims[0], sims[1])
 	for _, mode := range []struct {
 		name string
 		of   func([]model.Article) []model.Article
@@ -202,12 +211,22 @@ func TestUndatedStorylines(t *testing.T) {
 		n = 1000
 	}
 	var arts []model.Article
-	gold := map[string]string{}
+	gold, line := map[string]string{}, map[string]string{}
 	for a, l := range gen.UndatedStorylines().Stream(11, n) {
 		arts = append(arts, a)
-		gold[itoa(a.ID)] = itoa(l.Story)
+		gold[itoa(a.ID)], line[itoa(a.ID)] = itoa(l.Story), itoa(l.Storyline)
 	}
 	c := corpus{"generated undated storylines", arts, gold}
+	sims := medianSimilarity(textOnly(arts), func(a, b int64) int {
+		switch {
+		case gold[itoa(a)] == gold[itoa(b)]:
+			return 0
+		case line[itoa(a)] == line[itoa(b)]:
+			return 1
+		}
+		return -1
+	})
+	t.Logf("median similarity of two articles: one story %.2f, one storyline but two stories %.2f", sims[0], sims[1])
 	for _, mode := range []struct {
 		name string
 		of   func([]model.Article) []model.Article
@@ -217,4 +236,33 @@ func TestUndatedStorylines(t *testing.T) {
 		alo, _ := minMean(agree)
 		t.Logf("%-13s %d articles: stream order %.3f, six orders min %.3f mean %.3f; agreement min %.3f", mode.name, n, f1s[0], lo, mean, alo)
 	}
+}
+
+// medianSimilarity returns, per class that class(a, b) gives a pair of
+// articles (negative: not counted), the median similarity of the pairs
+// under the IDF of the whole set, as the clusterer blends it.
+func medianSimilarity(arts []model.Article, class func(a, b int64) int) map[int]float64 {
+	c := New(DefaultConfig())
+	fs := make([]features, len(arts))
+	for i, a := range arts {
+		fs[i] = c.extract(a)
+		c.vocab.addDoc(fs[i].text, fs[i].ent)
+	}
+	beta := c.cfg.EntityWeight
+	sims := map[int][]float64{}
+	for i := range arts {
+		c.qText.scatter(fs[i].text, c.vocab)
+		c.qEnt.scatter(fs[i].ent, c.vocab)
+		for j := i + 1; j < len(arts); j++ {
+			if k := class(arts[i].ID, arts[j].ID); k >= 0 {
+				sims[k] = append(sims[k], (1-beta)*c.qText.cos(fs[j].text, c.vocab)+beta*c.qEnt.cos(fs[j].ent, c.vocab))
+			}
+		}
+	}
+	out := map[int]float64{}
+	for k, xs := range sims {
+		slices.Sort(xs)
+		out[k] = xs[len(xs)/2]
+	}
+	return out
 }
