@@ -153,8 +153,8 @@ type candidate struct {
 	score, adjust float64
 }
 
-// bestStory returns the most similar story within the window, if it passes
-// the threshold. Ties go to the older story.
+// bestStory returns the most similar story within the window that passes
+// the threshold and the join checks (joins). Ties go to the older story.
 func (c *Clusterer) bestStory(f features, keys []uint32, place int32) (int32, bool) {
 	w := days(c.cfg.Window)
 	c.cands.grow(len(c.stories))
@@ -175,12 +175,21 @@ func (c *Clusterer) bestStory(f features, keys []uint32, place int32) (int32, bo
 		return cmp.Compare(a.story, b.story)
 	})
 	for _, p := range c.passed {
-		st := c.stories[p.story]
-		if p.score-c.strongestName(f, st) >= c.cfg.NameThreshold && c.memberSupport(st)+p.adjust >= c.cfg.Threshold {
+		if c.joins(f, p) {
 			return p.story, true
 		}
 	}
 	return -1, false
+}
+
+// joins checks a candidate that passed the threshold against the profile:
+// the join must not rest on one shared name, and the article must be as
+// similar on average to the story's kept members, time adjusted alike
+// (members.go).
+func (c *Clusterer) joins(f features, p candidate) bool {
+	st := c.stories[p.story]
+	return p.score-c.strongestName(f, st) >= c.cfg.NameThreshold &&
+		c.memberSupport(st)+p.adjust >= c.cfg.Threshold
 }
 
 // similarity scores an article (loaded in qText and qEnt) against a story:
