@@ -39,6 +39,7 @@ type Clusterer struct {
 	qText   scattered // the article being assigned, scattered for scoring
 	qEnt    scattered
 	passed  []candidate // candidates above the threshold, best first
+	holding []int32     // stories that keep members, oldest first (see releaseMembers)
 	stories []*story
 	byID    map[int64]int32 // story ID → position in stories
 	parent  []int32         // storyline union-find over story positions
@@ -256,7 +257,9 @@ func (c *Clusterer) addIndependent(a model.Article, f features, keys []uint32, p
 		st.place.add(place)
 	}
 	st.addProfile(f, c.vocab, c.cfg.ProfileTerms)
-	st.addMember(f, c.vocab, c.cfg.Members)
+	if st.addMember(f, c.vocab, c.cfg.Members) {
+		c.holding = append(c.holding, s)
+	}
 	c.index.add(keys, place, s)
 	c.dups.add(a.ID, f.sig, f.nsh, place, c.index.seq, s)
 }
@@ -296,7 +299,11 @@ const evictEvery = 1024
 func (c *Clusterer) advance() {
 	c.index.advance()
 	seq := c.index.seq
-	if seq%evictEvery != 0 || !c.index.dated {
+	if seq%evictEvery != 0 {
+		return
+	}
+	c.releaseMembers()
+	if !c.index.dated {
 		return
 	}
 	retain := uint32(c.cfg.Retain)

@@ -61,7 +61,10 @@
 //
 // Memory follows the windows: index weeks and near-duplicate slots older than
 // the windows behind the newest week, and idle for Retain arrivals, are
-// dropped and their stories frozen (profiles released). What stays for good
+// dropped and their stories frozen (profiles released). A story's kept
+// members go sooner, once it is out of the recent arrivals and a window
+// behind the newest week: a late article of an archive fed out of order is
+// then checked against its profile alone. What stays for good
 // is per article an ID and its assignment, per story a summary, and the
 // vocabulary.
 //

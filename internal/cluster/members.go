@@ -12,12 +12,35 @@ type member struct {
 const memberTerms = 100
 
 // addMember keeps article f as a member of s, up to maxMembers: the
-// founders, so a story cannot drift away from what it was first about.
-func (s *story) addMember(f features, v *vocab, maxMembers int) {
-	if len(s.members) >= maxMembers {
-		return
+// founders, so a story cannot drift away from what it was first about. It
+// reports whether f is the story's first kept member.
+func (s *story) addMember(f features, v *vocab, maxMembers int) bool {
+	if len(s.members) >= maxMembers || s.released {
+		return false
 	}
 	s.members = append(s.members, member{text: f.text.topIDF(memberTerms, v), ent: f.ent.topIDF(memberTerms/2, v)})
+	return len(s.members) == 1
+}
+
+// releaseMembers drops the kept members of the stories no article can
+// reach any more in the normal course: out of the recent arrivals, where
+// articles without a written day look, and more than a window behind the
+// newest week. Members are most of what a live story holds; the index keeps
+// a story findable much longer (Retain), for archives fed out of order, and
+// such a late article is checked against the story's profile alone.
+func (c *Clusterer) releaseMembers() {
+	ix := c.index
+	weeks := days(c.cfg.Window)/bucketDays + 1
+	keep := c.holding[:0]
+	for _, s := range c.holding {
+		st := c.stories[s]
+		if ix.seq-st.last > recentArrivals && (!st.place.ok || ix.dated && ix.newest-bucketOf(st.place.last) > weeks) {
+			st.members, st.released = nil, true
+			continue
+		}
+		keep = append(keep, s)
+	}
+	c.holding = keep
 }
 
 // memberSupport is the mean similarity of the article loaded in qText and

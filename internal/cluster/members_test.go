@@ -133,3 +133,23 @@ func TestURLDays(t *testing.T) {
 		t.Errorf("story days %v–%v, dated %v: want the URL days, not dated", s.FirstPublished, s.LastPublished, s.Dated)
 	}
 }
+
+// TestReleaseMembers: an undated story keeps its members until it falls out
+// of the recent arrivals, then drops them for good.
+func TestReleaseMembers(t *testing.T) {
+	c := New(DefaultConfig())
+	as := c.Assign(report(1, 1, "Ilvenko Brask", strings.Fields("harbour strike ferry dockers wages union picket")))
+	st := c.stories[c.byID[as.StoryID]]
+	for range recentArrivals - 1 {
+		c.advance()
+	}
+	if len(st.members) != 1 {
+		t.Fatalf("%d members within the recent arrivals, want 1", len(st.members))
+	}
+	for range 2 * evictEvery {
+		c.advance()
+	}
+	if st.members != nil || !st.released || len(c.holding) != 0 {
+		t.Errorf("members %d, released %v, %d stories holding: want none kept", len(st.members), st.released, len(c.holding))
+	}
+}

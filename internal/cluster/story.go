@@ -84,7 +84,8 @@ type story struct {
 	title    string // the representative headline, once frozen
 	text     vec    // sum of the members' unit term vectors
 	ent      vec    // sum of the members' unit entity vectors
-	members  []member
+	members  []member // its first members (members.go)
+	released bool     // members dropped for good
 	pub      span // published days
 	url      span // days from URLs (articles without a published day)
 	ment     span // mentioned days (articles with neither)
