@@ -79,17 +79,17 @@ type story struct {
 	titles   []string // headlines of independent members
 	outlets  []outletCount
 	indep    int32
-	last     uint32 // the arrival that last joined
-	frozen   bool   // evicted from the index: profile dropped, title fixed
-	title    string // the representative headline, once frozen
-	text     vec    // sum of the members' unit term vectors
-	ent      vec    // sum of the members' unit entity vectors
+	last     uint32   // the arrival that last joined
+	frozen   bool     // evicted from the index: profile dropped, title fixed
+	title    string   // the representative headline, once frozen
+	text     vec      // sum of the members' unit term vectors
+	ent      vec      // sum of the members' unit entity vectors
 	members  []member // its first members (members.go)
 	released bool     // members dropped for good
-	pub      span // published days
-	url      span // days from URLs (articles without a published day)
-	ment     span // mentioned days (articles with neither)
-	place    span // the days the story is filed under in the index
+	pub      span     // published days
+	url      span     // days from URLs (articles without a published day)
+	ment     span     // mentioned days (articles with neither)
+	place    span     // the days the story is filed under in the index
 }
 
 // addProfile folds an independent article's vectors into the profile,
