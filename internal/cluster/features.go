@@ -14,9 +14,15 @@ type features struct {
 	time artTime
 	sig  []uint32 // MinHash of body shingles; nil when the body is too short
 	nsh  int32    // number of body shingles
-	// nameWords maps each entity to the terms of its words, so a join can
+	// names are its distinct entities with their IDs, so that a join can
 	// be judged without its strongest name (see strongestName).
-	nameWords map[uint32][]uint32
+	names []entityRef
+}
+
+// entityRef is an entity of an article: its vocabulary ID and its words.
+type entityRef struct {
+	id    uint32
+	words string
 }
 
 // entityPrefix marks entity features in the shared vocabulary so the name
@@ -58,27 +64,15 @@ func (c *Clusterer) extract(a model.Article) features {
 	} else {
 		names = tokenEntities(title, body)
 	}
-	f.nameWords = make(map[uint32][]uint32)
 	for _, e := range names {
 		id := c.vocab.id(entityPrefix + e)
-		counts[id]++
-		if _, ok := f.nameWords[id]; !ok {
-			f.nameWords[id] = c.nameTerms(e)
+		if counts[id] == 0 {
+			f.names = append(f.names, entityRef{id, e})
 		}
+		counts[id]++
 	}
 	f.ent = sublinear(counts)
 	return f
-}
-
-// nameTerms returns the term IDs of a name's words that are terms.
-func (c *Clusterer) nameTerms(name string) []uint32 {
-	var out []uint32
-	for _, w := range strings.Fields(name) {
-		if t, ok := normTerm(w); ok {
-			out = append(out, c.vocab.id(t))
-		}
-	}
-	return out
 }
 
 // sublinear turns counts into 1+ln(count) weights: the tenth "ceasefire"

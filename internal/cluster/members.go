@@ -1,5 +1,7 @@
 package cluster
 
+import "strings"
+
 // member is what a live story keeps of one independent article to check a
 // newcomer against the members themselves, not only their sum: its
 // strongest terms and names.
@@ -69,18 +71,30 @@ func (c *Clusterer) strongestName(f features, s *story) float64 {
 	nt, ne := s.text.normIDF(c.vocab), s.ent.normIDF(c.vocab)
 	beta := c.cfg.EntityWeight
 	best := 0.0
-	for _, e := range f.ent {
-		pe := s.ent.weight(e.t)
+	for _, n := range f.names {
+		pe := s.ent.weight(n.id)
 		if pe == 0 {
 			continue
 		}
-		share := beta * float64(pe*c.qEnt.dense[e.t]) / (c.qEnt.norm * ne)
+		share := beta * float64(pe*c.qEnt.dense[n.id]) / (c.qEnt.norm * ne)
 		if nt > 0 && c.qText.norm > 0 {
-			for _, w := range f.nameWords[e.t] {
-				share += (1 - beta) * float64(s.text.weight(w)*c.qText.dense[w]) / (c.qText.norm * nt)
+			for _, w := range strings.Fields(n.words) {
+				if t, ok := c.termID(w); ok {
+					share += (1 - beta) * float64(s.text.weight(t)*c.qText.dense[t]) / (c.qText.norm * nt)
+				}
 			}
 		}
 		best = max(best, share)
 	}
 	return best
+}
+
+// termID returns the vocabulary ID of a word as a term, without interning.
+func (c *Clusterer) termID(w string) (uint32, bool) {
+	t, ok := normTerm(w)
+	if !ok {
+		return 0, false
+	}
+	id, ok := c.vocab.ids[t]
+	return id, ok
 }
