@@ -130,8 +130,8 @@ func (c *Clusterer) assignment(id int64, rec article) Assignment {
 }
 
 // placeDay is the day an article is filed and looked up under: its
-// published day or its URL's, else floating (see index.go). Mentioned days are too loose
-// to file under: they only weigh in scoring.
+// published day or its URL's, else floating (see index.go). Mentioned days
+// are too loose to file under: they only weigh in scoring.
 func placeDay(t artTime) int32 {
 	if t.written() {
 		return t.day
