@@ -18,7 +18,7 @@ import (
 // (TestCheckpointResumes).
 
 // checkpointFormat numbers the encoding below; change it with the state.
-const checkpointFormat = 1
+const checkpointFormat = 2
 
 // CheckpointVersion names the encoding and the configuration a checkpoint
 // is valid for: one written under another version is not resumed (the
@@ -71,6 +71,7 @@ type cpState struct {
 	Dups    cpDups
 	Stories []cpStory
 	Parent  []int32
+	Holding []int32
 	Known   cpKnown
 	NextID  int64
 }
@@ -116,18 +117,25 @@ type cpSlot struct {
 }
 
 type cpStory struct {
-	ID               int64
-	Articles         []int64
-	Titles           []string
-	Outlets          []string
-	OutletIndep      []int32
-	Indep            int32
-	Last             uint32
-	Frozen           bool
-	Title            string
-	TextT, EntT      []uint32
-	TextW, EntW      []float32
-	Pub, Ment, Place cpSpan
+	ID                    int64
+	Articles              []int64
+	Titles                []string
+	Outlets               []string
+	OutletIndep           []int32
+	Indep                 int32
+	Last                  uint32
+	Frozen                bool
+	Title                 string
+	TextT, EntT           []uint32
+	TextW, EntW           []float32
+	Members               []cpMember
+	Released              bool
+	Pub, URL, Ment, Place cpSpan
+}
+
+type cpMember struct {
+	TextT, EntT []uint32
+	TextW, EntW []float32
 }
 
 type cpSpan struct {
@@ -148,7 +156,7 @@ type cpKnown struct {
 }
 
 func (c *Clusterer) snapshot() *cpState {
-	s := &cpState{Format: checkpointFormat, Parent: c.parent, NextID: c.nextID}
+	s := &cpState{Format: checkpointFormat, Parent: c.parent, Holding: c.holding, NextID: c.nextID}
 	s.Vocab = cpVocab{Terms: make([]string, len(c.vocab.df)), DF: c.vocab.df, LogDF: c.vocab.logDF, N: c.vocab.n, LogN1: c.vocab.logN1}
 	for t, id := range c.vocab.ids {
 		s.Vocab.Terms[id] = t
@@ -198,7 +206,13 @@ func snapshotSlot(d *dupSlot) cpSlot {
 
 func snapshotStory(st *story) cpStory {
 	out := cpStory{ID: st.id, Articles: st.articles, Titles: st.titles, Indep: st.indep, Last: st.last,
-		Frozen: st.frozen, Title: st.title, Pub: toCPSpan(st.pub), Ment: toCPSpan(st.ment), Place: toCPSpan(st.place)}
+		Frozen: st.frozen, Title: st.title, Released: st.released, Pub: toCPSpan(st.pub), URL: toCPSpan(st.url), Ment: toCPSpan(st.ment), Place: toCPSpan(st.place)}
+	for _, m := range st.members {
+		var cm cpMember
+		cm.TextT, cm.TextW = splitVec(m.text)
+		cm.EntT, cm.EntW = splitVec(m.ent)
+		out.Members = append(out.Members, cm)
+	}
 	for _, o := range st.outlets {
 		out.Outlets = append(out.Outlets, o.name)
 		out.OutletIndep = append(out.OutletIndep, o.indep)
@@ -262,7 +276,7 @@ func (c *Clusterer) restoreSnapshot(s *cpState) {
 		c.stories[i] = restoreStory(cs)
 		c.byID[cs.ID] = int32(i)
 	}
-	c.parent, c.nextID = s.Parent, s.NextID
+	c.parent, c.holding, c.nextID = s.Parent, s.Holding, s.NextID
 	for i, id := range s.Known.IDs {
 		c.known[id] = article{story: s.Known.Story[i], dupOf: s.Known.DupOf[i], new: s.Known.New[i]}
 	}
@@ -285,8 +299,11 @@ func restoreSlot(d cpSlot) *dupSlot {
 
 func restoreStory(cs cpStory) *story {
 	st := &story{id: cs.ID, articles: cs.Articles, titles: cs.Titles, indep: cs.Indep, last: cs.Last, frozen: cs.Frozen,
-		title: cs.Title, pub: cs.Pub.span(), ment: cs.Ment.span(), place: cs.Place.span(),
+		title: cs.Title, released: cs.Released, pub: cs.Pub.span(), url: cs.URL.span(), ment: cs.Ment.span(), place: cs.Place.span(),
 		text: joinVec(cs.TextT, cs.TextW), ent: joinVec(cs.EntT, cs.EntW)}
+	for _, m := range cs.Members {
+		st.members = append(st.members, member{text: joinVec(m.TextT, m.TextW), ent: joinVec(m.EntT, m.EntW)})
+	}
 	for i, name := range cs.Outlets {
 		st.outlets = append(st.outlets, outletCount{name: name, indep: cs.OutletIndep[i]})
 	}

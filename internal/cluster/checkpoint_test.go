@@ -2,6 +2,8 @@ package cluster
 
 import (
 	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 
 	"parallax/internal/gen"
@@ -66,5 +68,29 @@ func TestCheckpointRefusesGarbage(t *testing.T) {
 	}
 	if CheckpointVersion(DefaultConfig()) != CheckpointVersion(DefaultConfig()) {
 		t.Error("the version of one configuration is not stable")
+	}
+}
+
+// TestCheckpointCoversState fails when the clusterer's state gains or
+// loses a field: the checkpoint (checkpoint.go) must then carry it, and
+// checkpointFormat be counted up, before this list is brought up to date.
+func TestCheckpointCoversState(t *testing.T) {
+	want := map[string]string{
+		"Clusterer": "cfg vocab index dups cands qText qEnt passed holding stories byID parent known nextID",
+		"story":     "id articles titles outlets indep last frozen title text ent members released pub url ment place",
+		"index":     "weeks recent seq trimmed newest dated",
+		"dupSlot":   "head next ids sigs sizes days story last",
+		"vocab":     "ids df logDF n n0 logN1",
+		"member":    "text ent",
+	}
+	for name, v := range map[string]any{"Clusterer": Clusterer{}, "story": story{}, "index": index{}, "dupSlot": dupSlot{}, "vocab": vocab{}, "member": member{}} {
+		typ := reflect.TypeOf(v)
+		var fields []string
+		for i := range typ.NumField() {
+			fields = append(fields, typ.Field(i).Name)
+		}
+		if got := strings.Join(fields, " "); got != want[name] {
+			t.Errorf("%s has fields %q; the checkpoint knows %q", name, got, want[name])
+		}
 	}
 }

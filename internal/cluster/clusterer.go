@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"cmp"
-	"math"
 	"slices"
 
 	"parallax/internal/model"
@@ -39,6 +38,8 @@ type Clusterer struct {
 	cands   candidates
 	qText   scattered // the article being assigned, scattered for scoring
 	qEnt    scattered
+	passed  []candidate // candidates above the threshold, best first
+	holding []int32     // stories that keep members, oldest first (see releaseMembers)
 	stories []*story
 	byID    map[int64]int32 // story ID → position in stories
 	parent  []int32         // storyline union-find over story positions
@@ -129,10 +130,10 @@ func (c *Clusterer) assignment(id int64, rec article) Assignment {
 }
 
 // placeDay is the day an article is filed and looked up under: its
-// published day, else floating (see index.go). Mentioned days are too loose
-// to file under: they only weigh in scoring.
+// published day or its URL's, else floating (see index.go). Mentioned days
+// are too loose to file under: they only weigh in scoring.
 func placeDay(t artTime) int32 {
-	if t.kind == timePublished {
+	if t.written() {
 		return t.day
 	}
 	return floating
@@ -146,36 +147,71 @@ func at(place int32) span {
 	return span{place, place, true}
 }
 
-// bestStory returns the most similar story within the window, if it passes
-// the threshold. Ties go to the older story.
+// candidate is a story scored against the article being placed: its
+// similarity with time's adjustment in, and the adjustment alone.
+type candidate struct {
+	story         int32
+	score, adjust float64
+}
+
+// bestStory returns the most similar story within the window that passes
+// the threshold and the join checks (joins). Ties go to the older story.
 func (c *Clusterer) bestStory(f features, keys []uint32, place int32) (int32, bool) {
 	w := days(c.cfg.Window)
 	c.cands.grow(len(c.stories))
 	cands := c.index.query(&c.cands, keys, c.vocab.idf, at(place), w, c.cfg.MaxCandidates)
 	c.qText.scatter(f.text, c.vocab)
 	c.qEnt.scatter(f.ent, c.vocab)
-	best, bestScore := int32(-1), math.Inf(-1)
+	c.passed = c.passed[:0]
 	for _, s := range cands {
-		score, ok := c.similarity(f, c.stories[s])
-		if ok && (score > bestScore || score == bestScore && s < best) {
-			best, bestScore = s, score
+		sim, adjust, ok := c.similarity(f, c.stories[s])
+		if ok && sim+adjust >= c.cfg.Threshold {
+			c.passed = append(c.passed, candidate{s, sim + adjust, adjust})
 		}
 	}
-	return best, best >= 0 && bestScore >= c.cfg.Threshold
+	slices.SortFunc(c.passed, func(a, b candidate) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return cmp.Compare(a.story, b.story)
+	})
+	for _, p := range c.passed {
+		if c.joins(f, p) {
+			return p.story, true
+		}
+	}
+	return -1, false
+}
+
+// joins checks a candidate that passed the threshold against the profile:
+// the join must not rest on one shared name, and the article must be as
+// similar on average to the story's kept members, time adjusted alike
+// (members.go).
+func (c *Clusterer) joins(f features, p candidate) bool {
+	st := c.stories[p.story]
+	return p.score-c.strongestName(f, st) >= c.cfg.NameThreshold &&
+		c.memberSupport(st)+p.adjust >= c.cfg.Threshold
 }
 
 // similarity scores an article (loaded in qText and qEnt) against a story:
 // a blend of term and entity cosines against the story's profile, adjusted
 // for time (timeAdjust). ok is false beyond the window.
-func (c *Clusterer) similarity(f features, s *story) (float64, bool) {
+func (c *Clusterer) similarity(f features, s *story) (sim, adjust float64, ok bool) {
 	gap, hard := s.gap(f.time, days(c.cfg.Window))
 	if hard && gap > days(c.cfg.Window) {
-		return 0, false
+		return 0, 0, false
 	}
 	gap = min(gap, days(c.cfg.Window))
 	beta := c.cfg.EntityWeight
-	sim := (1-beta)*c.qText.cos(s.text, c.vocab) + beta*c.qEnt.cos(s.ent, c.vocab)
-	return sim + c.timeAdjust(gap, f.time.kind == timePublished && s.pub.ok), true
+	sim = (1-beta)*c.qText.cos(s.text, c.vocab) + beta*c.qEnt.cos(s.ent, c.vocab)
+	bonus := 0.0
+	switch {
+	case f.time.kind == timePublished && s.pub.ok:
+		bonus = c.cfg.DatedBonus
+	case f.time.written() && s.written().ok:
+		bonus = c.cfg.URLBonus
+	}
+	return sim, c.timeAdjust(gap, bonus), true
 }
 
 // timeAdjust turns the time gap into similarity. When both sides have
@@ -185,12 +221,8 @@ func (c *Clusterer) similarity(f features, s *story) (float64, bool) {
 // that time cannot help). Beyond the grace period the adjustment falls
 // linearly to −TimePenalty at the window's edge. A gap from mentioned days
 // (a soft bound) only ever costs.
-func (c *Clusterer) timeAdjust(gap int32, dated bool) float64 {
+func (c *Clusterer) timeAdjust(gap int32, bonus float64) float64 {
 	win, grace := days(c.cfg.Window), days(c.cfg.TimeGrace)
-	bonus := 0.0
-	if dated {
-		bonus = c.cfg.DatedBonus
-	}
 	if gap <= grace || win <= grace {
 		return bonus
 	}
@@ -225,6 +257,9 @@ func (c *Clusterer) addIndependent(a model.Article, f features, keys []uint32, p
 		st.place.add(place)
 	}
 	st.addProfile(f, c.vocab, c.cfg.ProfileTerms)
+	if st.addMember(f, c.vocab, c.cfg.Members) {
+		c.holding = append(c.holding, s)
+	}
 	c.index.add(keys, place, s)
 	c.dups.add(a.ID, f.sig, f.nsh, place, c.index.seq, s)
 }
@@ -285,7 +320,11 @@ const evictEvery = 1024
 func (c *Clusterer) advance() {
 	c.index.advance()
 	seq := c.index.seq
-	if seq%evictEvery != 0 || !c.index.dated {
+	if seq%evictEvery != 0 {
+		return
+	}
+	c.releaseMembers()
+	if !c.index.dated {
 		return
 	}
 	retain := uint32(c.cfg.Retain)

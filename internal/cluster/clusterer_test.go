@@ -65,9 +65,15 @@ func TestDeterministic(t *testing.T) {
 }
 
 // TestRestoreContinues: a clusterer rebuilt from stored assignments decides
-// the rest of the stream exactly as the original one does.
+// the rest of the stream exactly as the original one does. The stream is
+// long enough for stories to release their members (members.go) before the
+// restart.
 func TestRestoreContinues(t *testing.T) {
-	arts, _ := genArticles(5, 3000)
+	n := 2 * (recentArrivals + 2*evictEvery)
+	if testing.Short() {
+		n = 3000
+	}
+	arts, _ := genArticles(5, n)
 	half := len(arts) / 2
 	orig := New(DefaultConfig())
 	var stored []Assignment

@@ -7,7 +7,8 @@ import "time"
 // basil_test.go.
 type Config struct {
 	// Threshold is the similarity (0–1) an article needs with a story to
-	// join it; below it the article starts a story.
+	// join it, both with the story's profile and on average with its kept
+	// members (see Members); below it the article starts a story.
 	Threshold float64
 	// Window is the largest gap between an article's day and the days of a
 	// story's articles for the two to be compared at all. It also bounds the
@@ -20,6 +21,20 @@ type Config struct {
 	// DatedBonus is added to the similarity when both the article and the
 	// story have published days within TimeGrace of each other.
 	DatedBonus float64
+	// URLBonus replaces DatedBonus when a day on either side comes from a
+	// URL's path rather than a published date (text.URLDate): the same
+	// evidence, trusted less.
+	URLBonus float64
+
+	// Members is how many of a story's first independent members it keeps
+	// to check newcomers against (members.go): the mean similarity to them
+	// must reach Threshold too, so a story cannot drift away from what it
+	// was first about.
+	Members int
+	// NameThreshold is the similarity a join must keep without the one
+	// shared name that gives it most (the name and its words): one rare
+	// name in common is not an event in common.
+	NameThreshold float64
 
 	// BackgroundDocs is a prior for document frequencies: the stream is
 	// taken to follow that many documents holding none of its terms (the
@@ -79,7 +94,15 @@ type Config struct {
 //     TimePenalty 0.5 makes a five-day gap all but decisive, as the seeds
 //     need (the Istanbul follow-up shares nearly every word with the
 //     talks it follows); BASIL is indifferent to it from 0.1 to 0.5.
-//   - DatedBonus 0.1: see timeAdjust.
+//   - DatedBonus 0.1: see timeAdjust. URLBonus 0.05, half of it: a URL's
+//     date is the day of writing as often as not, or the day after (print
+//     editions), or a first version's.
+//   - Members 12: nearly every story of one event keeps all its members;
+//     a long-running one is held to its first dozen. NameThreshold 0.175:
+//     at the threshold, one name may give at most 0.1 of the similarity;
+//     from 0.2 up, BASIL reports of one event (which lean on their
+//     protagonist's name) begin to split. Both were chosen on BASIL's
+//     2010–2012 events and on PolNeAR (heldout_test.go, docs/QUALITY.md).
 //   - BackgroundDocs 100: a prior that makes the first articles of a stream
 //     weigh words as a large stream would (B³ is flat from 0 to 300).
 //   - EntityWeight 0.2, TitleWeight 2, LeadWords 200: the lead carries the
@@ -96,6 +119,9 @@ func DefaultConfig() Config {
 		TimeGrace:          2 * 24 * time.Hour,
 		TimePenalty:        0.50,
 		DatedBonus:         0.10,
+		URLBonus:           0.05,
+		Members:            12,
+		NameThreshold:      0.175,
 		BackgroundDocs:     100,
 		EntityWeight:       0.2,
 		TitleWeight:        2,

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"parallax/internal/text"
 )
 
 // Article times are whole days since 1970-01-01 (UTC). A day is fine enough
@@ -16,9 +18,14 @@ type timeKind uint8
 
 const (
 	timeUnknown   timeKind = iota // no date at all
-	timeMentioned                 // estimated from dates the text mentions
+	timeMentioned                 // estimated from dates the text or page mentions
+	timeURL                       // the date in the article's URL path: low trust
 	timePublished                 // the article's own published date
 )
+
+// written says whether the day is when the article was written (published
+// or its URL's date), not a bound from what it mentions.
+func (t artTime) written() bool { return t.kind >= timeURL }
 
 // artTime is an article's day and its provenance.
 type artTime struct {
@@ -53,13 +60,17 @@ func parsePublished(s string) (int32, bool) {
 }
 
 // articleTime decides an article's time: its published date when known,
-// else the median of the absolute dates its text mentions. The median rather
+// else the date in its URL's path (text.URLDate), else the median of the
+// absolute dates its text mentions. The median rather
 // than the latest because a page keeps both old dates (background: "the
 // attack of Sept. 11, 2012") and stray later ones (captions, sidebars); the
 // clusterer treats a mentioned day as a soft lower bound, not a fact.
-func articleTime(published string, pageDates []string, title, body string) artTime {
+func articleTime(published, url string, pageDates []string, title, body string) artTime {
 	if d, ok := parsePublished(published); ok {
 		return artTime{d, timePublished}
+	}
+	if t, ok := text.URLDate(url); ok {
+		return artTime{dayOf(t), timeURL}
 	}
 	// Dates the page shows beside the article (captions, embedded posts)
 	// come before its publication; the latest is the best estimate.

@@ -53,17 +53,19 @@ func TestTextDates(t *testing.T) {
 func TestArticleTime(t *testing.T) {
 	day := func(s string) int32 { x, _ := time.Parse(time.DateOnly, s); return dayOf(x) }
 	tests := []struct {
-		published, body string
-		want            artTime
+		published, url, body string
+		want                 artTime
 	}{
-		{"2025-05-11", "on 1 Jan 2020", artTime{day("2025-05-11"), timePublished}},
-		{"2025-05-11T20:24:00+03:00", "", artTime{day("2025-05-11"), timePublished}},
-		{"", "on 1 Jan 2020, 3 Jan 2020 and 9 Jan 2020", artTime{day("2020-01-03"), timeMentioned}},
-		{"", "on 1 Jan 2020 and 9 Jan 2020", artTime{day("2020-01-01"), timeMentioned}},
-		{"garbage", "nothing dated", artTime{}},
+		{"2025-05-11", "", "on 1 Jan 2020", artTime{day("2025-05-11"), timePublished}},
+		{"2025-05-11T20:24:00+03:00", "", "", artTime{day("2025-05-11"), timePublished}},
+		{"2025-05-11", "https://example.org/2025/05/12/talks", "", artTime{day("2025-05-11"), timePublished}},
+		{"", "https://example.org/2025/05/12/talks", "on 1 Jan 2020", artTime{day("2025-05-12"), timeURL}},
+		{"", "", "on 1 Jan 2020, 3 Jan 2020 and 9 Jan 2020", artTime{day("2020-01-03"), timeMentioned}},
+		{"", "", "on 1 Jan 2020 and 9 Jan 2020", artTime{day("2020-01-01"), timeMentioned}},
+		{"garbage", "", "nothing dated", artTime{}},
 	}
 	for _, tt := range tests {
-		if got := articleTime(tt.published, nil, "", tt.body); got != tt.want {
+		if got := articleTime(tt.published, tt.url, nil, "", tt.body); got != tt.want {
 			t.Errorf("articleTime(%q, %q) = %+v, want %+v", tt.published, tt.body, got, tt.want)
 		}
 	}
@@ -94,11 +96,11 @@ func FuzzTextDates(f *testing.F) {
 
 func TestArticleTimePageDates(t *testing.T) {
 	day := func(s string) int32 { x, _ := time.Parse(time.DateOnly, s); return dayOf(x) }
-	got := articleTime("", []string{"2025-05-16", "2025-05-11", "junk"}, "", "on 1 Jan 2020")
+	got := articleTime("", "", []string{"2025-05-16", "2025-05-11", "junk"}, "", "on 1 Jan 2020")
 	if want := (artTime{day("2025-05-16"), timeMentioned}); got != want {
 		t.Errorf("page dates: %+v, want %+v", got, want)
 	}
-	if got := articleTime("2025-05-18", []string{"2025-05-16"}, "", ""); got.day != day("2025-05-18") {
+	if got := articleTime("2025-05-18", "", []string{"2025-05-16"}, "", ""); got.day != day("2025-05-18") {
 		t.Errorf("published must win: %+v", got)
 	}
 }

@@ -14,6 +14,15 @@ type features struct {
 	time artTime
 	sig  []uint32 // MinHash of body shingles; nil when the body is too short
 	nsh  int32    // number of body shingles
+	// names are its distinct entities with their IDs, so that a join can
+	// be judged without its strongest name (see strongestName).
+	names []entityRef
+}
+
+// entityRef is an entity of an article: its vocabulary ID and its words.
+type entityRef struct {
+	id    uint32
+	words string
 }
 
 // entityPrefix marks entity features in the shared vocabulary so the name
@@ -29,7 +38,7 @@ func (c *Clusterer) extract(a model.Article) features {
 		words[i] = t.lower
 	}
 	f := features{
-		time: articleTime(a.Published, a.PageDates, a.Title, a.Body),
+		time: articleTime(a.Published, a.URL, a.PageDates, a.Title, a.Body),
 		sig:  minhash(words),
 		nsh:  int32(max(0, len(words)-shingleWords+1)),
 	}
@@ -56,7 +65,11 @@ func (c *Clusterer) extract(a model.Article) features {
 		names = tokenEntities(title, body)
 	}
 	for _, e := range names {
-		counts[c.vocab.id(entityPrefix+e)]++
+		id := c.vocab.id(entityPrefix + e)
+		if counts[id] == 0 {
+			f.names = append(f.names, entityRef{id, e})
+		}
+		counts[id]++
 	}
 	f.ent = sublinear(counts)
 	return f

@@ -68,7 +68,7 @@ func (s *story) addOutlet(name string, independent bool) {
 // index: its profiles and all headlines but the representative one.
 func (s *story) freeze(v *vocab) {
 	s.title = s.representative(v)
-	s.titles, s.text, s.ent = nil, nil, nil
+	s.titles, s.text, s.ent, s.members = nil, nil, nil, nil
 	s.frozen = true
 }
 
@@ -79,14 +79,17 @@ type story struct {
 	titles   []string // headlines of independent members
 	outlets  []outletCount
 	indep    int32
-	last     uint32 // the arrival that last joined
-	frozen   bool   // evicted from the index: profile dropped, title fixed
-	title    string // the representative headline, once frozen
-	text     vec    // sum of the members' unit term vectors
-	ent      vec    // sum of the members' unit entity vectors
-	pub      span
-	ment     span
-	place    span // the days the story is filed under in the index
+	last     uint32   // the arrival that last joined
+	frozen   bool     // evicted from the index: profile dropped, title fixed
+	title    string   // the representative headline, once frozen
+	text     vec      // sum of the members' unit term vectors
+	ent      vec      // sum of the members' unit entity vectors
+	members  []member // its first members (members.go)
+	released bool     // members dropped for good
+	pub      span     // published days
+	url      span     // days from URLs (articles without a published day)
+	ment     span     // mentioned days (articles with neither)
+	place    span     // the days the story is filed under in the index
 }
 
 // addProfile folds an independent article's vectors into the profile,
@@ -116,9 +119,22 @@ func (s *story) addTime(t artTime) {
 	switch t.kind {
 	case timePublished:
 		s.pub.add(t.day)
+	case timeURL:
+		s.url.add(t.day)
 	case timeMentioned:
 		s.ment.add(t.day)
 	}
+}
+
+// written is the span of days the story's members were written on, as far
+// as known: published days and URL days.
+func (s *story) written() span {
+	w := s.pub
+	if s.url.ok {
+		w.add(s.url.first)
+		w.add(s.url.last)
+	}
+	return w
 }
 
 // gap is the distance in days between an article's time and the story's,
@@ -130,16 +146,17 @@ func (s *story) addTime(t artTime) {
 // are likely the reported events' days; far apart, one of them is background
 // and says nothing.
 func (s *story) gap(t artTime, window int32) (gap int32, hard bool) {
+	w := s.written()
 	switch {
-	case t.kind == timePublished && s.pub.ok:
-		if t.day < s.pub.first {
-			return s.pub.first - t.day, true
+	case t.written() && w.ok:
+		if t.day < w.first {
+			return w.first - t.day, true
 		}
-		return max(0, t.day-s.pub.last), true
-	case t.kind == timePublished && s.ment.ok:
+		return max(0, t.day-w.last), true
+	case t.written() && s.ment.ok:
 		return max(0, s.ment.last-t.day), true
-	case t.kind == timeMentioned && s.pub.ok:
-		return max(0, t.day-s.pub.last), true
+	case t.kind == timeMentioned && w.ok:
+		return max(0, t.day-w.last), true
 	case t.kind == timeMentioned && s.ment.ok:
 		g := max(0, s.ment.first-t.day, t.day-s.ment.last)
 		if g > window {
@@ -171,6 +188,9 @@ func (s *story) output(v *vocab, line int64) Story {
 	}
 	sp := s.pub
 	out.Dated = sp.ok
+	if !sp.ok {
+		sp = s.url
+	}
 	if !sp.ok {
 		sp = s.ment
 	}

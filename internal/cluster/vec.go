@@ -172,3 +172,12 @@ func selectTop(ws []ranked, k int) {
 		}
 	}
 }
+
+// weight returns x's weight of term t (0 when absent).
+func (x vec) weight(t uint32) float32 {
+	i, ok := slices.BinarySearchFunc(x, t, func(e tw, t uint32) int { return cmp.Compare(e.t, t) })
+	if !ok {
+		return 0
+	}
+	return x[i].w
+}

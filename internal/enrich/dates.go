@@ -55,7 +55,7 @@ func DatesAt(a model.Article, fallback string) (mentions []model.DateMention, re
 	}
 	refDay, hasRef := parseDay(a.Published)
 	if !hasRef {
-		refDay, hasRef = inferReference(found, a.PageDates)
+		refDay, hasRef = inferReference(found, a.PageDates, a.URL)
 		if !hasRef && fallback != "" {
 			refDay, hasRef = parseDay(fallback)
 		}
@@ -144,21 +144,25 @@ const (
 )
 
 // inferReference guesses the day an undated article was written: the latest
-// of the dates its page shows beside it (captions, embedded posts) and the
-// anchored full dates of its text. A full date in running prose is
+// of the date in its URL's path (text.URLDate), the dates its page shows
+// beside it (captions, embedded posts) and the anchored full dates of its
+// text. A full date in running prose is
 // usually background ("the attacks of Sept. 11, 2001"): news style drops
 // the year for dates of the current year, so a written year marks another
 // time. On 150 articles of 2010–2014 with their dates hidden, running-prose
 // dates would have given a reference years off for 9 of 11. Dates in
 // sentences about the future ("the vote on June 3, 2025 will…") may lie
 // after the writing, so they are left out too.
-func inferReference(found []foundDate, pageDates []string) (time.Time, bool) {
+func inferReference(found []foundDate, pageDates []string, url string) (time.Time, bool) {
 	var best time.Time
 	ok := false
 	consider := func(t time.Time) {
 		if !ok || t.After(best) {
 			best, ok = t, true
 		}
+	}
+	if t, good := text.URLDate(url); good {
+		consider(t)
 	}
 	for _, s := range pageDates {
 		if t, good := parseDay(s); good {

@@ -220,3 +220,25 @@ func validDateString(s string) bool {
 	}
 	return false
 }
+
+// TestDatesURLReference: an undated article whose URL's path carries a
+// date resolves its relative dates against that day, unless its text
+// anchors a later one.
+func TestDatesURLReference(t *testing.T) {
+	tests := []struct {
+		url, body, wantRef string
+		want               []string
+	}{
+		{"https://news.example.org/2025/06/02/mayor-resigns", "The mayor resigned on Friday.",
+			"2025-06-02", []string{"on Friday=2025-05-30*"}},
+		{"https://example.org/2025/04/13/club", "OSTERBY, 14 April 2025 — The club folded on Saturday.",
+			"2025-04-14", []string{"14 April 2025=2025-04-14", "on Saturday=2025-04-12*"}},
+		{"https://example.org/club-folds", "The club folded on Saturday.", "", nil},
+	}
+	for _, tt := range tests {
+		ms, ref, _ := Dates(model.Article{URL: tt.url, Body: tt.body})
+		if got := dateStrings(ms); ref != tt.wantRef || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: ref %q, mentions %q; want %q, %q", tt.url, ref, got, tt.wantRef, tt.want)
+		}
+	}
+}

@@ -35,6 +35,19 @@ type Config struct {
 	DupRate     float64   // share of articles that copy another outlet's
 	UndatedRate float64   // share of articles without a published date
 	FollowRate  float64   // share of stories that continue a storyline
+	// ChainRate is the share of follow-ups that continue their storyline's
+	// latest event closely: the same actors and half of its own words, as
+	// one vote count follows another. Chained events are the test of joins
+	// that drift: each resembles the one before, the first and the third
+	// have little in common, and all are separate stories.
+	ChainRate float64
+	// ClueRate is the share of undated articles whose text still says when
+	// their event happened, as a report does without a year: its day as
+	// "March 5" or as its weekday ("on Tuesday").
+	ClueRate float64
+	// URLDateRate is the share of articles whose URL path carries the
+	// published day (/2024/03/05/slug), dated or not.
+	URLDateRate float64
 }
 
 // DefaultConfig: 300 articles a day (a mid-sized aggregator), 30 outlets,
@@ -48,6 +61,22 @@ func DefaultConfig() Config {
 		UndatedRate: 0.02,
 		FollowRate:  0.3,
 	}
+}
+
+// UndatedStorylines is the stream a folder of text dumps gives about
+// busy subjects: no published dates, a third of the URLs dated, half the
+// texts naming their day without a year, and most stories following an
+// earlier event of their storyline closely. 60 articles a day, so that a
+// few thousand articles span storylines of many events.
+func UndatedStorylines() Config {
+	c := DefaultConfig()
+	c.PerDay = 60
+	c.UndatedRate = 1
+	c.FollowRate = 0.6
+	c.ChainRate = 0.7
+	c.ClueRate = 0.5
+	c.URLDateRate = 0.3
+	return c
 }
 
 // Stream yields n articles (IDs 1…n, in published order) with their labels,
@@ -82,7 +111,8 @@ type storyline struct {
 	persons []name
 	places  []string
 	orgs    []string
-	theme   []int // vocabulary indexes
+	theme   []int  // vocabulary indexes
+	latest  *story // its latest event
 }
 
 type name struct{ first, last string }
@@ -179,8 +209,25 @@ func (w *world) startStory() {
 	line := w.pickLine()
 	w.nextSt++
 	s := &story{id: w.nextSt, line: line, day: w.today}
-	// An event's own words: some common (Zipf), some rare, as real events
-	// mix "vote" and "filibuster".
+	prev := line.latest
+	line.latest = s
+	if prev != nil && w.cfg.ChainRate > 0 && w.r.Float64() < w.cfg.ChainRate {
+		w.chainEvent(s, prev)
+	} else {
+		w.newEvent(s)
+	}
+	size := w.storySize()
+	outlets := w.r.Perm(w.cfg.Outlets)
+	for i := range size {
+		d := w.today + spreadDays(w.r.Float64())
+		w.queue[d] = append(w.queue[d], pending{s, outlets[i%len(outlets)]})
+	}
+}
+
+// newEvent gives a story its own words, actors and place. An event's own
+// words: some common (Zipf), some rare, as real events mix "vote" and
+// "filibuster".
+func (w *world) newEvent(s *story) {
 	for i := range 5 + w.r.IntN(4) {
 		if i%2 == 0 {
 			s.event = append(s.event, 200+w.r.IntN(vocabSize-200))
@@ -188,14 +235,21 @@ func (w *world) startStory() {
 			s.event = append(s.event, w.zipfInt())
 		}
 	}
-	s.actors = append(s.actors, line.persons[:1+w.r.IntN(len(line.persons))]...)
-	s.place = line.places[w.r.IntN(len(line.places))]
-	size := w.storySize()
-	outlets := w.r.Perm(w.cfg.Outlets)
-	for i := range size {
-		d := w.today + spreadDays(w.r.Float64())
-		w.queue[d] = append(w.queue[d], pending{s, outlets[i%len(outlets)]})
+	s.actors = append(s.actors, s.line.persons[:1+w.r.IntN(len(s.line.persons))]...)
+	s.place = s.line.places[w.r.IntN(len(s.line.places))]
+}
+
+// chainEvent makes s continue prev closely: its actors, every other one
+// of its words and the rest new, and a place of the storyline.
+func (w *world) chainEvent(s *story, prev *story) {
+	for i, e := range prev.event {
+		if i%2 == 0 {
+			e = 200 + w.r.IntN(vocabSize-200)
+		}
+		s.event = append(s.event, e)
 	}
+	s.actors = prev.actors
+	s.place = s.line.places[w.r.IntN(len(s.line.places))]
 }
 
 // storySize: most events get a handful of reports, a few get many.
@@ -275,6 +329,7 @@ func (w *world) article(p pending) (model.Article, Label) {
 		title, body = w.headline(s), w.body(s)
 		s.originals = append(s.originals, original{id: id, title: title, body: body, outlet: p.outlet})
 	}
+	day := w.cfg.Start.AddDate(0, 0, w.today-1)
 	a := model.Article{
 		ID:      id,
 		Source:  "gen",
@@ -285,7 +340,12 @@ func (w *world) article(p pending) (model.Article, Label) {
 		Body:    body,
 	}
 	if w.r.Float64() >= w.cfg.UndatedRate {
-		a.Published = w.cfg.Start.AddDate(0, 0, w.today-1).Format(time.DateOnly)
+		a.Published = day.Format(time.DateOnly)
+	} else if w.cfg.ClueRate > 0 && w.r.Float64() < w.cfg.ClueRate {
+		a.Body = w.dayClue(body, w.cfg.Start.AddDate(0, 0, s.day))
+	}
+	if w.cfg.URLDateRate > 0 && w.r.Float64() < w.cfg.URLDateRate {
+		a.URL = "https://example.org/" + day.Format("2006/01/02") + "/" + word(int(id), 3) + "-" + itoa(int(id))
 	}
 	return a, label
 }

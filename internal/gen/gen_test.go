@@ -2,6 +2,7 @@ package gen
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -107,5 +108,54 @@ func BenchmarkStream(b *testing.B) {
 	for b.Loop() {
 		for range Stream(1, 1000) {
 		}
+	}
+}
+
+var dayClue = regexp.MustCompile(` on ([A-Z][a-z]+day|[A-Z][a-z]+ [0-9]{1,2})\.`)
+
+// TestUndatedStorylines checks the options behind gen.UndatedStorylines:
+// no published dates, some dated URLs and day clues, and chained events
+// that share words with the event before them.
+func TestUndatedStorylines(t *testing.T) {
+	var as []model.Article
+	var ls []Label
+	for a, l := range UndatedStorylines().Stream(3, 2000) {
+		as, ls = append(as, a), append(ls, l)
+	}
+	urls, clues := 0, 0
+	for _, a := range as {
+		if a.Published != "" {
+			t.Fatalf("article %d is dated", a.ID)
+		}
+		if strings.Contains(a.URL, "/2024/") {
+			urls++
+		}
+		if dayClue.MatchString(strings.SplitN(a.Body, "\n\n", 2)[0]) {
+			clues++
+		}
+	}
+	stories := map[int64]bool{}
+	for _, l := range ls {
+		stories[l.Story] = true
+	}
+	t.Logf("%d articles, %d stories, %d dated URLs, %d day clues", len(as), len(stories), urls, clues)
+	if urls < len(as)/5 || urls > len(as)/2 || clues < len(as)/4 || clues > 3*len(as)/4 {
+		t.Errorf("%d dated URLs and %d day clues in %d articles", urls, clues, len(as))
+	}
+}
+
+func TestChainedEventsShareWords(t *testing.T) {
+	w := newWorld(UndatedStorylines(), 5)
+	prev := &story{event: []int{1, 2, 3, 4, 5, 6}, actors: []name{{"A", "B"}}, line: &storyline{places: []string{"P"}}}
+	s := &story{line: prev.line}
+	w.chainEvent(s, prev)
+	kept := 0
+	for i, e := range s.event {
+		if e == prev.event[i] {
+			kept++
+		}
+	}
+	if kept != 3 || !reflect.DeepEqual(s.actors, prev.actors) {
+		t.Errorf("chained event kept %d of 6 words, actors %v", kept, s.actors)
 	}
 }

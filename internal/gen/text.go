@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // headline writes a title from the story's lead actor, event words and place.
@@ -43,6 +44,21 @@ func (w *world) body(s *story) string {
 		b.WriteString("\n\n" + title(vocabWord(s.event[0])) + " began on " + d.Format("January 2, 2006") + ", " + glue[w.r.IntN(len(glue))] + " " + vocabWord(w.zipfInt()) + ".")
 	}
 	return b.String()
+}
+
+// dayClue ends the first paragraph with the day of the event, as an
+// undated report still gives it: "on March 5" or "on Tuesday".
+func (w *world) dayClue(body string, day time.Time) string {
+	when := day.Format("January 2")
+	if w.r.IntN(2) == 0 {
+		when = day.Weekday().String()
+	}
+	first, rest, _ := strings.Cut(body, "\n\n")
+	clue := " " + title(glue[w.r.IntN(len(glue))]) + " " + vocabWord(w.zipfInt()) + " " + verbs[w.r.IntN(len(verbs))] + " on " + when + "."
+	if rest == "" {
+		return first + clue
+	}
+	return first + clue + "\n\n" + rest
 }
 
 // sentence appends one sentence.
