@@ -30,7 +30,7 @@ func (c coverer) quotedIn(a *sent, d *doc) (verdict, *sent) {
 			}
 			continue
 		}
-		if w := bestWindow(qk, body); w.run >= 4 || carried(w, len(qk)) {
+		if w := bestWindow(qk, body, min(4, atLeast(0.8, len(qk)))); w.run >= 4 || carried(w, len(qk)) {
 			best = unsure
 		} else {
 			if c.quotesAWord(q, d) {
@@ -39,7 +39,7 @@ func (c coverer) quotedIn(a *sent, d *doc) (verdict, *sent) {
 			continue
 		}
 		for _, s := range d.sents {
-			if mostlyQuote && carried(bestWindow(qk, c.keysOf(s)), len(qk)) {
+			if mostlyQuote && carried(bestWindow(qk, c.keysOf(s), max(3, atLeast(0.8, len(qk)))), len(qk)) {
 				return supports, s
 			}
 		}

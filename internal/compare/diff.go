@@ -188,13 +188,18 @@ func sameWord(a, b token) bool {
 	return a.key == b.key
 }
 
-// lcsLen is the length of the longest common subsequence of two key lists.
-func lcsLen(a, b []string) int {
+// lcsLen is the length of the longest common subsequence of two key
+// lists; buf, when long enough, saves the two rows' allocation.
+func lcsLen(a, b []string, buf []int) int {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	if len(buf) < 2*(len(b)+1) {
+		buf = make([]int, 2*(len(b)+1))
+	}
+	prev, cur := buf[:len(b)+1], buf[len(b)+1:2*(len(b)+1)]
+	clear(prev)
+	clear(cur)
 	for i := range a {
 		for j := range b {
 			switch {
@@ -219,19 +224,39 @@ type window struct {
 }
 
 // bestWindow finds the window of long, a little longer than short (room for
-// an inserted word), that shares the most words with short in order.
-func bestWindow(short, long []string) window {
+// an inserted word), that shares the most words with short in order. A
+// caller that rejects any window sharing fewer than need words gets the
+// zero window instead of one it would reject: windows that cannot reach
+// need, or the best so far, are skipped by counting their words in short,
+// a bound on what they share, before aligning them.
+func bestWindow(short, long []string, need int) window {
 	w := len(short) + len(short)/4
 	if w > len(long) {
 		w = len(long)
 	}
+	in := make(map[string]bool, len(short))
+	for _, k := range short {
+		in[k] = true
+	}
+	hits := make([]int, len(long)+1) // hits[i]: words of long[:i] in short
+	for i, k := range long {
+		hits[i+1] = hits[i]
+		if in[k] {
+			hits[i+1]++
+		}
+	}
+	if min(hits[len(long)], len(short)) < need {
+		return window{}
+	}
+	buf := make([]int, 2*(len(short)+1))
 	var best window
 	for start := 0; start+w <= len(long); start++ {
-		win := long[start : start+w]
-		if !containsAny(win, short) {
+		bound := min(hits[start+w]-hits[start], len(short))
+		if bound == 0 || bound < best.shared || bound < need {
 			continue
 		}
-		n := lcsLen(short, win)
+		win := long[start : start+w]
+		n := lcsLen(short, win, buf)
 		if n < best.shared {
 			continue
 		}
@@ -243,15 +268,14 @@ func bestWindow(short, long []string) window {
 	return best
 }
 
-func containsAny(a, b []string) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				return true
-			}
-		}
+// atLeast is the least whole number of words that is at least share of n
+// (compared as the callers compare, in floating point).
+func atLeast(share float64, n int) int {
+	k := 0
+	for float64(k) < share*float64(n) {
+		k++
 	}
-	return false
+	return k
 }
 
 // longestRun is the longest run of words a and b share consecutively.
