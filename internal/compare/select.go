@@ -1,0 +1,124 @@
+package compare
+
+import (
+	"hash/fnv"
+	"math/bits"
+	"sort"
+	"strings"
+
+	"parallax/internal/model"
+)
+
+// A story of many articles is compared through a bounded number of them,
+// chosen per outlet, so that a report costs about the same whatever the
+// story's size and is not rebuilt each time an article joins: what most
+// outlets report is in each outlet's first articles, what the story became
+// in its later ones, and a thousand articles of one story repeat one
+// another. Up to MaxCompared independent articles are all compared, as
+// before.
+
+// MaxCompared is the most articles one report compares.
+const MaxCompared = 40
+
+// Select returns the articles a report of the story compares, in ID
+// order: its independent articles (copies whose original is in the story
+// left out), all of them when there are at most MaxCompared, else a
+// bounded number per outlet (see chooseArticles). Selecting from what it
+// returned gives the same articles, so a caller may select first, decide
+// whether the report must be rebuilt from the selection alone, then build.
+func Select(arts []model.Article, dups map[int64]int64) []model.Article {
+	chosen, _ := selectArticles(arts, dups)
+	return chosen
+}
+
+// selectArticles is Select, also saying whether it left articles out.
+func selectArticles(arts []model.Article, dups map[int64]int64) (chosen []model.Article, some bool) {
+	indep := independent(arts, dups)
+	if len(indep) <= MaxCompared {
+		return indep, false
+	}
+	return chooseArticles(foldRepeats(indep), MaxCompared), true
+}
+
+// foldRepeats drops an article whose text (title and body, spacing and
+// case aside) an earlier article of the story already has: a page
+// published twice, or a copy the clusterer did not mark.
+func foldRepeats(arts []model.Article) []model.Article {
+	seen := make(map[uint64]bool, len(arts))
+	out := make([]model.Article, 0, len(arts))
+	for _, a := range arts {
+		h := fnv.New64a()
+		h.Write([]byte(strings.ToLower(strings.Join(strings.Fields(a.Title+" "+a.Body), " "))))
+		if k := h.Sum64(); !seen[k] {
+			seen[k] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// chooseArticles keeps at most limit articles. Each outlet gets a share
+// (limit over the number of outlets, the outlets with the most articles
+// taking what is left over; past limit outlets, the limit outlets with
+// the most articles get one each). Within an outlet, in published order,
+// it keeps its first article and, for a larger share, the latest of its
+// 2nd, 4th, 8th, … articles: its first report and how its coverage went
+// on, spread over the story. The choice changes only when an outlet's
+// count of articles doubles, or the outlets change, so most articles that
+// join a large story leave the report as it is.
+func chooseArticles(arts []model.Article, limit int) []model.Article {
+	byOutlet := make(map[string][]model.Article)
+	var outlets []string
+	for _, a := range arts {
+		o := outletOf(a)
+		if byOutlet[o] == nil {
+			outlets = append(outlets, o)
+		}
+		byOutlet[o] = append(byOutlet[o], a)
+	}
+	sort.SliceStable(outlets, func(i, j int) bool {
+		if ni, nj := len(byOutlet[outlets[i]]), len(byOutlet[outlets[j]]); ni != nj {
+			return ni > nj
+		}
+		return outlets[i] < outlets[j]
+	})
+	outlets = outlets[:min(len(outlets), limit)]
+	var out []model.Article
+	for i, o := range outlets {
+		share := limit / len(outlets)
+		if i < limit%len(outlets) {
+			share++
+		}
+		out = append(out, outletShare(publishedOrder(byOutlet[o]), share)...)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// outletShare picks up to share of an outlet's articles (in published
+// order): the first, then the latest power-of-two ranks (2nd, 4th, 8th, …).
+func outletShare(arts []model.Article, share int) []model.Article {
+	out := []model.Article{arts[0]}
+	for rank := 1 << (bits.Len(uint(len(arts))) - 1); rank > 1 && len(out) < share; rank >>= 1 {
+		out = append(out, arts[rank-1])
+	}
+	return out
+}
+
+// publishedOrder sorts one outlet's articles by published time (undated
+// last), then ID.
+func publishedOrder(arts []model.Article) []model.Article {
+	out := append([]model.Article(nil), arts...)
+	sort.SliceStable(out, func(i, j int) bool {
+		ti, oki := parsePublished(out[i].Published)
+		tj, okj := parsePublished(out[j].Published)
+		if oki != okj {
+			return oki
+		}
+		if oki && !ti.Equal(tj) {
+			return ti.Before(tj)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
