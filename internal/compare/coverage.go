@@ -52,12 +52,10 @@ type coverer struct {
 	// rest caches what judging many claims against many articles reuses.
 	sets     map[[2]*sent]map[string]bool
 	docs     map[*doc]map[string]bool
-	memo     map[verdictKey]verdictResult
-	bodyKeys map[*doc][]string
-	bodySet  map[*doc]map[string]bool
-	sentKeys map[*sent][]string
-	views    map[*sent]*claimView
-	indexes  map[*doc]map[string][]int
+	memo    map[verdictKey]verdictResult
+	views   map[*sent]*claimView
+	indexes map[*doc]map[string][]int
+	quoted  *quotedCache
 }
 
 // claimView is a claim sentence's terms ready for matching: each with its
@@ -190,9 +188,9 @@ func newCoverer(docs []*doc) coverer {
 	}
 	c := coverer{affil: make(map[string][]string), df: make(map[string]int),
 		sets: make(map[[2]*sent]map[string]bool), docs: make(map[*doc]map[string]bool),
-		memo: make(map[verdictKey]verdictResult), bodyKeys: make(map[*doc][]string),
-		bodySet: make(map[*doc]map[string]bool), sentKeys: make(map[*sent][]string),
-		views: make(map[*sent]*claimView), indexes: make(map[*doc]map[string][]int)}
+		memo:  make(map[verdictKey]verdictResult),
+		views: make(map[*sent]*claimView), indexes: make(map[*doc]map[string][]int),
+		quoted: newQuotedCache()}
 	for _, d := range docs {
 		for _, s := range d.sents {
 			seen := make(map[string]bool)

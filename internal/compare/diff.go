@@ -230,10 +230,6 @@ type window struct {
 // need, or the best so far, are skipped by counting their words in short,
 // a bound on what they share, before aligning them.
 func bestWindow(short, long []string, need int) window {
-	w := len(short) + len(short)/4
-	if w > len(long) {
-		w = len(long)
-	}
 	in := make(map[string]bool, len(short))
 	for _, k := range short {
 		in[k] = true
@@ -244,6 +240,16 @@ func bestWindow(short, long []string, need int) window {
 		if in[k] {
 			hits[i+1]++
 		}
+	}
+	return bestWindowHits(short, long, hits, need)
+}
+
+// bestWindowHits is bestWindow given hits, the count of long's words in
+// short over each prefix of long.
+func bestWindowHits(short, long []string, hits []int, need int) window {
+	w := len(short) + len(short)/4
+	if w > len(long) {
+		w = len(long)
 	}
 	if min(hits[len(long)], len(short)) < need {
 		return window{}
