@@ -245,7 +245,10 @@ func bestWindow(short, long []string, need int) window {
 }
 
 // bestWindowHits is bestWindow given hits, the count of long's words in
-// short over each prefix of long.
+// short over each prefix of long. The best window is the same in any
+// order of trying (most words shared, then the longest run, then an edge
+// if any such window is one), so windows are tried from the highest bound
+// down and the search stops when no window left can do better.
 func bestWindowHits(short, long []string, hits []int, need int) window {
 	w := len(short) + len(short)/4
 	if w > len(long) {
@@ -254,21 +257,29 @@ func bestWindowHits(short, long []string, hits []int, need int) window {
 	if min(hits[len(long)], len(short)) < need {
 		return window{}
 	}
+	byBound := make([][]int, len(short)+1) // window starts by their bound
+	for start := 0; start+w <= len(long); start++ {
+		if bound := min(hits[start+w]-hits[start], len(short)); bound > 0 && bound >= need {
+			byBound[bound] = append(byBound[bound], start)
+		}
+	}
 	buf := make([]int, 2*(len(short)+1))
 	var best window
-	for start := 0; start+w <= len(long); start++ {
-		bound := min(hits[start+w]-hits[start], len(short))
-		if bound == 0 || bound < best.shared || bound < need {
-			continue
-		}
-		win := long[start : start+w]
-		n := lcsLen(short, win, buf)
-		if n < best.shared {
-			continue
-		}
-		cand := window{shared: n, run: longestRun(short, win), edge: start == 0 || start+w == len(long)}
-		if n > best.shared || cand.run > best.run || (cand.run == best.run && cand.edge && !best.edge) {
-			best = cand
+	for bound := len(short); bound > 0 && bound >= best.shared; bound-- {
+		for _, start := range byBound[bound] {
+			edge := start == 0 || start+w == len(long)
+			if bound == best.shared && best.run >= bound && (best.edge || !edge) {
+				continue // it could at best tie
+			}
+			win := long[start : start+w]
+			n := lcsLen(short, win, buf)
+			if n < best.shared {
+				continue
+			}
+			cand := window{shared: n, run: longestRun(short, win), edge: edge}
+			if n > best.shared || cand.run > best.run || (cand.run == best.run && cand.edge && !best.edge) {
+				best = cand
+			}
 		}
 	}
 	return best
