@@ -50,8 +50,8 @@ type coverer struct {
 	df map[string]int
 	// sets caches the term sets of sentences, windows and articles; the
 	// rest caches what judging many claims against many articles reuses.
-	sets     map[[2]*sent]map[string]bool
-	docs     map[*doc]map[string]bool
+	sets    map[[2]*sent]map[string]bool
+	docs    map[*doc]map[string]bool
 	memo    map[verdictKey]verdictResult
 	views   map[*sent]*claimView
 	indexes map[*doc]map[string][]int

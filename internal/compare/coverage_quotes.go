@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"sort"
 	"strings"
 
 	"parallax/internal/text"
@@ -113,11 +112,11 @@ func (c coverer) judgeSpan(q string, d *doc, mostly bool) (verdict, *sent) {
 		return absent, nil
 	}
 	b := c.body(d)
-	hits := b.hitsOf(qk)
 	if !mostlyIn(qk, b.pos) {
 		return c.quotesAWord(q, b), nil
 	}
-	if w := bestWindowHits(qk, b.keys, hits, min(4, atLeast(0.8, len(qk)))); !(w.run >= 4 || carried(w, len(qk))) {
+	ids, quota := b.matchIDs(qk)
+	if w := bestWindowIDs(qk, b.keys, ids, quota, min(4, atLeast(0.8, len(qk)))); !(w.run >= 4 || carried(w, len(qk))) {
 		return c.quotesAWord(q, b), nil
 	}
 	if !mostly {
@@ -126,34 +125,33 @@ func (c coverer) judgeSpan(q string, d *doc, mostly bool) (verdict, *sent) {
 	need := max(3, atLeast(0.8, len(qk)))
 	for i, s := range d.sents {
 		from, to := b.starts[i], b.starts[i+1]
-		if hits[to]-hits[from] < need {
-			continue // the sentence cannot carry it: see bestWindow
-		}
-		if carried(bestWindow(qk, b.keys[from:to], need), len(qk)) {
+		if carried(bestWindowIDs(qk, b.keys[from:to], ids[from:to], quota, need), len(qk)) {
 			return supports, s
 		}
 	}
 	return unsure, nil
 }
 
-// hitsOf counts, for each prefix of the body, its keys that are in qk:
-// hits[i] is the count over the first i keys.
-func (b *quotedBody) hitsOf(qk []string) []int {
-	var at []int
-	for _, k := range distinct(qk) {
-		at = append(at, b.pos[k]...)
+// matchIDs is matchIDs(qk, b.keys) through the body's index of its words.
+func (b *quotedBody) matchIDs(qk []string) (ids, quota []int32) {
+	ids = make([]int32, len(b.keys))
+	for i := range ids {
+		ids[i] = -1
 	}
-	sort.Ints(at)
-	hits := make([]int, len(b.keys)+1)
-	j := 0
-	for i := range b.keys {
-		hits[i+1] = hits[i]
-		for j < len(at) && at[j] == i {
-			hits[i+1]++
-			j++
+	num := make(map[string]int32, len(qk))
+	for _, k := range qk {
+		n, ok := num[k]
+		if !ok {
+			n = int32(len(quota))
+			num[k] = n
+			quota = append(quota, 0)
+			for _, p := range b.pos[k] {
+				ids[p] = n
+			}
 		}
+		quota[n]++
 	}
-	return hits
+	return ids, quota
 }
 
 // quotesAWord: the article sets in quotation marks a telling word of the
