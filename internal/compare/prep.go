@@ -36,6 +36,8 @@ type doc struct {
 	sents   []*sent
 	// surface maps each name form this article uses to its entity key.
 	surface []nameForm
+	// headline caches headlineTerms: read once per sentence by the brief.
+	headline map[string]bool
 }
 
 // nameForm is one way an article writes an entity's name.

@@ -4,7 +4,6 @@ import (
 	"hash/fnv"
 	"math/bits"
 	"sort"
-	"strings"
 
 	"parallax/internal/model"
 )
@@ -46,15 +45,40 @@ func selectArticles(arts []model.Article, dups map[int64]int64) (chosen []model.
 func foldRepeats(arts []model.Article) []model.Article {
 	seen := make(map[uint64]bool, len(arts))
 	out := make([]model.Article, 0, len(arts))
+	var buf []byte
 	for _, a := range arts {
+		buf = foldedText(buf[:0], a.Title)
+		buf = foldedText(append(buf, ' '), a.Body)
 		h := fnv.New64a()
-		h.Write([]byte(strings.ToLower(strings.Join(strings.Fields(a.Title+" "+a.Body), " "))))
+		h.Write(buf)
 		if k := h.Sum64(); !seen[k] {
 			seen[k] = true
 			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// foldedText appends s with ASCII letters lower-cased and each run of
+// ASCII spaces made one space: enough to see a page published twice.
+func foldedText(buf []byte, s string) []byte {
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			space = true
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // chooseArticles keeps at most limit articles. Each outlet gets a share

@@ -1,5 +1,7 @@
 package compare
 
+import "math/bits"
+
 // Finding where a short wording (a quotation) best fits in a longer one
 // is the inner loop of quote grouping and of looking for quoted words in
 // articles. Windows are bounded by the words they share with the short
@@ -53,7 +55,7 @@ func bestWindowIDs(short, long []string, ids, quota []int32, need int) window {
 		return window{}
 	}
 	byBound := windowsByBound(ids, quota, w, len(short), need)
-	buf := make([]int, 2*(len(short)+1))
+	al := newAligner(short, ids, quota)
 	var best window
 	for bound := len(short); bound > 0 && bound >= best.shared; bound-- {
 		for _, start := range byBound[bound] {
@@ -61,16 +63,89 @@ func bestWindowIDs(short, long []string, ids, quota []int32, need int) window {
 			if bound == best.shared && best.run >= bound && (best.edge || !edge) {
 				continue // it could at best tie
 			}
-			win := long[start : start+w]
-			n := lcsLen(short, win, buf)
+			n := al.lcs(long, start, start+w)
 			if n < best.shared {
 				continue
 			}
-			cand := window{shared: n, run: longestRun(short, win), edge: edge}
+			cand := window{shared: n, run: al.run(long, start, start+w), edge: edge}
 			if n > best.shared || cand.run > best.run || (cand.run == best.run && cand.edge && !best.edge) {
 				best = cand
 			}
 		}
+	}
+	return best
+}
+
+// aligner aligns short against windows of long. Up to 64 words, the
+// longest common subsequence is counted bit-parallel (Hyyrö's form of
+// Allison and Dix), one machine word per window word, and runs over word
+// numbers; longer wordings fall back to the string tables.
+type aligner struct {
+	short    []string
+	ids      []int32  // long's words numbered as short's (matchIDs)
+	shortIDs []int32  // short's own words numbered
+	masks    []uint64 // masks[k]: where word k stands in short
+	buf      []int
+}
+
+func newAligner(short []string, ids, quota []int32) *aligner {
+	al := &aligner{short: short, ids: ids, buf: make([]int, 2*(len(short)+1))}
+	if len(short) > 64 {
+		return al
+	}
+	num := make(map[string]int32, len(quota))
+	al.masks = make([]uint64, len(quota))
+	for i, k := range short {
+		n, ok := num[k]
+		if !ok {
+			n = int32(len(num))
+			num[k] = n
+		}
+		al.shortIDs = append(al.shortIDs, n)
+		al.masks[n] |= 1 << uint(i)
+	}
+	return al
+}
+
+// lcs is lcsLen(short, long[from:to]).
+func (al *aligner) lcs(long []string, from, to int) int {
+	if al.masks == nil {
+		return lcsLen(al.short, long[from:to], al.buf)
+	}
+	v := ^uint64(0)
+	for _, k := range al.ids[from:to] {
+		if k >= 0 {
+			u := v & al.masks[k]
+			v = (v + u) | (v - u)
+		}
+	}
+	m := len(al.short)
+	low := ^uint64(0)
+	if m < 64 {
+		low = 1<<uint(m) - 1
+	}
+	return m - bits.OnesCount64(v&low)
+}
+
+// run is longestRun(short, long[from:to]).
+func (al *aligner) run(long []string, from, to int) int {
+	if al.masks == nil {
+		return longestRun(al.short, long[from:to])
+	}
+	m := len(al.shortIDs)
+	prev, cur := al.buf[:m+1], al.buf[m+1:2*(m+1)]
+	clear(prev)
+	best := 0
+	for _, k := range al.ids[from:to] {
+		cur[0] = 0
+		for i, s := range al.shortIDs {
+			cur[i+1] = 0
+			if k >= 0 && s == k {
+				cur[i+1] = prev[i] + 1
+				best = max(best, cur[i+1])
+			}
+		}
+		prev, cur = cur, prev
 	}
 	return best
 }
