@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"parallax/internal/cluster"
+	"parallax/internal/compare"
 	"parallax/internal/pipeline"
 	"parallax/internal/store"
 )
@@ -48,7 +49,7 @@ func loadWriter(ctx context.Context, st Store, lease store.Lease) (*writer, erro
 // buildPending builds every pending report in the store: those this
 // writer's placements marked, and any a dead writer left.
 func (w *writer) buildPending(ctx context.Context) (int, error) {
-	return pipeline.BuildPending(ctx, w.st, pipeline.Reporter{Build: compareStory, Redate: redate})
+	return pipeline.BuildPending(ctx, w.st, pipeline.Reporter{Build: compareStory, Redate: redate, Select: compare.Select})
 }
 
 // ingest stores paths as every storing command does (each article enriched

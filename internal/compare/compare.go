@@ -13,7 +13,7 @@ func Build(s model.Story, arts []model.Article) model.Report {
 // in opt. The report is deterministic: the same articles in any order give
 // the same report. Every slice is non-nil.
 func BuildWith(s model.Story, arts []model.Article, opt Options) model.Report {
-	chosen, some := selectArticles(arts, opt.Duplicates)
+	chosen, some := Select(arts, opt.Duplicates)
 	docs := prepare(chosen)
 	ss := statements(docs)
 	pairs := similarPairs(ss, pairFloor)

@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"math/bits"
 	"sort"
+	"time"
 
 	"parallax/internal/model"
 )
@@ -23,20 +24,20 @@ const MaxCompared = 40
 // order: its independent articles (copies whose original is in the story
 // left out), all of them when there are at most MaxCompared, else a
 // bounded number per outlet (see chooseArticles). Selecting from what it
-// returned gives the same articles, so a caller may select first, decide
-// whether the report must be rebuilt from the selection alone, then build.
-func Select(arts []model.Article, dups map[int64]int64) []model.Article {
-	chosen, _ := selectArticles(arts, dups)
-	return chosen
-}
-
-// selectArticles is Select, also saying whether it left articles out.
-func selectArticles(arts []model.Article, dups map[int64]int64) (chosen []model.Article, some bool) {
+// returned gives the same articles, so a caller may select first and
+// decide whether the report must be rebuilt from the selection alone.
+// It says whether it left out any independent article (then the report
+// lists what it compared, Report.Compared).
+func Select(arts []model.Article, dups map[int64]int64) (chosen []model.Article, partial bool) {
 	indep := independent(arts, dups)
 	if len(indep) <= MaxCompared {
 		return indep, false
 	}
-	return chooseArticles(foldRepeats(indep), MaxCompared), true
+	folded := foldRepeats(indep)
+	if len(folded) <= MaxCompared {
+		return folded, true
+	}
+	return chooseArticles(folded, MaxCompared), true
 }
 
 // foldRepeats drops an article whose text (title and body, spacing and
@@ -132,17 +133,28 @@ func outletShare(arts []model.Article, share int) []model.Article {
 // publishedOrder sorts one outlet's articles by published time (undated
 // last), then ID.
 func publishedOrder(arts []model.Article) []model.Article {
-	out := append([]model.Article(nil), arts...)
-	sort.SliceStable(out, func(i, j int) bool {
-		ti, oki := parsePublished(out[i].Published)
-		tj, okj := parsePublished(out[j].Published)
-		if oki != okj {
-			return oki
+	type dated struct {
+		a  model.Article
+		t  time.Time
+		ok bool
+	}
+	ds := make([]dated, len(arts))
+	for i, a := range arts {
+		t, ok := parsePublished(a.Published)
+		ds[i] = dated{a, t, ok}
+	}
+	sort.SliceStable(ds, func(i, j int) bool {
+		if ds[i].ok != ds[j].ok {
+			return ds[i].ok
 		}
-		if oki && !ti.Equal(tj) {
-			return ti.Before(tj)
+		if ds[i].ok && !ds[i].t.Equal(ds[j].t) {
+			return ds[i].t.Before(ds[j].t)
 		}
-		return out[i].ID < out[j].ID
+		return ds[i].a.ID < ds[j].a.ID
 	})
+	out := make([]model.Article, len(ds))
+	for i, d := range ds {
+		out[i] = d.a
+	}
 	return out
 }

@@ -28,9 +28,18 @@ type ReportStore interface {
 // member to the article it copies.
 type BuildFunc func(s model.Story, arts []model.Article, dups map[int64]int64) model.Report
 
+// SelectFunc picks the members a story's report reads, saying whether it
+// left some out (compare.Select).
+type SelectFunc func(arts []model.Article, dups map[int64]int64) (chosen []model.Article, partial bool)
+
 // Reporter builds the stories' comparison reports.
 type Reporter struct {
 	Build BuildFunc
+	// Select, when set, is what Build reads of a story: the report's
+	// fingerprint then covers only the chosen members, so an article that
+	// joins a large story without changing the choice leaves its report
+	// as it is, unbuilt.
+	Select SelectFunc
 	// Redate, when set, gives an article with no date of its own (no
 	// published date, none its page or text gives) its dates resolved
 	// against its story's first day; ok is false when there is nothing to
@@ -103,7 +112,7 @@ func buildReport(ctx context.Context, st ReportStore, id int64, rep Reporter) (b
 			arts[i].Enrichment = &e
 		}
 	}
-	fp, err := reportFingerprint(s, arts, dups)
+	fp, err := basisFingerprint(s, arts, dups, rep.Select)
 	if err != nil {
 		return false, err
 	}
@@ -128,6 +137,25 @@ func safeBuild(build BuildFunc, s model.Story, arts []model.Article, dups map[in
 		}
 	}()
 	return build(s, arts, dups)
+}
+
+// basisFingerprint hashes what a report depends on: every member, or the
+// members sel chooses and whether it left some out.
+func basisFingerprint(s model.Story, arts []model.Article, dups map[int64]int64, sel SelectFunc) (string, error) {
+	if sel == nil {
+		return reportFingerprint(s, arts, dups)
+	}
+	chosen, partial := sel(arts, dups)
+	among := make(map[int64]int64)
+	for _, a := range chosen {
+		if d, ok := dups[a.ID]; ok {
+			among[a.ID] = d
+		}
+	}
+	if partial {
+		among[0] = -1 // not a member ID: marks a partial choice
+	}
+	return reportFingerprint(s, chosen, among)
 }
 
 // reportFingerprint hashes what a report depends on.
