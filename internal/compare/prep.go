@@ -61,6 +61,9 @@ type sent struct {
 	pvec   map[string]float64
 	pterms []string
 	pnorm  float64
+	// sparse and psparse are vec and pvec with numbered terms, for the
+	// dot products comparing many pairs takes.
+	sparse, psparse sparse
 }
 
 // outletOf names an article's outlet as every view does.
