@@ -56,6 +56,7 @@ type coverer struct {
 	views   map[*sent]*claimView
 	indexes map[*doc]map[string][]int
 	quoted  *quotedCache
+	scratch *[2]presenceBuf // for a claim's terms and its predicate's
 }
 
 // claimView is a claim sentence's terms ready for matching: each with its
@@ -190,7 +191,7 @@ func newCoverer(docs []*doc) coverer {
 		sets: make(map[[2]*sent]map[string]bool), docs: make(map[*doc]map[string]bool),
 		memo:  make(map[verdictKey]verdictResult),
 		views: make(map[*sent]*claimView), indexes: make(map[*doc]map[string][]int),
-		quoted: newQuotedCache()}
+		quoted: newQuotedCache(), scratch: new([2]presenceBuf)}
 	for _, d := range docs {
 		for _, s := range d.sents {
 			seen := make(map[string]bool)

@@ -16,7 +16,7 @@ func (c coverer) quotedIn(a *sent, d *doc) (verdict, *sent) {
 	if len(spans) == 0 {
 		return absent, nil
 	}
-	mostlyQuote := len(strings.Fields(stripQuoted(a.text))) <= 8
+	mostlyQuote := c.quoted.mostlyQuote(a)
 	best := absent
 	for _, q := range spans {
 		switch v, s := c.spanIn(q, d, mostlyQuote); v {
@@ -34,6 +34,8 @@ func (c coverer) quotedIn(a *sent, d *doc) (verdict, *sent) {
 // article.
 type quotedCache struct {
 	spans  map[*sent][]string
+	mostly map[*sent]bool
+	keys   map[string][]string
 	bodies map[*doc]*quotedBody
 	memo   map[spanKey]verdictResult
 }
@@ -45,7 +47,29 @@ type spanKey struct {
 }
 
 func newQuotedCache() *quotedCache {
-	return &quotedCache{spans: map[*sent][]string{}, bodies: map[*doc]*quotedBody{}, memo: map[spanKey]verdictResult{}}
+	return &quotedCache{spans: map[*sent][]string{}, mostly: map[*sent]bool{}, keys: map[string][]string{},
+		bodies: map[*doc]*quotedBody{}, memo: map[spanKey]verdictResult{}}
+}
+
+// mostlyQuote: the claim sentence is mostly its quotation (eight words or
+// fewer outside it).
+func (qc *quotedCache) mostlyQuote(s *sent) bool {
+	m, ok := qc.mostly[s]
+	if !ok {
+		m = len(strings.Fields(stripQuoted(s.text))) <= 8
+		qc.mostly[s] = m
+	}
+	return m
+}
+
+// keysOf is a quoted passage's word keys.
+func (qc *quotedCache) keysOf(q string) []string {
+	k, ok := qc.keys[q]
+	if !ok {
+		k = keys(tokenize(q))
+		qc.keys[q] = k
+	}
+	return k
 }
 
 // spansOf is a sentence's quoted passages.
@@ -107,7 +131,7 @@ func (c coverer) spanIn(q string, d *doc, mostly bool) (verdict, *sent) {
 }
 
 func (c coverer) judgeSpan(q string, d *doc, mostly bool) (verdict, *sent) {
-	qk := keys(tokenize(q))
+	qk := c.quoted.keysOf(q)
 	if len(qk) < 3 {
 		return absent, nil
 	}
