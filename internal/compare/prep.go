@@ -64,6 +64,9 @@ type sent struct {
 	// sparse and psparse are vec and pvec with numbered terms, for the
 	// dot products comparing many pairs takes.
 	sparse, psparse sparse
+	// fault caches briefFault: its text without a dateline and why it
+	// cannot stand in the brief.
+	fault *[2]string
 }
 
 // outletOf names an article's outlet as every view does.
