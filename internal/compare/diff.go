@@ -24,6 +24,9 @@ func tokenize(s string) []token {
 // wordKey folds a written word to what it says: "NOW!!!" and "now" match,
 // as do "doesn’t" and "doesn't".
 func wordKey(w string) string {
+	if k, ok := asciiKey(w); ok {
+		return k
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(w) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -31,6 +34,39 @@ func wordKey(w string) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiKey is wordKey for a word of ASCII letters and digits with
+// punctuation only at its ends (most words), without allocating when it
+// is already lower case; ok is false for any other word.
+func asciiKey(w string) (string, bool) {
+	from, to := 0, len(w)
+	for from < to && isASCIIPunct(w[from]) {
+		from++
+	}
+	for to > from && isASCIIPunct(w[to-1]) {
+		to--
+	}
+	lower := true
+	for i := from; i < to; i++ {
+		switch c := w[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			lower = false
+		default:
+			return "", false
+		}
+	}
+	if lower {
+		return w[from:to], true
+	}
+	return strings.ToLower(w[from:to]), true
+}
+
+// isASCIIPunct: an ASCII byte that is neither a letter, a digit nor a
+// space (wordKey drops it).
+func isASCIIPunct(c byte) bool {
+	return c < 0x80 && c > ' ' && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9')
 }
 
 // keys lists the non-empty keys of tokens (punctuation-only tokens such as

@@ -18,7 +18,7 @@ import (
 // before.
 
 // MaxCompared is the most articles one report compares.
-const MaxCompared = 40
+const MaxCompared = 32
 
 // Select returns the articles a report of the story compares, in ID
 // order: its independent articles (copies whose original is in the story

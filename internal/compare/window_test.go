@@ -2,7 +2,9 @@ package compare
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestAlignerMatchesTables checks the bit-parallel alignment against the
@@ -29,6 +31,21 @@ func TestAlignerMatchesTables(t *testing.T) {
 		}
 		if got, want := al.run(long, from, to), longestRun(short, long[from:to]); got != want {
 			t.Fatalf("run(%v, %v) = %d, want %d", short, long[from:to], got, want)
+		}
+	}
+}
+
+// TestASCIIKeyMatchesWordKey: the fast path folds words as the general one.
+func TestASCIIKeyMatchesWordKey(t *testing.T) {
+	for _, w := range []string{"now", "NOW!!!", "(Reuters)", "doesn't", "“Hello,", "4,000", "U.S.", "e-mail", "Zelenskiy’s", "…", "—", "", "a1B2", "café", "\"quoted\""} {
+		want := ""
+		for _, r := range strings.ToLower(w) {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				want += string(r)
+			}
+		}
+		if got := wordKey(w); got != want {
+			t.Errorf("wordKey(%q) = %q, want %q", w, got, want)
 		}
 	}
 }
