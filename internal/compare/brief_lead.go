@@ -210,7 +210,7 @@ func leadable(s *sent) (string, bool) {
 	if n := len(strings.Fields(t)); fault == "length" && n > 40 && n <= leadMaxWords {
 		s2 := *s
 		s2.text = strings.Join(strings.Fields(t)[:40], " ")
-		s2.fault = nil // judged afresh: not the whole sentence
+		s2.fault, s2.nums = nil, nil // judged afresh: not the whole sentence
 		_, fault = briefFault(&s2)
 		if fault == "length" {
 			fault = ""

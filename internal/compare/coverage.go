@@ -358,7 +358,13 @@ func numbersDiffer(a, b *sent) bool {
 	return true
 }
 
-func numbersOf(s *sent) map[string]bool { return numbersIn(s.text) }
+// numbersOf is numbersIn of the sentence, found once; callers only read it.
+func numbersOf(s *sent) map[string]bool {
+	if s.nums == nil {
+		s.nums = numbersIn(s.text)
+	}
+	return s.nums
+}
 
 // numbersIn lists the numbers a text gives, in digits ("Fourteen" and
 // "14" alike; "4,000" whole).

@@ -67,6 +67,7 @@ type sent struct {
 	// fault caches briefFault: its text without a dateline and why it
 	// cannot stand in the brief.
 	fault *[2]string
+	nums  map[string]bool // numbersOf, once asked
 }
 
 // outletOf names an article's outlet as every view does.
