@@ -10,12 +10,12 @@ import (
 )
 
 // A story of many articles is compared through a bounded number of them,
-// chosen per outlet, so that a report costs about the same whatever the
-// story's size and is not rebuilt each time an article joins: what most
-// outlets report is in each outlet's first articles, what the story became
-// in its later ones, and a thousand articles of one story repeat one
-// another. Up to MaxCompared independent articles are all compared, as
-// before.
+// chosen per outlet and over the story's course, so that a report costs
+// about the same whatever the story's size and is not rebuilt each time
+// an article joins: what most outlets report is in each outlet's first
+// articles, what the story became in its later ones, and a thousand
+// articles of one story repeat one another. Up to MaxCompared independent
+// articles are all compared, as before.
 
 // MaxCompared is the most articles one report compares.
 const MaxCompared = 32
@@ -82,19 +82,25 @@ func foldedText(buf []byte, s string) []byte {
 	return buf
 }
 
-// chooseArticles keeps at most limit articles. Each outlet gets a share
-// (limit over the number of outlets, the outlets with the most articles
-// taking what is left over; past limit outlets, the limit outlets with
-// the most articles get one each). Within an outlet, in published order,
-// it keeps its first article and, for a larger share, the latest of its
-// 2nd, 4th, 8th, … articles: its first report and how its coverage went
-// on, spread over the story. The choice changes only when an outlet's
-// count of articles doubles, or the outlets change, so most articles that
-// join a large story leave the report as it is.
+// chooseArticles keeps at most limit articles, ranked in published order.
+// An eighth of them follow the story as it goes on: the articles at its
+// largest power-of-two ranks (the 512th, 1024th, 2048th, … of 3,000),
+// whatever their outlet, the last of them in its second half. The rest
+// are shared among the outlets (limit over the number of outlets, the
+// outlets with the most articles taking what is left over; past that
+// many outlets, those with the most articles get one each): an outlet's
+// first article and, for a larger share, its latest power-of-two ranks
+// (2nd, 4th, 8th, …) — how it first reported the story and how its
+// coverage went on. The choice changes only when a count of articles
+// reaches a power of two, an article arrives dated before others, or the
+// outlets change, so most articles that join a large story leave the
+// report as it is.
 func chooseArticles(arts []model.Article, limit int) []model.Article {
+	ordered := publishedOrder(arts)
+	out := powerRanks(ordered, limit/8)
 	byOutlet := make(map[string][]model.Article)
 	var outlets []string
-	for _, a := range arts {
+	for _, a := range ordered {
 		o := outletOf(a)
 		if byOutlet[o] == nil {
 			outlets = append(outlets, o)
@@ -107,31 +113,42 @@ func chooseArticles(arts []model.Article, limit int) []model.Article {
 		}
 		return outlets[i] < outlets[j]
 	})
-	outlets = outlets[:min(len(outlets), limit)]
-	var out []model.Article
+	rest := limit - len(out)
+	outlets = outlets[:min(len(outlets), rest)]
 	for i, o := range outlets {
-		share := limit / len(outlets)
-		if i < limit%len(outlets) {
+		share := rest / len(outlets)
+		if i < rest%len(outlets) {
 			share++
 		}
-		out = append(out, outletShare(publishedOrder(byOutlet[o]), share)...)
+		out = append(out, append(byOutlet[o][:1:1], powerRanks(byOutlet[o], share-1)...)...)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
+	return distinctByID(out)
 }
 
-// outletShare picks up to share of an outlet's articles (in published
-// order): the first, then the latest power-of-two ranks (2nd, 4th, 8th, …).
-func outletShare(arts []model.Article, share int) []model.Article {
-	out := []model.Article{arts[0]}
-	for rank := 1 << (bits.Len(uint(len(arts))) - 1); rank > 1 && len(out) < share; rank >>= 1 {
+// powerRanks picks up to n of the articles (in published order) at their
+// largest power-of-two ranks past the first: the 2^k-th, 2^(k-1)-th, …
+func powerRanks(arts []model.Article, n int) []model.Article {
+	var out []model.Article
+	for rank := 1 << (bits.Len(uint(len(arts))) - 1); rank > 1 && len(out) < n; rank >>= 1 {
 		out = append(out, arts[rank-1])
 	}
 	return out
 }
 
-// publishedOrder sorts one outlet's articles by published time (undated
-// last), then ID.
+// distinctByID drops repeated articles and orders the rest by ID.
+func distinctByID(arts []model.Article) []model.Article {
+	sort.SliceStable(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
+	out := arts[:0]
+	for _, a := range arts {
+		if len(out) == 0 || out[len(out)-1].ID != a.ID {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// publishedOrder sorts articles by published time (undated last), then
+// ID.
 func publishedOrder(arts []model.Article) []model.Article {
 	type dated struct {
 		a  model.Article

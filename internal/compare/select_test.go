@@ -44,7 +44,7 @@ func TestSelect(t *testing.T) {
 		{"copies left out first", story(MaxCompared+1, 5), map[int64]int64{2: 1}, MaxCompared, false, false},
 		{"large story: bounded", story(800, 10), nil, MaxCompared, true, true},
 		{"more outlets than the bound: one each", story(800, MaxCompared+10), nil, MaxCompared, true, false},
-		{"few outlets: their first and latest ranks", story(800, 3), nil, 3 * 9, true, true},
+		{"few outlets: their first and latest ranks", story(800, 3), nil, 4 + 3*9, true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,6 +61,9 @@ func TestSelect(t *testing.T) {
 			}
 			if tt.firstOfEach {
 				checkFirstOfEachOutlet(t, tt.arts, got)
+			}
+			if last := got[len(got)-1].ID; partial && last <= int64(len(tt.arts)/2) {
+				t.Errorf("the latest article compared is %d of %d: the story's second half is not compared", last, len(tt.arts))
 			}
 		})
 	}
