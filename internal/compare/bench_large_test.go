@@ -168,3 +168,22 @@ func TestLargeStoryShape(t *testing.T) {
 		t.Fatalf("report has %d quote groups, %d claims", len(r.Quotes), len(r.Claims))
 	}
 }
+
+// BenchmarkSelectLarge is what an article joining a large story costs
+// when the choice of compared articles stays as it was: choosing again
+// from every member (the pipeline then finds the report current).
+//
+//	go test ./internal/compare -run '^$' -bench SelectLarge -count 3 -cpu 1
+func BenchmarkSelectLarge(b *testing.B) {
+	for _, n := range largeSizes {
+		b.Run(fmt.Sprintf("gen/n=%d", n), func(b *testing.B) {
+			arts := gen.OneStory(16, n, largeOutlets)
+			b.ResetTimer()
+			cpu := cpuTime()
+			for b.Loop() {
+				Select(arts, nil)
+			}
+			reportCPU(b, cpuTime()-cpu, n)
+		})
+	}
+}
