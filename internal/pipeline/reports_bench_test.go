@@ -44,7 +44,7 @@ func BenchmarkReportAddOne(b *testing.B) {
 			if built, err := BuildPending(ctx, st, rep); err != nil || built != 1 {
 				b.Fatalf("first build: %d, %v", built, err)
 			}
-			b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000, "full-cpu-ms")
+			full := cpuTime() - cpu
 			var spent time.Duration
 			rebuilt := 0
 			b.ResetTimer()
@@ -66,6 +66,7 @@ func BenchmarkReportAddOne(b *testing.B) {
 			}
 			b.ReportMetric(float64(spent.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 			b.ReportMetric(float64(rebuilt)/float64(b.N), "rebuilt/op")
+			b.ReportMetric(float64(full.Microseconds())/1000, "first-build-cpu-ms")
 		})
 	}
 }
