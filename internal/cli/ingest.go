@@ -21,6 +21,7 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	force := fs.Bool("force", false, "read every file again, even one unchanged (same path, size and time) since an ingest stored all of it")
 	outlet := fs.String("outlet", "", "name the outlet of every input (when pages do not say it)")
 	net := addFetchFlags(fs) // for URL inputs; see watch.go
+	profile := profileFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -31,6 +32,11 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
+	stopProfile, err := startProfile(*profile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err

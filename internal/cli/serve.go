@@ -22,12 +22,18 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	token := fs.String("token", "", "enable POST /api/ingest with this bearer token (default $PARALLAX_TOKEN; empty: off)")
 	quiet := fs.Bool("quiet", false, "do not log requests")
 	limits := limitFlags(fs)
+	profile := profileFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
 		return fmt.Errorf("%w: serve takes no arguments", ErrUsage)
 	}
+	stopProfile, err := startProfile(*profile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	if *token == "" {
 		*token = strings.TrimSpace(os.Getenv("PARALLAX_TOKEN"))
 	}

@@ -277,11 +277,12 @@ type killPoint struct {
 }
 
 // killPlan spreads kills over the whole ingest: one during start-up, then
-// at growing article counts, the last third while reports are built.
+// at growing article counts, the last few (a third, at most three: each
+// leaves fewer reports to build) while reports are built.
 func killPlan(seed int64, n, kills int) []killPoint {
 	r := rand.New(rand.NewPCG(uint64(seed), 0))
 	plan := []killPoint{{delay: time.Duration(r.IntN(300)) * time.Millisecond}}
-	storing := max(1, (kills-1)*2/3)
+	storing := max(1, kills-1-min(3, kills/3))
 	for i := range storing {
 		lo, hi := n*i/storing, n*(i+1)/storing
 		plan = append(plan, killPoint{articles: lo + 1 + r.IntN(max(1, hi-lo-1))})

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // runCtx runs the command line under ctx.
@@ -30,6 +31,15 @@ func TestWatchInterruptedPrintsTrueSummaryAndLeavesTheRest(t *testing.T) {
 			defer cancel()
 			site.onPage = func(i int) {
 				if i == 5 {
+					// Reading runs ahead of storing: on a busy machine the
+					// first pages may not be stored yet. Hold this page
+					// until one is, so the interrupt falls mid-run.
+					for range 600 {
+						if n, _ := countArticles(db); n > 0 {
+							break
+						}
+						time.Sleep(50 * time.Millisecond)
+					}
 					cancel()
 				}
 			}
@@ -57,4 +67,16 @@ func TestWatchInterruptedPrintsTrueSummaryAndLeavesTheRest(t *testing.T) {
 			}
 		})
 	}
+}
+
+// countArticles counts a store's articles without failing a test (it is
+// called from a server's handler).
+func countArticles(db string) (int, error) {
+	st, err := openStore(context.Background(), db)
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
+	s, err := st.Status(context.Background())
+	return s.Articles, err
 }

@@ -251,6 +251,27 @@ func (c *Clusterer) Stories() []Story {
 	return out
 }
 
+// StoryCount is the number of stories, without building their summaries.
+func (c *Clusterer) StoryCount() int { return len(c.stories) }
+
+// Storylines calls fn with every story's ID and its storyline's ID, in
+// creation order, without building summaries: enough to see which stories
+// a storyline merge moved.
+func (c *Clusterer) Storylines(fn func(story, storyline int64)) {
+	for i, s := range c.stories {
+		fn(s.id, c.stories[c.find(int32(i))].id)
+	}
+}
+
+// Story returns one story's summary, ok false when there is no such story.
+func (c *Clusterer) Story(id int64) (Story, bool) {
+	i, ok := c.byID[id]
+	if !ok {
+		return Story{}, false
+	}
+	return c.stories[i].output(c.vocab, c.stories[c.find(i)].id), true
+}
+
 // evictEvery is how often (in arrivals) old index weeks are looked for.
 const evictEvery = 1024
 

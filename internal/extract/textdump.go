@@ -54,7 +54,10 @@ func (p *page) pageDates(titleAt int, body []int) []string {
 		if inBody[i] || i == titleAt {
 			continue
 		}
-		d, ok := findDate(p.lines[i].text)
+		d, ok := p.lines[i].date, p.lines[i].dated
+		if p.lines[i].words > dateWords {
+			d, ok = findDate(p.lines[i].text)
+		}
 		if !ok {
 			continue
 		}

@@ -13,9 +13,60 @@ import (
 // Roe".
 var byRe = regexp.MustCompile(`^(?:[\p{L} ]{0,40}\p{Ll}(?:By|BY)\s+|(?i:(?:posted |published |written |words |text |story |reported )?(?:on .{4,40} )?(?:by|por|par|von|door|av|author:|autor:|authors:|автор:?|بقلم|كتب|作者：?))(?:\s+|$))(.*)$`)
 
+// byWords are the words byRe's bylines open with, as a line's key spells
+// them.
+var byWords = wordSet([]string{"by", "por", "par", "von", "door", "av", "author", "autor", "authors", "автор", "بقلم", "كتب", "作者"})
+
+// matchesBy reports whether byRe matches the line. A cheap check comes
+// first: byRe needs one of byWords among the line's first words (after
+// "Posted on" and a date), or "By" glued to a name near its start.
+func matchesBy(text, key string) bool {
+	if !gluedBy(text[:min(len(text), 200)]) && !leadsWith(key[:runeOffset(key, 64)], byWords, 24) {
+		return false
+	}
+	return byRe.MatchString(text)
+}
+
+// runeOffset returns the byte offset of the n-th rune of s, or len(s).
+// byRe's keyword opens a line or follows at most a word, "on" and 40
+// characters, so it starts within the first 64 runes of the line, and of
+// its key, which holds no more runes before it.
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// gluedBy reports "By" or "BY" right after a letter and before
+// whitespace, as in "Jane RoeBy Jane Roe".
+func gluedBy(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == 'B' && (s[i+1] == 'y' || s[i+1] == 'Y') && isSpaceByte(s[i+2]) && !isSpaceByte(s[i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadsWith reports whether one of the first n words of key is in set.
+func leadsWith(key string, set map[string]bool, n int) bool {
+	for k := 0; k < n && key != ""; k++ {
+		w, rest, _ := strings.Cut(key, " ")
+		if set[w] {
+			return true
+		}
+		key = rest
+	}
+	return false
+}
+
 // isByline reports a short line that is a byline: "By" and then a name.
 func isByline(l dumpLine) bool {
-	if l.words > 14 {
+	if l.words > 14 || !l.by {
 		return false
 	}
 	g := byRe.FindStringSubmatch(l.text)
@@ -42,10 +93,10 @@ var outletWords = map[string]bool{
 // stands alone at the top or bottom of the page.
 func (p *page) findByline(from, first int) (authors []string, outlet string) {
 	for i := from; i >= 0 && i < first; i = p.next[i] {
-		g := byRe.FindStringSubmatch(p.lines[i].text)
-		if g == nil || p.lines[i].words > 20 {
+		if !p.lines[i].by || p.lines[i].words > 20 {
 			continue
 		}
+		g := byRe.FindStringSubmatch(p.lines[i].text)
 		rest := strings.TrimSpace(g[1])
 		if rest == "" { // "By" alone, the name on the next line
 			if j := p.next[i]; j >= 0 && j < first {
@@ -142,8 +193,8 @@ func (p *page) findPublished(from, first int) string {
 		if p.lines[i].words > 25 {
 			continue
 		}
-		if d, ok := findDate(p.lines[i].text); ok {
-			return d.String()
+		if l := p.lines[i]; l.dated {
+			return l.date.String()
 		}
 	}
 	return ""

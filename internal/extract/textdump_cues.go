@@ -45,6 +45,21 @@ var inlinePrefixes = []string{
 	"editor s note", "sign up", "subscribe", "follow us", "download", "our standards",
 }
 
+// inlineFirst holds the first words of inlinePrefixes: most lines open
+// with none of them.
+var inlineFirst = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, p := range inlinePrefixes {
+		m[firstWord(p)] = true
+	}
+	return m
+}()
+
+func firstWord(key string) string {
+	w, _, _ := strings.Cut(key, " ")
+	return w
+}
+
 var (
 	headSet       = wordSet(append(append([]string(nil), sectionHeads...), appealHeads...))
 	appealHeadSet = wordSet(appealHeads)
@@ -62,14 +77,32 @@ func wordSet(ws []string) map[string]bool {
 func isSectionHead(l dumpLine) bool {
 	k := strings.TrimSuffix(l.key, " all")
 	return headSet[k] || (strings.HasPrefix(k, "more ") && l.words <= 5) ||
-		(strings.HasPrefix(k, "related ") && l.words <= 4)
+		(strings.HasPrefix(k, "related ") && l.words <= 4) || opensWithHead(l)
+}
+
+// opensWithHead reports a heading that ends in a colon and opens with a
+// section head of two words or more: "Related coverage from Money:".
+func opensWithHead(l dumpLine) bool {
+	if l.words > 10 || !strings.HasSuffix(l.text, ":") {
+		return false
+	}
+	ws := strings.Fields(l.key)
+	for n := 2; n <= min(len(ws), 5); n++ {
+		if headSet[strings.Join(ws[:n], " ")] {
+			return true
+		}
+	}
+	return false
 }
 
 // isInlineLink reports "Read more: ...", "Also Read | ..." and the like: a
 // cue word followed by a separator and the title of another story.
 func isInlineLink(l dumpLine) bool {
+	if !inlineFirst[firstWord(l.key)] {
+		return false
+	}
 	for _, p := range inlinePrefixes {
-		if !strings.HasPrefix(l.key, p+" ") {
+		if len(l.key) <= len(p) || l.key[len(p)] != ' ' || !strings.HasPrefix(l.key, p) {
 			continue
 		}
 		rest := strings.TrimLeft(l.text[prefixLen(l.text, p):], " ")
@@ -101,38 +134,11 @@ func isWordByte(b byte) bool {
 	return b >= 0x80 || b == '_' || (b|0x20 >= 'a' && b|0x20 <= 'z') || (b >= '0' && b <= '9')
 }
 
-// phrases matches whole-word phrases against a line's key (its
-// lower-cased words joined by single spaces); plain string tests keep the
-// cues cheap on megabyte dumps.
-type phrases struct {
-	whole, prefix, anywhere []string
-}
-
-func (ph phrases) match(key string) bool {
-	for _, p := range ph.whole {
-		if key == p {
-			return true
-		}
-	}
-	for _, p := range ph.prefix {
-		if key == p || strings.HasPrefix(key, p+" ") {
-			return true
-		}
-	}
-	k := " " + key + " "
-	for _, p := range ph.anywhere {
-		if strings.Contains(k, " "+p+" ") {
-			return true
-		}
-	}
-	return false
-}
-
 // captionPhrases mark photo captions and credits.
-var captionPhrases = phrases{
-	prefix:   []string{"image copyright", "image caption", "photos by", "photo by", "courtesy"},
-	anywhere: []string{"ap photo", "getty images", "shutterstock", "submitted photo", "photo credit", "file photo", "pictured"},
-}
+var captionPhrases = newPhrases(nil,
+	[]string{"image copyright", "image caption", "photos by", "photo by", "courtesy"},
+	cueCaption,
+)
 
 // captionMarks are the lower-cased openings and position marks of
 // captions: "Photo: Jane Roe", "(L)", "(left)".
@@ -158,18 +164,21 @@ func isCaption(l dumpLine) bool {
 	if l.words > 70 {
 		return false
 	}
-	if captionPhrases.match(l.key) || endsWithCredit(l.text) || endsWithTrailingCredit(l.text) || agencyLead.MatchString(l.text) {
+	if captionPhrases.match(l) || endsWithCredit(l.text) || endsWithTrailingCredit(l.text) || opensWithAgency(l.text) {
 		return true
 	}
 	if strings.Contains(l.text, "©") && l.words <= 30 {
 		return true
 	}
-	low := strings.ToLower(l.text)
 	for _, p := range captionOpenings {
-		if strings.HasPrefix(low, p) {
+		if len(l.text) >= len(p) && strings.EqualFold(l.text[:len(p)], p) {
 			return true
 		}
 	}
+	if strings.IndexByte(l.text, '(') < 0 {
+		return false // every mark opens with a bracket
+	}
+	low := strings.ToLower(l.text)
 	for _, m := range captionMarks {
 		if strings.Contains(low, m) {
 			return true
@@ -177,6 +186,15 @@ func isCaption(l dumpLine) bool {
 	}
 	return false
 }
+
+// opensWithAgency reports a line agencyLead matches; the agency's name
+// must open the line, so a look at the first word comes first.
+func opensWithAgency(t string) bool {
+	first, _, _ := strings.Cut(t, " ")
+	return agencyWords[first] && agencyLead.MatchString(t)
+}
+
+var agencyWords = wordSet([]string{"AP", "AFP", "EPA", "REUTERS", "GETTY", "XINHUA", "ANADOLU", "SHUTTERSTOCK", "PA", "DPA", "TASS", "UPI"})
 
 // trailingCreditRe matches a caption that ends with its credit, as in
 // "... on Tuesday. Photo: Jane Roe/Agency" or "... Picture: Example Agency".
@@ -193,6 +211,10 @@ func endsWithTrailingCredit(t string) bool {
 	}
 	if !strings.Contains(t, ":") && !strings.Contains(t, " by ") {
 		return false
+	}
+	if !strings.Contains(t, "Photo") && !strings.Contains(t, "Pic") && !strings.Contains(t, "Image") &&
+		!strings.Contains(t, "Illustration") && !strings.Contains(t, "Credit") {
+		return false // trailingCreditRe needs one of its words
 	}
 	g := trailingCreditRe.FindStringSubmatch(t)
 	return g != nil && isNameLike(strings.NewReplacer("/", " ", ",", " ").Replace(g[1]), 6)
@@ -219,24 +241,23 @@ func endsWithCredit(t string) bool {
 // "— Jane Roe (@janeroe) May 11, 2025".
 var signatureRe = regexp.MustCompile(`^[—–-]\s*.{1,80}\(@\w{1,30}\)\s*.{0,30}\d{4}\s*$`)
 
-func isSignature(l dumpLine) bool { return signatureRe.MatchString(l.text) }
+func isSignature(l dumpLine) bool {
+	return strings.Contains(l.text, "(@") && signatureRe.MatchString(l.text)
+}
 
 // boilerPhrases mark page furniture whatever its length: copyright
 // notices, cookie and newsletter prompts, share buttons, comment
 // scaffolding.
-var boilerPhrases = phrases{
-	whole: []string{"reply", "advertisement", "advertising", "print", "email"},
-	prefix: []string{
+var boilerPhrases = newPhrases(
+	[]string{"reply", "advertisement", "advertising", "print", "email"},
+	[]string{
 		"copyright", "sign in", "sign up", "log in", "login", "subscribe", "share this", "share on", "share via",
 		"follow us", "follow me", "click here", "tap here", "loading", "skip to", "back to top", "sponsored",
 		"leave a comment", "leave a reply", "post a comment", "add a comment", "write a comment",
 		"view comments", "show comments", "load comments", "view all comments", "show all comments",
 	},
-	anywhere: []string{
-		"all rights reserved", "privacy policy", "terms of use", "terms of service", "newsletter", "newsletters",
-		"javascript", "join the discussion", "join the conversation", "responses to", "response to",
-	},
-}
+	cueBoiler,
+)
 
 // buttonLabels are the labels of share and tool buttons, lower-cased.
 var buttonLabels = map[string]bool{
@@ -283,18 +304,6 @@ var appealPhrases = []string{
 	"independent journalism", "every contribution",
 }
 
-// appealCues counts the distinct appeal phrases in key.
-func appealCues(key string) int {
-	n := 0
-	k := " " + key + " "
-	for _, p := range appealPhrases {
-		if strings.Contains(k, " "+p+" ") {
-			n++
-		}
-	}
-	return n
-}
-
 // markAppeals reclassifies as furniture the plea for support a page sets
 // after the article: a paragraph under an appeal heading that asks for
 // support, or any paragraph that asks in several ways.
@@ -303,7 +312,7 @@ func (p *page) markAppeals() {
 		if l.empty() || l.words > 80 {
 			continue
 		}
-		cues := appealCues(l.key)
+		cues := l.appeals
 		if cues == 0 {
 			continue
 		}
@@ -344,19 +353,18 @@ func isWireCredit(l dumpLine) bool { return l.words <= 30 && wireCreditRe.MatchS
 var commentCount = map[string]bool{"comment": true, "comments": true, "response": true, "responses": true, "replies": true}
 
 func isBoilerplate(l dumpLine) bool {
-	if l.buttons || boilerPhrases.match(l.key) || strings.HasPrefix(l.text, "©") || strings.HasSuffix(l.text, "says:") {
+	if l.buttons || l.form || boilerPhrases.match(l) || strings.HasPrefix(l.text, "©") || strings.HasSuffix(l.text, "says:") {
 		return true
 	}
-	f := strings.Fields(l.key)
-	if len(f) >= 2 && commentCount[f[1]] && strings.Trim(f[0], "0123456789") == "" {
+	w0, rest, _ := strings.Cut(l.key, " ")
+	w1, more, _ := strings.Cut(rest, " ")
+	if w1 != "" && commentCount[w1] && strings.Trim(w0, "0123456789") == "" {
 		return true // "12 comments"
 	}
-	if len(f) == 2 && commentCount[f[0]] && strings.Trim(f[1], "0123456789") == "" {
+	if w1 != "" && more == "" && commentCount[w0] && strings.Trim(w1, "0123456789") == "" {
 		return true // "Comments (12)"
 	}
-	k := " " + l.key + " "
-	return (strings.Contains(k, " cookie ") || strings.Contains(k, " cookies ")) &&
-		(strings.Contains(k, " use ") || strings.Contains(k, " accept ") || strings.Contains(k, " policy "))
+	return l.cues&cueCookie != 0 && l.cues&cueCookieUse != 0
 }
 
 var bracketRe = regexp.MustCompile(`\[[^\]]*\]`)
@@ -364,7 +372,7 @@ var bracketRe = regexp.MustCompile(`\[[^\]]*\]`)
 // isJunk reports lines with nothing to read: image placeholders like
 // "[photo-12]", rules of box-drawing characters, form fields, bare numbers.
 func isJunk(l dumpLine) bool {
-	if !l.hasLetters() {
+	if !l.hasLetters() || l.stand {
 		return true
 	}
 	t := l.text
@@ -374,9 +382,20 @@ func isJunk(l dumpLine) bool {
 	if strings.HasPrefix(t, "{*") || strings.HasPrefix(t, "[INS") {
 		return true
 	}
-	f := strings.Fields(t)
-	if len(f) == 1 && len(t) > 15 && strings.ContainsAny(t, "-_") {
-		return true // a slug or file name
+	a, b, _ := strings.Cut(t, " ") // the text's spaces are single
+	if strings.Contains(b, " ") || !isFileName(a) {
+		return false
 	}
-	return len(f) == 1 && (strings.ContainsAny(t, "_/.") && !strings.HasSuffix(t, ".") || strings.HasSuffix(strings.ToLower(t), ".jpg") || strings.HasSuffix(strings.ToLower(t), ".png"))
+	return b == "" || isFileName(b) // a slug or file name, printed once or twice
+}
+
+// isFileName reports a word that is a slug, a path or an image's file
+// name rather than text.
+func isFileName(w string) bool {
+	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"} {
+		if containsFold(w, ext) {
+			return true
+		}
+	}
+	return (len(w) > 15 && strings.ContainsAny(w, "-_")) || (strings.ContainsAny(w, "_/.") && !strings.HasSuffix(w, "."))
 }

@@ -2,10 +2,10 @@ package extract
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Dates in dumps come in many shapes: "11 May 2025 20:24", "May 11, 2025",
@@ -36,25 +36,13 @@ func init() {
 			monthNames[n] = m + 1
 		}
 	}
-	var alts []string
-	for n := range monthNames {
-		alts = append(alts, regexp.QuoteMeta(n))
-	}
-	// Longest first, so "june" wins over "jun".
-	sort.Slice(alts, func(i, j int) bool {
-		return len(alts[i]) > len(alts[j]) || len(alts[i]) == len(alts[j]) && alts[i] < alts[j]
-	})
-	month := `(` + strings.Join(alts, "|") + `)\.?`
-	dmyRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?` + month + `,?\s+(?:de\s+)?(\d{4})(?:[^\d]|$)`)
-	mdyRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])` + month + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[^\d]|$)`)
 }
 
 var (
-	dmyRe, mdyRe *regexp.Regexp // built by init from monthNames
-	isoRe        = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)`)
-	numRe        = regexp.MustCompile(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
-	timeRe       = regexp.MustCompile(`(?i)^[\sT,|/@-]*(?:at\s+|às\s+|um\s+|à\s+)?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?`)
-	agoRe        = regexp.MustCompile(`(?i)^(?:updated\s+)?(?:\d+\s*(?:s|m|h|d|w|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|yesterday|just now)$`)
+	isoRe  = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)`)
+	numRe  = regexp.MustCompile(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
+	timeRe = regexp.MustCompile(`(?i)^[\sT,|/@-]*(?:at\s+|às\s+|um\s+|à\s+)?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?`)
+	agoRe  = regexp.MustCompile(`(?i)^(?:updated\s+)?(?:\d+\s*(?:s|m|h|d|w|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|yesterday|just now)$`)
 )
 
 // foundDate is a date read from a line, with its time of day when given.
@@ -72,47 +60,111 @@ func (d foundDate) String() string {
 	return d.t.Format(time.DateOnly)
 }
 
-// findDate returns the first date in s, if any.
+// findDate returns the first date in s, if any. Cheap checks come before
+// any regular expression: every date has a four-digit year, a written one
+// a month's name (and is read by hand around it), an ISO one a hyphen
+// between digits, a numeric one a slash or a dot between digits.
 func findDate(s string) (foundDate, bool) {
-	type match struct {
-		at, end int
-		y, m, d int
-	}
 	if !hasYear(s) {
 		return foundDate{}, false
 	}
-	var best *match
-	try := func(loc []int, y, m, d int) {
-		if loc != nil && (best == nil || loc[0] < best.at) {
-			best = &match{loc[0], loc[1], y, m, d}
+	dmy, mdy := firstWritten(s)
+	var iso, num *dateMatch
+	if digitsAround(s, "-") {
+		iso = isoMatch(s, isoRe.FindStringSubmatchIndex(s))
+	}
+	if digitsAround(s, "./") {
+		num = numMatch(s, numRe.FindStringSubmatchIndex(s))
+	}
+	return earliest(dmy, mdy, iso, num).date(s)
+}
+
+// dateMatch is a date pattern's match in a line: where the date starts
+// (its day, or its month when the month comes first) and ends, and its
+// parts as written.
+type dateMatch struct {
+	at, end int
+	y, m, d int
+}
+
+// isoMatch reads isoRe's submatches g of s.
+func isoMatch(s string, g []int) *dateMatch {
+	if g == nil {
+		return nil
+	}
+	return &dateMatch{g[0], g[1], atoi(s[g[2]:g[3]]), atoi(s[g[4]:g[5]]), atoi(s[g[6]:g[7]])}
+}
+
+// numMatch reads numRe's submatches g of s: day first, as most of the
+// world writes it, unless that cannot be.
+func numMatch(s string, g []int) *dateMatch {
+	if g == nil {
+		return nil
+	}
+	d, m := atoi(s[g[2]:g[3]]), atoi(s[g[4]:g[5]])
+	if m > 12 && d <= 12 {
+		d, m = m, d
+	}
+	return &dateMatch{g[0], g[1], atoi(s[g[6]:g[7]]), m, d}
+}
+
+// earliest returns the match that starts first (the first given on a
+// tie), nil when there is none.
+func earliest(ms ...*dateMatch) *dateMatch {
+	var best *dateMatch
+	for _, m := range ms {
+		if m != nil && (best == nil || m.at < best.at) {
+			best = m
 		}
 	}
-	if g := dmyRe.FindStringSubmatchIndex(s); g != nil {
-		try([]int{g[2], g[7]}, atoi(s[g[6]:g[7]]), monthNum(s[g[4]:g[5]]), atoi(s[g[2]:g[3]]))
-	}
-	if g := mdyRe.FindStringSubmatchIndex(s); g != nil {
-		try([]int{g[2], g[7]}, atoi(s[g[6]:g[7]]), monthNum(s[g[2]:g[3]]), atoi(s[g[4]:g[5]]))
-	}
-	if g := isoRe.FindStringSubmatchIndex(s); g != nil {
-		try(g, atoi(s[g[2]:g[3]]), atoi(s[g[4]:g[5]]), atoi(s[g[6]:g[7]]))
-	}
-	if g := numRe.FindStringSubmatchIndex(s); g != nil {
-		// Day first, as most of the world writes it, unless that cannot be.
-		d, m := atoi(s[g[2]:g[3]]), atoi(s[g[4]:g[5]])
-		if m > 12 && d <= 12 {
-			d, m = m, d
-		}
-		try(g, atoi(s[g[6]:g[7]]), m, d)
-	}
-	if best == nil || best.m < 1 || best.m > 12 || best.d < 1 || best.d > 31 || best.y < 1900 || best.y > 2100 {
+	return best
+}
+
+// date checks the match is a calendar date and reads the time of day after
+// it in s.
+func (m *dateMatch) date(s string) (foundDate, bool) {
+	if m == nil || m.m < 1 || m.m > 12 || m.d < 1 || m.d > 31 || m.y < 1900 || m.y > 2100 {
 		return foundDate{}, false
 	}
-	fd := foundDate{t: time.Date(best.y, time.Month(best.m), best.d, 0, 0, 0, 0, time.UTC)}
-	if fd.t.Day() != best.d {
+	fd := foundDate{t: time.Date(m.y, time.Month(m.m), m.d, 0, 0, 0, 0, time.UTC)}
+	if fd.t.Day() != m.d {
 		return foundDate{}, false // 31 February and the like
 	}
-	fd.addTime(s[best.end:])
+	fd.addTime(s[m.end:])
 	return fd, true
+}
+
+// digitsAround reports a digit on each side of one of the bytes seps: the
+// least a numeric or ISO date has.
+func digitsAround(s, seps string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if strings.IndexByte(seps, s[i]) >= 0 && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func isMonthWord(w string) bool {
+	if len(w) < 3 || len(w) > 20 {
+		return false
+	}
+	var buf [20]byte // an ASCII word lower-cased in place: no allocation
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			_, ok := monthNames[strings.ToLower(w)]
+			return ok
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	_, ok := monthNames[string(buf[:len(w)])]
+	return ok
 }
 
 // addTime reads a time of day right after the date ("20:24", "at 8:03 am").
@@ -161,15 +213,27 @@ func hasYear(s string) bool {
 }
 
 // firstDateIndex returns the byte offset of the first date-like text in s,
-// or -1.
+// or -1: where the match of the date's pattern starts, which for a written
+// date takes in the character before it.
 func firstDateIndex(s string) int {
 	at := -1
 	if !hasYear(s) {
 		return at
 	}
-	for _, re := range []*regexp.Regexp{dmyRe, mdyRe, isoRe, numRe} {
-		if loc := re.FindStringIndex(s); loc != nil && (at < 0 || loc[0] < at) {
-			at = loc[0]
+	earlier := func(i int) {
+		if at < 0 || i < at {
+			at = i
+		}
+	}
+	for _, re := range []*regexp.Regexp{isoRe, numRe} {
+		if loc := re.FindStringIndex(s); loc != nil {
+			earlier(loc[0])
+		}
+	}
+	dmy, mdy := firstWritten(s)
+	for _, m := range []*dateMatch{dmy, mdy} {
+		if m != nil {
+			earlier(m.matchStart(s))
 		}
 	}
 	return at
@@ -182,4 +246,15 @@ func hasDate(s string) bool {
 }
 
 // isTimeAgo reports a relative timestamp such as "32M ago" or "2 hours ago".
-func isTimeAgo(s string) bool { return agoRe.MatchString(strings.TrimSpace(s)) }
+// agoRe can only match a line that ends in one of its last words.
+func isTimeAgo(s string) bool {
+	s = strings.TrimSpace(s)
+	if !hasSuffixFold(s, "ago") && !hasSuffixFold(s, "yesterday") && !hasSuffixFold(s, "just now") {
+		return false
+	}
+	return agoRe.MatchString(s)
+}
+
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}

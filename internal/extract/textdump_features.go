@@ -3,7 +3,6 @@ package extract
 import (
 	"math"
 	"strings"
-	"unicode"
 )
 
 // The features of a line describe it and its surroundings; a logistic
@@ -51,6 +50,7 @@ const (
 	fAfterHead
 	fPosition
 	fColonList
+	fOutdented
 	nFeatures
 )
 
@@ -60,7 +60,7 @@ var featureNames = [nFeatures]string{
 	"all_caps", "title_case", "commas", "ends_colon", "starts_quote", "digits",
 	"prev_prose", "prev_short", "prev_furniture", "next_prose", "next_short", "next_furniture",
 	"blank_around", "prose_density", "in_core", "before_core", "after_core", "heads_to_core",
-	"boiler_to_core", "after_head", "position", "colon_list",
+	"boiler_to_core", "after_head", "position", "colon_list", "outdented",
 }
 
 type featureVec [nFeatures]float64
@@ -76,16 +76,17 @@ func (p *page) lineFeatures(i int) featureVec {
 	f[fLogWords] = math.Log1p(float64(l.words)) / 4
 	f[fTerminal] = b2f(l.terminal)
 	f[fListMarker] = b2f(l.bullet)
-	f[fIndented] = b2f(!l.bullet && l.indent >= 2)
+	rel := p.layout.relIndent(l)
+	f[fIndented] = b2f(!l.bullet && rel >= 2)
+	f[fOutdented] = b2f(!l.bullet && rel <= -2)
 	f[fRepeated] = b2f(l.repeats > 1)
-	f[fDate] = b2f(l.words <= 20 && hasDate(l.text))
+	f[fDate] = b2f(l.words <= 20 && l.dated)
 	f[fTimeAgo] = b2f(isTimeAgo(l.text))
 	f[fTable] = b2f(l.table)
-	f[fAllCaps], f[fTitleCase] = caseShape(l.text)
+	f[fAllCaps], f[fTitleCase], f[fDigits] = l.shape.allCaps, l.shape.titleCase, l.shape.digits
 	f[fCommas] = math.Min(1, 5*float64(strings.Count(l.text, ","))/float64(max(l.words, 1)))
 	f[fEndsColon] = b2f(strings.HasSuffix(l.text, ":"))
 	f[fStartsQuote] = b2f(strings.ContainsAny(firstRune(l.text), "\"“‘'«„"))
-	f[fDigits] = digitShare(l.text)
 	p.contextFeatures(i, &f)
 	return f
 }
@@ -99,7 +100,7 @@ func (p *page) contextFeatures(i int, f *featureVec) {
 	if j := p.next[i]; j >= 0 {
 		f[fNextProse+neighbourKind(p.classes[j])] = 1
 	}
-	f[fBlankAround] = (b2f(i > 0 && p.lines[i-1].empty()) + b2f(i+1 < len(p.lines) && p.lines[i+1].empty())) / 2
+	f[fBlankAround] = min(1, blankAround(p.lines, i)+1-p.layout.blank)
 	f[fProseDensity] = p.proseDensity(i)
 	f[fAfterHead] = b2f(p.afterHead[i])
 	f[fPosition] = float64(i) / float64(len(p.lines))
@@ -166,47 +167,4 @@ func firstRune(s string) string {
 		return string(r)
 	}
 	return ""
-}
-
-// caseShape returns 1 for a line in capitals (two words or more) and the
-// share of its words that start with a capital letter.
-func caseShape(s string) (allCaps, titleCase float64) {
-	var upper, lower, words, capped int
-	start := true
-	for _, r := range s {
-		switch {
-		case unicode.IsUpper(r):
-			upper++
-			if start {
-				capped++
-			}
-		case unicode.IsLower(r):
-			lower++
-		}
-		if unicode.IsLetter(r) && start {
-			words++
-		}
-		start = unicode.IsSpace(r)
-	}
-	if words == 0 {
-		return 0, 0
-	}
-	return b2f(words >= 2 && upper > 3*lower), float64(capped) / float64(words)
-}
-
-func digitShare(s string) float64 {
-	var d, n int
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			continue
-		}
-		n++
-		if unicode.IsDigit(r) {
-			d++
-		}
-	}
-	if n == 0 {
-		return 0
-	}
-	return float64(d) / float64(n)
 }

@@ -147,7 +147,7 @@ func (p *page) pastByline(t int, body []int) ([]int, int) {
 	prose, last := 0, -1
 	for i, k := p.next[t], 0; i >= 0 && k < 6; i, k = p.next[i], k+1 {
 		l := p.lines[i]
-		if isByline(l) || (l.words <= 12 && hasDate(l.text)) {
+		if isByline(l) || (l.words <= 12 && l.dated) {
 			last = i
 			continue
 		}
@@ -179,7 +179,7 @@ func (p *page) standfirst(t int, body []int) []int {
 	var out []int
 	for i, k := p.next[t], 0; i >= 0 && i < end && k < 8 && len(out) < 2; i, k = p.next[i], k+1 {
 		l := p.lines[i]
-		if p.classes[i] == clsProse && l.terminal && l.words >= 8 && !p.post[i] && !byRe.MatchString(l.text) {
+		if p.classes[i] == clsProse && l.terminal && l.words >= 8 && !p.post[i] && !l.by {
 			out = append(out, i)
 		}
 	}
@@ -210,13 +210,13 @@ func (p *page) firstNonEmpty() int {
 func (p *page) titleScore(i, dist int, pageTitle string) float64 {
 	l, c := p.lines[i], p.classes[i]
 	if l.words < 3 || l.words > 30 || l.bullet || l.table || strings.HasSuffix(l.text, ":") ||
-		!strings.Contains(l.text, " ") || byRe.MatchString(l.text) || notTitleRe.MatchString(l.text) {
+		!strings.Contains(l.text, " ") || l.by || looksNotTitle(l) {
 		return 0
 	}
 	if furniture(c) && !l.twin {
 		return 0
 	}
-	if l.words <= 20 && hasDate(l.text) {
+	if l.words <= 20 && l.dated {
 		return 0
 	}
 	s := 3 - 0.1*float64(dist)
@@ -259,7 +259,7 @@ func (p *page) bylineBelow(i int) bool {
 		if c == clsSignature || c == clsCaption || c == clsTeaser {
 			continue
 		}
-		if byRe.MatchString(l.text) || (l.words <= 12 && hasDate(l.text)) {
+		if l.by || (l.words <= 12 && l.dated) {
 			return true
 		}
 	}
@@ -269,6 +269,18 @@ func (p *page) bylineBelow(i int) bool {
 // notTitleRe matches lines shaped like datelines and share bars rather
 // than headlines.
 var notTitleRe = regexp.MustCompile(`(?i)^(published|updated|posted|last (modified|updated)|share|close)\b|\b\d{1,2}:\d{2}\s*(am|pm)\b`)
+
+// notTitleFirst are the words notTitleRe's lines open with.
+var notTitleFirst = wordSet([]string{"published", "updated", "posted", "last", "share", "close"})
+
+// looksNotTitle reports a line notTitleRe matches, which needs one of
+// notTitleFirst first or a time ("8:03 am").
+func looksNotTitle(l dumpLine) bool {
+	if !notTitleFirst[firstWord(l.key)] && !strings.Contains(l.text, ":") {
+		return false
+	}
+	return notTitleRe.MatchString(l.text)
+}
 
 // titleSepRe splits "Headline - Outlet" and "Headline | Outlet".
 var titleSepRe = regexp.MustCompile(`\s+[-|–—:]\s+`)

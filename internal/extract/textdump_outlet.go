@@ -161,6 +161,9 @@ var (
 // and reports whether the notice, up to the end of its sentence, holds a
 // word that names a company.
 func copyrightName(t string) (name string, company bool) {
+	if !strings.Contains(t, "©") && !containsFold(t, "(c)") && !containsFold(t, "copyright") {
+		return "", false // copyrightMarkRe needs one of its marks
+	}
 	loc := copyrightMarkRe.FindAllStringIndex(t, -1)
 	if loc == nil {
 		return "", false
@@ -218,6 +221,28 @@ func copyrightName(t string) (name string, company bool) {
 		return "", false
 	}
 	return name, company
+}
+
+// containsFold reports whether s holds sub, an ASCII lower-case string,
+// with its ASCII letters in either case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && lowerASCII(s[i+j]) == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }

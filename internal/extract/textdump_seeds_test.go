@@ -110,6 +110,7 @@ func checkSeed(t *testing.T, g seedGold, dump string) {
 // FromText does to the paragraphs it keeps.
 func normLine(s string) string {
 	t, _ := stripMarker(strings.TrimSpace(s))
+	t, _, _ = dropStandIns(t)
 	return strings.Join(strings.Fields(t), " ")
 }
 

@@ -15,17 +15,25 @@ type page struct {
 	headsUpTo      []int // related-stories headings before each line
 	boilerUpTo     []int // furniture lines before each line
 	afterHead      []bool
-	post           []bool // text of an embedded social post
-	colonList      []bool // item of a list introduced by a colon
-	coreFrom       int    // the densest region by the hand-set scores, -1 when none
+	post           []bool     // text of an embedded social post
+	colonList      []bool     // item of a list introduced by a colon
+	list           []int      // last line of the list holding each line, -1 when none
+	led            int        // first line of the list the article leads into, -1 when none
+	shingles       [][]uint64 // each line's shingle hashes, filled as asked
+	comment        []bool     // line of a comment thread
+	layout         layout     // how the page sets its prose
+	coreFrom       int        // the densest region by the hand-set scores, -1 when none
 	coreTo         int
 
 	prob     []float64 // model probability that each line is article text
 	from, to int       // the article region, from = -1 when none
 }
 
+// newPage parses and classifies a dump and, given the model's weights w,
+// rates its lines and finds the article region (training passes nil and
+// reads the features only).
 func newPage(s string, w *featureVec) *page {
-	p := &page{lines: parseLines(s)}
+	p := &page{lines: parseLines(s), led: -1}
 	n := len(p.lines)
 	p.classes = make([]lineClass, n)
 	scores := make([]float64, n)
@@ -33,26 +41,80 @@ func newPage(s string, w *featureVec) *page {
 		p.classes[i] = classify(l)
 	}
 	p.markAppeals()
+	p.layout = measureLayout(p.lines, p.classes)
+	p.index()
+	p.markComments()
 	for i, l := range p.lines {
 		scores[i] = lineScore(l, p.classes[i])
+		if p.comment[i] {
+			scores[i] = min(scores[i], -1)
+		}
 	}
 	p.coreFrom, p.coreTo = densestRegion(scores)
-	p.index()
 	p.markPosts()
 	p.markColonLists()
-	p.prob = make([]float64, n)
-	for i := range p.lines {
-		if !p.lines[i].empty() {
+	p.markLists()
+	if w != nil {
+		p.rate(w)
+	}
+	return p
+}
+
+// rate runs the line model over the page and finds the article region: the
+// densest run of lines the model rates above regionThreshold. A page whose
+// best line falls short of it (a short article in a long page, or a
+// layout unlike any the model saw) is read against its own best line of
+// prose, so the best region is returned instead of nothing; a page
+// without prose (a menu) stays empty.
+func (p *page) rate(w *featureVec) {
+	p.prob = make([]float64, len(p.lines))
+	best := 0.0
+	for i, l := range p.lines {
+		if !l.empty() {
 			f := p.lineFeatures(i)
 			p.prob[i] = logistic(w[:], f[:])
-			scores[i] = (p.prob[i] - regionThreshold) * float64(min(p.lines[i].words, 80))
-			if p.post[i] {
-				scores[i] = 0 // neither for nor against: quoted from elsewhere
+			if p.classes[i] == clsProse && !p.comment[i] {
+				best = max(best, p.prob[i])
 			}
 		}
 	}
-	p.from, p.to = densestRegion(scores)
-	return p
+	p.from, p.to = densestRegion(p.regionScores())
+	if p.from >= 0 || best == 0 {
+		return
+	}
+	shift := logit(fallbackBest) - logit(best)
+	for i, pr := range p.prob {
+		if pr > 0 {
+			p.prob[i] = 1 / (1 + math.Exp(-(logit(pr) + shift)))
+		}
+	}
+	p.from, p.to = densestRegion(p.regionScores())
+}
+
+// fallbackBest is the verdict a page's best line of prose is raised to
+// when no line reaches regionThreshold; every other line moves by the
+// same log-odds, so the page is read against its own best line.
+const fallbackBest = 0.95
+
+func logit(p float64) float64 {
+	p = max(1e-9, min(1-1e-9, p))
+	return math.Log(p / (1 - p))
+}
+
+// regionScores weighs each line's verdict by its length: a line counts for
+// the region as far as the model rates it above regionThreshold.
+func (p *page) regionScores() []float64 {
+	scores := make([]float64, len(p.lines))
+	for i, l := range p.lines {
+		switch {
+		case l.empty() || p.post[i]: // an embedded post counts neither for nor against: quoted from elsewhere
+		case p.comment[i]:
+			scores[i] = -float64(min(max(l.words, 4), 80))
+		default:
+			scores[i] = (p.prob[i] - regionThreshold) * float64(min(max(l.words, 4), 80))
+		}
+	}
+	return scores
 }
 
 // A line counts for the region when the model rates it above
@@ -124,12 +186,13 @@ func logistic(w, f []float64) float64 {
 // for certain, invitations to contact the newsroom and repeated text.
 func (p *page) bodyLines() []int {
 	p.widenRegion()
+	p.extendToList()
 	keep := make([]bool, len(p.lines))
 	for i := p.from; i >= 0 && i <= p.to; i++ {
-		if p.lines[i].empty() || (p.prob[i] < inRegionThreshold && !p.post[i] && !isWireCredit(p.lines[i])) {
+		if p.lines[i].empty() || (p.prob[i] < inRegionThreshold && !p.post[i] && !isWireCredit(p.lines[i]) && !p.inTrustedList(i)) {
 			continue
 		}
-		keep[i] = !furniture(p.classes[i]) && !isContactLine(p.lines[i])
+		keep[i] = !furniture(p.classes[i]) && !p.comment[i] && !isContactLine(p.lines[i])
 	}
 	var out []int
 	for i := p.from; i >= 0 && i <= p.to; i++ {

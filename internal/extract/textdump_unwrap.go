@@ -24,6 +24,12 @@ type rawLine struct {
 func unwrap(phys []string) []rawLine {
 	width := wrapWidth(phys)
 	out := make([]rawLine, 0, len(phys))
+	if width == 0 {
+		for i, l := range phys {
+			out = append(out, rawLine{n: i + 1, text: l})
+		}
+		return out
+	}
 	var b strings.Builder // the logical line being built
 	start, col := 0, 0    // its first physical line, where its text starts
 	flush := func(end int) {
@@ -69,10 +75,13 @@ func wrapWidth(phys []string) int {
 	for i, l := range phys {
 		widths[i] = displayWidth(strings.TrimRight(l, " "))
 		if strings.Contains(strings.TrimSpace(l), " ") {
+			if widths[i] > 120 {
+				return 0 // a line no terminal wraps: the dump is not wrapped
+			}
 			multi = append(multi, widths[i])
 		}
 	}
-	if len(multi) == 0 || slices.Max(multi) > 120 {
+	if len(multi) == 0 {
 		return 0
 	}
 	slices.Sort(multi)

@@ -281,6 +281,9 @@ func collect(ctx context.Context, st Store, results <-chan result, seen <-chan i
 			}
 			if ctx.Err() != nil {
 				go drain(results) // the workers finish their documents and exit
+				if err := c.flush(); err != nil {
+					return c.sum, err
+				}
 				return c.sum, ctx.Err()
 			}
 			delete(pending, next)
@@ -289,10 +292,18 @@ func collect(ctx context.Context, st Store, results <-chan result, seen <-chan i
 			case seenN = <-seen:
 			default:
 			}
-			if err := c.settle(r, next, max(seenN, next)); err != nil {
+			if err := c.add(r, next, max(seenN, next)); err != nil {
 				return c.sum, err
 			}
 		}
+		if len(results) == 0 { // nothing else ready: write what is held
+			if err := c.flush(); err != nil {
+				return c.sum, err
+			}
+		}
+	}
+	if err := c.flush(); err != nil {
+		return c.sum, err
 	}
 	return c.sum, ctx.Err()
 }
@@ -309,6 +320,7 @@ type collector struct {
 	opt         Options
 	sum         Summary
 	failedFiles map[string]bool // files with a document that failed
+	batch       []held          // articles waiting to be stored together
 }
 
 // settle stores one result, places its article, keeps its page's
@@ -369,19 +381,22 @@ func store1(ctx context.Context, st Store, r result, sum *Summary) Event {
 			ev.Err = fmt.Errorf("%s: store: %w", r.source, err)
 		}
 	}
-	if ev.Err != nil {
-		sum.Failed++
-		return ev
-	}
-	switch ev.Outcome {
-	case store.New:
-		sum.New++
-	case store.Updated:
-		sum.Updated++
-	default:
-		sum.Unchanged++
-	}
+	sum.count(ev)
 	return ev
+}
+
+// count adds one stored (or failed) article's outcome.
+func (s *Summary) count(ev Event) {
+	switch {
+	case ev.Err != nil:
+		s.Failed++
+	case ev.Outcome == store.New:
+		s.New++
+	case ev.Outcome == store.Updated:
+		s.Updated++
+	default:
+		s.Unchanged++
+	}
 }
 
 // place puts a newly stored article into its story. A failure to write

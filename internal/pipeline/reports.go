@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"parallax/internal/model"
 	"parallax/internal/store"
@@ -53,11 +55,13 @@ type Reporter struct {
 const maxPendingPasses = 3
 
 // BuildPending builds the report of every story marked pending in the
-// store, in story order, clearing each mark once its report is stored (or
-// found current: a fingerprint over the members' content, enrichment and
-// duplicate marks decides), and returns how many it rebuilt. The caller
-// holds the writer lease. A story that no longer exists is cleared. A
-// crash at any point leaves the unfinished marks for the next writer.
+// store, clearing each mark once its report is stored (or found current:
+// a fingerprint over the members' content, enrichment and duplicate marks
+// decides), and returns how many it rebuilt. Stories are read and compared
+// by one worker per CPU (a comparison is a function of its story alone);
+// what they give is written by this goroutine. The caller holds the writer
+// lease. A story that no longer exists is cleared. A crash at any point
+// leaves the unfinished marks for the next writer.
 func BuildPending(ctx context.Context, st ReportStore, rep Reporter) (int, error) {
 	n := 0
 	for range maxPendingPasses {
@@ -65,67 +69,142 @@ func BuildPending(ctx context.Context, st ReportStore, rep Reporter) (int, error
 		if err != nil || len(pending) == 0 {
 			return n, err
 		}
-		for _, p := range pending {
-			if err := ctx.Err(); err != nil {
-				return n, err
-			}
-			built, err := buildReport(ctx, st, p.StoryID, rep)
-			if err != nil {
-				return n, fmt.Errorf("report for story %d: %w", p.StoryID, err)
-			}
-			if built {
-				n++
-			}
-			if err := st.ClearPending(ctx, p); err != nil {
-				return n, err
-			}
+		built, err := buildAll(ctx, st, pending, rep)
+		n += built
+		if err != nil {
+			return n, err
 		}
 	}
 	return n, nil
 }
 
-func buildReport(ctx context.Context, st ReportStore, id int64, rep Reporter) (bool, error) {
-	s, err := st.Story(ctx, id)
+// buildAll prepares the reports of pending in parallel and saves each as
+// it comes.
+func buildAll(ctx context.Context, st ReportStore, pending []store.PendingReport, rep Reporter) (int, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan store.PendingReport)
+	results := make(chan preparedReport)
+	workers := min(runtime.GOMAXPROCS(0), len(pending))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				results <- prepareReport(ctx, st, p, rep)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, p := range pending {
+			select {
+			case jobs <- p:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+	n := 0
+	var firstErr error
+	for r := range results {
+		if firstErr != nil {
+			continue // drain: the workers finish what they hold
+		}
+		built, err := r.save(ctx, st)
+		if err != nil {
+			firstErr = fmt.Errorf("report for story %d: %w", r.p.StoryID, err)
+			cancel()
+			continue
+		}
+		if built {
+			n++
+		}
+	}
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	return n, firstErr
+}
+
+// preparedReport is what one story's build gives, before anything is
+// written: enrichment redated against the story's first day, and the
+// report with its fingerprint (nil when the stored one is current or the
+// story is gone).
+type preparedReport struct {
+	p       store.PendingReport
+	redated []redatedArticle
+	fp      string
+	report  *model.Report
+	err     error
+}
+
+type redatedArticle struct {
+	id int64
+	e  model.Enrichment
+}
+
+func prepareReport(ctx context.Context, st ReportStore, p store.PendingReport, rep Reporter) preparedReport {
+	out := preparedReport{p: p}
+	if out.err = ctx.Err(); out.err != nil {
+		return out
+	}
+	s, err := st.Story(ctx, p.StoryID)
 	if errors.Is(err, store.ErrNotFound) {
-		return false, nil
+		return out
+	}
+	var arts []model.Article
+	var dups map[int64]int64
+	if err == nil {
+		arts, err = st.StoryArticles(ctx, p.StoryID)
+	}
+	if err == nil {
+		dups, err = st.StoryDuplicates(ctx, p.StoryID)
 	}
 	if err != nil {
-		return false, err
-	}
-	arts, err := st.StoryArticles(ctx, id)
-	if err != nil {
-		return false, err
-	}
-	dups, err := st.StoryDuplicates(ctx, id)
-	if err != nil {
-		return false, err
+		out.err = err
+		return out
 	}
 	if rep.Redate != nil && s.FirstPublished != "" {
 		for i, a := range arts {
-			e, ok := rep.Redate(a, s.FirstPublished)
-			if !ok {
-				continue
+			if e, ok := rep.Redate(a, s.FirstPublished); ok {
+				out.redated = append(out.redated, redatedArticle{a.ID, e})
+				arts[i].Enrichment = &e
 			}
-			if err := st.PutEnrichment(ctx, a.ID, e); err != nil {
-				return false, err
-			}
-			arts[i].Enrichment = &e
 		}
 	}
-	fp, err := basisFingerprint(s, arts, dups, rep.Select)
-	if err != nil {
-		return false, err
+	var old string
+	if out.fp, out.err = basisFingerprint(s, arts, dups, rep.Select); out.err == nil {
+		old, out.err = st.ReportFingerprint(ctx, p.StoryID)
 	}
-	old, err := st.ReportFingerprint(ctx, id)
-	if err != nil {
-		return false, err
-	}
-	if old == fp {
-		return false, nil
+	if out.err != nil || old == out.fp {
+		return out
 	}
 	r := safeBuild(rep.Build, s, arts, dups)
-	r.StoryID = id
-	return true, st.PutReport(ctx, id, fp, r)
+	r.StoryID = p.StoryID
+	out.report = &r
+	return out
+}
+
+// save writes a prepared report and clears its pending mark; built says
+// whether a new report was stored.
+func (r preparedReport) save(ctx context.Context, st ReportStore) (bool, error) {
+	if r.err != nil {
+		return false, r.err
+	}
+	for _, x := range r.redated {
+		if err := st.PutEnrichment(ctx, x.id, x.e); err != nil {
+			return false, err
+		}
+	}
+	if r.report != nil {
+		if err := st.PutReport(ctx, r.p.StoryID, r.fp, *r.report); err != nil {
+			return false, err
+		}
+	}
+	return r.report != nil, st.ClearPending(ctx, r.p)
 }
 
 // safeBuild keeps one story's failure from ending the run: the story gets

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"parallax/internal/cluster"
@@ -61,9 +62,7 @@ func LoadStories(ctx context.Context, st PlacementStore, lease store.Lease, cfg 
 	if err != nil {
 		return nil, fmt.Errorf("load stories: %w", err)
 	}
-	for _, st := range s.c.Stories() {
-		s.written[st.ID] = st.StorylineID
-	}
+	s.c.Storylines(func(story, line int64) { s.written[story] = line })
 	for _, a := range unplaced {
 		s.Place(a)
 	}
@@ -96,8 +95,10 @@ func checkpointEvery(seq int64) int64 { return max(flushEvery, seq/10) }
 // the clusterer when one is due: a crash leaves either all of it or none
 // (the articles then stay unplaced and the next writer places them).
 func (s *Stories) Flush(ctx context.Context) error {
-	return s.flush(ctx, s.seq-s.cpSeq >= checkpointEvery(s.seq))
+	return s.flush(ctx, s.checkpointDue())
 }
+
+func (s *Stories) checkpointDue() bool { return s.seq-s.cpSeq >= checkpointEvery(s.seq) }
 
 // Finish writes what is pending and a checkpoint of the clusterer as it
 // is, so the next writer starts without replaying anything. Call it before
@@ -110,40 +111,58 @@ func (s *Stories) flush(ctx context.Context, checkpoint bool) error {
 	if len(s.pending) == 0 && len(s.touched) == 0 && !checkpoint {
 		return nil
 	}
-	var changed []model.Story
-	var ids []int64
-	for _, cs := range s.c.Stories() {
-		line, ok := s.written[cs.ID]
-		if ok && !s.touched[cs.ID] && line == cs.StorylineID {
-			continue
-		}
-		changed = append(changed, toModelStory(cs))
-		ids = append(ids, cs.ID)
-	}
-	b := store.PlacementBatch{Epoch: s.epoch, Placements: s.pending, Stories: changed, Pending: ids}
-	if checkpoint {
-		data, err := s.c.Checkpoint()
-		if err != nil {
-			return err
-		}
-		b.Checkpoint = &store.Checkpoint{Seq: s.seq, Version: cluster.CheckpointVersion(s.cfg), Data: data}
-	}
-	if err := s.st.CommitPlacements(ctx, b); err != nil {
+	b, err := s.prepare(checkpoint)
+	if err != nil {
 		return err
 	}
-	s.pending = s.pending[:0]
-	for _, ms := range changed {
-		s.written[ms.ID] = ms.StorylineID
+	if err := s.st.CommitPlacements(ctx, *b); err != nil {
+		return err
 	}
-	if checkpoint {
-		s.cpSeq = s.seq
-	}
-	clear(s.touched)
+	s.committed(b)
 	return nil
 }
 
+// prepare gathers what a flush writes: the pending placements, every story
+// row that changed (by gaining articles or by a storyline merge) with its
+// report marked pending, and a checkpoint when asked.
+func (s *Stories) prepare(checkpoint bool) (*store.PlacementBatch, error) {
+	var ids []int64
+	s.c.Storylines(func(story, line int64) {
+		if old, ok := s.written[story]; !ok || s.touched[story] || old != line {
+			ids = append(ids, story)
+		}
+	})
+	slices.Sort(ids)
+	changed := make([]model.Story, 0, len(ids))
+	for _, id := range ids {
+		cs, _ := s.c.Story(id)
+		changed = append(changed, toModelStory(cs))
+	}
+	b := &store.PlacementBatch{Epoch: s.epoch, Placements: slices.Clone(s.pending), Stories: changed, Pending: ids}
+	if checkpoint {
+		data, err := s.c.Checkpoint()
+		if err != nil {
+			return nil, err
+		}
+		b.Checkpoint = &store.Checkpoint{Seq: s.seq, Version: cluster.CheckpointVersion(s.cfg), Data: data}
+	}
+	return b, nil
+}
+
+// committed records that b is in the store.
+func (s *Stories) committed(b *store.PlacementBatch) {
+	s.pending = s.pending[:copy(s.pending, s.pending[len(b.Placements):])]
+	for _, ms := range b.Stories {
+		s.written[ms.ID] = ms.StorylineID
+	}
+	if b.Checkpoint != nil {
+		s.cpSeq = b.Checkpoint.Seq
+	}
+	clear(s.touched)
+}
+
 // Len is the number of stories.
-func (s *Stories) Len() int { return len(s.c.Stories()) }
+func (s *Stories) Len() int { return s.c.StoryCount() }
 
 // All returns every story as the clusterer has it now.
 func (s *Stories) All() []model.Story {

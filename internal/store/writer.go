@@ -73,6 +73,19 @@ type PlacementBatch struct {
 	Checkpoint *Checkpoint
 }
 
+// Put is what became of one article of a batch (PutArticles): its ID and
+// outcome, or the error that left it unstored.
+type Put struct {
+	ID      int64
+	Outcome Outcome
+	Err     error
+}
+
+// ThenPlace is called inside a batch's transaction with what became of
+// each article; the placements it returns (nil: none due) are committed in
+// the same transaction.
+type ThenPlace func(puts []Put) (*PlacementBatch, error)
+
 // Checkpoint is the clusterer's state, encoded by the cluster package, as
 // of the placement with sequence number Seq. Version names the encoding
 // and configuration; a checkpoint of another version is ignored.

@@ -13,7 +13,7 @@ func Words(s string) []string {
 	var out []string
 	start := -1
 	for i, r := range s {
-		if isWordRune(r) {
+		if IsWordRune(r) {
 			if start < 0 {
 				start = i
 			}
@@ -30,7 +30,8 @@ func Words(s string) []string {
 	return out
 }
 
-func isWordRune(r rune) bool {
+// IsWordRune reports a rune that Words counts as part of a word.
+func IsWordRune(r rune) bool {
 	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.N, r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 

@@ -18,13 +18,72 @@ import (
 // is already stored, updated when an article with the same key changed, new
 // otherwise. It returns the stored article's ID.
 func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outcome, error) {
+	var id int64
+	var outcome store.Outcome
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, articleLock); err != nil {
+			return err
+		}
+		var err error
+		id, outcome, err = putArticle(ctx, tx, a)
+		return err
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("put article: %w", err)
+	}
+	return id, outcome, nil
+}
+
+// PutArticles stores arts in one transaction, each all or nothing under a
+// savepoint of its own: one that fails is reported in its result and does
+// not undo its neighbours. Before committing, then (when set) is given the
+// results, and the placements it returns, if any, are committed in the same
+// transaction; an error from then or from the commit undoes everything.
+func (s *DB) PutArticles(ctx context.Context, arts []model.Article, then store.ThenPlace) ([]store.Put, error) {
+	puts := make([]store.Put, len(arts))
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, articleLock); err != nil {
+			return err
+		}
+		for i, a := range arts {
+			p := &puts[i]
+			p.Err = pgx.BeginFunc(ctx, tx, func(sp pgx.Tx) error { // a savepoint
+				var err error
+				p.ID, p.Outcome, err = putArticle(ctx, sp, a)
+				return err
+			})
+			if p.Err != nil {
+				if ctx.Err() != nil {
+					return p.Err
+				}
+				p.Err = fmt.Errorf("put article: %w", p.Err)
+			}
+		}
+		if then == nil {
+			return nil
+		}
+		b, err := then(puts)
+		if err != nil || b == nil {
+			return err
+		}
+		return commitPlacements(ctx, tx, *b)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("put articles: %w", err)
+	}
+	return puts, nil
+}
+
+// putArticle stores a in tx (see PutArticle); the caller holds the
+// article lock.
+func putArticle(ctx context.Context, tx pgx.Tx, a model.Article) (int64, store.Outcome, error) {
 	fp := store.Fingerprint(a)
 	key := clean(store.Key(a))
 	var enrichment *string
 	if a.Enrichment != nil {
 		b, err := json.Marshal(a.Enrichment)
 		if err != nil {
-			return 0, 0, fmt.Errorf("put article: %w", err)
+			return 0, 0, err
 		}
 		e := string(b)
 		enrichment = &e
@@ -33,46 +92,35 @@ func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outc
 		clean(a.Outlet), clean(a.Published), clean(a.Language), clean(a.Body), cleanAll(nonNil(a.PageDates)), enrichment,
 		stamp(time.Now())}
 	var id int64
-	outcome := store.New
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, articleLock); err != nil {
-			return err
-		}
-		err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE fingerprint = $1 ORDER BY id LIMIT 1`, fp).Scan(&id)
-		if err == nil {
-			outcome = store.Unchanged
-			return nil
-		}
-		if !errors.Is(err, pgx.ErrNoRows) {
-			return err
-		}
-		err = tx.QueryRow(ctx, `SELECT id FROM articles WHERE key = $1`, key).Scan(&id)
-		switch {
-		case err == nil:
-			outcome = store.Updated
-			_, err = tx.Exec(ctx, `UPDATE articles SET source=$1, source_id=$2, url=$3, title=$4, authors=$5, outlet=$6,
-				published=$7, language=$8, body=$9, page_dates=$10, enrichment=$11, updated_at=$12, fingerprint=$13 WHERE id=$14`,
-				append(row, fp, id)...)
-			if err != nil {
-				return err
-			}
-			// Its story's report no longer matches: marked in the same
-			// transaction, so a crash cannot leave it stale.
-			_, err = tx.Exec(ctx, `INSERT INTO pending_reports (story_id, mark)
-				SELECT story_id, 1 FROM articles WHERE id = $1 AND story_id IS NOT NULL
-				ON CONFLICT (story_id) DO UPDATE SET mark = pending_reports.mark + 1`, id)
-			return err
-		case !errors.Is(err, pgx.ErrNoRows):
-			return err
-		}
-		return tx.QueryRow(ctx, `INSERT INTO articles (source, source_id, url, title, authors, outlet, published, language,
-			body, page_dates, enrichment, updated_at, ingested_at, fingerprint, key)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$13,$14) RETURNING id`, append(row, fp, key)...).Scan(&id)
-	})
-	if err != nil {
-		return 0, 0, fmt.Errorf("put article: %w", err)
+	err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE fingerprint = $1 ORDER BY id LIMIT 1`, fp).Scan(&id)
+	if err == nil {
+		return id, store.Unchanged, nil
 	}
-	return id, outcome, nil
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return 0, 0, err
+	}
+	err = tx.QueryRow(ctx, `SELECT id FROM articles WHERE key = $1`, key).Scan(&id)
+	switch {
+	case err == nil:
+		_, err = tx.Exec(ctx, `UPDATE articles SET source=$1, source_id=$2, url=$3, title=$4, authors=$5, outlet=$6,
+			published=$7, language=$8, body=$9, page_dates=$10, enrichment=$11, updated_at=$12, fingerprint=$13 WHERE id=$14`,
+			append(row, fp, id)...)
+		if err != nil {
+			return 0, 0, err
+		}
+		// Its story's report no longer matches: marked in the same
+		// transaction, so a crash cannot leave it stale.
+		_, err = tx.Exec(ctx, `INSERT INTO pending_reports (story_id, mark)
+			SELECT story_id, 1 FROM articles WHERE id = $1 AND story_id IS NOT NULL
+			ON CONFLICT (story_id) DO UPDATE SET mark = pending_reports.mark + 1`, id)
+		return id, store.Updated, err
+	case !errors.Is(err, pgx.ErrNoRows):
+		return 0, 0, err
+	}
+	err = tx.QueryRow(ctx, `INSERT INTO articles (source, source_id, url, title, authors, outlet, published, language,
+		body, page_dates, enrichment, updated_at, ingested_at, fingerprint, key)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$13,$14) RETURNING id`, append(row, fp, key)...).Scan(&id)
+	return id, store.New, err
 }
 
 const (

@@ -161,36 +161,37 @@ func (s *DB) Writer(ctx context.Context) (store.WriterStatus, error) {
 // change, the pending-report marks and the checkpoint in one transaction,
 // under the writer lease the batch names.
 func (s *DB) CommitPlacements(ctx context.Context, b store.PlacementBatch) error {
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		var cur int64
-		// FOR SHARE: a new grant (an UPDATE of this row) waits for this
-		// commit, and this commit sees a grant made before it.
-		if err := tx.QueryRow(ctx, `SELECT epoch FROM writer_lease FOR SHARE`).Scan(&cur); err != nil {
-			return err
-		}
-		if cur != b.Epoch {
-			return store.ErrLeaseLost
-		}
-		batch := &pgx.Batch{}
-		queuePlacements(batch, b.Placements)
-		queueStories(batch, b.Stories)
-		if len(b.Pending) > 0 {
-			batch.Queue(`INSERT INTO pending_reports (story_id, mark) SELECT unnest($1::bigint[]), 1
-				ON CONFLICT (story_id) DO UPDATE SET mark = pending_reports.mark + 1`, b.Pending)
-		}
-		if c := b.Checkpoint; c != nil {
-			batch.Queue(`INSERT INTO cluster_checkpoint (one, seq, version, data) VALUES (true, $1, $2, $3)
-				ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, version = excluded.version, data = excluded.data`, c.Seq, c.Version, c.Data)
-		}
-		if batch.Len() == 0 {
-			return nil
-		}
-		return tx.SendBatch(ctx, batch).Close()
-	})
-	if err != nil {
+	if err := s.inTx(ctx, func(tx pgx.Tx) error { return commitPlacements(ctx, tx, b) }); err != nil {
 		return fmt.Errorf("commit placements: %w", err)
 	}
 	return nil
+}
+
+func commitPlacements(ctx context.Context, tx pgx.Tx, b store.PlacementBatch) error {
+	var cur int64
+	// FOR SHARE: a new grant (an UPDATE of this row) waits for this
+	// commit, and this commit sees a grant made before it.
+	if err := tx.QueryRow(ctx, `SELECT epoch FROM writer_lease FOR SHARE`).Scan(&cur); err != nil {
+		return err
+	}
+	if cur != b.Epoch {
+		return store.ErrLeaseLost
+	}
+	batch := &pgx.Batch{}
+	queuePlacements(batch, b.Placements)
+	queueStories(batch, b.Stories)
+	if len(b.Pending) > 0 {
+		batch.Queue(`INSERT INTO pending_reports (story_id, mark) SELECT unnest($1::bigint[]), 1
+			ON CONFLICT (story_id) DO UPDATE SET mark = pending_reports.mark + 1`, b.Pending)
+	}
+	if c := b.Checkpoint; c != nil {
+		batch.Queue(`INSERT INTO cluster_checkpoint (one, seq, version, data) VALUES (true, $1, $2, $3)
+			ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, version = excluded.version, data = excluded.data`, c.Seq, c.Version, c.Data)
+	}
+	if batch.Len() == 0 {
+		return nil
+	}
+	return tx.SendBatch(ctx, batch).Close()
 }
 
 func queuePlacements(b *pgx.Batch, ps []model.Placement) {

@@ -155,6 +155,116 @@ func (s *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 // is already stored, updated when an article with the same key changed, new
 // otherwise. It returns the stored article's ID.
 func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outcome, error) {
+	var id int64
+	var outcome store.Outcome
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		st, err := prepareArticleStmts(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer st.close()
+		id, outcome, err = st.put(ctx, a)
+		return err
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("put article: %w", err)
+	}
+	return id, outcome, nil
+}
+
+// PutArticles stores arts in one transaction, each all or nothing under a
+// savepoint of its own: one that fails is reported in its result and does
+// not undo its neighbours. Before committing, then (when set) is given the
+// results, and the placements it returns, if any, are committed in the same
+// transaction; an error from then or from the commit undoes everything.
+// One commit for many articles is what makes bulk ingest fast: the
+// full-text index is flushed once per batch.
+func (s *DB) PutArticles(ctx context.Context, arts []model.Article, then store.ThenPlace) ([]store.Put, error) {
+	puts := make([]store.Put, len(arts))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		st, err := prepareArticleStmts(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer st.close()
+		for i, a := range arts {
+			if _, err := st.savepoint.ExecContext(ctx); err != nil {
+				return err
+			}
+			p := &puts[i]
+			p.ID, p.Outcome, p.Err = st.put(ctx, a)
+			if p.Err != nil {
+				p.Err = fmt.Errorf("put article: %w", p.Err)
+				if _, err := st.rollbackTo.ExecContext(ctx); err != nil {
+					return err
+				}
+			}
+			if _, err := st.release.ExecContext(ctx); err != nil {
+				return err
+			}
+		}
+		if then == nil {
+			return nil
+		}
+		b, err := then(puts)
+		if err != nil || b == nil {
+			return err
+		}
+		return commitPlacements(ctx, tx, *b)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("put articles: %w", err)
+	}
+	return puts, nil
+}
+
+// articleStmts are putArticle's statements, prepared once for a batch.
+type articleStmts struct {
+	byFingerprint, byKey, update, markPending, insert *sql.Stmt
+	savepoint, rollbackTo, release                    *sql.Stmt
+}
+
+func prepareArticleStmts(ctx context.Context, tx *sql.Tx) (*articleStmts, error) {
+	var st articleStmts
+	for _, p := range []struct {
+		dst **sql.Stmt
+		q   string
+	}{
+		{&st.byFingerprint, `SELECT id FROM articles WHERE fingerprint = ? ORDER BY id LIMIT 1`},
+		{&st.byKey, `SELECT id FROM articles WHERE key = ?`},
+		{&st.update, `UPDATE articles SET fingerprint=?, source=?, source_id=?, url=?, title=?, authors=?,
+			outlet=?, published=?, language=?, body=?, page_dates=?, enrichment=?, updated_at=? WHERE id=?`},
+		// Its story's report no longer matches: marked in the same
+		// transaction, so a crash cannot leave it stale.
+		{&st.markPending, `INSERT INTO pending_reports (story_id, mark)
+			SELECT story_id, 1 FROM articles WHERE id = ? AND story_id IS NOT NULL
+			ON CONFLICT(story_id) DO UPDATE SET mark = mark + 1`},
+		{&st.insert, `INSERT INTO articles (key, fingerprint, source, source_id, url, title, authors,
+			outlet, published, language, body, page_dates, enrichment, ingested_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&st.savepoint, `SAVEPOINT article`},
+		{&st.rollbackTo, `ROLLBACK TO article`},
+		{&st.release, `RELEASE article`},
+	} {
+		stmt, err := tx.PrepareContext(ctx, p.q)
+		if err != nil {
+			st.close()
+			return nil, err
+		}
+		*p.dst = stmt
+	}
+	return &st, nil
+}
+
+func (st *articleStmts) close() {
+	for _, s := range []*sql.Stmt{st.byFingerprint, st.byKey, st.update, st.markPending, st.insert, st.savepoint, st.rollbackTo, st.release} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+// put stores a (see PutArticle).
+func (st *articleStmts) put(ctx context.Context, a model.Article) (int64, store.Outcome, error) {
 	fp := store.Fingerprint(a)
 	key := store.Key(a)
 	authors, err := json.Marshal(nonNil(a.Authors))
@@ -175,48 +285,32 @@ func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outc
 	}
 	now := time.Now().UTC().Format(time.RFC3339)
 	var id int64
-	outcome := store.New
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE fingerprint = ? ORDER BY id LIMIT 1`, fp).Scan(&id)
-		if err == nil {
-			outcome = store.Unchanged
-			return nil
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		err = tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE key = ?`, key).Scan(&id)
-		switch {
-		case err == nil:
-			outcome = store.Updated
-			_, err = tx.ExecContext(ctx, `UPDATE articles SET fingerprint=?, source=?, source_id=?, url=?, title=?, authors=?,
-				outlet=?, published=?, language=?, body=?, page_dates=?, enrichment=?, updated_at=? WHERE id=?`,
-				fp, a.Source, a.SourceID, a.URL, a.Title, string(authors), a.Outlet, a.Published, a.Language, a.Body, string(pageDates), enrichment, now, id)
-			if err != nil {
-				return err
-			}
-			// Its story's report no longer matches: marked in the same
-			// transaction, so a crash cannot leave it stale.
-			_, err = tx.ExecContext(ctx, `INSERT INTO pending_reports (story_id, mark)
-				SELECT story_id, 1 FROM articles WHERE id = ? AND story_id IS NOT NULL
-				ON CONFLICT(story_id) DO UPDATE SET mark = mark + 1`, id)
-			return err
-		case !errors.Is(err, sql.ErrNoRows):
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO articles (key, fingerprint, source, source_id, url, title, authors,
-			outlet, published, language, body, page_dates, enrichment, ingested_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			key, fp, a.Source, a.SourceID, a.URL, a.Title, string(authors), a.Outlet, a.Published, a.Language, a.Body, string(pageDates), enrichment, now, now)
-		if err != nil {
-			return err
-		}
-		id, err = res.LastInsertId()
-		return err
-	})
-	if err != nil {
-		return 0, 0, fmt.Errorf("put article: %w", err)
+	err = st.byFingerprint.QueryRowContext(ctx, fp).Scan(&id)
+	if err == nil {
+		return id, store.Unchanged, nil
 	}
-	return id, outcome, nil
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, err
+	}
+	err = st.byKey.QueryRowContext(ctx, key).Scan(&id)
+	switch {
+	case err == nil:
+		_, err = st.update.ExecContext(ctx, fp, a.Source, a.SourceID, a.URL, a.Title, string(authors), a.Outlet,
+			a.Published, a.Language, a.Body, string(pageDates), enrichment, now, id)
+		if err == nil {
+			_, err = st.markPending.ExecContext(ctx, id)
+		}
+		return id, store.Updated, err
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, 0, err
+	}
+	res, err := st.insert.ExecContext(ctx, key, fp, a.Source, a.SourceID, a.URL, a.Title, string(authors), a.Outlet,
+		a.Published, a.Language, a.Body, string(pageDates), enrichment, now, now)
+	if err != nil {
+		return 0, 0, err
+	}
+	id, err = res.LastInsertId()
+	return id, store.New, err
 }
 
 const (

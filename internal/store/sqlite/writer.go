@@ -145,28 +145,29 @@ func checkEpoch(ctx context.Context, tx *sql.Tx, epoch int64) error {
 // change, the pending-report marks and the checkpoint in one transaction,
 // under the writer lease the batch names.
 func (s *DB) CommitPlacements(ctx context.Context, b store.PlacementBatch) error {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkEpoch(ctx, tx, b.Epoch); err != nil {
-			return err
-		}
-		if err := putPlacements(ctx, tx, b.Placements); err != nil {
-			return err
-		}
-		if err := putStories(ctx, tx, b.Stories); err != nil {
-			return err
-		}
-		if err := markPending(ctx, tx, b.Pending); err != nil {
-			return err
-		}
-		if c := b.Checkpoint; c != nil {
-			_, err := tx.ExecContext(ctx, `INSERT INTO cluster_checkpoint (one, seq, version, data) VALUES (1, ?, ?, ?)
-				ON CONFLICT(one) DO UPDATE SET seq = excluded.seq, version = excluded.version, data = excluded.data`, c.Seq, c.Version, c.Data)
-			return err
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.inTx(ctx, func(tx *sql.Tx) error { return commitPlacements(ctx, tx, b) }); err != nil {
 		return fmt.Errorf("commit placements: %w", err)
+	}
+	return nil
+}
+
+func commitPlacements(ctx context.Context, tx *sql.Tx, b store.PlacementBatch) error {
+	if err := checkEpoch(ctx, tx, b.Epoch); err != nil {
+		return err
+	}
+	if err := putPlacements(ctx, tx, b.Placements); err != nil {
+		return err
+	}
+	if err := putStories(ctx, tx, b.Stories); err != nil {
+		return err
+	}
+	if err := markPending(ctx, tx, b.Pending); err != nil {
+		return err
+	}
+	if c := b.Checkpoint; c != nil {
+		_, err := tx.ExecContext(ctx, `INSERT INTO cluster_checkpoint (one, seq, version, data) VALUES (1, ?, ?, ?)
+			ON CONFLICT(one) DO UPDATE SET seq = excluded.seq, version = excluded.version, data = excluded.data`, c.Seq, c.Version, c.Data)
+		return err
 	}
 	return nil
 }

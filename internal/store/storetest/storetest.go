@@ -21,6 +21,7 @@ type Store interface {
 	Search(ctx context.Context, q string, limit int) ([]model.Article, error)
 	PutEnrichment(ctx context.Context, articleID int64, e model.Enrichment) error
 
+	PutArticles(ctx context.Context, arts []model.Article, then store.ThenPlace) ([]store.Put, error)
 	PlacedAfter(ctx context.Context, seq int64, fn func(model.Article, model.Placement) error) error
 	CommitPlacements(ctx context.Context, b store.PlacementBatch) error
 	AcquireWriter(ctx context.Context, me store.Holder, onWait func(store.Holder)) (store.Lease, error)

@@ -74,6 +74,7 @@ func runWriter(t *testing.T, open func(t *testing.T) Store) {
 	})
 	runPending(t, open)
 	runCheckpointAndInputs(t, open)
+	runBatches(t, open)
 }
 
 func pendingIDs(t *testing.T, s Store) []int64 {
@@ -186,6 +187,61 @@ func runCheckpointAndInputs(t *testing.T, open func(t *testing.T) Store) {
 		got, ok, err := s.Input(ctx, in.Path)
 		if err != nil || !ok || got != in {
 			t.Errorf("Input = %+v, %v, %v; want %+v", got, ok, err, in)
+		}
+	})
+}
+
+func runBatches(t *testing.T, open func(t *testing.T) Store) {
+	ctx := context.Background()
+	arts := []model.Article{
+		{Source: "b1", Title: "Ferry timetable changes", Body: "The ferry leaves at nine."},
+		{Source: "b2", Title: "Ferry timetable changes", Body: "The ferry leaves at nine."},
+		{Source: "b3", Title: "Quay lights repaired", Body: "The lights on the quay work again."},
+	}
+	t.Run("a batch of articles commits with its placements", func(t *testing.T) {
+		s := open(t)
+		lease, err := s.AcquireWriter(ctx, store.Me("test"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer lease.Release()
+		puts, err := s.PutArticles(ctx, arts, func(puts []store.Put) (*store.PlacementBatch, error) {
+			b := &store.PlacementBatch{Epoch: lease.Epoch(), Pending: []int64{1}}
+			b.Placements = []model.Placement{{ArticleID: puts[0].ID, StoryID: 1, NewStory: true, Seq: 1}}
+			b.Stories = []model.Story{{ID: 1, StorylineID: 1, Title: "Ferry", ArticleIDs: []int64{puts[0].ID}}}
+			return b, nil
+		})
+		if err != nil || len(puts) != 3 {
+			t.Fatalf("PutArticles = %v, %v", puts, err)
+		}
+		want := []store.Outcome{store.New, store.Unchanged, store.New}
+		for i, p := range puts {
+			if p.Err != nil || p.Outcome != want[i] {
+				t.Errorf("put %d = %+v; want %v", i, p, want[i])
+			}
+		}
+		if puts[1].ID != puts[0].ID {
+			t.Errorf("the same content twice in one batch: ids %d and %d", puts[0].ID, puts[1].ID)
+		}
+		if st, err := s.Status(ctx); err != nil || st.Articles != 2 || st.Stories != 1 || st.Unplaced != 1 || st.PendingReports != 1 {
+			t.Errorf("status after the batch = %+v, %v", st, err)
+		}
+	})
+	t.Run("a batch whose placement fails leaves nothing", func(t *testing.T) {
+		s := open(t)
+		boom := errors.New("clusterer failed")
+		_, err := s.PutArticles(ctx, arts, func([]store.Put) (*store.PlacementBatch, error) { return nil, boom })
+		if !errors.Is(err, boom) {
+			t.Errorf("PutArticles = %v; want the callback's error", err)
+		}
+		_, err = s.PutArticles(ctx, arts, func([]store.Put) (*store.PlacementBatch, error) {
+			return &store.PlacementBatch{Epoch: 9999}, nil
+		})
+		if !errors.Is(err, store.ErrLeaseLost) {
+			t.Errorf("PutArticles under no lease = %v; want ErrLeaseLost", err)
+		}
+		if st, err := s.Status(ctx); err != nil || st.Articles != 0 {
+			t.Errorf("status after failed batches = %+v, %v; want no articles", st, err)
 		}
 	})
 }
