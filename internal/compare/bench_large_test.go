@@ -18,7 +18,7 @@ import (
 // (gen.OneStory), and BASIL's real articles repeated with variations.
 
 // largeSizes are the story sizes the growth benchmarks build.
-var largeSizes = []int{50, 200, 800}
+var largeSizes = []int{24, 50, 200, 800}
 
 // largeOutlets is how many outlets write a large story.
 const largeOutlets = 40
