@@ -24,7 +24,7 @@ func runArticles(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func runSearch(ctx context.Context, args []string, stdio Stdio) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: search needs words to look for", ErrUsage)
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -193,17 +193,22 @@ func nonZero(v int64) *int64 {
 }
 
 func runExport(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("export", "[--db PATH] [-o FILE]", stdio)
+	fs := newFlags("export", "[--db PATH] [-o FILE] [--format json|csv] [--story ID | --text WORDS --outlet NAME --since DAY --until DAY --blindspot ATTR[=VALUE]]", stdio)
 	db := dbFlag(fs)
 	out := fs.String("o", "", "write to FILE instead of stdout")
+	format := formatFlag(fs, "json", "json", "csv")
+	sel := addSelectionFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if sel.chosen() || *format == "csv" {
+		return exportCoverage(ctx, st, sel, *format, *out, stdio)
+	}
 	as, err := st.ArticlesEnriched(ctx)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 )
 
@@ -31,6 +32,7 @@ func commands() []command {
 	return []command{
 		{"extract", "extract one input to a clean article on stdout (no store)", runExtract},
 		{"ingest", "extract inputs (files, directories, -, URLs, WARC) and store them", runIngest},
+		{"outlets", "the outlet registry: outlets add|edit|import FILE.csv|export|list|remove", runOutlets},
 		{"feeds", "follow feeds: feeds add URL|--opml FILE, list, remove URL, export", runFeeds},
 		{"watch", "check the followed feeds and ingest their new entries", runWatch},
 		{"status", "what a store holds, who is writing to it and what work is left (--check, --repair)", runStatus},
@@ -40,6 +42,8 @@ func commands() []command {
 		{"search", "full-text search over stored titles and bodies", runSearch},
 		{"stories", "list stories, newest or most covered first", runStories},
 		{"story", "one story's articles, grouped by outlet", runStory},
+		{"storylines", "storylines (stories that continue one another), or one: its stories in time order", runStorylines},
+		{"follow", "follow searches, entities or storylines: follow add|list|remove|events|deliveries", runFollow},
 		{"serve", "serve the web interface and JSON API over the store", runServe},
 		{"export", "write the store as JSON (articles and stories)", runExport},
 		{"bench", "measure clustering on a generated stream; --write-jsonl FILE writes one; --serve URL loads a server", runBench},
@@ -49,6 +53,10 @@ func commands() []command {
 
 // Run runs the parallax command line args.
 func Run(ctx context.Context, args []string, stdio Stdio) error {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version" || args[0] == "version") {
+		_, err := fmt.Fprintln(stdio.Out, "parallax", version())
+		return err
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdio.Out)
 		if len(args) == 0 {
@@ -69,13 +77,44 @@ func Run(ctx context.Context, args []string, stdio Stdio) error {
 	return fmt.Errorf("%w: unknown command %q", ErrUsage, args[0])
 }
 
+// Version is the release, set at build time with
+// -ldflags "-X parallax/internal/cli.Version=v1.2.3"; without it the
+// build's own record (the VCS revision) is shown.
+var Version = ""
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown version)"
+	}
+	v := info.Main.Version
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", modified"
+			}
+		}
+	}
+	if rev != "" {
+		v += fmt.Sprintf(" (revision %.12s%s)", rev, modified)
+	}
+	return v + " " + info.GoVersion
+}
+
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Parallax groups news articles that report the same story and compares the outlets.")
 	fmt.Fprintln(w, "\nUsage: parallax COMMAND [flags] [args]\n\nCommands:")
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'parallax COMMAND -h' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'parallax COMMAND -h' for a command's flags; 'parallax --version' for the version.")
 	fmt.Fprintln(w, "The store is --db, else $PARALLAX_DB, else ./parallax.db: a SQLite file, or a")
 	fmt.Fprintln(w, "PostgreSQL server when the value starts with postgres:// or postgresql://.")
 }

@@ -19,7 +19,7 @@ func runEnrich(ctx context.Context, args []string, stdio Stdio) error {
 	if fs.NArg() != 0 {
 		return fmt.Errorf("%w: enrich takes no arguments", ErrUsage)
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -32,8 +32,8 @@ func runEnrich(ctx context.Context, args []string, stdio Stdio) error {
 	if err = w.close(err); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(stdio.Out, "enriched %d articles in %s: %d changed; %d of %d story reports rebuilt\n",
-		n, st.Path(), changed, rebuilt, w.stories.Len())
+	_, err = fmt.Fprintf(stdio.Out, "enriched %s in %s: %d changed; %d of %s rebuilt\n",
+		plural(n, "article"), st.Path(), changed, rebuilt, plural(w.stories.Len(), "story report"))
 	return err
 }
 

@@ -14,8 +14,19 @@ import (
 	"parallax/internal/source"
 )
 
+const evalUsage = `Usage: parallax eval extract --gold FILE [--inputs DIR] [--format table|json] [--min-f1 F] [--exact]
+       parallax eval clusters --labels FILE [--db PATH] [--min-f1 F] [--format table|json]
+       parallax eval quotes --gold FILE [--db PATH] [--format table|json]
+       parallax eval entities --gold FILE [--db PATH] [--format table|json]
+Score Parallax against your own labelled data (docs/eval.md); 'parallax eval KIND -h' for a kind's flags.`
+
 func runEval(ctx context.Context, args []string, stdio Stdio) error {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+		fmt.Fprintln(stdio.Out, evalUsage)
+		return nil
+	}
 	if len(args) == 0 {
+		fmt.Fprintln(stdio.Err, evalUsage)
 		return fmt.Errorf("%w: eval needs a kind: extract, clusters, quotes or entities", ErrUsage)
 	}
 	switch args[0] {

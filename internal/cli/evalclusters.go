@@ -39,7 +39,7 @@ func runEvalClusters(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func runEvalEntities(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -141,7 +141,7 @@ func addFeeds(ctx context.Context, st feedAdder, toAdd []feeds.Outline, private 
 		}
 		fmt.Fprintf(stdio.Out, "%s %s%s\n", verb, u, privateNote(private))
 	}
-	fmt.Fprintf(stdio.Out, "%d feeds added, %d already followed, %d failed\n", added, known, failed)
+	fmt.Fprintf(stdio.Out, "%s added, %d already followed, %d failed\n", plural(added, "feed"), known, failed)
 	if failed > 0 {
 		return fmt.Errorf("%w: %d of %d feeds", errSomeFailed, failed, len(toAdd))
 	}
@@ -175,7 +175,7 @@ func runFeedsList(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -230,7 +230,7 @@ func runFeedsRemove(ctx context.Context, args []string, stdio Stdio) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: feeds remove needs feed URLs", ErrUsage)
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -260,7 +260,7 @@ func runFeedsExport(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}

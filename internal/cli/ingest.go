@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
 
@@ -48,6 +51,9 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	}
 	before := w.stories.Len()
 	prog := newProgress(stdio.Err, *quiet)
+	if prog.tty {
+		prog.total = countFiles(fs.Args()) // a bar that knows its end, when it can
+	}
 	opt := pipeline.Options{
 		Workers: *workers,
 		Source:  source.Options{Stdin: stdio.In, NetOptions: source.NetOptions{Fetcher: fetcher}},
@@ -62,8 +68,8 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	after := w.stories.Len()
 	err = w.close(err)
 	prog.finish()
-	fmt.Fprintf(stdio.Out, "ingested %d inputs into %s: %d new, %d updated, %d unchanged, %d failed; %d stories (%d new)\n",
-		sum.Total(), st.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Failed, after, after-before)
+	fmt.Fprintf(stdio.Out, "ingested %s into %s: %d new, %d updated, %d unchanged, %d failed; %s (%d new)\n",
+		plural(sum.Total(), "input"), st.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Failed, plural(after, "story"), after-before)
 	if err != nil {
 		return err
 	}
@@ -80,10 +86,12 @@ type progress struct {
 	tty   bool
 	quiet bool
 	drawn bool
+	total int // files counted before the run; 0: unknown
+	start time.Time
 }
 
 func newProgress(w io.Writer, quiet bool) *progress {
-	p := &progress{w: w, quiet: quiet}
+	p := &progress{w: w, quiet: quiet, start: time.Now()}
 	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		p.tty = true
 	}
@@ -120,16 +128,60 @@ func placement(ev pipeline.Event) string {
 
 func (p *progress) draw(ev pipeline.Event) {
 	const width = 30
+	total := max(ev.Seen, p.total) // a file of many records outgrows the count
 	filled := width
-	if ev.Seen > 0 {
-		filled = width * ev.Done / ev.Seen
+	if total > 0 {
+		filled = min(width, width*ev.Done/total)
 	}
 	name := ev.Source
-	if len(name) > 40 {
-		name = "…" + name[len(name)-39:]
+	if len(name) > 30 {
+		name = "…" + name[len(name)-29:]
 	}
-	fmt.Fprintf(p.w, "\r\x1b[K[%s%s] %d/%d %s", strings.Repeat("█", filled), strings.Repeat("·", width-filled), ev.Done, ev.Seen, name)
+	rate := ""
+	if secs := time.Since(p.start).Seconds(); secs > 1 && ev.Done > 0 {
+		perSec := float64(ev.Done) / secs
+		rate = fmt.Sprintf(" %.1f/s", perSec)
+		if p.total > 0 && total > ev.Done {
+			rate += fmt.Sprintf(", %s left", (time.Duration(float64(total-ev.Done)/perSec) * time.Second).Round(time.Second))
+		}
+	}
+	fmt.Fprintf(p.w, "\r\x1b[K[%s%s] %d/%d%s %s", strings.Repeat("█", filled), strings.Repeat("·", width-filled), ev.Done, total, rate, name)
 	p.drawn = true
+}
+
+// countFiles counts the files under paths as ingest reads them (hidden
+// names skipped), or returns 0 when an input is not a file or directory
+// (stdin, a URL) or there are too many to count quickly.
+func countFiles(paths []string) int {
+	const most = 1_000_000
+	n := 0
+	for _, root := range paths {
+		if root == "-" || strings.Contains(root, "://") {
+			return 0
+		}
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				n++
+			}
+			if n > most {
+				return fs.SkipAll
+			}
+			return nil
+		})
+		if err != nil || n > most {
+			return 0
+		}
+	}
+	return n
 }
 
 func (p *progress) clear() {
@@ -141,10 +193,13 @@ func (p *progress) clear() {
 
 func (p *progress) finish() { p.clear() }
 
-// plural says n things, with the noun's plural made by adding "s".
+// plural says n things: "1 story", "2 stories", "3 outlets".
 func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") && !strings.HasSuffix(noun, "ey") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }

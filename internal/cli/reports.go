@@ -6,12 +6,20 @@ import (
 	"parallax/internal/compare"
 	"parallax/internal/enrich"
 	"parallax/internal/model"
+	"parallax/internal/pipeline"
 )
 
 // compareStory is the comparison every command stores: compare.BuildWith
 // with the story's near-duplicates left out of independent support.
 func compareStory(s model.Story, arts []model.Article, dups map[int64]int64) model.Report {
 	return compare.BuildWith(s, arts, compare.Options{Duplicates: dups})
+}
+
+// reporter builds reports as every writing command does: compared,
+// redated, and with the corpus index and the follows' events kept.
+func reporter(st pipeline.IndexStore) pipeline.Reporter {
+	return pipeline.Reporter{Build: compareStory, Redate: redate, Select: compare.Select,
+		Index: &pipeline.Index{Store: st, Family: enrich.Family, Group: enrich.CorpusEntities}}
 }
 
 // enrichArticle is the enrichment every storing command gives an article.

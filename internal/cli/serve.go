@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"parallax/internal/follow"
 	"parallax/internal/store"
 	"parallax/internal/web"
 )
@@ -21,6 +22,7 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	token := fs.String("token", "", "enable POST /api/ingest with this bearer token (default $PARALLAX_TOKEN; empty: off)")
 	quiet := fs.Bool("quiet", false, "do not log requests")
+	deliverEvery := fs.Duration("deliver-every", 10*time.Second, "how often due webhook deliveries are sent (0: never; writers still send theirs)")
 	limits := limitFlags(fs)
 	profile := profileFlag(fs)
 	if err := parse(fs, args); err != nil {
@@ -37,13 +39,13 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	if *token == "" {
 		*token = strings.TrimSpace(os.Getenv("PARALLAX_TOKEN"))
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(stdio.Err, nil))
-	cfg := web.Config{Store: st, Token: *token, Logger: logger, Limits: limits.limits()}
+	cfg := web.Config{Store: st, Token: *token, Logger: logger, Limits: limits.limits(), Follows: st}
 	if *token != "" {
 		si, err := newServerIngest(st)
 		if err != nil {
@@ -61,6 +63,7 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go finishLeftWork(ctx, st, logger)
+	go deliverWebhooks(ctx, st, *deliverEvery, logger)
 	fmt.Fprintf(stdio.Err, "serving %s on http://%s/ (Ctrl-C to stop)\n", st.Path(), *addr)
 	return web.ListenAndServe(ctx, web.Server(*addr, h))
 }
@@ -90,6 +93,22 @@ func finishLeftWork(ctx context.Context, st Store, log *slog.Logger) {
 		return
 	}
 	log.Info("finished work a dead writer left", slog.Int("placed", status.Unplaced), slog.Int("reports", n))
+}
+
+// deliverWebhooks sends the follows' due webhook deliveries every
+// interval while the server runs: those writers could not deliver, and
+// the retries.
+func deliverWebhooks(ctx context.Context, st Store, every time.Duration, log *slog.Logger) {
+	if every <= 0 {
+		return
+	}
+	follow.NewDeliverer(st).Run(ctx, every, func(sent, failed int, err error) {
+		if err != nil {
+			log.Error("webhooks", slog.String("error", err.Error()))
+			return
+		}
+		log.Info("webhooks", slog.Int("delivered", sent), slog.Int("failed", failed))
+	})
 }
 
 // serveLimits are the flags bounding what the server takes on; the

@@ -87,7 +87,7 @@ func printStatus(stdio Stdio, r statusReport, checked bool) error {
 	w := stdio.Out
 	fmt.Fprintf(w, "store:            %s\n", r.Store)
 	fmt.Fprintf(w, "articles:         %d (%d not yet placed in a story)\n", r.Articles, r.Unplaced)
-	fmt.Fprintf(w, "stories:          %d (%d with a report, %d reports pending)\n", r.Stories, r.Reports, r.PendingReports)
+	fmt.Fprintf(w, "stories:          %d (%d with a report, %s pending)\n", r.Stories, r.Reports, plural(r.PendingReports, "report"))
 	fmt.Fprintf(w, "placements:       %d, clusterer checkpoint at %d\n", r.LastSeq, r.CheckpointSeq)
 	if r.Writer.Held {
 		fmt.Fprintf(w, "writer:           %s\n", r.Writer.Holder)
@@ -95,7 +95,7 @@ func printStatus(stdio Stdio, r statusReport, checked bool) error {
 		fmt.Fprintf(w, "writer:           none\n")
 	}
 	if r.Repaired != nil {
-		fmt.Fprintf(w, "repaired:         %d articles placed, %d reports built\n", r.Repaired.Placed, r.Repaired.Reports)
+		fmt.Fprintf(w, "repaired:         %s placed, %s built\n", plural(r.Repaired.Placed, "article"), plural(r.Repaired.Reports, "report"))
 	}
 	if !r.Writer.Held && (r.Unplaced > 0 || r.PendingReports > 0) {
 		fmt.Fprintf(w, "work left:        the next ingest, watch round or serve start finishes it (or: parallax status --repair)\n")

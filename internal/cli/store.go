@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"parallax/internal/feeds"
+	"parallax/internal/follow"
 	"parallax/internal/model"
 	"parallax/internal/pipeline"
 	"parallax/internal/store"
@@ -26,7 +27,10 @@ type Store interface {
 	pipeline.PageStore
 	pipeline.PlacementStore
 	pipeline.ReportStore
+	pipeline.IndexStore
 	web.Store
+	web.FollowWriter
+	follow.DeliveryStore
 	Articles(ctx context.Context) ([]model.Article, error)
 	ArticlesEnriched(ctx context.Context) ([]model.Article, error)
 	Placements(ctx context.Context) (map[int64]model.Placement, error)
@@ -39,6 +43,8 @@ type Store interface {
 	Status(ctx context.Context) (store.Status, error)
 	pipeline.InputStore
 	Check(ctx context.Context) (store.Problems, error)
+	PutOutlets(ctx context.Context, put []model.Outlet) ([]model.Outlet, error)
+	RemoveOutlet(ctx context.Context, id int64) error
 	// Path names the store for messages (a PostgreSQL URL without its
 	// password).
 	Path() string

@@ -9,39 +9,47 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"parallax/internal/compare"
 	"parallax/internal/model"
+	"parallax/internal/outlets"
 	"parallax/internal/store"
 	"parallax/internal/web"
 )
 
 func runStories(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("stories", "[--db PATH] [--sort newest|coverage] [--outlet NAME] [--since DAY] [--until DAY] [--text WORDS] [--limit N] [--format table|json]", stdio)
+	fs := newFlags("stories", "[--db PATH] [--sort newest|coverage] [--outlet NAME] [--since DAY] [--until DAY] [--text WORDS] [--blindspot ATTR[=VALUE]] [--limit N] [--format table|json]", stdio)
 	db := dbFlag(fs)
 	sortBy := fs.String("sort", "newest", "newest (last published first) or coverage (most outlets first)")
 	outlet := fs.String("outlet", "", "only stories this outlet covers")
 	since := fs.String("since", "", "only stories last published on or after this day (2006-01-02)")
 	until := fs.String("until", "", "only stories first published on or before this day")
 	text := fs.String("text", "", "only stories with an article matching these words")
+	blindspot := fs.String("blindspot", "", "only stories covered by one value of an outlet attribute: country, or country=FR (two outlets or more, each with a value recorded)")
 	limit := fs.Int("limit", 50, "show at most N stories (0: all)")
 	format := formatFlag(fs, "table", "table", "json")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	q := store.StoryQuery{Limit: *limit, Outlet: *outlet, Since: *since, Until: *until, Text: *text}
-	switch *sortBy {
-	case "newest":
-	case "coverage":
-		q.Order = store.MostCovered
-	default:
-		return fmt.Errorf("%w: --sort %q: want newest or coverage", ErrUsage, *sortBy)
+	q, spot, err := storyQuery(*sortBy, *outlet, *since, *until, *text, *blindspot)
+	if err != nil {
+		return err
 	}
-	st, err := openStore(ctx, *db)
+	q.Limit = *limit
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	reg, err := st.RegisteredOutlets(ctx)
+	if err != nil {
+		return err
+	}
+	idx := outlets.NewIndex(reg)
+	if spot != nil {
+		q.Keep = func(s model.Story) bool { return spot.Keep(s.Outlets, idx) }
+	}
 	stories, err := st.Stories(ctx, q)
 	if err != nil {
 		return err
@@ -58,6 +66,32 @@ func runStories(ctx context.Context, args []string, stdio Stdio) error {
 		fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%s\n", s.ID, days(s), s.IndependentOutlets, len(s.ArticleIDs), s.StorylineID, clip(s.Title, 80))
 	}
 	return tw.Flush()
+}
+
+// storyQuery checks the filters of a story list (a usage error names the
+// bad one) and makes its query.
+func storyQuery(sortBy, outlet, since, until, text, blindspot string) (store.StoryQuery, *outlets.BlindSpot, error) {
+	q := store.StoryQuery{Outlet: outlet, Since: since, Until: until, Text: text}
+	switch sortBy {
+	case "newest":
+	case "coverage":
+		q.Order = store.MostCovered
+	default:
+		return q, nil, fmt.Errorf("%w: --sort %q: want newest or coverage", ErrUsage, sortBy)
+	}
+	for _, d := range []struct{ name, value string }{{"since", since}, {"until", until}} {
+		if _, err := time.Parse(time.DateOnly, d.value); d.value != "" && err != nil {
+			return q, nil, fmt.Errorf("%w: --%s %q: want a day like 2026-03-10", ErrUsage, d.name, d.value)
+		}
+	}
+	if blindspot == "" {
+		return q, nil, nil
+	}
+	spot, err := outlets.ParseBlindSpot(blindspot)
+	if err != nil {
+		return q, nil, fmt.Errorf("%w: --blindspot: %v", ErrUsage, err)
+	}
+	return q, &spot, nil
 }
 
 func days(s model.Story) string {
@@ -84,7 +118,7 @@ func runStory(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil || id <= 0 {
 		return fmt.Errorf("%w: story ID %q is not a positive number", ErrUsage, fs.Arg(0))
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -111,16 +145,21 @@ func runStory(ctx context.Context, args []string, stdio Stdio) error {
 	} else if err != nil {
 		return err
 	}
+	reg, err := st.RegisteredOutlets(ctx)
+	if err != nil {
+		return err
+	}
+	bal := outlets.Balance(s.Outlets, outlets.NewIndex(reg))
 	groups := byOutlet(arts)
 	switch *format {
 	case "json":
-		return writeJSON(stdio.Out, storyJSON(s, groups, dups, r))
+		return writeJSON(stdio.Out, storyJSON(s, groups, dups, r, bal))
 	case "md":
 		return compare.Markdown(stdio.Out, s, arts, r)
 	case "html":
 		return web.StoryPage(stdio.Out, s, arts, &r)
 	}
-	return writeStoryText(stdio.Out, reportTitled(s, r), groups, dups)
+	return writeStoryText(stdio.Out, reportTitled(s, r), groups, dups, func(w io.Writer) { writeComparison(w, &r, bal, arts) })
 }
 
 type outletGroup struct {
@@ -156,7 +195,7 @@ func byOutlet(arts []model.Article) []outletGroup {
 	return groups
 }
 
-func storyJSON(s model.Story, groups []outletGroup, dups map[int64]int64, r model.Report) any {
+func storyJSON(s model.Story, groups []outletGroup, dups map[int64]int64, r model.Report, bal []model.Balance) any {
 	type art struct {
 		ID          int64  `json:"id"`
 		Title       string `json:"title"`
@@ -171,9 +210,10 @@ func storyJSON(s model.Story, groups []outletGroup, dups map[int64]int64, r mode
 	}
 	out := struct {
 		model.Story
-		ByOutlet []group `json:"by_outlet"`
+		ByOutlet []group         `json:"by_outlet"`
+		Balance  []model.Balance `json:"balance"`
 		reportFields
-	}{Story: reportTitled(s, r), reportFields: newReportFields(r)}
+	}{Story: reportTitled(s, r), reportFields: newReportFields(r), Balance: bal}
 	for _, g := range groups {
 		gg := group{Outlet: g.Outlet}
 		for _, a := range g.Articles {
@@ -184,7 +224,7 @@ func storyJSON(s model.Story, groups []outletGroup, dups map[int64]int64, r mode
 	return out
 }
 
-func writeStoryText(w io.Writer, s model.Story, groups []outletGroup, dups map[int64]int64) error {
+func writeStoryText(w io.Writer, s model.Story, groups []outletGroup, dups map[int64]int64, comparison func(io.Writer)) error {
 	var b strings.Builder
 	var arts []model.Article
 	for _, g := range groups {
@@ -195,8 +235,12 @@ func writeStoryText(w io.Writer, s model.Story, groups []outletGroup, dups map[i
 		when += model.InferredNote
 	}
 	fmt.Fprintf(&b, "Story %d: %s\n", s.ID, s.Title)
-	fmt.Fprintf(&b, "%s · %d articles (%d independent) from %d outlets · storyline %d\n\n",
-		when, len(s.ArticleIDs), s.Independent, s.IndependentOutlets, s.StorylineID)
+	fmt.Fprintf(&b, "%s · %s (%d independent) from %s · storyline %d\n\n",
+		when, plural(len(s.ArticleIDs), "article"), s.Independent, plural(s.IndependentOutlets, "outlet"), s.StorylineID)
+	if comparison != nil {
+		comparison(&b)
+	}
+	b.WriteString("Articles by outlet\n")
 	for _, g := range groups {
 		fmt.Fprintf(&b, "%s\n", g.Outlet)
 		for _, a := range g.Articles {

@@ -36,7 +36,7 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -102,8 +102,8 @@ func printFeedReport(stdio Stdio, r pipeline.FeedReport) {
 		if r.Fallbacks > 0 {
 			fallback = fmt.Sprintf(" (%d from the feed's own content: page unavailable)", r.Fallbacks)
 		}
-		fmt.Fprintf(stdio.Out, "feed %s: %d entries, %d fetched: %d new, %d updated, %d unchanged, %d failed%s%s\n",
-			r.URL, r.Entries, r.Fetched, a.New, a.Updated, a.Unchanged, a.Failed, fallback, leftLater(r.Left))
+		fmt.Fprintf(stdio.Out, "feed %s: %s, %d fetched: %d new, %d updated, %d unchanged, %d failed%s%s\n",
+			r.URL, plural(r.Entries, "entry"), r.Fetched, a.New, a.Updated, a.Unchanged, a.Failed, fallback, leftLater(r.Left))
 	}
 }
 
@@ -115,7 +115,7 @@ func leftLater(n int) string {
 }
 
 func printWatchSummary(stdio Stdio, s pipeline.WatchSummary) {
-	checked := fmt.Sprintf("checked %d feeds", s.Feeds)
+	checked := "checked " + plural(s.Feeds, "feed")
 	if s.Interrupted {
 		checked = fmt.Sprintf("interrupted: checked %d of %d feeds", s.Feeds, s.Followed)
 	}

@@ -7,7 +7,8 @@ import (
 	"io"
 
 	"parallax/internal/cluster"
-	"parallax/internal/compare"
+	"parallax/internal/follow"
+	"parallax/internal/outlets"
 	"parallax/internal/pipeline"
 	"parallax/internal/store"
 )
@@ -17,9 +18,10 @@ import (
 // it. Every command that stores articles (ingest, a watch round, the
 // server's write endpoint, enrich) works through one.
 type writer struct {
-	st      Store
-	lease   store.Lease
-	stories *pipeline.Stories
+	st       Store
+	lease    store.Lease
+	stories  *pipeline.Stories
+	registry *outlets.Index // the outlet registry as the lease was taken
 }
 
 // openWriter takes the store's writer lease for command, waiting while
@@ -43,13 +45,18 @@ func loadWriter(ctx context.Context, st Store, lease store.Lease) (*writer, erro
 		lease.Release()
 		return nil, err
 	}
-	return &writer{st: st, lease: lease, stories: stories}, nil
+	reg, err := st.RegisteredOutlets(ctx)
+	if err != nil {
+		lease.Release()
+		return nil, err
+	}
+	return &writer{st: st, lease: lease, stories: stories, registry: outlets.NewIndex(reg)}, nil
 }
 
 // buildPending builds every pending report in the store: those this
 // writer's placements marked, and any a dead writer left.
 func (w *writer) buildPending(ctx context.Context) (int, error) {
-	return pipeline.BuildPending(ctx, w.st, pipeline.Reporter{Build: compareStory, Redate: redate, Select: compare.Select})
+	return pipeline.BuildPending(ctx, w.st, reporter(w.st))
 }
 
 // ingest stores paths as every storing command does (each article enriched
@@ -60,13 +67,25 @@ func (w *writer) ingest(ctx context.Context, paths []string, opt pipeline.Option
 	if err == nil {
 		_, err = w.buildPending(ctx)
 	}
+	if err == nil {
+		err = w.deliver(ctx)
+	}
 	return sum, err
+}
+
+// deliver posts the follows' webhook deliveries now due, the events this
+// writer just recorded among them: a target that fails is tried again
+// later (by serve, or the next writer), so only a store error fails.
+func (w *writer) deliver(ctx context.Context) error {
+	_, _, err := follow.NewDeliverer(w.st).DeliverDue(ctx)
+	return err
 }
 
 // storing completes opt as every command that stores articles needs it.
 func (w *writer) storing(opt pipeline.Options) pipeline.Options {
 	opt.Enrich = enrichArticle
 	opt.Stories = w.stories
+	opt.Registry = w.registry
 	return opt
 }
 

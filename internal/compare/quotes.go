@@ -182,6 +182,12 @@ func distinct(ks []string) []string {
 
 // buildQuotes merges the quotations that two or more articles carry.
 func buildQuotes(docs []*doc) []model.QuoteGroup {
+	return quoteGroups(docs, 2)
+}
+
+// quoteGroups merges matching quotations of different articles into
+// groups, keeping those at least minArticles articles carry.
+func quoteGroups(docs []*doc, minArticles int) []model.QuoteGroup {
 	qs := collectQuotes(docs)
 	out := []model.QuoteGroup{}
 	for _, g := range groupQuotes(qs) {
@@ -191,7 +197,7 @@ func buildQuotes(docs []*doc) []model.QuoteGroup {
 			members[i] = qs[m]
 			arts[qs[m].doc.art.ID] = true
 		}
-		if len(arts) < 2 {
+		if len(arts) < minArticles {
 			continue
 		}
 		out = append(out, quoteGroup(members))

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"parallax/internal/lang"
 	"parallax/internal/model"
 	"parallax/internal/source"
 	"parallax/internal/text"
@@ -44,10 +45,21 @@ func Document(d source.Doc) (model.Article, error) {
 	}
 	dropControls(&a)
 	a.URL = webURL(a.URL)
+	a.Language = language(d.Kind, a)
 	if a.Body == "" || d.Kind == source.KindHTML && len(text.Words(a.Body)) < minHTMLWords {
 		return a, ErrNoContent
 	}
 	return a, nil
+}
+
+// language names the article's language: detected from its text, which
+// wins over a page's declaration (often a site-wide default); a record's
+// own language field is the user's data and stands.
+func language(kind source.Kind, a model.Article) string {
+	if kind == source.KindRecord && a.Language != "" {
+		return lang.Primary(a.Language)
+	}
+	return lang.Of(a.Title, a.Body, a.Language)
 }
 
 // minHTMLWords is the least text an HTML page must yield to be an article:

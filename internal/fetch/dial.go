@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"net/http"
 	"net/netip"
 	"syscall"
 )
@@ -76,4 +77,15 @@ func AddressKind(addr netip.Addr) string {
 		}
 	}
 	return ""
+}
+
+// Transport is an HTTP transport with cfg's timeouts that, unless
+// allowPrivate, refuses every address that is not public when dialling,
+// after DNS resolution, and uses no proxy: for requests to user-given
+// URLs made by a server (webhooks), under the same policy as the fetcher.
+func Transport(cfg Config, allowPrivate bool) *http.Transport {
+	if cfg.AddressKind == nil {
+		cfg.AddressKind = PublicAddressKind
+	}
+	return newTransport(cfg, allowPrivate)
 }

@@ -12,6 +12,7 @@ import (
 
 	"parallax/internal/extract"
 	"parallax/internal/model"
+	"parallax/internal/outlets"
 	"parallax/internal/source"
 	"parallax/internal/store"
 )
@@ -76,6 +77,10 @@ type Options struct {
 	// Outlet, when set, names the outlet of every input (the user knows
 	// it; it overrides what extraction finds).
 	Outlet string
+	// Registry, when set, is the user's outlet registry: an article whose
+	// name, alias or host it knows carries the registry's name for its
+	// outlet, so every view labels it alike.
+	Registry *outlets.Index
 }
 
 // InputStore remembers files already ingested.
@@ -120,7 +125,7 @@ func Ingest(ctx context.Context, paths []string, st Store, opt Options) (Summary
 	if opt.Extract == nil {
 		opt.Extract = extract.Document
 	}
-	opt.Extract = namingOutlet(opt.Extract, opt.Outlet)
+	opt.Extract = namingOutlet(opt.Extract, opt.Outlet, opt.Registry)
 	queue := opt.MaxQueue
 	if queue <= 0 {
 		queue = 4 * workers
@@ -209,21 +214,30 @@ func knownInput(ctx context.Context, st InputStore) func(source.FileStamp) (int,
 }
 
 // namingOutlet wraps an extractor so that every article carries the
-// outlet name the user gives (it overrides what extraction found). An
-// outlet still unknown is stored as "": every view labels it alike
-// (model.Article.OutletLabel), and a stored label would make the same
-// content from two files two articles.
-func namingOutlet(fn func(source.Doc) (model.Article, error), name string) func(source.Doc) (model.Article, error) {
+// outlet name the user gives (it overrides what extraction found), or
+// else the registry's name for the outlet its own name or host stands
+// for. An outlet still unknown is stored as "": every view labels it
+// alike (model.Article.OutletLabel), and a stored label would make the
+// same content from two files two articles.
+func namingOutlet(fn func(source.Doc) (model.Article, error), name string, reg *outlets.Index) func(source.Doc) (model.Article, error) {
 	name = strings.TrimSpace(name)
-	if name == "" {
+	if o, ok := reg.Named(name); ok && name != "" {
+		name = o.Name
+	}
+	if name == "" && reg.Len() == 0 {
 		return fn
 	}
 	return func(d source.Doc) (model.Article, error) {
 		a, err := fn(d)
-		if err == nil {
-			a.Outlet = name
+		if err != nil {
+			return a, err
 		}
-		return a, err
+		if name != "" {
+			a.Outlet = name
+		} else if o, ok := reg.Article(a); ok {
+			a.Outlet = o.Name
+		}
+		return a, nil
 	}
 }
 

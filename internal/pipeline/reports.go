@@ -7,8 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"runtime"
-	"sync"
 
 	"parallax/internal/model"
 	"parallax/internal/store"
@@ -47,6 +47,9 @@ type Reporter struct {
 	// against its story's first day; ok is false when there is nothing to
 	// do. The new enrichment is stored before the report is built.
 	Redate func(a model.Article, storyDay string) (e model.Enrichment, ok bool)
+	// Index, when set, keeps the corpus index (entities, quotations) and
+	// the follows' events in step with the stories built.
+	Index *Index
 }
 
 // maxPendingPasses bounds how often BuildPending reads the pending list
@@ -55,89 +58,138 @@ type Reporter struct {
 const maxPendingPasses = 3
 
 // BuildPending builds the report of every story marked pending in the
-// store, clearing each mark once its report is stored (or found current:
-// a fingerprint over the members' content, enrichment and duplicate marks
-// decides), and returns how many it rebuilt. Stories are read and compared
-// by one worker per CPU (a comparison is a function of its story alone);
-// what they give is written by this goroutine. The caller holds the writer
-// lease. A story that no longer exists is cleared. A crash at any point
+// store, clearing each mark once its report is stored (or
+// found current: a fingerprint over the members' content, enrichment and
+// duplicate marks decides), and returns how many it rebuilt. The caller
+// holds the writer lease. A story that no longer exists is cleared. With
+// rep.Index set, each story's index and the follows' events are brought
+// up to date before its mark is cleared (see Index). A crash at any point
 // leaves the unfinished marks for the next writer.
 func BuildPending(ctx context.Context, st ReportStore, rep Reporter) (int, error) {
 	n := 0
 	for range maxPendingPasses {
 		pending, err := st.PendingReports(ctx)
-		if err != nil || len(pending) == 0 {
+		if err != nil {
 			return n, err
 		}
-		built, err := buildAll(ctx, st, pending, rep)
+		if len(pending) == 0 {
+			break
+		}
+		built, err := buildPass(ctx, st, rep, pending)
 		n += built
 		if err != nil {
 			return n, err
 		}
 	}
+	if rep.Index != nil {
+		// Families a dead writer left marked, with no story pending.
+		return n, rep.Index.regroup(ctx)
+	}
 	return n, nil
 }
 
-// buildAll prepares the reports of pending in parallel and saves each as
-// it comes.
-func buildAll(ctx context.Context, st ReportStore, pending []store.PendingReport, rep Reporter) (int, error) {
+// buildPass builds the reports of one pending list, then (with an index)
+// stages the changed stories' index rows, rebuilds the entity families
+// they touch, and commits each story's events, clearing its mark last.
+// Stories are read and compared by one worker per CPU (a comparison is a
+// function of its story alone); what they give is written by this
+// goroutine, in story order.
+func buildPass(ctx context.Context, st ReportStore, rep Reporter, pending []store.PendingReport) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan store.PendingReport)
-	results := make(chan preparedReport)
-	workers := min(runtime.GOMAXPROCS(0), len(pending))
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
+	n := 0
+	var staged []stagedStory
+	for b := range prepareAll(ctx, st, rep, pending) {
+		if b.err != nil {
+			return n, fmt.Errorf("report for story %d: %w", b.mark.StoryID, b.err)
+		}
+		if err := b.save(ctx, st); err != nil {
+			return n, fmt.Errorf("report for story %d: %w", b.mark.StoryID, err)
+		}
+		if b.rebuilt {
+			n++
+		}
+		if rep.Index != nil && b.exists {
+			s, ok, err := rep.Index.stage(ctx, b)
+			if err != nil {
+				return n, fmt.Errorf("index story %d: %w", b.mark.StoryID, err)
+			}
+			if ok {
+				s.mark = b.mark
+				staged = append(staged, s)
+				continue
+			}
+		}
+		if err := st.ClearPending(ctx, b.mark); err != nil {
+			return n, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return n, err
+	}
+	if rep.Index == nil {
+		return n, nil
+	}
+	if err := rep.Index.regroup(ctx); err != nil {
+		return n, err
+	}
+	return n, rep.Index.commitEvents(ctx, st, staged)
+}
+
+// prepareAll prepares the stories of pending on one worker per CPU and
+// yields them in pending's order; it stops early when ctx ends (the
+// consumer cancels it on an error).
+func prepareAll(ctx context.Context, st ReportStore, rep Reporter, pending []store.PendingReport) iter.Seq[builtStory] {
+	return func(yield func(builtStory) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		slots := make([]chan builtStory, len(pending))
+		for i := range slots {
+			slots[i] = make(chan builtStory, 1)
+		}
+		next := make(chan int)
 		go func() {
-			defer wg.Done()
-			for p := range jobs {
-				results <- prepareReport(ctx, st, p, rep)
+			defer close(next)
+			for i := range pending {
+				select {
+				case next <- i:
+				case <-ctx.Done():
+					return
+				}
 			}
 		}()
-	}
-	go func() {
-		defer close(jobs)
-		for _, p := range pending {
+		for range min(runtime.GOMAXPROCS(0), len(pending)) {
+			go func() {
+				for i := range next {
+					slots[i] <- prepareStory(ctx, st, pending[i], rep)
+				}
+			}()
+		}
+		for i := range slots {
 			select {
-			case jobs <- p:
+			case b := <-slots[i]:
+				if !yield(b) {
+					return
+				}
 			case <-ctx.Done():
 				return
 			}
 		}
-	}()
-	go func() { wg.Wait(); close(results) }()
-	n := 0
-	var firstErr error
-	for r := range results {
-		if firstErr != nil {
-			continue // drain: the workers finish what they hold
-		}
-		built, err := r.save(ctx, st)
-		if err != nil {
-			firstErr = fmt.Errorf("report for story %d: %w", r.p.StoryID, err)
-			cancel()
-			continue
-		}
-		if built {
-			n++
-		}
 	}
-	if firstErr == nil {
-		firstErr = ctx.Err()
-	}
-	return n, firstErr
 }
 
-// preparedReport is what one story's build gives, before anything is
+// builtStory is a story as its report build saw it, before anything is
 // written: enrichment redated against the story's first day, and the
-// report with its fingerprint (nil when the stored one is current or the
-// story is gone).
-type preparedReport struct {
-	p       store.PendingReport
+// report with its fingerprint (nil when the stored one is current).
+type builtStory struct {
+	mark    store.PendingReport
+	story   model.Story
+	arts    []model.Article
 	redated []redatedArticle
 	fp      string
 	report  *model.Report
+	exists  bool
+	rebuilt bool
 	err     error
 }
 
@@ -146,14 +198,12 @@ type redatedArticle struct {
 	e  model.Enrichment
 }
 
-func prepareReport(ctx context.Context, st ReportStore, p store.PendingReport, rep Reporter) preparedReport {
-	out := preparedReport{p: p}
-	if out.err = ctx.Err(); out.err != nil {
-		return out
-	}
+// prepareStory reads one story and builds its report; it writes nothing.
+func prepareStory(ctx context.Context, st ReportStore, p store.PendingReport, rep Reporter) builtStory {
+	b := builtStory{mark: p}
 	s, err := st.Story(ctx, p.StoryID)
 	if errors.Is(err, store.ErrNotFound) {
-		return out
+		return b
 	}
 	var arts []model.Article
 	var dups map[int64]int64
@@ -164,47 +214,55 @@ func prepareReport(ctx context.Context, st ReportStore, p store.PendingReport, r
 		dups, err = st.StoryDuplicates(ctx, p.StoryID)
 	}
 	if err != nil {
-		out.err = err
-		return out
+		b.err = err
+		return b
 	}
-	if rep.Redate != nil && s.FirstPublished != "" {
-		for i, a := range arts {
-			if e, ok := rep.Redate(a, s.FirstPublished); ok {
-				out.redated = append(out.redated, redatedArticle{a.ID, e})
-				arts[i].Enrichment = &e
-			}
-		}
-	}
+	b.story, b.arts, b.exists = s, arts, true
+	b.redated = redateAll(rep, s, arts)
 	var old string
-	if out.fp, out.err = basisFingerprint(s, arts, dups, rep.Select); out.err == nil {
-		old, out.err = st.ReportFingerprint(ctx, p.StoryID)
+	if b.fp, b.err = basisFingerprint(s, arts, dups, rep.Select); b.err == nil {
+		old, b.err = st.ReportFingerprint(ctx, p.StoryID)
 	}
-	if out.err != nil || old == out.fp {
-		return out
+	if b.err != nil || old == b.fp {
+		return b
 	}
 	r := safeBuild(rep.Build, s, arts, dups)
 	r.StoryID = p.StoryID
-	out.report = &r
-	return out
+	b.report, b.rebuilt = &r, true
+	return b
 }
 
-// save writes a prepared report and clears its pending mark; built says
-// whether a new report was stored.
-func (r preparedReport) save(ctx context.Context, st ReportStore) (bool, error) {
-	if r.err != nil {
-		return false, r.err
-	}
-	for _, x := range r.redated {
+// save writes what prepareStory found: the redated enrichment, then the
+// report.
+func (b builtStory) save(ctx context.Context, st ReportStore) error {
+	for _, x := range b.redated {
 		if err := st.PutEnrichment(ctx, x.id, x.e); err != nil {
-			return false, err
+			return err
 		}
 	}
-	if r.report != nil {
-		if err := st.PutReport(ctx, r.p.StoryID, r.fp, *r.report); err != nil {
-			return false, err
-		}
+	if b.report == nil {
+		return nil
 	}
-	return r.report != nil, st.ClearPending(ctx, r.p)
+	return st.PutReport(ctx, b.mark.StoryID, b.fp, *b.report)
+}
+
+// redateAll gives the story's undated articles their dates resolved
+// against its first day (Reporter.Redate), in arts, and returns the new
+// enrichments to store.
+func redateAll(rep Reporter, s model.Story, arts []model.Article) []redatedArticle {
+	if rep.Redate == nil || s.FirstPublished == "" {
+		return nil
+	}
+	var out []redatedArticle
+	for i, a := range arts {
+		e, ok := rep.Redate(a, s.FirstPublished)
+		if !ok {
+			continue
+		}
+		out = append(out, redatedArticle{a.ID, e})
+		arts[i].Enrichment = &e
+	}
+	return out
 }
 
 // safeBuild keeps one story's failure from ending the run: the story gets

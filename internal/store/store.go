@@ -89,6 +89,26 @@ type StoryQuery struct {
 	Since  string // only stories last published on or after this day
 	Until  string // only stories first published on or before this day
 	Text   string // only stories with an article matching these words
+	// Keep, when set, is a last filter on each story the others let
+	// through (its outlets' balance, say: what SQL cannot see); Limit and
+	// Offset then count the stories it keeps.
+	Keep func(model.Story) bool
+}
+
+// Page applies q.Keep, then q.Offset and q.Limit, to stories read without
+// a limit: for the backends when Keep is set.
+func (q StoryQuery) Page(stories []model.Story) []model.Story {
+	kept := stories[:0]
+	for _, s := range stories {
+		if q.Keep(s) {
+			kept = append(kept, s)
+		}
+	}
+	kept = kept[min(max(q.Offset, 0), len(kept)):]
+	if q.Limit > 0 && len(kept) > q.Limit {
+		kept = kept[:q.Limit]
+	}
+	return kept
 }
 
 // Outlet is one outlet with how much of the store it wrote.
@@ -98,4 +118,20 @@ type Outlet struct {
 	Stories  int    `json:"stories"`
 	First    string `json:"first_published"` // earliest published date, "" when none is dated
 	Last     string `json:"last_published"`
+}
+
+// SoleStories are the stories an outlet label is the only outlet of: how
+// many, and the newest few (ID, title and days).
+type SoleStories struct {
+	Label   string
+	Count   int
+	Stories []model.Story
+}
+
+// ArticleRef is a story's member without its body: what a story card or
+// an export row shows of it.
+type ArticleRef struct {
+	Article     model.Article
+	StoryID     int64
+	DuplicateOf int64
 }

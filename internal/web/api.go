@@ -15,14 +15,23 @@ import (
 	"time"
 
 	"parallax/internal/model"
+	"parallax/internal/outlets"
 )
 
 // The JSON API serves the same data as the pages; docs/api.md describes it.
 
+// apiStoryItem is a story as the list gives it: with the brief's first
+// line and its coverage by the outlets' attributes.
+type apiStoryItem struct {
+	model.Story
+	Lead    string          `json:"lead"`
+	Balance []model.Balance `json:"balance"`
+}
+
 type apiList struct {
-	Stories []model.Story `json:"stories"`
-	Page    int           `json:"page"`
-	Next    string        `json:"next"` // the next page's address, "" on the last
+	Stories []apiStoryItem `json:"stories"`
+	Page    int            `json:"page"`
+	Next    string         `json:"next"` // the next page's address, "" on the last
 }
 
 func (s *server) apiStories(w http.ResponseWriter, r *http.Request) {
@@ -31,14 +40,31 @@ func (s *server) apiStories(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	s.cached(w, r, true, "api-list:"+p.url("/", p.Page), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
-		stories, more, err := s.listStories(ctx, p)
+	rk, err := s.registryKey(r.Context())
+	if err != nil {
+		s.storeError(w, r, true, err)
+		return
+	}
+	s.cached(w, r, true, "api-list:"+rk+":"+p.url("/", p.Page), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+		reg, err := s.registry(ctx)
 		if err != nil {
 			return nil, err
 		}
-		out := apiList{Stories: stories, Page: p.Page}
-		if out.Stories == nil {
-			out.Stories = []model.Story{}
+		stories, more, err := s.listStories(ctx, p, reg)
+		if err != nil {
+			return nil, err
+		}
+		ids := make([]int64, len(stories))
+		for i, st := range stories {
+			ids[i] = st.ID
+		}
+		leads, err := s.cfg.Store.StoryLeads(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		out := apiList{Stories: make([]apiStoryItem, 0, len(stories)), Page: p.Page}
+		for _, st := range stories {
+			out.Stories = append(out.Stories, apiStoryItem{st, leads[st.ID], outlets.Balance(st.Outlets, reg)})
 		}
 		if more {
 			out.Next = p.url("/api/stories", p.Page+1)
@@ -62,6 +88,8 @@ type apiStoryOut struct {
 	Articles []apiArticleRef `json:"articles"`
 	// Report is the comparison of the outlets, null until it is built.
 	Report *model.Report `json:"report"`
+	// Balance is its coverage by each attribute the outlet registry records.
+	Balance []model.Balance `json:"balance"`
 }
 
 func (s *server) apiStory(w http.ResponseWriter, r *http.Request) {
@@ -80,7 +108,11 @@ func (s *server) apiStory(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		out := apiStoryOut{Story: st, Articles: make([]apiArticleRef, 0, len(arts)), Report: rep}
+		reg, err := s.registry(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out := apiStoryOut{Story: st, Articles: make([]apiArticleRef, 0, len(arts)), Report: rep, Balance: outlets.Balance(st.Outlets, reg)}
 		for _, a := range arts {
 			out.Articles = append(out.Articles, apiArticleRef{a.ID, a.Title, a.Outlet, a.Published, a.URL, dups[a.ID]})
 		}

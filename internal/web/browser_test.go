@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"parallax/internal/enrich"
+	"parallax/internal/follow"
 )
 
 var screenshots = flag.Bool("screenshots", false, "save screenshots of the main pages to docs/screenshots")
@@ -166,9 +169,15 @@ func TestScreenshots(t *testing.T) {
 	}
 	ctx := browse(t)
 	db, damID := realCorpusStore(t)
-	ts := httptest.NewServer(newHandler(t, Config{Store: db}))
+	importOutlets(t, db, "../../examples/outlets.csv")
+	ts := httptest.NewServer(newHandler(t, Config{Store: db, Token: followToken, Follows: db, Limits: Limits{ListTTL: -1}}))
 	defer ts.Close()
 	arts := must(db.StoryArticles(t.Context(), damID))(t)
+	story := must(db.Story(t.Context(), damID))(t)
+	person := must(db.FindEntities(t.Context(), enrich.SearchFamilies("Morrow"), 1))(t)
+	postFollow(t, ts.URL, follow.Request{Kind: "entity", Target: "Morrow"})
+	postFollow(t, ts.URL, follow.Request{Kind: "search", Target: "flood barrier"})
+	ingestWith(t, db.Path(), true, "testdata/follow/morrow-barrier.jsonl")
 	dir := filepath.Join("..", "..", "docs", "screenshots")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -179,6 +188,9 @@ func TestScreenshots(t *testing.T) {
 		{"article", fmt.Sprintf("/articles/%d", arts[0].ID)},
 		{"search", "/search?q=Corvane+dam"},
 		{"outlets", "/outlets"},
+		{"storyline", fmt.Sprintf("/storylines/%d", story.StorylineID)},
+		{"entity", fmt.Sprintf("/entities/%d", person[0].ID)},
+		{"follows", "/follows"},
 	}
 	for _, s := range shots {
 		err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(ts.URL+s.path))

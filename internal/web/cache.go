@@ -16,10 +16,11 @@ import (
 
 // response is a complete answer, rendered once and sent as often as asked.
 type response struct {
-	status int
-	ctype  string
-	body   []byte
-	etag   string
+	status   int
+	ctype    string
+	body     []byte
+	etag     string
+	filename string // set: sent as a download of that name
 }
 
 func newResponse(status int, ctype string, body []byte) *response {
@@ -190,9 +191,9 @@ func (s *server) cached(w http.ResponseWriter, r *http.Request, api bool, key st
 
 // storyVersion reads a story and names the state of everything its page
 // shows: the story row with its member IDs (which change as articles are
-// placed, before the comparison is rebuilt) and the fingerprint its
-// report was built from (which changes with any member's content,
-// enrichment or duplicate mark). Two requests with one version get the
+// placed, before the comparison is rebuilt), the fingerprint its report
+// was built from (which changes with any member's content, enrichment or
+// duplicate mark) and the outlet registry's version (its balance). Two requests with one version get the
 // same page, so it is rendered once.
 func (s *server) storyVersion(ctx context.Context, id int64) (model.Story, string, error) {
 	st, err := s.cfg.Store.Story(ctx, id)
@@ -203,10 +204,20 @@ func (s *server) storyVersion(ctx context.Context, id int64) (model.Story, strin
 	if err != nil {
 		return st, "", err
 	}
+	rk, err := s.registryKey(ctx) // the balance shows the outlets' attributes
+	if err != nil {
+		return st, "", err
+	}
+	// The names the page links come from the index, built after the
+	// report (with the same fingerprint once current).
+	idx, err := s.cfg.Store.StoryState(ctx, id)
+	if err != nil {
+		return st, "", err
+	}
 	b, err := json.Marshal(st)
 	if err != nil {
 		return st, "", fmt.Errorf("story %d version: %w", id, err)
 	}
 	sum := sha256.Sum256(b)
-	return st, fmt.Sprintf("%d:%s:%s", id, hex.EncodeToString(sum[:12]), fp), nil
+	return st, fmt.Sprintf("%d:%s:%s:%s:%s", id, hex.EncodeToString(sum[:12]), fp, rk, idx.Fingerprint), nil
 }

@@ -50,12 +50,13 @@ type matrixCell struct {
 }
 
 type quoteView struct {
-	Speaker   string
-	Speakers  []string // when outlets attribute it differently
-	Text      string
-	Refs      []ref
-	Variants  []variantView
-	Differing bool
+	Speaker     string
+	SpeakerHref string   // the speaker's entity page, when known
+	Speakers    []string // when outlets attribute it differently
+	Text        string
+	Refs        []ref
+	Variants    []variantView
+	Differing   bool
 }
 
 type variantView struct {

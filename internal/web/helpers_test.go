@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"parallax/internal/compare"
 	"parallax/internal/enrich"
 	"parallax/internal/model"
+	"parallax/internal/outlets"
 	"parallax/internal/pipeline"
 	"parallax/internal/store"
 	"parallax/internal/store/sqlite"
@@ -79,7 +81,10 @@ func ingestWith(tb testing.TB, dbPath string, real bool, paths ...string) {
 	build := func(s model.Story, arts []model.Article, dups map[int64]int64) model.Report {
 		return compare.BuildWith(s, arts, compare.Options{Duplicates: dups})
 	}
-	if _, err := pipeline.BuildPending(ctx, db, pipeline.Reporter{Build: build}); err != nil {
+	// The index and the follows' events are kept as every writer keeps
+	// them.
+	index := &pipeline.Index{Store: db, Family: enrich.Family, Group: enrich.CorpusEntities}
+	if _, err := pipeline.BuildPending(ctx, db, pipeline.Reporter{Build: build, Index: index}); err != nil {
 		tb.Fatal(err)
 	}
 }
@@ -244,4 +249,25 @@ func (c *testClock) advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.t = c.t.Add(d)
+}
+
+// importOutlets puts the outlets of a registry CSV into the store.
+func importOutlets(tb testing.TB, db *sqlite.DB, path string) {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	rows, errs := outlets.ReadCSV(path, f)
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	put := make([]model.Outlet, len(rows))
+	for i, r := range rows {
+		put[i] = r.Outlet
+	}
+	if _, err := db.PutOutlets(context.Background(), put); err != nil {
+		tb.Fatal(err)
+	}
 }

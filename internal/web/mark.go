@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"parallax/internal/model"
+	"parallax/internal/store"
 )
 
 // segment is a run of text with the marks it carries; templates escape
@@ -15,6 +16,7 @@ type segment struct {
 	Text  string
 	Class string
 	Title string
+	Href  string // a name's entity page, when known
 }
 
 // span marks bytes [start, end) of a paragraph.
@@ -22,11 +24,18 @@ type span struct {
 	start, end int
 	class      string
 	title      string
+	href       string
 }
 
 // markParagraph cuts paragraph i of an article into runs marked as quotes
 // (class "q") and names (class "e-person", "e-place", "e-org").
 func markParagraph(p string, i int, e *model.Enrichment) []segment {
+	return markLinked(p, i, e, nil)
+}
+
+// markLinked is markParagraph with each name linked to the page links
+// gives its entity (keyed by store.TypeKey).
+func markLinked(p string, i int, e *model.Enrichment, links map[string]string) []segment {
 	if e == nil {
 		return []segment{{Text: p}}
 	}
@@ -40,27 +49,28 @@ func markParagraph(p string, i int, e *model.Enrichment) []segment {
 			if q.Speaker != "" {
 				title = strings.TrimSpace(q.Speaker + " " + q.Verb)
 			}
-			spans = append(spans, span{at, at + len(q.Text), "q", title})
+			spans = append(spans, span{at, at + len(q.Text), "q", title, ""})
 		}
 	}
-	spans = append(spans, nameSpans(p, e.Entities)...)
+	spans = append(spans, nameSpans(p, e.Entities, links)...)
 	return segments(p, spans)
 }
 
 // nameSpans finds every entity's name and aliases as whole words, longest
 // forms first so "Mara Voss" wins over "Voss".
-func nameSpans(p string, ents []model.Entity) []span {
-	type form struct{ text, class, title string }
+func nameSpans(p string, ents []model.Entity, links map[string]string) []span {
+	type form struct{ text, class, title, href string }
 	var forms []form
 	for _, ent := range ents {
 		class := entityClass(ent.Type)
+		href := links[store.TypeKey(ent.Type, ent.Key)]
 		for _, f := range append([]string{ent.Name}, ent.Aliases...) {
 			if len([]rune(f)) < 2 {
 				continue
 			}
-			forms = append(forms, form{f, class, ent.Name})
+			forms = append(forms, form{f, class, ent.Name, href})
 			if up := upperFirst(f); up != f {
-				forms = append(forms, form{up, class, ent.Name})
+				forms = append(forms, form{up, class, ent.Name, href})
 			}
 		}
 	}
@@ -72,7 +82,7 @@ func nameSpans(p string, ents []model.Entity) []span {
 			if at < 0 {
 				break
 			}
-			s := span{from + at, from + at + len(f.text), f.class, f.title}
+			s := span{from + at, from + at + len(f.text), f.class, f.title, f.href}
 			from = s.end
 			if wordBounded(p, s.start, s.end) && !overlaps(out, s) {
 				out = append(out, s)
@@ -145,13 +155,15 @@ func segments(p string, spans []span) []segment {
 			continue
 		}
 		var classes, titles []string
+		href := ""
 		for _, s := range spans {
 			if s.start <= a && b <= s.end {
 				classes = append(classes, s.class)
 				titles = append(titles, s.title)
+				href = max(href, s.href)
 			}
 		}
-		out = append(out, segment{Text: p[a:b], Class: strings.Join(classes, " "), Title: strings.Join(titles, " · ")})
+		out = append(out, segment{Text: p[a:b], Class: strings.Join(classes, " "), Title: strings.Join(titles, " · "), Href: href})
 	}
 	return out
 }
@@ -170,7 +182,7 @@ func highlight(s string, words []string) []segment {
 			if at < 0 {
 				break
 			}
-			sp := span{from + at, from + at + len(w), "hit", ""}
+			sp := span{from + at, from + at + len(w), "hit", "", ""}
 			from = sp.end
 			if !overlaps(spans, sp) {
 				spans = append(spans, sp)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"parallax/internal/model"
+	"parallax/internal/outlets"
 	"parallax/internal/store"
 )
 
@@ -21,13 +22,19 @@ type storyRow struct {
 	Articles           int
 	Independent        int
 	IndependentOutlets int
+	Lead               string        // the brief's first line, "" before a comparison is built
+	Originals          []original    // each outlet, linked to its article's original page
+	Balance            []balanceView // by each attribute some outlet of it has
 }
 
 type listView struct {
-	Params  listParams
-	Stories []storyRow
-	Prev    string
-	Next    string
+	Params     listParams
+	Stories    []storyRow
+	Prev       string
+	Next       string
+	Attributes []string // the registry's, for the blind-spot filter
+	ExportCSV  string   // these stories' articles, one row each
+	ExportJSON string
 }
 
 const outletsShown = 6
@@ -46,8 +53,8 @@ func toStoryRow(s model.Story) storyRow {
 }
 
 // listStories reads one page of stories, and whether there is a next.
-func (s *server) listStories(ctx context.Context, p listParams) ([]model.Story, bool, error) {
-	stories, err := s.cfg.Store.Stories(ctx, p.query(s.cfg.PageSize))
+func (s *server) listStories(ctx context.Context, p listParams, reg *outlets.Index) ([]model.Story, bool, error) {
+	stories, err := s.cfg.Store.Stories(ctx, p.query(s.cfg.PageSize, reg))
 	if err != nil {
 		return nil, false, err
 	}
@@ -64,14 +71,23 @@ func (s *server) storiesPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	s.cached(w, r, false, "list:"+p.url("/", p.Page), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
-		stories, more, err := s.listStories(ctx, p)
+	rk, err := s.registryKey(r.Context())
+	if err != nil {
+		s.storeError(w, r, false, err)
+		return
+	}
+	s.cached(w, r, false, "list:"+rk+":"+p.url("/", p.Page), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+		reg, err := s.registry(ctx)
 		if err != nil {
 			return nil, err
 		}
-		v := listView{Params: p}
-		for _, st := range stories {
-			v.Stories = append(v.Stories, toStoryRow(st))
+		stories, more, err := s.listStories(ctx, p, reg)
+		if err != nil {
+			return nil, err
+		}
+		v := listView{Params: p, Attributes: reg.Attributes(), ExportCSV: p.url("/export.csv", 1), ExportJSON: p.url("/export.json", 1)}
+		if v.Stories, err = s.cards(ctx, stories, reg); err != nil {
+			return nil, err
 		}
 		if p.Page > 1 {
 			v.Prev = p.url("/", p.Page-1)
@@ -120,7 +136,16 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
+		reg, err := s.registry(ctx)
+		if err != nil {
+			return nil, err
+		}
 		v := buildStory(st, arts, dups, rep, false)
+		v.Balance = balanceViews(outlets.Balance(st.Outlets, reg))
+		v.ExportCSV, v.ExportJSON = fmt.Sprintf("/stories/%d/export.csv", id), fmt.Sprintf("/stories/%d/export.json", id)
+		if err := s.linkStory(ctx, &v); err != nil {
+			return nil, err
+		}
 		return s.renderPage(http.StatusOK, "story", page{Title: v.Story.Title, Nav: "stories", Data: v})
 	})
 }
@@ -136,12 +161,20 @@ type articleView struct {
 	DuplicateOf int64
 	DupHref     string
 	Paragraphs  [][]segment
-	Quotes      []model.Quote
+	Quotes      []quoteLine
 	Entities    []model.Entity
 	Marked      bool
 }
 
-func buildArticle(a model.Article, p model.Placement) articleView {
+// quoteLine is a quotation of an article with its speaker's page.
+type quoteLine struct {
+	model.Quote
+	SpeakerHref string
+}
+
+// buildArticle shows an article; links maps its entities (by
+// store.TypeKey) to their pages.
+func buildArticle(a model.Article, p model.Placement, links map[string]string) articleView {
 	v := articleView{Article: a, Outlet: a.OutletLabel(), Published: shortTime(a.Published), Source: a.URL, SourceURL: safeURL(a.URL)}
 	if v.Source == "" {
 		v.Source = a.Source
@@ -156,13 +189,38 @@ func buildArticle(a model.Article, p model.Placement) articleView {
 		v.DuplicateOf, v.DupHref = p.DuplicateOf, fmt.Sprintf("/articles/%d", p.DuplicateOf)
 	}
 	for i, para := range a.Paragraphs() {
-		v.Paragraphs = append(v.Paragraphs, markParagraph(para, i, a.Enrichment))
+		v.Paragraphs = append(v.Paragraphs, markLinked(para, i, a.Enrichment, links))
 	}
 	if e := a.Enrichment; e != nil {
 		v.Marked = true
-		v.Quotes, v.Entities = e.Quotes, e.Entities
+		v.Entities = e.Entities
+		for _, q := range e.Quotes {
+			v.Quotes = append(v.Quotes, quoteLine{Quote: q, SpeakerHref: speakerHref(q.SpeakerKey, links)})
+		}
 	}
 	return v
+}
+
+// speakerHref is the page of a speaker known by key (a person first).
+func speakerHref(key string, links map[string]string) string {
+	if key == "" {
+		return ""
+	}
+	for _, t := range []string{model.Person, model.Organisation, model.Place} {
+		if h := links[store.TypeKey(t, key)]; h != "" {
+			return h
+		}
+	}
+	return ""
+}
+
+// entityLinks maps entity mentions (by store.TypeKey) to their pages.
+func entityLinks(ms []store.EntityMention) map[string]string {
+	links := make(map[string]string, len(ms))
+	for _, m := range ms {
+		links[store.TypeKey(m.Type, m.Key)] = entityHref(m.EntityID)
+	}
+	return links
 }
 
 func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
@@ -176,11 +234,16 @@ func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, false, err)
 		return
 	}
+	ms, err := s.cfg.Store.ArticleEntities(r.Context(), id)
+	if err != nil {
+		s.storeError(w, r, false, err)
+		return
+	}
 	title := a.Title
 	if title == "" {
 		title = fmt.Sprintf("Article %d", a.ID)
 	}
-	s.render(w, r, http.StatusOK, "article", page{Title: title, Nav: "stories", Data: buildArticle(a, p)})
+	s.render(w, r, http.StatusOK, "article", page{Title: title, Nav: "stories", Data: buildArticle(a, p, entityLinks(ms))})
 }
 
 func (s *server) articleData(ctx context.Context, id int64) (model.Article, model.Placement, error) {
@@ -193,25 +256,17 @@ func (s *server) articleData(ctx context.Context, id int64) (model.Article, mode
 }
 
 func (s *server) outletsPage(w http.ResponseWriter, r *http.Request) {
-	s.cached(w, r, false, "outlets", s.cfg.Limits.OutletsTTL, func(ctx context.Context) (*response, error) {
-		outlets, err := s.cfg.Store.Outlets(ctx)
+	rk, err := s.registryKey(r.Context())
+	if err != nil {
+		s.storeError(w, r, false, err)
+		return
+	}
+	s.cached(w, r, false, "outlets:"+rk, s.cfg.Limits.OutletsTTL, func(ctx context.Context) (*response, error) {
+		v, err := s.outletsView(ctx)
 		if err != nil {
 			return nil, err
 		}
-		type row struct {
-			store.Outlet
-			Display string
-			Href    string
-		}
-		rows := make([]row, 0, len(outlets))
-		for _, o := range outlets {
-			rw := row{Outlet: o, Display: outletName(o.Name)}
-			if o.Name != "" {
-				rw.Href = listParams{Sort: "newest", Outlet: o.Name}.url("/", 1)
-			}
-			rows = append(rows, rw)
-		}
-		return s.renderPage(http.StatusOK, "outlets", page{Title: "Outlets", Nav: "outlets", Data: rows})
+		return s.renderPage(http.StatusOK, "outlets", page{Title: "Outlets", Nav: "outlets", Data: v})
 	})
 }
 
@@ -225,9 +280,43 @@ type searchHit struct {
 }
 
 type searchView struct {
-	Q        string
-	Stories  []storyRow
-	Articles []searchHit
+	Q          string
+	Stories    []storyRow
+	Articles   []searchHit
+	ExportCSV  string // the articles of the stories with these words
+	ExportJSON string
+	Entities   []entityRow // names matching the words, whatever their spelling
+	Quotes     []quoteHitView
+}
+
+// quoteHitView is a quotation found by its words: who said it, where.
+type quoteHitView struct {
+	store.QuoteHit
+	SpeakerHref string
+	Href        string // the article
+	When        string
+}
+
+// searchIndex finds the names and quotations the words match: "Kiev"
+// finds Kyiv, "who said we will sail" who said it.
+func (s *server) searchIndex(ctx context.Context, q string, v *searchView) error {
+	es, err := s.findEntities(ctx, q)
+	if err != nil {
+		return err
+	}
+	v.Entities = toEntityRows(es[:min(len(es), 10)])
+	hits, err := s.cfg.Store.SearchQuotes(ctx, quoteQuery(q), quotesShown)
+	if err != nil {
+		return err
+	}
+	for _, h := range hits {
+		qv := quoteHitView{QuoteHit: h, Href: fmt.Sprintf("/articles/%d", h.ArticleID), When: shortTime(h.Published)}
+		if h.SpeakerID != 0 {
+			qv.SpeakerHref = entityHref(h.SpeakerID)
+		}
+		v.Quotes = append(v.Quotes, qv)
+	}
+	return nil
 }
 
 func (s *server) search(ctx context.Context, q string) ([]model.Story, []model.Article, error) {
@@ -244,14 +333,30 @@ func (s *server) search(ctx context.Context, q string) ([]model.Story, []model.A
 
 func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 	q := searchText(r.URL.Query().Get("q"))
-	s.cached(w, r, false, "search:"+q, s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+	rk, err := s.registryKey(r.Context())
+	if err != nil {
+		s.storeError(w, r, false, err)
+		return
+	}
+	s.cached(w, r, false, "search:"+rk+":"+q, s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
 		stories, arts, err := s.search(ctx, q)
 		if err != nil {
 			return nil, err
 		}
+		reg, err := s.registry(ctx)
+		if err != nil {
+			return nil, err
+		}
 		v := searchView{Q: q}
-		for _, st := range stories {
-			v.Stories = append(v.Stories, toStoryRow(st))
+		if v.Stories, err = s.cards(ctx, stories, reg); err != nil {
+			return nil, err
+		}
+		if q != "" {
+			if err := s.searchIndex(ctx, q, &v); err != nil {
+				return nil, err
+			}
+			p := listParams{Sort: "coverage", Q: q}
+			v.ExportCSV, v.ExportJSON = p.url("/export.csv", 1), p.url("/export.json", 1)
 		}
 		words := queryWords(q)
 		for _, a := range arts {

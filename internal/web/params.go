@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"parallax/internal/model"
+	"parallax/internal/outlets"
 	"parallax/internal/store"
 )
 
@@ -20,7 +22,10 @@ type listParams struct {
 	Since  string
 	Until  string
 	Q      string
-	Page   int // from 1
+	// Blindspot keeps stories covered by only one value of an outlet
+	// attribute: "country", or "country=FR" (outlets.ParseBlindSpot).
+	Blindspot string
+	Page      int // from 1
 }
 
 var errBadParam = errors.New("bad parameter")
@@ -43,6 +48,13 @@ func parseList(r *http.Request) (listParams, error) {
 		if _, err := time.Parse(time.DateOnly, d); err != nil {
 			return p, fmt.Errorf("%w: %s %q: want a day like 2026-03-10", errBadParam, name, d)
 		}
+	}
+	if b := clean(v.Get("blindspot")); b != "" {
+		spot, err := outlets.ParseBlindSpot(b)
+		if err != nil {
+			return p, fmt.Errorf("%w: blindspot: %v", errBadParam, err)
+		}
+		p.Blindspot = spot.String()
 	}
 	page, err := intParam(v, "page", 1, maxPage)
 	if err != nil {
@@ -85,12 +97,15 @@ func searchText(s string) string {
 }
 
 // query asks for one page plus one story, to know whether a next page
-// exists.
-func (p listParams) query(size int) store.StoryQuery {
+// exists; reg is the outlet registry a blind-spot filter reads.
+func (p listParams) query(size int, reg *outlets.Index) store.StoryQuery {
 	q := store.StoryQuery{Limit: size + 1, Offset: (p.Page - 1) * size, Outlet: p.Outlet,
 		Since: p.Since, Until: p.Until, Text: p.Q}
 	if p.Sort == "coverage" {
 		q.Order = store.MostCovered
+	}
+	if spot, err := outlets.ParseBlindSpot(p.Blindspot); err == nil && p.Blindspot != "" {
+		q.Keep = func(s model.Story) bool { return spot.Keep(s.Outlets, reg) }
 	}
 	return q
 }
@@ -101,7 +116,7 @@ func (p listParams) url(base string, page int) string {
 	if p.Sort != "newest" {
 		v.Set("sort", p.Sort)
 	}
-	for k, s := range map[string]string{"outlet": p.Outlet, "since": p.Since, "until": p.Until, "q": p.Q} {
+	for k, s := range map[string]string{"outlet": p.Outlet, "since": p.Since, "until": p.Until, "q": p.Q, "blindspot": p.Blindspot} {
 		if s != "" {
 			v.Set(k, s)
 		}
@@ -117,7 +132,7 @@ func (p listParams) url(base string, page int) string {
 
 // Filtered says whether any filter is set.
 func (p listParams) Filtered() bool {
-	return p.Outlet != "" || p.Since != "" || p.Until != "" || p.Q != ""
+	return p.Outlet != "" || p.Since != "" || p.Until != "" || p.Q != "" || p.Blindspot != ""
 }
 
 // idParam reads the {id} path value.

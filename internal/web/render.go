@@ -15,11 +15,13 @@ import (
 var assets embed.FS
 
 // pageNames are the pages rendered inside the layout.
-var pageNames = []string{"stories", "story", "article", "outlets", "search", "error"}
+var pageNames = []string{"stories", "story", "article", "outlets", "search", "error",
+	"storylines", "storyline", "entities", "entity", "follows"}
 
 var funcs = template.FuncMap{
 	"inc":    func(i int) int { return i + 1 },
 	"plural": plural,
+	"slice1": func(r ref) []ref { return []ref{r} },
 }
 
 // plural writes a count with its noun: "1 outlet", "3 outlets".

@@ -82,6 +82,9 @@ func writeResponse(w http.ResponseWriter, r *http.Request, resp *response) {
 	}
 	h.Set("Content-Type", resp.ctype)
 	h.Set("Content-Length", strconv.Itoa(len(resp.body)))
+	if resp.filename != "" {
+		h.Set("Content-Disposition", `attachment; filename="`+resp.filename+`"`)
+	}
 	w.WriteHeader(resp.status)
 	if r.Method != http.MethodHead {
 		w.Write(resp.body)

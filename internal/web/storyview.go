@@ -63,6 +63,14 @@ type storyView struct {
 	Groups        []articleGroup
 	Standalone    bool
 	Headlines     []headlineView // the other members' headlines
+	Balance       []balanceView  // coverage by the outlets' attributes (not in a standalone file)
+	ExportCSV     string
+	ExportJSON    string
+	// Names are the people, places and organisations its articles name,
+	// linked to their pages; StorylineHref its storyline's page. Both are
+	// left empty in a standalone file.
+	Names         []nameLink
+	StorylineHref string
 	// Compared says how much of a large story the report compares, nil
 	// when it compares every independent article.
 	Compared *comparedView

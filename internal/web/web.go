@@ -32,6 +32,42 @@ type Store interface {
 	// none is): part of the story page's cache key.
 	ReportFingerprint(ctx context.Context, storyID int64) (string, error)
 	Outlets(ctx context.Context) ([]store.Outlet, error)
+	// The outlet registry and its version (part of every cache key that
+	// shows outlet attributes), and what the outlets page and the story
+	// cards read.
+	RegisteredOutlets(ctx context.Context) ([]model.Outlet, error)
+	OutletsVersion(ctx context.Context) (int64, error)
+	SoleStories(ctx context.Context, per int) ([]store.SoleStories, error)
+	StoryLeads(ctx context.Context, ids []int64) (map[int64]string, error)
+	StoryArticleRefs(ctx context.Context, ids []int64) ([]store.ArticleRef, error)
+	IndexStore
+}
+
+// IndexStore is what the storyline, entity and follow pages read: the
+// corpus index the writers keep, and the follows.
+type IndexStore interface {
+	// StoryState names what a story's index was built from: part of the
+	// story page's cache key (its names come from the index).
+	StoryState(ctx context.Context, storyID int64) (store.StoryState, error)
+	StoryEntities(ctx context.Context, storyID int64) ([]store.EntityMention, error)
+	ArticleEntities(ctx context.Context, articleID int64) ([]store.EntityMention, error)
+	Entity(ctx context.Context, id int64) (store.Entity, error)
+	FindEntities(ctx context.Context, families []string, limit int) ([]store.Entity, error)
+	EntityStories(ctx context.Context, id int64, limit int) ([]model.Story, error)
+	EntityQuotes(ctx context.Context, id int64, limit int) ([]store.QuoteHit, error)
+	SearchQuotes(ctx context.Context, q string, limit int) ([]store.QuoteHit, error)
+	Storylines(ctx context.Context, limit, offset int) ([]store.Storyline, error)
+	StorylineStories(ctx context.Context, id int64, limit int) ([]model.Story, error)
+	Follows(ctx context.Context) ([]model.Follow, error)
+	Follow(ctx context.Context, id int64) (model.Follow, error)
+	FollowEvents(ctx context.Context, followID int64, limit int) ([]model.FollowEvent, error)
+	Deliveries(ctx context.Context, followID int64, limit int) ([]store.Delivery, error)
+}
+
+// FollowWriter makes and removes follows (POST and DELETE /api/follows).
+type FollowWriter interface {
+	AddFollow(ctx context.Context, f model.Follow) (model.Follow, error)
+	RemoveFollow(ctx context.Context, id int64) error
 }
 
 // BusyError is an IngestFunc's answer when the store's writer is busy
@@ -55,6 +91,9 @@ type Config struct {
 	Token string
 	// Ingest does the work of POST /api/ingest; nil answers 501.
 	Ingest IngestFunc
+	// Follows makes and removes follows through the API (with Token);
+	// nil answers 501.
+	Follows FollowWriter
 	// IngestTimeout bounds one ingest request (default 5 minutes).
 	IngestTimeout time.Duration
 	PageSize      int          // stories per list page (default 30)
@@ -222,13 +261,33 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /stories/{id}", s.limited(s.storyPage))
 	mux.HandleFunc("GET /articles/{id}", s.limited(s.articlePage))
 	mux.HandleFunc("GET /outlets", s.limited(s.outletsPage))
+	mux.HandleFunc("GET /stories/{id}/export.csv", s.limited(s.storyExport("csv")))
+	mux.HandleFunc("GET /stories/{id}/export.json", s.limited(s.storyExport("json")))
+	mux.HandleFunc("GET /export.csv", s.limited(s.searchingIfWords(s.listExport("csv"))))
+	mux.HandleFunc("GET /export.json", s.limited(s.searchingIfWords(s.listExport("json"))))
 	mux.HandleFunc("GET /search", s.limited(s.searching(s.searchPage)))
+	mux.HandleFunc("GET /storylines", s.limited(s.storylinesPage))
+	mux.HandleFunc("GET /storylines/{id}", s.limited(s.storylinePage))
+	mux.HandleFunc("GET /entities", s.limited(s.searching(s.entitiesPage)))
+	mux.HandleFunc("GET /entities/{id}", s.limited(s.entityPage))
+	mux.HandleFunc("GET /follows", s.limited(s.followsPage))
+	mux.HandleFunc("GET /feeds/{id}", s.limited(s.feed))
 	mux.HandleFunc("GET /static/{name}", s.static)
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /api/stories", s.limited(s.searchingIfWords(s.apiStories)))
 	mux.HandleFunc("GET /api/stories/{id}", s.limited(s.apiStory))
 	mux.HandleFunc("GET /api/articles/{id}", s.limited(s.apiArticle))
 	mux.HandleFunc("GET /api/search", s.limited(s.searching(s.apiSearch)))
+	mux.HandleFunc("GET /api/storylines", s.limited(s.apiStorylines))
+	mux.HandleFunc("GET /api/storylines/{id}", s.limited(s.apiStoryline))
+	mux.HandleFunc("GET /api/entities", s.limited(s.searching(s.apiEntities)))
+	mux.HandleFunc("GET /api/entities/{id}", s.limited(s.apiEntity))
+	mux.HandleFunc("GET /api/quotes", s.limited(s.searching(s.apiQuotes)))
+	mux.HandleFunc("GET /api/follows/{id}/events", s.limited(s.apiFollowEvents))
+	mux.HandleFunc("GET /api/follows", s.limited(s.tokened(s.apiFollows)))
+	mux.HandleFunc("POST /api/follows", s.tokened(s.apiAddFollow))
+	mux.HandleFunc("DELETE /api/follows/{id}", s.tokened(s.apiRemoveFollow))
+	mux.HandleFunc("GET /api/follows/{id}/deliveries", s.limited(s.tokened(s.apiDeliveries)))
 	mux.HandleFunc("POST /api/ingest", s.apiIngest)
 	mux.HandleFunc("/api/", s.limited(func(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusNotFound, "no such endpoint")

@@ -30,6 +30,7 @@ func open(t *testing.T) *DB {
 
 func TestContract(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) storetest.Store { return open(t) })
+	storetest.RunIndex(t, func(t *testing.T) storetest.IndexStore { return open(t) })
 }
 
 func TestMigrations(t *testing.T) {

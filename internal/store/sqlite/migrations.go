@@ -145,4 +145,135 @@ var migrations = []string{
 		article_id    INTEGER NOT NULL,
 		updated_at    TEXT NOT NULL
 	);`,
+	// 8 (issue 15, outlets): the user's outlet registry, each outlet's
+	// aliases, domains and attributes as JSON (the registry is small and
+	// read whole: names and hosts are matched in Go, internal/outlets), and
+	// a version counted up on every change, which the web server's cache
+	// keys carry.
+	`CREATE TABLE outlets (
+		id         INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		key        TEXT NOT NULL UNIQUE,
+		aliases    TEXT NOT NULL DEFAULT '[]',
+		domains    TEXT NOT NULL DEFAULT '[]',
+		country    TEXT NOT NULL DEFAULT '',
+		language   TEXT NOT NULL DEFAULT '',
+		attributes TEXT NOT NULL DEFAULT '{}',
+		updated_at TEXT NOT NULL
+	);
+	CREATE TABLE outlet_registry (
+		one     INTEGER PRIMARY KEY CHECK (one = 1),
+		version INTEGER NOT NULL
+	);
+	INSERT INTO outlet_registry VALUES (1, 0);`,
+	// 9: the corpus index and following. Every entity and quotation of
+	// every placed article as rows (rewritten with its story's report),
+	// one record per person, place and organisation rebuilt per family of
+	// keys, each story's last indexed state (stories already stored are
+	// indexed silently the first time: they are pending again), saved
+	// searches and followed entities or storylines, their events, and the
+	// webhook deliveries of those events.
+	`CREATE TABLE article_entities (
+		article_id INTEGER NOT NULL,
+		n          INTEGER NOT NULL,
+		story_id   INTEGER NOT NULL,
+		type       TEXT NOT NULL,
+		key        TEXT NOT NULL,
+		family     TEXT NOT NULL,
+		name       TEXT NOT NULL,
+		aliases    TEXT NOT NULL DEFAULT '[]',
+		mentions   INTEGER NOT NULL,
+		PRIMARY KEY (article_id, n)
+	);
+	CREATE INDEX article_entities_key ON article_entities(type, key);
+	CREATE INDEX article_entities_family ON article_entities(family);
+	CREATE INDEX article_entities_story ON article_entities(story_id);
+	CREATE TABLE entities (
+		id          INTEGER PRIMARY KEY,
+		type        TEXT NOT NULL,
+		key         TEXT NOT NULL,
+		family      TEXT NOT NULL,
+		name        TEXT NOT NULL,
+		spellings   TEXT NOT NULL DEFAULT '[]',
+		keys        TEXT NOT NULL DEFAULT '[]',
+		articles    INTEGER NOT NULL,
+		mentions    INTEGER NOT NULL,
+		merged_into INTEGER NOT NULL DEFAULT 0,
+		updated_at  TEXT NOT NULL,
+		UNIQUE (type, key)
+	);
+	CREATE INDEX entities_family ON entities(family);
+	CREATE INDEX entities_articles ON entities(articles DESC);
+	CREATE TABLE entity_keys (
+		type      TEXT NOT NULL,
+		key       TEXT NOT NULL,
+		entity_id INTEGER NOT NULL,
+		PRIMARY KEY (type, key)
+	);
+	CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
+	CREATE TABLE pending_families (
+		family TEXT PRIMARY KEY,
+		mark   INTEGER NOT NULL
+	);
+	CREATE TABLE quotes (
+		id          INTEGER PRIMARY KEY,
+		article_id  INTEGER NOT NULL,
+		story_id    INTEGER NOT NULL,
+		n           INTEGER NOT NULL,
+		text        TEXT NOT NULL,
+		speaker     TEXT NOT NULL,
+		speaker_key TEXT NOT NULL,
+		verb        TEXT NOT NULL,
+		paragraph   INTEGER NOT NULL
+	);
+	CREATE INDEX quotes_article ON quotes(article_id);
+	CREATE INDEX quotes_speaker ON quotes(speaker_key);
+	CREATE VIRTUAL TABLE quotes_fts USING fts5(
+		text, speaker, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+	);
+	CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+		INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+	END;
+	CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+		INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+	END;
+	CREATE TABLE story_index (
+		story_id    INTEGER PRIMARY KEY,
+		fingerprint TEXT NOT NULL,
+		snapshot    TEXT NOT NULL
+	);
+	INSERT INTO story_index (story_id, fingerprint, snapshot) SELECT id, '', '' FROM stories;
+	INSERT INTO pending_reports (story_id, mark) SELECT id, 1 FROM stories WHERE true
+		ON CONFLICT(story_id) DO UPDATE SET mark = mark + 1;
+	CREATE TABLE follows (
+		id            INTEGER PRIMARY KEY,
+		kind          TEXT NOT NULL,
+		target        TEXT NOT NULL,
+		label         TEXT NOT NULL,
+		webhook       TEXT NOT NULL DEFAULT '',
+		secret        TEXT NOT NULL DEFAULT '',
+		allow_private INTEGER NOT NULL DEFAULT 0,
+		created_at    TEXT NOT NULL
+	);
+	CREATE TABLE follow_events (
+		id         INTEGER PRIMARY KEY,
+		follow_id  INTEGER NOT NULL REFERENCES follows(id) ON DELETE CASCADE,
+		story_id   INTEGER NOT NULL,
+		kind       TEXT NOT NULL,
+		detail     TEXT NOT NULL,
+		created_at TEXT NOT NULL
+	);
+	CREATE INDEX follow_events_follow ON follow_events(follow_id, id);
+	CREATE TABLE deliveries (
+		event_id    INTEGER PRIMARY KEY REFERENCES follow_events(id) ON DELETE CASCADE,
+		follow_id   INTEGER NOT NULL REFERENCES follows(id) ON DELETE CASCADE,
+		url         TEXT NOT NULL,
+		attempts    INTEGER NOT NULL DEFAULT 0,
+		next_try    INTEGER NOT NULL,
+		delivered   TEXT NOT NULL DEFAULT '',
+		gave_up     INTEGER NOT NULL DEFAULT 0,
+		last_status INTEGER NOT NULL DEFAULT 0,
+		last_error  TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX deliveries_due ON deliveries(next_try) WHERE next_try > 0;`,
 }

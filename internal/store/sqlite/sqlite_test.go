@@ -11,14 +11,18 @@ import (
 )
 
 func TestContract(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) storetest.Store {
-		db, err := Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		return db
-	})
+	storetest.Run(t, func(t *testing.T) storetest.Store { return openTemp(t) })
+	storetest.RunIndex(t, func(t *testing.T) storetest.IndexStore { return openTemp(t) })
+}
+
+func openTemp(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
 func TestReopenKeepsSchema(t *testing.T) {

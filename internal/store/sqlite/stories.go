@@ -72,12 +72,15 @@ func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, er
 	} else {
 		sqlq += ` ORDER BY s.last_published = '', s.last_published DESC, s.independent_outlets DESC, s.id`
 	}
-	if q.Limit > 0 {
+	if q.Limit > 0 && q.Keep == nil {
 		sqlq += fmt.Sprintf(` LIMIT %d OFFSET %d`, q.Limit, max(q.Offset, 0))
 	}
 	stories, err := s.queryStories(ctx, sqlq, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list stories: %w", err)
+	}
+	if q.Keep != nil {
+		stories = q.Page(stories)
 	}
 	return stories, s.fillArticleIDs(ctx, stories)
 }

@@ -41,6 +41,13 @@ type Store interface {
 	Placements(ctx context.Context) (map[int64]model.Placement, error)
 	ArticlePlacement(ctx context.Context, id int64) (model.Placement, error)
 	Outlets(ctx context.Context) ([]store.Outlet, error)
+	RegisteredOutlets(ctx context.Context) ([]model.Outlet, error)
+	PutOutlets(ctx context.Context, put []model.Outlet) ([]model.Outlet, error)
+	RemoveOutlet(ctx context.Context, id int64) error
+	OutletsVersion(ctx context.Context) (int64, error)
+	SoleStories(ctx context.Context, per int) ([]store.SoleStories, error)
+	StoryLeads(ctx context.Context, ids []int64) (map[int64]string, error)
+	StoryArticleRefs(ctx context.Context, ids []int64) ([]store.ArticleRef, error)
 
 	PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error
 	Report(ctx context.Context, storyID int64) (model.Report, string, error)
@@ -80,6 +87,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 	runReports(t, open)
 	runFeeds(t, open)
 	runWriter(t, open)
+	runOutlets(t, open)
 }
 
 func runArticles(t *testing.T, open func(t *testing.T) Store) {

@@ -1,0 +1,146 @@
+package store
+
+import (
+	"encoding/json"
+	"strings"
+
+	"parallax/internal/model"
+)
+
+// The corpus index: every entity and quotation of every placed article,
+// kept as rows beside the articles, and one record per person, place and
+// organisation across the store. A story's rows are rewritten when its
+// report is built (pipeline.BuildPending), and the records of the entity
+// families those rows touch are rebuilt from all rows of the family: see
+// docs/ARCHITECTURE.md.
+
+// EntityRow is one entity as one article names it.
+type EntityRow struct {
+	ArticleID int64
+	N         int // its place among the article's entities
+	StoryID   int64
+	// Family groups the rows whose keys may join into one record (the
+	// type and the loosely folded family name): a record is rebuilt from
+	// its family's rows alone.
+	Family string
+	Entity model.Entity
+}
+
+// QuoteRow is one quotation of one article.
+type QuoteRow struct {
+	ArticleID int64
+	StoryID   int64
+	N         int // its place among the article's quotations
+	Quote     model.Quote
+}
+
+// StoryIndex replaces the index rows of a story's articles.
+type StoryIndex struct {
+	StoryID    int64
+	ArticleIDs []int64 // every member: their old rows go
+	Entities   []EntityRow
+	Quotes     []QuoteRow
+}
+
+// PendingFamily is an entity family whose records must be rebuilt; Mark
+// works as PendingReport's.
+type PendingFamily struct {
+	Family string
+	Mark   int64
+}
+
+// Entity is one record of the corpus index: a model.CorpusEntity with the
+// store's ID. MergedInto is the record that now holds its key when it was
+// joined into another (its page redirects there), 0 otherwise.
+type Entity struct {
+	ID int64 `json:"id"`
+	model.CorpusEntity
+	MergedInto int64 `json:"merged_into,omitempty"`
+}
+
+// TypeKey names an entity key of one type, as rows and records hold it.
+func TypeKey(typ, key string) string { return typ + "\x00" + key }
+
+// EntityMention is an entity a story or an article names, with the
+// record it belongs to.
+type EntityMention struct {
+	EntityID int64  `json:"entity_id"`
+	Name     string `json:"name"` // the record's canonical name
+	Type     string `json:"type"`
+	Key      string `json:"key"`      // the article's key for it
+	Articles int    `json:"articles"` // the story's articles that name it
+}
+
+// QuoteHit is a stored quotation with where it was carried.
+type QuoteHit struct {
+	model.Quote
+	ArticleID int64  `json:"article_id"`
+	StoryID   int64  `json:"story_id"`
+	Outlet    string `json:"outlet"`
+	Published string `json:"published"`
+	Title     string `json:"title"`
+	// SpeakerID is the speaker's entity record, 0 when unknown.
+	SpeakerID int64 `json:"speaker_id"`
+}
+
+// Storyline is one storyline with the span of its stories.
+type Storyline struct {
+	ID      int64  `json:"id"`
+	Stories int    `json:"stories"`
+	First   string `json:"first_published"`
+	Last    string `json:"last_published"`
+	Title   string `json:"title"` // its latest story's title
+}
+
+// Snapshot is what the follows compare a story against when it changes:
+// the story as its last index saw it.
+type Snapshot struct {
+	Members       []int64  `json:"members"`
+	Outlets       []string `json:"outlets"`
+	Storyline     int64    `json:"storyline"`
+	Discrepancies []string `json:"discrepancies"` // kind and subject
+	Entities      []string `json:"entities"`      // TypeKey of every entity its articles name
+}
+
+// StoryState is a story's index state: the fingerprint of the report it
+// was indexed with ("" when never), and its snapshot. A Baseline story
+// was stored before follows existed: its first snapshot is taken
+// silently.
+type StoryState struct {
+	Fingerprint string
+	Baseline    bool
+	Snapshot    *Snapshot // nil when never indexed
+}
+
+// StoryEvents is what one story's index commit writes, all or nothing:
+// its new state and the follows' events it causes (each with a webhook
+// delivery when its follow has a webhook).
+type StoryEvents struct {
+	StoryID     int64
+	Fingerprint string
+	Snapshot    Snapshot
+	Events      []model.FollowEvent
+}
+
+// DiscrepancyKey names a discrepancy across rebuilds of a report.
+func DiscrepancyKey(d model.Discrepancy) string {
+	return d.Kind + ": " + strings.ToLower(strings.TrimSpace(d.Subject))
+}
+
+// MarshalSnapshot encodes a snapshot as both stores keep it.
+func MarshalSnapshot(s Snapshot) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// UnmarshalSnapshot decodes a stored snapshot; "" is none.
+func UnmarshalSnapshot(s string) (*Snapshot, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var out Snapshot
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

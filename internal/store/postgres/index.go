@@ -1,0 +1,201 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// The corpus index (see store/index.go): rows written with a story's
+// report, records rebuilt per family, the story's last indexed state.
+
+// PutStoryIndex replaces the entity and quotation rows of a story's
+// articles and marks the entity families of the old and new rows for
+// rebuilding, in one transaction.
+func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		families := map[string]bool{}
+		rows, err := tx.Query(ctx, `DELETE FROM article_entities WHERE article_id = ANY($1) RETURNING family`, idx.ArticleIDs)
+		if err != nil {
+			return err
+		}
+		olds, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			return err
+		}
+		for _, f := range olds {
+			families[f] = true
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM quotes WHERE article_id = ANY($1)`, idx.ArticleIDs); err != nil {
+			return err
+		}
+		b := &pgx.Batch{}
+		for _, r := range idx.Entities {
+			e := r.Entity
+			b.Queue(`INSERT INTO article_entities (article_id, n, story_id, type, key, family, name, aliases, mentions)
+				VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, r.ArticleID, r.N, r.StoryID, clean(e.Type), clean(e.Key), clean(r.Family),
+				clean(e.Name), cleanAll(nonNil(e.Aliases)), e.Mentions)
+			families[r.Family] = true
+		}
+		for _, r := range idx.Quotes {
+			q := r.Quote
+			b.Queue(`INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph)
+				VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, r.ArticleID, r.StoryID, r.N, clean(q.Text), clean(q.Speaker), clean(q.SpeakerKey),
+				clean(q.Verb), q.Paragraph)
+		}
+		for f := range families {
+			b.Queue(`INSERT INTO pending_families (family, mark) VALUES ($1, 1)
+				ON CONFLICT (family) DO UPDATE SET mark = pending_families.mark + 1`, clean(f))
+		}
+		return tx.SendBatch(ctx, b).Close()
+	})
+	if err != nil {
+		return fmt.Errorf("index story %d: %w", idx.StoryID, err)
+	}
+	return nil
+}
+
+// PendingFamilies lists the entity families whose records must be rebuilt.
+func (s *DB) PendingFamilies(ctx context.Context) ([]store.PendingFamily, error) {
+	rows, err := s.pool.Query(ctx, `SELECT family, mark FROM pending_families ORDER BY family`)
+	if err != nil {
+		return nil, fmt.Errorf("pending families: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.PendingFamily, error) {
+		var p store.PendingFamily
+		return p, r.Scan(&p.Family, &p.Mark)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pending families: %w", err)
+	}
+	return out, nil
+}
+
+// FamilyRows returns every entity row of one family.
+func (s *DB) FamilyRows(ctx context.Context, family string) ([]store.EntityRow, error) {
+	rows, err := s.pool.Query(ctx, `SELECT article_id, n, story_id, type, key, name, aliases, mentions
+		FROM article_entities WHERE family = $1 ORDER BY article_id, n`, clean(family))
+	if err != nil {
+		return nil, fmt.Errorf("family %s: %w", family, err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.EntityRow, error) {
+		r := store.EntityRow{Family: family}
+		e := &r.Entity
+		return r, row.Scan(&r.ArticleID, &r.N, &r.StoryID, &e.Type, &e.Key, &e.Name, &e.Aliases, &e.Mentions)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("family %s: %w", family, err)
+	}
+	return out, nil
+}
+
+// PutFamily replaces the records of one family with ents, as the SQLite
+// store's PutFamily does.
+func (s *DB) PutFamily(ctx context.Context, p store.PendingFamily, ents []model.CorpusEntity) error {
+	now := stamp(time.Now())
+	family := clean(p.Family)
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `DELETE FROM entity_keys WHERE entity_id IN (SELECT id FROM entities WHERE family = $1)`, family); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE entities SET articles = 0, mentions = 0, merged_into = 0 WHERE family = $1`, family); err != nil {
+			return err
+		}
+		for _, e := range ents {
+			var id int64
+			err := tx.QueryRow(ctx, `INSERT INTO entities (type, key, family, name, spellings, keys, articles, mentions, merged_into, updated_at)
+				VALUES ($1,$2,$3,$4,$5,$6,$7,$8,0,$9) ON CONFLICT (type, key) DO UPDATE SET family = excluded.family, name = excluded.name,
+				spellings = excluded.spellings, keys = excluded.keys, articles = excluded.articles, mentions = excluded.mentions,
+				merged_into = 0, updated_at = excluded.updated_at RETURNING id`,
+				clean(e.Type), clean(e.Key), family, clean(e.Name), cleanAll(nonNil(e.Spellings)), cleanAll(nonNil(e.Keys)),
+				e.Articles, e.Mentions, now).Scan(&id)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO entity_keys (type, key, entity_id) SELECT $1, k, $2 FROM unnest($3::text[]) k
+				ON CONFLICT (type, key) DO UPDATE SET entity_id = excluded.entity_id`, clean(e.Type), id, cleanAll(nonNil(e.Keys))); err != nil {
+				return err
+			}
+		}
+		_, err := tx.Exec(ctx, `UPDATE entities e SET merged_into = coalesce((SELECT k.entity_id FROM entity_keys k
+			WHERE k.type = e.type AND k.key = e.key AND k.entity_id != e.id), 0) WHERE e.family = $1 AND e.articles = 0`, family)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `DELETE FROM pending_families WHERE family = $1 AND mark = $2`, family, p.Mark)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("entity family %s: %w", p.Family, err)
+	}
+	return nil
+}
+
+// StoryState returns a story's index state.
+func (s *DB) StoryState(ctx context.Context, storyID int64) (store.StoryState, error) {
+	var st store.StoryState
+	var snap string
+	err := s.pool.QueryRow(ctx, `SELECT fingerprint, snapshot FROM story_index WHERE story_id = $1`, storyID).Scan(&st.Fingerprint, &snap)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return st, nil
+	}
+	if err != nil {
+		return st, fmt.Errorf("story %d index: %w", storyID, err)
+	}
+	st.Baseline = snap == ""
+	if st.Snapshot, err = store.UnmarshalSnapshot(snap); err != nil {
+		return st, fmt.Errorf("story %d index: %w", storyID, err)
+	}
+	return st, nil
+}
+
+// CommitStoryEvents writes a story's new index state and the events it
+// caused, with a webhook delivery due now for each event whose follow has
+// a webhook, in one transaction.
+func (s *DB) CommitStoryEvents(ctx context.Context, e store.StoryEvents) error {
+	now := stamp(time.Now())
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `INSERT INTO story_index (story_id, fingerprint, snapshot) VALUES ($1,$2,$3)
+			ON CONFLICT (story_id) DO UPDATE SET fingerprint = excluded.fingerprint, snapshot = excluded.snapshot`,
+			e.StoryID, e.Fingerprint, clean(store.MarshalSnapshot(e.Snapshot)))
+		if err != nil {
+			return err
+		}
+		for _, ev := range e.Events {
+			if err := putEvent(ctx, tx, ev, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("story %d events: %w", e.StoryID, err)
+	}
+	return nil
+}
+
+func putEvent(ctx context.Context, tx pgx.Tx, ev model.FollowEvent, now time.Time) error {
+	ev.Created = now.Format(time.RFC3339)
+	detail, err := encodeEvent(ev)
+	if err != nil {
+		return err
+	}
+	var id int64
+	err = tx.QueryRow(ctx, `INSERT INTO follow_events (follow_id, story_id, kind, detail, created_at)
+		SELECT id, $1, $2, $3, $4 FROM follows WHERE id = $5 RETURNING id`, ev.StoryID, ev.Kind, detail, now, ev.FollowID).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil // the follow was removed meanwhile
+	}
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO deliveries (event_id, follow_id, url, next_try)
+		SELECT $1, id, webhook, $2 FROM follows WHERE id = $3 AND webhook != ''`, id, now, ev.FollowID)
+	return err
+}

@@ -1,0 +1,241 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// Reads of the corpus index: entity records, their stories and
+// quotations, quotation search, storylines.
+
+const entityColumns = `e.id, e.type, e.key, e.name, e.spellings, e.keys, e.articles, e.mentions, e.merged_into`
+
+func scanEntity(sc scanner) (store.Entity, error) {
+	var e store.Entity
+	var spellings, keys string
+	if err := sc.Scan(&e.ID, &e.Type, &e.Key, &e.Name, &spellings, &keys, &e.Articles, &e.Mentions, &e.MergedInto); err != nil {
+		return e, err
+	}
+	if err := json.Unmarshal([]byte(spellings), &e.Spellings); err != nil {
+		return e, fmt.Errorf("entity %d spellings: %w", e.ID, err)
+	}
+	if err := json.Unmarshal([]byte(keys), &e.Keys); err != nil {
+		return e, fmt.Errorf("entity %d keys: %w", e.ID, err)
+	}
+	return e, nil
+}
+
+// Entity returns one entity record, or store.ErrNotFound.
+func (s *DB) Entity(ctx context.Context, id int64) (store.Entity, error) {
+	e, err := scanEntity(s.db.QueryRowContext(ctx, `SELECT `+entityColumns+` FROM entities e WHERE e.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, fmt.Errorf("entity %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return e, fmt.Errorf("entity %d: %w", id, err)
+	}
+	return e, nil
+}
+
+// FindEntities returns the records of the given families that articles
+// still name, most widely named first (families: enrich.SearchFamilies);
+// no families lists the most widely named of all.
+func (s *DB) FindEntities(ctx context.Context, families []string, limit int) ([]store.Entity, error) {
+	q := `SELECT ` + entityColumns + ` FROM entities e WHERE e.articles > 0`
+	var args []any
+	if len(families) > 0 {
+		q += ` AND e.family IN (` + strings.TrimSuffix(strings.Repeat("?,", len(families)), ",") + `)`
+		for _, f := range families {
+			args = append(args, f)
+		}
+	}
+	q += ` ORDER BY e.articles DESC, e.mentions DESC, e.id LIMIT ?`
+	args = append(args, limit)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find entities: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Entity
+	for rows.Next() {
+		e, err := scanEntity(rows)
+		if err != nil {
+			return nil, fmt.Errorf("find entities: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// EntityStories returns up to limit stories whose articles name the
+// entity, last published first.
+func (s *DB) EntityStories(ctx context.Context, id int64, limit int) ([]model.Story, error) {
+	stories, err := s.queryStories(ctx, `SELECT `+storyColumns+` FROM stories s WHERE s.id IN (
+		SELECT ae.story_id FROM article_entities ae JOIN entity_keys k ON k.type = ae.type AND k.key = ae.key WHERE k.entity_id = ?)
+		ORDER BY s.last_published = '', s.last_published DESC, s.id DESC LIMIT ?`, id, limit)
+	if err != nil {
+		return nil, fmt.Errorf("entity %d stories: %w", id, err)
+	}
+	return stories, s.fillArticleIDs(ctx, stories)
+}
+
+// quoteHitColumns are a quotation's columns, its article's, and the
+// speaker's record: a person's first, should another kind share the key.
+const quoteHitColumns = `q.text, q.speaker, q.speaker_key, q.verb, q.paragraph, q.article_id, q.story_id,
+	a.outlet, a.url, a.source, a.published, a.title,
+	coalesce((SELECT sk.entity_id FROM entity_keys sk WHERE sk.key = q.speaker_key AND q.speaker_key != ''
+		ORDER BY sk.type = 'person' DESC LIMIT 1), 0)`
+
+func (s *DB) queryQuotes(ctx context.Context, q string, args ...any) ([]store.QuoteHit, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.QuoteHit
+	for rows.Next() {
+		var h store.QuoteHit
+		var a model.Article
+		if err := rows.Scan(&h.Text, &h.Speaker, &h.SpeakerKey, &h.Verb, &h.Paragraph, &h.ArticleID, &h.StoryID,
+			&a.Outlet, &a.URL, &a.Source, &h.Published, &h.Title, &h.SpeakerID); err != nil {
+			return nil, err
+		}
+		a.ID = h.ArticleID
+		h.Outlet = a.OutletLabel()
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// EntityQuotes returns up to limit quotations the entity is the speaker
+// of, last published first.
+func (s *DB) EntityQuotes(ctx context.Context, id int64, limit int) ([]store.QuoteHit, error) {
+	hits, err := s.queryQuotes(ctx, `SELECT `+quoteHitColumns+` FROM entity_keys k
+		JOIN quotes q ON q.speaker_key = k.key JOIN articles a ON a.id = q.article_id
+		WHERE k.entity_id = ?
+		ORDER BY a.published = '', a.published DESC, q.article_id DESC, q.n LIMIT ?`, id, limit)
+	if err != nil {
+		return nil, fmt.Errorf("entity %d quotes: %w", id, err)
+	}
+	return hits, nil
+}
+
+// SearchQuotes returns up to limit quotations whose words (or speaker's
+// name) match all the words of q, best match first.
+func (s *DB) SearchQuotes(ctx context.Context, q string, limit int) ([]store.QuoteHit, error) {
+	fq := store.FTSQuery(q)
+	if fq == "" {
+		return nil, nil
+	}
+	hits, err := s.queryQuotes(ctx, `SELECT `+quoteHitColumns+` FROM (SELECT rowid, bm25(quotes_fts, 1.0, 0.5) AS rank
+		FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank, rowid LIMIT ?) f
+		JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id
+		ORDER BY f.rank, q.id`, fq, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search quotes %q: %w", q, err)
+	}
+	return hits, nil
+}
+
+// StoryEntities lists the entities a story's articles name, with their
+// records, most widely named in the story first.
+func (s *DB) StoryEntities(ctx context.Context, storyID int64) ([]store.EntityMention, error) {
+	return s.mentions(ctx, `ae.story_id = ?`, storyID)
+}
+
+// ArticleEntities lists the entities one article names, with their
+// records.
+func (s *DB) ArticleEntities(ctx context.Context, articleID int64) ([]store.EntityMention, error) {
+	return s.mentions(ctx, `ae.article_id = ?`, articleID)
+}
+
+func (s *DB) mentions(ctx context.Context, where string, id int64) ([]store.EntityMention, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT k.entity_id, e.name, e.type, ae.key, count(DISTINCT ae.article_id)
+		FROM article_entities ae JOIN entity_keys k ON k.type = ae.type AND k.key = ae.key JOIN entities e ON e.id = k.entity_id
+		WHERE `+where+` GROUP BY k.entity_id, ae.key ORDER BY count(DISTINCT ae.article_id) DESC, sum(ae.mentions) DESC, e.name`, id)
+	if err != nil {
+		return nil, fmt.Errorf("entity mentions: %w", err)
+	}
+	defer rows.Close()
+	var out []store.EntityMention
+	for rows.Next() {
+		var m store.EntityMention
+		if err := rows.Scan(&m.EntityID, &m.Name, &m.Type, &m.Key, &m.Articles); err != nil {
+			return nil, fmt.Errorf("entity mentions: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// ArticlesMatching returns which of ids are articles matching all the
+// words of q.
+func (s *DB) ArticlesMatching(ctx context.Context, q string, ids []int64) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	fq := store.FTSQuery(q)
+	if fq == "" {
+		return out, nil
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (`+idList(ids[:n])+`)`, fq)
+		if err != nil {
+			return nil, fmt.Errorf("match %q: %w", q, err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+// Storylines lists storylines of two or more stories, the most recently
+// continued first.
+func (s *DB) Storylines(ctx context.Context, limit, offset int) ([]store.Storyline, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT storyline_id, count(*), coalesce(min(nullif(first_published, '')), ''),
+		max(last_published), (SELECT t.title FROM stories t WHERE t.storyline_id = s.storyline_id
+			ORDER BY t.last_published = '', t.last_published DESC, t.id DESC LIMIT 1)
+		FROM stories s GROUP BY storyline_id HAVING count(*) > 1
+		ORDER BY max(last_published) DESC, storyline_id LIMIT ? OFFSET ?`, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("storylines: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Storyline
+	for rows.Next() {
+		var l store.Storyline
+		if err := rows.Scan(&l.ID, &l.Stories, &l.First, &l.Last, &l.Title); err != nil {
+			return nil, fmt.Errorf("storylines: %w", err)
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// StorylineStories returns a storyline's stories (up to limit), first
+// published first, undated last.
+func (s *DB) StorylineStories(ctx context.Context, id int64, limit int) ([]model.Story, error) {
+	stories, err := s.queryStories(ctx, `SELECT `+storyColumns+` FROM stories s WHERE s.storyline_id = ?
+		ORDER BY s.first_published = '', s.first_published, s.last_published, s.id LIMIT ?`, id, limit)
+	if err != nil {
+		return nil, fmt.Errorf("storyline %d: %w", id, err)
+	}
+	return stories, s.fillArticleIDs(ctx, stories)
+}

@@ -1,0 +1,290 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// The corpus index (see store/index.go): rows written with a story's
+// report, records rebuilt per family, the story's last indexed state.
+
+// PutStoryIndex replaces the entity and quotation rows of a story's
+// articles and marks the entity families of the old and new rows for
+// rebuilding, in one transaction.
+func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		families, err := familiesOf(ctx, tx, idx.ArticleIDs)
+		if err != nil {
+			return err
+		}
+		for _, id := range idx.ArticleIDs {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM article_entities WHERE article_id = ?`, id); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM quotes WHERE article_id = ?`, id); err != nil {
+				return err
+			}
+		}
+		if err := putEntityRows(ctx, tx, idx.Entities); err != nil {
+			return err
+		}
+		if err := putQuoteRows(ctx, tx, idx.Quotes); err != nil {
+			return err
+		}
+		for _, r := range idx.Entities {
+			families[r.Family] = true
+		}
+		return markFamilies(ctx, tx, families)
+	})
+	if err != nil {
+		return fmt.Errorf("index story %d: %w", idx.StoryID, err)
+	}
+	return nil
+}
+
+func familiesOf(ctx context.Context, tx *sql.Tx, articleIDs []int64) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, id := range articleIDs {
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT family FROM article_entities WHERE article_id = ?`, id)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var f string
+			if err := rows.Scan(&f); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[f] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func putEntityRows(ctx context.Context, tx *sql.Tx, rows []store.EntityRow) error {
+	st, err := tx.PrepareContext(ctx, `INSERT INTO article_entities (article_id, n, story_id, type, key, family, name, aliases, mentions)
+		VALUES (?,?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, r := range rows {
+		aliases, _ := json.Marshal(nonNil(r.Entity.Aliases))
+		if _, err := st.ExecContext(ctx, r.ArticleID, r.N, r.StoryID, r.Entity.Type, r.Entity.Key, r.Family, r.Entity.Name,
+			string(aliases), r.Entity.Mentions); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func putQuoteRows(ctx context.Context, tx *sql.Tx, rows []store.QuoteRow) error {
+	st, err := tx.PrepareContext(ctx, `INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph)
+		VALUES (?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, r := range rows {
+		q := r.Quote
+		if _, err := st.ExecContext(ctx, r.ArticleID, r.StoryID, r.N, q.Text, q.Speaker, q.SpeakerKey, q.Verb, q.Paragraph); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func markFamilies(ctx context.Context, tx *sql.Tx, families map[string]bool) error {
+	for f := range families {
+		_, err := tx.ExecContext(ctx, `INSERT INTO pending_families (family, mark) VALUES (?, 1)
+			ON CONFLICT(family) DO UPDATE SET mark = mark + 1`, f)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PendingFamilies lists the entity families whose records must be rebuilt.
+func (s *DB) PendingFamilies(ctx context.Context) ([]store.PendingFamily, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT family, mark FROM pending_families ORDER BY family`)
+	if err != nil {
+		return nil, fmt.Errorf("pending families: %w", err)
+	}
+	defer rows.Close()
+	var out []store.PendingFamily
+	for rows.Next() {
+		var p store.PendingFamily
+		if err := rows.Scan(&p.Family, &p.Mark); err != nil {
+			return nil, fmt.Errorf("pending families: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// FamilyRows returns every entity row of one family.
+func (s *DB) FamilyRows(ctx context.Context, family string) ([]store.EntityRow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, story_id, type, key, name, aliases, mentions
+		FROM article_entities WHERE family = ? ORDER BY article_id, n`, family)
+	if err != nil {
+		return nil, fmt.Errorf("family %s: %w", family, err)
+	}
+	defer rows.Close()
+	var out []store.EntityRow
+	for rows.Next() {
+		r := store.EntityRow{Family: family}
+		var aliases string
+		if err := rows.Scan(&r.ArticleID, &r.StoryID, &r.Entity.Type, &r.Entity.Key, &r.Entity.Name, &aliases, &r.Entity.Mentions); err != nil {
+			return nil, fmt.Errorf("family %s: %w", family, err)
+		}
+		if err := json.Unmarshal([]byte(aliases), &r.Entity.Aliases); err != nil {
+			return nil, fmt.Errorf("family %s aliases: %w", family, err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// PutFamily replaces the records of one family with ents (as
+// enrich.CorpusEntities gives them for the family's rows): a record keeps
+// its ID while its key stays canonical; a record whose key was joined into
+// another points there (MergedInto); one no article names any more counts
+// nothing. The family's mark is cleared unless it was marked again.
+func (s *DB) PutFamily(ctx context.Context, p store.PendingFamily, ents []model.CorpusEntity) error {
+	now := time.Now().UTC().Format(time.RFC3339)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM entity_keys WHERE entity_id IN (SELECT id FROM entities WHERE family = ?)`, p.Family); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE entities SET articles = 0, mentions = 0, merged_into = 0 WHERE family = ?`, p.Family); err != nil {
+			return err
+		}
+		for _, e := range ents {
+			if err := putEntityRecord(ctx, tx, p.Family, e, now); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE entities SET merged_into = coalesce((SELECT k.entity_id FROM entity_keys k
+			WHERE k.type = entities.type AND k.key = entities.key AND k.entity_id != entities.id), 0)
+			WHERE family = ? AND articles = 0`, p.Family)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM pending_families WHERE family = ? AND mark = ?`, p.Family, p.Mark)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("entity family %s: %w", p.Family, err)
+	}
+	return nil
+}
+
+func putEntityRecord(ctx context.Context, tx *sql.Tx, family string, e model.CorpusEntity, now string) error {
+	spellings, _ := json.Marshal(nonNil(e.Spellings))
+	keys, _ := json.Marshal(nonNil(e.Keys))
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO entities (type, key, family, name, spellings, keys, articles, mentions, merged_into, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,0,?) ON CONFLICT(type, key) DO UPDATE SET family = excluded.family, name = excluded.name,
+		spellings = excluded.spellings, keys = excluded.keys, articles = excluded.articles, mentions = excluded.mentions,
+		merged_into = 0, updated_at = excluded.updated_at RETURNING id`,
+		e.Type, e.Key, family, e.Name, string(spellings), string(keys), e.Articles, e.Mentions, now).Scan(&id)
+	if err != nil {
+		return err
+	}
+	for _, k := range e.Keys {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO entity_keys (type, key, entity_id) VALUES (?,?,?)
+			ON CONFLICT(type, key) DO UPDATE SET entity_id = excluded.entity_id`, e.Type, k, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// StoryState returns a story's index state.
+func (s *DB) StoryState(ctx context.Context, storyID int64) (store.StoryState, error) {
+	var st store.StoryState
+	var snap string
+	err := s.db.QueryRowContext(ctx, `SELECT fingerprint, snapshot FROM story_index WHERE story_id = ?`, storyID).Scan(&st.Fingerprint, &snap)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, nil
+	}
+	if err != nil {
+		return st, fmt.Errorf("story %d index: %w", storyID, err)
+	}
+	st.Baseline = snap == ""
+	if st.Snapshot, err = store.UnmarshalSnapshot(snap); err != nil {
+		return st, fmt.Errorf("story %d index: %w", storyID, err)
+	}
+	return st, nil
+}
+
+// CommitStoryEvents writes a story's new index state and the events it
+// caused, with a webhook delivery due now for each event whose follow has
+// a webhook, in one transaction.
+func (s *DB) CommitStoryEvents(ctx context.Context, e store.StoryEvents) error {
+	now := time.Now().UTC()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO story_index (story_id, fingerprint, snapshot) VALUES (?,?,?)
+			ON CONFLICT(story_id) DO UPDATE SET fingerprint = excluded.fingerprint, snapshot = excluded.snapshot`,
+			e.StoryID, e.Fingerprint, store.MarshalSnapshot(e.Snapshot))
+		if err != nil {
+			return err
+		}
+		for _, ev := range e.Events {
+			if err := putEvent(ctx, tx, ev, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("story %d events: %w", e.StoryID, err)
+	}
+	return nil
+}
+
+func putEvent(ctx context.Context, tx *sql.Tx, ev model.FollowEvent, now time.Time) error {
+	ev.Created = now.Format(time.RFC3339)
+	detail, err := json.Marshal(ev)
+	if err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO follow_events (follow_id, story_id, kind, detail, created_at)
+		SELECT id, ?, ?, ?, ? FROM follows WHERE id = ?`, ev.StoryID, ev.Kind, string(detail), ev.Created, ev.FollowID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil // the follow was removed meanwhile
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO deliveries (event_id, follow_id, url, next_try)
+		SELECT ?, id, webhook, ? FROM follows WHERE id = ? AND webhook != ''`, id, now.Unix(), ev.FollowID)
+	return err
+}
+
+// idList is a comma-separated list of IDs for an IN clause (IDs are
+// numbers: nothing to quote).
+func idList(ids []int64) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = fmt.Sprint(id)
+	}
+	return strings.Join(parts, ",")
+}

@@ -1,0 +1,288 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+
+	"parallax/internal/compare"
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// Storylines: stories that continue one another, in time order, each with
+// what it adds to the one before.
+
+const (
+	storylinesPerPage   = 30
+	maxStorylineStories = 200 // a storyline page shows at most these, the first in time
+	maxNewNames         = 8
+)
+
+// StorylineStep is one story of a storyline as its page, its API and
+// `parallax storylines ID` show it.
+type StorylineStep struct {
+	Story model.Story `json:"story"`
+	// Brief is the first line of its brief, "" before its report is built.
+	Brief string `json:"brief"`
+	// New lists what it states that the story before did not (its brief
+	// lines and claims); NewNames the people, places and organisations it
+	// names that the story before did not; NewOutlets its outlets that did
+	// not cover the story before. All empty for the first story.
+	New        []string              `json:"new"`
+	NewNames   []store.EntityMention `json:"new_names"`
+	NewOutlets []string              `json:"new_outlets"`
+}
+
+// Storyline reads a storyline's stories (the first maxStorylineStories in
+// time) and compares each with the one before; store.ErrNotFound when no
+// story belongs to it.
+func Storyline(ctx context.Context, st Store, id int64) ([]StorylineStep, error) {
+	stories, err := st.StorylineStories(ctx, id, maxStorylineStories)
+	if err != nil {
+		return nil, err
+	}
+	if len(stories) == 0 {
+		return nil, fmt.Errorf("storyline %d: %w", id, store.ErrNotFound)
+	}
+	steps := make([]StorylineStep, 0, len(stories))
+	var prev *model.Report
+	var prevNames map[int64]bool
+	var prevOutlets []string
+	for i, story := range stories {
+		rep, err := optionalReport(ctx, st, story.ID)
+		if err != nil {
+			return nil, err
+		}
+		names, err := storyNames(ctx, st, story.ID)
+		if err != nil {
+			return nil, err
+		}
+		step := StorylineStep{Story: story, New: []string{}, NewNames: []store.EntityMention{}, NewOutlets: []string{}}
+		if rep != nil {
+			if rep.Title != "" {
+				step.Story.Title = rep.Title
+			}
+			if len(rep.Summary) > 0 {
+				step.Brief = rep.Summary[0].Text
+			}
+		}
+		if i > 0 {
+			step.New = append(step.New, compare.WhatIsNew(prev, rep)...)
+			step.NewNames = newNames(names, prevNames)
+			step.NewOutlets = newStrings(story.Outlets, prevOutlets)
+		}
+		steps = append(steps, step)
+		prev, prevOutlets, prevNames = rep, story.Outlets, map[int64]bool{}
+		for _, n := range names {
+			prevNames[n.EntityID] = true
+		}
+	}
+	return steps, nil
+}
+
+// optionalReport is a story's report, nil when none was built yet.
+func optionalReport(ctx context.Context, st Store, id int64) (*model.Report, error) {
+	rep, _, err := st.Report(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &rep, nil
+}
+
+// storyNames lists a story's entities, one per record, most widely named
+// first.
+func storyNames(ctx context.Context, st Store, id int64) ([]store.EntityMention, error) {
+	ms, err := st.StoryEntities(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return dedupeNames(ms), nil
+}
+
+func newNames(names []store.EntityMention, before map[int64]bool) []store.EntityMention {
+	out := []store.EntityMention{}
+	for _, n := range names {
+		if !before[n.EntityID] && len(out) < maxNewNames {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func newStrings(now, before []string) []string {
+	known := map[string]bool{}
+	for _, b := range before {
+		known[b] = true
+	}
+	out := []string{}
+	for _, n := range now {
+		if !known[n] {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+type storylineEntry struct {
+	Row        storyRow
+	Brief      string
+	New        []string
+	NewNames   []nameLink
+	NewOutlets []string
+	First      bool
+}
+
+type storylineView struct {
+	ID      int64
+	Title   string // its latest story's
+	Days    string
+	Entries []storylineEntry
+	Full    bool // maxStorylineStories shown: there may be more
+	Follow  string
+}
+
+func buildStoryline(id int64, steps []StorylineStep) storylineView {
+	v := storylineView{ID: id, Full: len(steps) == maxStorylineStories,
+		Follow: fmt.Sprintf("parallax follow add --storyline %d", id)}
+	for i, st := range steps {
+		e := storylineEntry{Row: toStoryRow(st.Story), Brief: st.Brief, New: st.New, NewOutlets: st.NewOutlets, First: i == 0}
+		e.Row.Outlets, e.Row.More = st.Story.Outlets, 0
+		for _, n := range st.NewNames {
+			e.NewNames = append(e.NewNames, toNameLink(n))
+		}
+		v.Entries = append(v.Entries, e)
+	}
+	first, last := steps[0].Story, steps[len(steps)-1].Story
+	v.Title = last.Title
+	v.Days = storyDays(model.Story{FirstPublished: first.FirstPublished, LastPublished: last.LastPublished})
+	return v
+}
+
+func (s *server) storylinePage(w http.ResponseWriter, r *http.Request) {
+	id, ok := idParam(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound, "Storyline numbers are positive whole numbers.")
+		return
+	}
+	s.cached(w, r, false, fmt.Sprintf("storyline:%d", id), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+		steps, err := Storyline(ctx, s.cfg.Store, id)
+		if err != nil {
+			return nil, err
+		}
+		v := buildStoryline(id, steps)
+		return s.renderPage(http.StatusOK, "storyline", page{Title: "Storyline: " + v.Title, Nav: "storylines", Data: v})
+	})
+}
+
+type storylinesView struct {
+	Lines      []storylineListRow
+	Page       int
+	Prev, Next string
+}
+
+type storylineListRow struct {
+	store.Storyline
+	Href string
+	Days string
+}
+
+// storylinesList reads one page of storylines, and whether there is a next.
+func (s *server) storylinesList(ctx context.Context, page int) ([]store.Storyline, bool, error) {
+	lines, err := s.cfg.Store.Storylines(ctx, storylinesPerPage+1, (page-1)*storylinesPerPage)
+	if err != nil {
+		return nil, false, err
+	}
+	more := len(lines) > storylinesPerPage
+	if more {
+		lines = lines[:storylinesPerPage]
+	}
+	return lines, more, nil
+}
+
+func pageURL(base string, page int) string {
+	if page <= 1 {
+		return base
+	}
+	return fmt.Sprintf("%s?page=%d", base, page)
+}
+
+func (s *server) storylinesPage(w http.ResponseWriter, r *http.Request) {
+	pg, err := intParam(r.URL.Query(), "page", 1, maxPage)
+	if err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.cached(w, r, false, fmt.Sprintf("storylines:%d", pg), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+		lines, more, err := s.storylinesList(ctx, pg)
+		if err != nil {
+			return nil, err
+		}
+		v := storylinesView{Page: pg}
+		for _, l := range lines {
+			v.Lines = append(v.Lines, storylineListRow{Storyline: l, Href: fmt.Sprintf("/storylines/%d", l.ID),
+				Days: storyDays(model.Story{FirstPublished: l.First, LastPublished: l.Last})})
+		}
+		if pg > 1 {
+			v.Prev = pageURL("/storylines", pg-1)
+		}
+		if more {
+			v.Next = pageURL("/storylines", pg+1)
+		}
+		return s.renderPage(http.StatusOK, "storylines", page{Title: "Storylines", Nav: "storylines", Data: v})
+	})
+}
+
+type apiStorylines struct {
+	Storylines []store.Storyline `json:"storylines"`
+	Page       int               `json:"page"`
+	Next       string            `json:"next"`
+}
+
+func (s *server) apiStorylines(w http.ResponseWriter, r *http.Request) {
+	page, err := intParam(r.URL.Query(), "page", 1, maxPage)
+	if err != nil {
+		apiError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.cached(w, r, true, fmt.Sprintf("api-storylines:%d", page), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+		lines, more, err := s.storylinesList(ctx, page)
+		if err != nil {
+			return nil, err
+		}
+		out := apiStorylines{Storylines: nonNilList(lines), Page: page}
+		if more {
+			out.Next = pageURL("/api/storylines", page+1)
+		}
+		return jsonResponse(http.StatusOK, out)
+	})
+}
+
+func (s *server) apiStoryline(w http.ResponseWriter, r *http.Request) {
+	id, ok := idParam(r)
+	if !ok {
+		apiError(w, http.StatusNotFound, "storyline ids are positive integers")
+		return
+	}
+	s.cached(w, r, true, fmt.Sprintf("api-storyline:%d", id), s.cfg.Limits.ListTTL, func(ctx context.Context) (*response, error) {
+		steps, err := Storyline(ctx, s.cfg.Store, id)
+		if err != nil {
+			return nil, err
+		}
+		return jsonResponse(http.StatusOK, map[string]any{"id": id, "stories": steps})
+	})
+}
+
+// nonNilList makes an empty list encode as [] rather than null.
+func nonNilList[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
