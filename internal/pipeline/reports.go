@@ -187,6 +187,9 @@ type builtStory struct {
 	arts    []model.Article
 	redated []redatedArticle
 	fp      string
+	// members is the fingerprint of every member, which the index keys
+	// on: fp covers only what Select chose, when it is set.
+	members string
 	report  *model.Report
 	exists  bool
 	rebuilt bool
@@ -220,7 +223,7 @@ func prepareStory(ctx context.Context, st ReportStore, p store.PendingReport, re
 	b.story, b.arts, b.exists = s, arts, true
 	b.redated = redateAll(rep, s, arts)
 	var old string
-	if b.fp, b.err = basisFingerprint(s, arts, dups, rep.Select); b.err == nil {
+	if b.fp, b.members, b.err = storyFingerprints(s, arts, dups, rep); b.err == nil {
 		old, b.err = st.ReportFingerprint(ctx, p.StoryID)
 	}
 	if b.err != nil || old == b.fp {
@@ -274,6 +277,17 @@ func safeBuild(build BuildFunc, s model.Story, arts []model.Article, dups map[in
 		}
 	}()
 	return build(s, arts, dups)
+}
+
+// storyFingerprints are the report's fingerprint (basisFingerprint) and
+// that of every member, for the index (the same unless rep chooses, and
+// computed only when rep keeps an index).
+func storyFingerprints(s model.Story, arts []model.Article, dups map[int64]int64, rep Reporter) (report, members string, err error) {
+	if report, err = basisFingerprint(s, arts, dups, rep.Select); err != nil || rep.Select == nil || rep.Index == nil {
+		return report, report, err
+	}
+	members, err = reportFingerprint(s, arts, dups)
+	return report, members, err
 }
 
 // basisFingerprint hashes what a report depends on: every member, or the
