@@ -22,11 +22,13 @@ import (
 // rebuilds only when the choice changed. "joins" adds the story's next
 // articles (the choice seldom changes); "changes" adds each time an
 // article dated before every other of its outlet, which always changes
-// it (a full rebuild). The first build is reported as full-cpu-ms.
+// it (a full rebuild); "joins+index" is "joins" with the corpus index
+// kept, as the commands keep it (every member's entity and quotation rows
+// written again). The first build is reported as first-build-cpu-ms.
 //
 //	go test ./internal/pipeline -run '^$' -bench ReportAddOne -benchtime 10x -count 3 -cpu 1
 func BenchmarkReportAddOne(b *testing.B) {
-	for _, mode := range []string{"joins", "changes"} {
+	for _, mode := range []string{"joins", "changes", "joins+index"} {
 		b.Run(mode, func(b *testing.B) {
 			const n = 800
 			arts := gen.OneStory(16, n+b.N, 40)
@@ -39,6 +41,9 @@ func BenchmarkReportAddOne(b *testing.B) {
 			rep := Reporter{Select: compare.Select, Build: func(s model.Story, as []model.Article, dups map[int64]int64) model.Report {
 				return compare.BuildWith(s, as, compare.Options{Duplicates: dups})
 			}}
+			if mode == "joins+index" {
+				rep.Index = &Index{Store: st, Family: enrich.Family, Group: enrich.CorpusEntities}
+			}
 			addToStory(b, st, lease, arts[:n])
 			cpu := cpuTime()
 			if built, err := BuildPending(ctx, st, rep); err != nil || built != 1 {
