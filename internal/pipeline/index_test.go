@@ -265,15 +265,6 @@ func TestIndexWithSelect(t *testing.T) {
 	ctx := context.Background()
 	d := newNewsdesk(t)
 	d.add("ferry", "Harbour Wire", "Mara Voss")
-	firstOnly := func(as []model.Article, _ map[int64]int64) ([]model.Article, bool) {
-		first := as[0]
-		for _, a := range as {
-			if a.ID < first.ID {
-				first = a
-			}
-		}
-		return []model.Article{first}, len(as) > 1
-	}
 	rep := deskReporter(d.st)
 	rep.Select = firstOnly
 	if _, err := BuildPending(ctx, d.st, rep); err != nil {

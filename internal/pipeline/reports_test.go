@@ -51,20 +51,22 @@ func twoStories(t *testing.T) (*sqlite.DB, []model.Article) {
 	return st, arts
 }
 
+// firstOnly is a Select that chooses a story's first member.
+func firstOnly(as []model.Article, _ map[int64]int64) ([]model.Article, bool) {
+	first := as[0]
+	for _, a := range as {
+		if a.ID < first.ID {
+			first = a
+		}
+	}
+	return []model.Article{first}, len(as) > 1
+}
+
 // TestSelectSparesBuild: with a Select, only a change to a chosen member
 // rebuilds the report; a member the choice leaves out may change freely.
 func TestSelectSparesBuild(t *testing.T) {
 	ctx := context.Background()
 	st, arts := twoStories(t)
-	firstOnly := func(as []model.Article, _ map[int64]int64) ([]model.Article, bool) {
-		first := as[0]
-		for _, a := range as {
-			if a.ID < first.ID {
-				first = a
-			}
-		}
-		return []model.Article{first}, len(as) > 1
-	}
 	var built []int
 	build := func(s model.Story, as []model.Article, _ map[int64]int64) model.Report {
 		built = append(built, len(as))
