@@ -139,6 +139,9 @@ type reportFields struct {
 	Framing       []model.Framing         `json:"framing"`
 	Timeline      []model.TimelineEvent   `json:"timeline"`
 	Summary       []model.SummarySentence `json:"summary"`
+	// Compared lists the articles a large story's report compares (see
+	// model.Report.Compared); absent when it compares them all.
+	Compared []int64 `json:"compared,omitempty"`
 }
 
 func newExportArticle(a model.Article, p model.Placement) exportArticle {
@@ -160,6 +163,7 @@ func newReportFields(r model.Report) reportFields {
 		Headlines: nonNilSlice(r.Headlines),
 		Claims:    nonNilSlice(r.Claims), Quotes: nonNilSlice(r.Quotes), Discrepancies: nonNilSlice(r.Discrepancies),
 		Framing: nonNilSlice(r.Framing), Timeline: nonNilSlice(r.Timeline), Summary: nonNilSlice(r.Summary),
+		Compared: r.Compared,
 	}
 }
 

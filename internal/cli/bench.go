@@ -33,6 +33,7 @@ type benchReport struct {
 func runBench(ctx context.Context, args []string, stdio Stdio) error {
 	fs := newFlags("bench", "[--n N] [--seed S] [--window W] [--format text|json]\n"+
 		"       parallax bench --write-jsonl FILE [--n N] [--from K] [--seed S]\n"+
+		"       parallax bench --compare N [--outlets K] [--runs R] [--format text|json]\n"+
 		"       parallax bench --serve URL [--rate R] [--duration D] [--outstanding N] [--timeout D] [--pid PID] [--format text|json]", stdio)
 	n := fs.Int("n", 200_000, "articles in the generated stream")
 	seed := fs.Int64("seed", 1, "generator seed")
@@ -40,6 +41,9 @@ func runBench(ctx context.Context, args []string, stdio Stdio) error {
 	format := formatFlag(fs, "text", "text", "json")
 	jsonl := fs.String("write-jsonl", "", "write the generated articles as JSONL to this file (- for stdout) for parallax ingest, instead of clustering them")
 	from := fs.Int("from", 0, "with --write-jsonl: skip the stream's first K articles")
+	compareN := fs.Int("compare", 0, "time the comparison of one generated story of this many articles instead of clustering")
+	outlets := fs.Int("outlets", 40, "with --compare: outlets writing the story (at most 40)")
+	runs := fs.Int("runs", 3, "with --compare: builds to time")
 	load := loadConfig{}
 	fs.StringVar(&load.Base, "serve", "", "load a running parallax serve at this URL with a fixed mix of pages and API calls")
 	fs.Float64Var(&load.Rate, "rate", 200, "with --serve: requests started per second (open loop)")
@@ -51,6 +55,19 @@ func runBench(ctx context.Context, args []string, stdio Stdio) error {
 		return err
 	}
 	switch {
+	case *compareN > 0:
+		if *runs <= 0 || *outlets <= 0 {
+			return fmt.Errorf("%w: want --runs and --outlets > 0", ErrUsage)
+		}
+		rep, err := benchCompare(ctx, *compareN, *outlets, *runs)
+		if err != nil {
+			return err
+		}
+		if *format == "json" {
+			return writeJSON(stdio.Out, rep)
+		}
+		writeCompareBench(stdio.Out, rep)
+		return nil
 	case load.Base != "":
 		load.Seed = uint64(*seed)
 		return benchServe(ctx, load, *format, stdio)

@@ -18,7 +18,7 @@ func compareStory(s model.Story, arts []model.Article, dups map[int64]int64) mod
 // reporter builds reports as every writing command does: compared,
 // redated, and with the corpus index and the follows' events kept.
 func reporter(st pipeline.IndexStore) pipeline.Reporter {
-	return pipeline.Reporter{Build: compareStory, Redate: redate,
+	return pipeline.Reporter{Build: compareStory, Redate: redate, Select: compare.Select,
 		Index: &pipeline.Index{Store: st, Family: enrich.Family, Group: enrich.CorpusEntities}}
 }
 

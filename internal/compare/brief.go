@@ -35,8 +35,17 @@ func briefable(s *sent) (string, bool) {
 }
 
 // briefFault is the sentence's text without a dateline and the first
-// reason it cannot stand in the brief, "" when it can.
+// reason it cannot stand in the brief, "" when it can. The brief asks it
+// of a sentence many times, so the answer is kept on the sentence.
 func briefFault(s *sent) (string, string) {
+	if s.fault == nil {
+		t, f := findBriefFault(s)
+		s.fault = &[2]string{t, f}
+	}
+	return s.fault[0], s.fault[1]
+}
+
+func findBriefFault(s *sent) (string, string) {
 	t := stripDateline(s.text)
 	n := len(strings.Fields(t))
 	switch {

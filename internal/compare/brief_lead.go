@@ -15,10 +15,12 @@ type briefContext struct {
 	// storyDay is the last day an article of the story was written, ""
 	// when none is known.
 	storyDay string
+	// focus is leadFocus(docs).
+	focus map[string]int
 }
 
 func newBriefContext(docs []*doc, cv coverer, ds []model.Discrepancy) briefContext {
-	bc := briefContext{docs: docs, cv: cv, disputes: newDisputes(ds)}
+	bc := briefContext{docs: docs, cv: cv, disputes: newDisputes(ds), focus: leadFocus(docs)}
 	for _, d := range docs {
 		if day, _ := saidDay(d); day > bc.storyDay {
 			bc.storyDay = day
@@ -169,7 +171,7 @@ func leadLine(bc briefContext) (cited, bool) {
 // leadAmong scores the lead candidates; onFocus keeps only those about
 // the subject most outlets lead with, when two outlets or more share one.
 func (bc briefContext) leadAmong(onFocus bool) (cited, bool) {
-	focus := leadFocus(bc.docs)
+	focus := bc.focus
 	top := 0
 	for _, n := range focus {
 		top = max(top, n)
@@ -208,6 +210,7 @@ func leadable(s *sent) (string, bool) {
 	if n := len(strings.Fields(t)); fault == "length" && n > 40 && n <= leadMaxWords {
 		s2 := *s
 		s2.text = strings.Join(strings.Fields(t)[:40], " ")
+		s2.fault, s2.nums = nil, nil // judged afresh: not the whole sentence
 		_, fault = briefFault(&s2)
 		if fault == "length" {
 			fault = ""

@@ -64,28 +64,30 @@ func statements(docs []*doc) []*sent {
 // than a third of the sentences are left out of the index: they bring every
 // pair as a candidate yet decide none.
 func similarPairs(ss []*sent, min float64) []pair {
-	index := make(map[string][]int)
+	index := make(map[int32][]int)
 	for i, s := range ss {
-		for _, t := range s.terms {
+		for _, t := range s.sparse.ids {
 			index[t] = append(index[t], i)
 		}
 	}
 	common := len(ss)/3 + 2
 	var out []pair
-	shared := make(map[int]int)
+	seen := make([]int, len(ss)) // seen[j] == i+1: j already a candidate of i
+	var cands []int
 	for i, s := range ss {
-		clear(shared)
-		for _, t := range s.terms {
+		cands = cands[:0]
+		for _, t := range s.sparse.ids {
 			if len(index[t]) > common {
 				continue
 			}
 			for _, j := range index[t] {
-				if j > i && ss[j].doc != s.doc {
-					shared[j]++
+				if j > i && seen[j] != i+1 && ss[j].doc != s.doc {
+					seen[j] = i + 1
+					cands = append(cands, j)
 				}
 			}
 		}
-		for j := range shared {
+		for _, j := range cands {
 			if sim := cosine(s, ss[j]); sim >= min {
 				out = append(out, pair{i, j, sim})
 			}

@@ -13,7 +13,8 @@ func Build(s model.Story, arts []model.Article) model.Report {
 // in opt. The report is deterministic: the same articles in any order give
 // the same report. Every slice is non-nil.
 func BuildWith(s model.Story, arts []model.Article, opt Options) model.Report {
-	docs := prepare(independent(arts, opt.Duplicates))
+	chosen, some := Select(arts, opt.Duplicates)
+	docs := prepare(chosen)
 	ss := statements(docs)
 	pairs := similarPairs(ss, pairFloor)
 	sims := make(map[[2]int]float64, len(pairs))
@@ -42,7 +43,20 @@ func BuildWith(s model.Story, arts []model.Article, opt Options) model.Report {
 		Framing:       framing(docs, ss),
 		Timeline:      timeline(docs),
 		Summary:       summary,
+		Compared:      comparedIDs(chosen, some),
 	}
+}
+
+// comparedIDs lists the compared articles when some were left out.
+func comparedIDs(chosen []model.Article, some bool) []int64 {
+	if !some {
+		return nil
+	}
+	out := make([]int64, len(chosen))
+	for i, a := range chosen {
+		out[i] = a.ID
+	}
+	return out
 }
 
 // pairFloor is the least similarity worth keeping a pair for: discrepancy

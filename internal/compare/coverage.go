@@ -50,14 +50,13 @@ type coverer struct {
 	df map[string]int
 	// sets caches the term sets of sentences, windows and articles; the
 	// rest caches what judging many claims against many articles reuses.
-	sets     map[[2]*sent]map[string]bool
-	docs     map[*doc]map[string]bool
-	memo     map[verdictKey]verdictResult
-	bodyKeys map[*doc][]string
-	bodySet  map[*doc]map[string]bool
-	sentKeys map[*sent][]string
-	views    map[*sent]*claimView
-	indexes  map[*doc]map[string][]int
+	sets    map[[2]*sent]map[string]bool
+	docs    map[*doc]map[string]bool
+	memo    map[verdictKey]verdictResult
+	views   map[*sent]*claimView
+	indexes map[*doc]map[string][]int
+	quoted  *quotedCache
+	scratch *[2]presenceBuf // for a claim's terms and its predicate's
 }
 
 // claimView is a claim sentence's terms ready for matching: each with its
@@ -190,9 +189,9 @@ func newCoverer(docs []*doc) coverer {
 	}
 	c := coverer{affil: make(map[string][]string), df: make(map[string]int),
 		sets: make(map[[2]*sent]map[string]bool), docs: make(map[*doc]map[string]bool),
-		memo: make(map[verdictKey]verdictResult), bodyKeys: make(map[*doc][]string),
-		bodySet: make(map[*doc]map[string]bool), sentKeys: make(map[*sent][]string),
-		views: make(map[*sent]*claimView), indexes: make(map[*doc]map[string][]int)}
+		memo:  make(map[verdictKey]verdictResult),
+		views: make(map[*sent]*claimView), indexes: make(map[*doc]map[string][]int),
+		quoted: newQuotedCache(), scratch: new([2]presenceBuf)}
 	for _, d := range docs {
 		for _, s := range d.sents {
 			seen := make(map[string]bool)
@@ -359,7 +358,13 @@ func numbersDiffer(a, b *sent) bool {
 	return true
 }
 
-func numbersOf(s *sent) map[string]bool { return numbersIn(s.text) }
+// numbersOf is numbersIn of the sentence, found once; callers only read it.
+func numbersOf(s *sent) map[string]bool {
+	if s.nums == nil {
+		s.nums = numbersIn(s.text)
+	}
+	return s.nums
+}
 
 // numbersIn lists the numbers a text gives, in digits ("Fourteen" and
 // "14" alike; "4,000" whole).

@@ -24,11 +24,21 @@ func (c coverer) index(d *doc) map[string][]int {
 }
 
 // presence says, for each claim term, which of the n sentences carry it
-// (the term, a word of its action, or every word of its name).
-func presence(ts []viewTerm, idx map[string][]int, n int) [][]bool {
-	out := make([][]bool, len(ts))
-	flat := make([]bool, len(ts)*n)
-	count := make([]int, n)
+// (the term, a word of its action, or every word of its name). The rows
+// live in buf, reused from one judgement to the next.
+func presence(ts []viewTerm, idx map[string][]int, n int, buf *presenceBuf) [][]bool {
+	out := buf.rows[:0]
+	flat := buf.flat[:0]
+	if cap(flat) < len(ts)*n {
+		flat = make([]bool, len(ts)*n)
+	}
+	flat = flat[:len(ts)*n]
+	clear(flat)
+	count := buf.count[:0]
+	if cap(count) < n {
+		count = make([]int, n)
+	}
+	count = count[:n]
 	for i := range ts {
 		t := &ts[i]
 		row := flat[i*n : (i+1)*n]
@@ -49,9 +59,17 @@ func presence(ts []viewTerm, idx map[string][]int, n int) [][]bool {
 				}
 			}
 		}
-		out[i] = row
+		out = append(out, row)
 	}
+	buf.rows, buf.flat, buf.count = out, flat, count
 	return out
+}
+
+// presenceBuf holds presence's rows between judgements.
+type presenceBuf struct {
+	rows  [][]bool
+	flat  []bool
+	count []int
 }
 
 // span is the sentences a share is taken over: one (to = from), two
@@ -114,7 +132,7 @@ func (c coverer) judge(a *sent, d *doc) (verdict, *sent) {
 	}
 	n := len(d.sents)
 	idx := c.index(d)
-	pa, pp := presence(v.all, idx, n), presence(v.pred, idx, n)
+	pa, pp := presence(v.all, idx, n, &c.scratch[0]), presence(v.pred, idx, n, &c.scratch[1])
 	near := false
 	for j, s := range d.sents {
 		sh := sharesOver(v, pa, pp, span{j, j}, false)

@@ -12,89 +12,191 @@ import (
 // it, it is not found rather than left out. Quoted words are matched as
 // written, since "Who are you!" is all stopwords to the weighing.
 func (c coverer) quotedIn(a *sent, d *doc) (verdict, *sent) {
-	spans := quotedSpans(a.text)
+	spans := c.quoted.spansOf(a)
 	if len(spans) == 0 {
 		return absent, nil
 	}
-	body, in := c.body(d)
-	mostlyQuote := len(strings.Fields(stripQuoted(a.text))) <= 8
+	mostlyQuote := c.quoted.mostlyQuote(a)
 	best := absent
 	for _, q := range spans {
-		qk := keys(tokenize(q))
-		if len(qk) < 3 {
-			continue
-		}
-		if !mostlyIn(qk, in) {
-			if c.quotesAWord(q, d) {
-				best = unsure
-			}
-			continue
-		}
-		if w := bestWindow(qk, body); w.run >= 4 || carried(w, len(qk)) {
+		switch v, s := c.spanIn(q, d, mostlyQuote); v {
+		case supports:
+			return supports, s
+		case unsure:
 			best = unsure
-		} else {
-			if c.quotesAWord(q, d) {
-				best = unsure
-			}
-			continue
-		}
-		for _, s := range d.sents {
-			if mostlyQuote && carried(bestWindow(qk, c.keysOf(s)), len(qk)) {
-				return supports, s
-			}
 		}
 	}
 	return best, nil
 }
 
-// quotesAWord: the article sets in quotation marks a telling word of the
-// quotation (“malarkey”: a word few sentences of the story use): it
-// reports the quotation, if not in full.
-func (c coverer) quotesAWord(q string, d *doc) bool {
+// quotedCache keeps what judging quotations against articles reuses:
+// many claims quote the same words, and each is judged against every
+// article.
+type quotedCache struct {
+	spans  map[*sent][]string
+	mostly map[*sent]bool
+	keys   map[string][]string
+	bodies map[*doc]*quotedBody
+	memo   map[spanKey]verdictResult
+}
+
+type spanKey struct {
+	q      string
+	d      *doc
+	mostly bool
+}
+
+func newQuotedCache() *quotedCache {
+	return &quotedCache{spans: map[*sent][]string{}, mostly: map[*sent]bool{}, keys: map[string][]string{},
+		bodies: map[*doc]*quotedBody{}, memo: map[spanKey]verdictResult{}}
+}
+
+// mostlyQuote: the claim sentence is mostly its quotation (eight words or
+// fewer outside it).
+func (qc *quotedCache) mostlyQuote(s *sent) bool {
+	m, ok := qc.mostly[s]
+	if !ok {
+		m = len(strings.Fields(stripQuoted(s.text))) <= 8
+		qc.mostly[s] = m
+	}
+	return m
+}
+
+// keysOf is a quoted passage's word keys.
+func (qc *quotedCache) keysOf(q string) []string {
+	k, ok := qc.keys[q]
+	if !ok {
+		k = keys(tokenize(q))
+		qc.keys[q] = k
+	}
+	return k
+}
+
+// spansOf is a sentence's quoted passages.
+func (qc *quotedCache) spansOf(s *sent) []string {
+	if sp, ok := qc.spans[s]; ok {
+		return sp
+	}
+	sp := quotedSpans(s.text)
+	qc.spans[s] = sp
+	return sp
+}
+
+// quotedBody is an article's quotation keys in order, where each sentence
+// starts among them, where each key stands, and the telling words the
+// article sets in quotation marks (see quotesAWord).
+type quotedBody struct {
+	keys    []string
+	starts  []int // starts[i]: the first key of sentence i; one more at the end
+	pos     map[string][]int
+	telling []string
+}
+
+func (c coverer) body(d *doc) *quotedBody {
+	if b, ok := c.quoted.bodies[d]; ok {
+		return b
+	}
+	b := &quotedBody{pos: map[string][]int{}}
+	seen := map[string]bool{}
 	for _, s := range d.sents {
-		for _, span := range quotedSpans(s.text) {
+		b.starts = append(b.starts, len(b.keys))
+		for _, k := range keys(tokenize(s.text)) {
+			b.pos[k] = append(b.pos[k], len(b.keys))
+			b.keys = append(b.keys, k)
+		}
+		for _, span := range c.quoted.spansOf(s) {
 			for _, w := range text.Words(span) {
-				if len(w) >= 5 && !stopwords[w] && c.df[w] <= 3 && indexWord(strings.ToLower(q), w) >= 0 {
-					return true
+				if len(w) >= 5 && !stopwords[w] && c.df[w] <= 3 && !seen[w] {
+					seen[w] = true
+					b.telling = append(b.telling, w)
 				}
 			}
 		}
 	}
-	return false
+	b.starts = append(b.starts, len(b.keys))
+	c.quoted.bodies[d] = b
+	return b
 }
 
-// body is an article's quotation keys in order, and as a set.
-func (c coverer) body(d *doc) ([]string, map[string]bool) {
-	if b, ok := c.bodyKeys[d]; ok {
-		return b, c.bodySet[d]
+// spanIn judges one quoted passage q of a claim against article d: see
+// quotedIn. mostly says the claim is mostly the quotation.
+func (c coverer) spanIn(q string, d *doc, mostly bool) (verdict, *sent) {
+	k := spanKey{q, d, mostly}
+	if r, ok := c.quoted.memo[k]; ok {
+		return r.v, r.s
 	}
-	var b []string
-	set := make(map[string]bool)
-	for _, s := range d.sents {
-		for _, k := range c.keysOf(s) {
-			b = append(b, k)
-			set[k] = true
+	v, s := c.judgeSpan(q, d, mostly)
+	c.quoted.memo[k] = verdictResult{v, s}
+	return v, s
+}
+
+func (c coverer) judgeSpan(q string, d *doc, mostly bool) (verdict, *sent) {
+	qk := c.quoted.keysOf(q)
+	if len(qk) < 3 {
+		return absent, nil
+	}
+	b := c.body(d)
+	if !mostlyIn(qk, b.pos) {
+		return c.quotesAWord(q, b), nil
+	}
+	ids, quota := b.matchIDs(qk)
+	if w := bestWindowIDs(qk, b.keys, ids, quota, min(4, atLeast(0.8, len(qk)))); !(w.run >= 4 || carried(w, len(qk))) {
+		return c.quotesAWord(q, b), nil
+	}
+	if !mostly {
+		return unsure, nil
+	}
+	need := max(3, atLeast(0.8, len(qk)))
+	for i, s := range d.sents {
+		from, to := b.starts[i], b.starts[i+1]
+		if carried(bestWindowIDs(qk, b.keys[from:to], ids[from:to], quota, need), len(qk)) {
+			return supports, s
 		}
 	}
-	c.bodyKeys[d], c.bodySet[d] = b, set
-	return b, set
+	return unsure, nil
 }
 
-func (c coverer) keysOf(s *sent) []string {
-	if k, ok := c.sentKeys[s]; ok {
-		return k
+// matchIDs is matchIDs(qk, b.keys) through the body's index of its words.
+func (b *quotedBody) matchIDs(qk []string) (ids, quota []int32) {
+	ids = make([]int32, len(b.keys))
+	for i := range ids {
+		ids[i] = -1
 	}
-	k := keys(tokenize(s.text))
-	c.sentKeys[s] = k
-	return k
+	num := make(map[string]int32, len(qk))
+	for _, k := range qk {
+		n, ok := num[k]
+		if !ok {
+			n = int32(len(quota))
+			num[k] = n
+			quota = append(quota, 0)
+			for _, p := range b.pos[k] {
+				ids[p] = n
+			}
+		}
+		quota[n]++
+	}
+	return ids, quota
+}
+
+// quotesAWord: the article sets in quotation marks a telling word of the
+// quotation (“malarkey”: a word few sentences of the story use): it
+// reports the quotation, if not in full.
+func (c coverer) quotesAWord(q string, b *quotedBody) verdict {
+	low := strings.ToLower(q)
+	for _, w := range b.telling {
+		if indexWord(low, w) >= 0 {
+			return unsure
+		}
+	}
+	return absent
 }
 
 // mostlyIn: at least 60% of a quotation's words stand in the article at
 // all; else no window of it can carry the quotation.
-func mostlyIn(qk []string, in map[string]bool) bool {
+func mostlyIn(qk []string, pos map[string][]int) bool {
 	n := 0
 	for _, k := range qk {
-		if in[k] {
+		if len(pos[k]) > 0 {
 			n++
 		}
 	}

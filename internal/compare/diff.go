@@ -24,6 +24,9 @@ func tokenize(s string) []token {
 // wordKey folds a written word to what it says: "NOW!!!" and "now" match,
 // as do "doesn’t" and "doesn't".
 func wordKey(w string) string {
+	if k, ok := asciiKey(w); ok {
+		return k
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(w) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -31,6 +34,39 @@ func wordKey(w string) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiKey is wordKey for a word of ASCII letters and digits with
+// punctuation only at its ends (most words), without allocating when it
+// is already lower case; ok is false for any other word.
+func asciiKey(w string) (string, bool) {
+	from, to := 0, len(w)
+	for from < to && isASCIIPunct(w[from]) {
+		from++
+	}
+	for to > from && isASCIIPunct(w[to-1]) {
+		to--
+	}
+	lower := true
+	for i := from; i < to; i++ {
+		switch c := w[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			lower = false
+		default:
+			return "", false
+		}
+	}
+	if lower {
+		return w[from:to], true
+	}
+	return strings.ToLower(w[from:to]), true
+}
+
+// isASCIIPunct: an ASCII byte that is neither a letter, a digit nor a
+// space (wordKey drops it).
+func isASCIIPunct(c byte) bool {
+	return c < 0x80 && c > ' ' && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9')
 }
 
 // keys lists the non-empty keys of tokens (punctuation-only tokens such as
@@ -186,87 +222,4 @@ func sameWord(a, b token) bool {
 		return a.key == b.key && strings.TrimSpace(a.text) == strings.TrimSpace(b.text)
 	}
 	return a.key == b.key
-}
-
-// lcsLen is the length of the longest common subsequence of two key lists.
-func lcsLen(a, b []string) int {
-	if len(a) < len(b) {
-		a, b = b, a
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := range a {
-		for j := range b {
-			switch {
-			case a[i] == b[j]:
-				cur[j+1] = prev[j] + 1
-			case prev[j+1] >= cur[j]:
-				cur[j+1] = prev[j+1]
-			default:
-				cur[j+1] = cur[j]
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-// window is where a short wording best fits inside a longer one.
-type window struct {
-	shared int  // words shared in order
-	run    int  // longest run of consecutive shared words
-	edge   bool // the window starts or ends the longer wording
-}
-
-// bestWindow finds the window of long, a little longer than short (room for
-// an inserted word), that shares the most words with short in order.
-func bestWindow(short, long []string) window {
-	w := len(short) + len(short)/4
-	if w > len(long) {
-		w = len(long)
-	}
-	var best window
-	for start := 0; start+w <= len(long); start++ {
-		win := long[start : start+w]
-		if !containsAny(win, short) {
-			continue
-		}
-		n := lcsLen(short, win)
-		if n < best.shared {
-			continue
-		}
-		cand := window{shared: n, run: longestRun(short, win), edge: start == 0 || start+w == len(long)}
-		if n > best.shared || cand.run > best.run || (cand.run == best.run && cand.edge && !best.edge) {
-			best = cand
-		}
-	}
-	return best
-}
-
-func containsAny(a, b []string) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// longestRun is the longest run of words a and b share consecutively.
-func longestRun(a, b []string) int {
-	best := 0
-	for i := range a {
-		for j := range b {
-			k := 0
-			for i+k < len(a) && j+k < len(b) && a[i+k] == b[j+k] {
-				k++
-			}
-			if k > best {
-				best = k
-			}
-		}
-	}
-	return best
 }

@@ -227,11 +227,12 @@ func weighSentences(docs []*doc) {
 			s.pnorm = vecNorm(s.pvec, s.pterms)
 		}
 	}
+	numberTerms(docs)
 }
 
 // sortedTerms lists a vector's terms in order, so that sums over them do
 // not depend on map order (floating-point addition is not associative).
-func sortedTerms(v map[string]float64) []string {
+func sortedTerms[V any](v map[string]V) []string {
 	out := make([]string, 0, len(v))
 	for t := range v {
 		out = append(out, t)
@@ -248,26 +249,12 @@ func vecNorm(v map[string]float64, terms []string) float64 {
 	return math.Sqrt(sum)
 }
 
-// dot multiplies two vectors over the terms of the first, in order.
-func dot(a map[string]float64, terms []string, b map[string]float64) float64 {
-	var sum float64
-	for _, t := range terms {
-		if w, ok := b[t]; ok {
-			sum += a[t] * w
-		}
-	}
-	return sum
-}
-
 // predicateCosine compares what two sentences say happened.
 func predicateCosine(a, b *sent) float64 {
 	if a.pnorm == 0 || b.pnorm == 0 {
 		return 0
 	}
-	if len(a.pterms) > len(b.pterms) {
-		a, b = b, a
-	}
-	return dot(a.pvec, a.pterms, b.pvec) / (a.pnorm * b.pnorm)
+	return a.psparse.dot(b.psparse) / (a.pnorm * b.pnorm)
 }
 
 func idf(df, n int) float64 { return math.Log(float64(n+1)/float64(df)) + 0.5 }
@@ -277,8 +264,62 @@ func cosine(a, b *sent) float64 {
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
-	if len(a.terms) > len(b.terms) {
-		a, b = b, a
+	return a.sparse.dot(b.sparse) / (a.norm * b.norm)
+}
+
+// sparse is a vector as its terms' numbers, ascending, and weights. Terms
+// are numbered in their sorted order, so a dot product sums the shared
+// terms in the order dot over the maps does, to the same last bit.
+type sparse struct {
+	ids []int32
+	ws  []float64
+}
+
+func (a sparse) dot(b sparse) float64 {
+	var sum float64
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			sum += a.ws[i] * b.ws[j]
+			i, j = i+1, j+1
+		}
 	}
-	return dot(a.vec, a.terms, b.vec) / (a.norm * b.norm)
+	return sum
+}
+
+// numberTerms gives every sentence its vectors in sparse form, numbering
+// the story's terms in sorted order.
+func numberTerms(docs []*doc) {
+	num := make(map[string]int32)
+	for _, d := range docs {
+		for _, s := range d.sents {
+			for _, t := range s.terms {
+				num[t] = 0
+			}
+			for _, t := range s.pterms {
+				num[t] = 0
+			}
+		}
+	}
+	for i, t := range sortedTerms(num) {
+		num[t] = int32(i)
+	}
+	toSparse := func(v map[string]float64, terms []string) sparse {
+		sp := sparse{ids: make([]int32, len(terms)), ws: make([]float64, len(terms))}
+		for i, t := range terms {
+			sp.ids[i], sp.ws[i] = num[t], v[t]
+		}
+		return sp
+	}
+	for _, d := range docs {
+		for _, s := range d.sents {
+			s.sparse = toSparse(s.vec, s.terms)
+			s.psparse = toSparse(s.pvec, s.pterms)
+		}
+	}
 }

@@ -151,7 +151,10 @@ func misattributes(d *doc, docs []*doc) bool {
 
 // headlineTerms are the entity keys and content stems of the headline.
 func headlineTerms(d *doc) map[string]bool {
-	return termsOf(d.art.Title, d)
+	if d.headline == nil {
+		d.headline = termsOf(d.art.Title, d)
+	}
+	return d.headline
 }
 
 // leadTerms are the terms of an article's headline and first sentences.

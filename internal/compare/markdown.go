@@ -155,9 +155,32 @@ func (c citer) outlets() []string {
 	return out
 }
 
+// comparedOutlets are the outlets of the compared articles, in citation
+// order: every outlet unless the report compares part of a large story.
+func (c citer) comparedOutlets(r model.Report) []string {
+	if r.Compared == nil {
+		return c.outlets()
+	}
+	in := make(map[int64]bool, len(r.Compared))
+	for _, id := range r.Compared {
+		in[id] = true
+	}
+	var out []string
+	for _, a := range c.arts {
+		if o := outletOf(a); in[a.ID] && (len(out) == 0 || out[len(out)-1] != o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 func writeCoverage(m *mdWriter, c citer, r model.Report) {
-	outlets := c.outlets()
+	outlets := c.comparedOutlets(r)
 	m.f("## Coverage\n\n")
+	if r.Compared != nil {
+		m.f("_The comparison reads %d of the %d articles, from %d of the %d outlets: each outlet's first and some of its later articles._\n\n",
+			len(r.Compared), len(c.arts), len(outlets), len(c.outlets()))
+	}
 	var shared []model.Claim
 	single := make(map[string][]model.Claim)
 	for _, cl := range r.Claims {

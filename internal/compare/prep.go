@@ -36,6 +36,8 @@ type doc struct {
 	sents   []*sent
 	// surface maps each name form this article uses to its entity key.
 	surface []nameForm
+	// headline caches headlineTerms: read once per sentence by the brief.
+	headline map[string]bool
 }
 
 // nameForm is one way an article writes an entity's name.
@@ -59,6 +61,13 @@ type sent struct {
 	pvec   map[string]float64
 	pterms []string
 	pnorm  float64
+	// sparse and psparse are vec and pvec with numbered terms, for the
+	// dot products comparing many pairs takes.
+	sparse, psparse sparse
+	// fault caches briefFault: its text without a dateline and why it
+	// cannot stand in the brief.
+	fault *[2]string
+	nums  map[string]bool // numbersOf, once asked
 }
 
 // outletOf names an article's outlet as every view does.

@@ -45,7 +45,7 @@ func sameQuote(a, b quoteRef) bool {
 	if n < 3 {
 		return false
 	}
-	w := bestWindow(short.keys, long.keys)
+	w := bestWindow(short.keys, long.keys, max(3, atLeast(0.6, n)))
 	if w.shared < 3 || float64(w.shared) < 0.6*float64(n) {
 		return false
 	}
@@ -73,25 +73,26 @@ func contentShared(a, b []string) int {
 	return len(seen)
 }
 
-// groupQuotes links matching quotations of different articles.
+// groupQuotes links matching quotations of different articles: the
+// groups are the connected parts of the sameQuote graph. Only pairs that
+// can match are compared (quoteCandidates), so a story with thousands of
+// quotations does not compare every pair.
 func groupQuotes(qs []quoteRef) [][]int {
 	parent := make([]int, len(qs))
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(x int) int {
+	find := func(x int) int {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]
 		}
 		return x
 	}
-	for i := range qs {
-		for j := i + 1; j < len(qs); j++ {
-			if qs[i].doc != qs[j].doc && find(i) != find(j) && sameQuote(qs[i], qs[j]) {
-				parent[find(j)] = find(i)
-			}
+	for _, p := range quoteCandidates(qs) {
+		i, j := p[0], p[1]
+		if ri, rj := find(i), find(j); ri != rj && sameQuote(qs[i], qs[j]) {
+			parent[rj] = ri
 		}
 	}
 	byRoot := make(map[int][]int)
@@ -106,6 +107,75 @@ func groupQuotes(qs []quoteRef) [][]int {
 	out := make([][]int, 0, len(roots))
 	for _, r := range roots {
 		out = append(out, byRoot[r])
+	}
+	return out
+}
+
+// quoteCandidates lists the pairs i < j of quotations of different
+// articles that sameQuote could accept. It must share at least need words
+// of the shorter wording, so the longer must contain one of the shorter's
+// n-need+1 rarest words (prefix filtering): a pair sharing none of them
+// shares at most need-1 words. The index of words to quotations finds
+// those pairs without looking at the others.
+func quoteCandidates(qs []quoteRef) [][2]int {
+	df := make(map[string]int)
+	index := make(map[string][]int)
+	for i, q := range qs {
+		for _, k := range distinct(q.keys) {
+			df[k]++
+			index[k] = append(index[k], i)
+		}
+	}
+	var out [][2]int
+	seen := make([]int, len(qs)) // seen[j] == i+1: pair (i, j) listed
+	for i, q := range qs {
+		for _, k := range rarestKeys(q.keys, df) {
+			for _, j := range index[k] {
+				if seen[j] == i+1 || qs[j].doc == q.doc || !longerOf(qs, i, j) {
+					continue
+				}
+				seen[j] = i + 1
+				out = append(out, [2]int{min(i, j), max(i, j)})
+			}
+		}
+	}
+	return out
+}
+
+// longerOf: j is the longer wording of the pair sameQuote compares with i
+// as the shorter (a tie makes the first of the pair the shorter).
+func longerOf(qs []quoteRef, i, j int) bool {
+	ni, nj := len(qs[i].keys), len(qs[j].keys)
+	return nj > ni || nj == ni && j > i
+}
+
+// rarestKeys are the n-need+1 rarest words of a wording of n words, where
+// need is the least number sameQuote accepts; none for a wording too
+// short to match.
+func rarestKeys(ks []string, df map[string]int) []string {
+	n := len(ks)
+	if n < 3 {
+		return nil
+	}
+	sorted := append([]string(nil), ks...)
+	sort.Slice(sorted, func(a, b int) bool {
+		if df[sorted[a]] != df[sorted[b]] {
+			return df[sorted[a]] < df[sorted[b]]
+		}
+		return sorted[a] < sorted[b]
+	})
+	return distinct(sorted[:n-max(3, atLeast(0.6, n))+1])
+}
+
+// distinct drops repeated words, keeping the first of each.
+func distinct(ks []string) []string {
+	seen := make(map[string]bool, len(ks))
+	out := make([]string, 0, len(ks))
+	for _, k := range ks {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
 	}
 	return out
 }

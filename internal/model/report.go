@@ -14,6 +14,11 @@ type Report struct {
 	Framing       []Framing         `json:"framing"`
 	Timeline      []TimelineEvent   `json:"timeline"`
 	Summary       []SummarySentence `json:"summary"`
+	// Compared lists the articles the report compares, in ID order, when
+	// the story has more than one report reads (compare.MaxCompared): a
+	// bounded number per outlet. Nil when every independent article is
+	// compared.
+	Compared []int64 `json:"compared,omitempty"`
 }
 
 // Sentence is one sentence of one article, the evidence behind a finding.

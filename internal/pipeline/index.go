@@ -30,7 +30,8 @@ type IndexStore interface {
 // reports BuildPending builds, in three steps per pass, each crash-safe
 // because the story's pending mark is cleared only after the last:
 //
-//  1. a story whose index fingerprint differs from its report's gets its
+//  1. a story whose index fingerprint differs from its members' (the
+//     report's, unless the report compares a choice of them) gets its
 //     articles' entity and quotation rows rewritten, and the entity
 //     families of the old and new rows marked;
 //  2. every marked family's records are rebuilt from all its rows (Group
@@ -66,10 +67,10 @@ type stagedStory struct {
 // current; ok is false when it is.
 func (ix *Index) stage(ctx context.Context, b builtStory) (stagedStory, bool, error) {
 	state, err := ix.Store.StoryState(ctx, b.story.ID)
-	if err != nil || state.Fingerprint == b.fp {
+	if err != nil || state.Fingerprint == b.members {
 		return stagedStory{}, false, err
 	}
-	s := stagedStory{story: b.story, fp: b.fp, state: state}
+	s := stagedStory{story: b.story, fp: b.members, state: state}
 	if b.report != nil {
 		s.report = *b.report
 	} else if s.report, _, err = ix.Store.Report(ctx, b.story.ID); err != nil && !errors.Is(err, store.ErrNotFound) {

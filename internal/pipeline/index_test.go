@@ -257,3 +257,43 @@ func TestIndexEqualsCorpusEntities(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexWithSelect: when the report compares a choice of a story's
+// members, a member outside the choice still reaches the index, though
+// the report is not rebuilt.
+func TestIndexWithSelect(t *testing.T) {
+	ctx := context.Background()
+	d := newNewsdesk(t)
+	d.add("ferry", "Harbour Wire", "Mara Voss")
+	rep := deskReporter(d.st)
+	rep.Select = firstOnly
+	if _, err := BuildPending(ctx, d.st, rep); err != nil {
+		t.Fatal(err)
+	}
+	d.add("ferry", "Fenmoor Post", "Ilse Brandt")
+	d.add("ferry", "Lumen News", "Teo Marsh")
+	built, err := BuildPending(ctx, d.st, rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if built != 1 { // the choice went from complete to partial: one rebuild
+		t.Errorf("rebuilt %d reports, want 1", built)
+	}
+	d.add("ferry", "Velden Daily", "Ada Quill")
+	if built, err = BuildPending(ctx, d.st, rep); err != nil || built != 0 {
+		t.Fatalf("a member outside the choice: rebuilt %d, %v; want 0", built, err)
+	}
+	got, err := d.st.FindEntities(ctx, nil, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, e := range got {
+		names[e.Name] = true
+	}
+	for _, n := range []string{"Mara Voss", "Ilse Brandt", "Teo Marsh", "Ada Quill"} {
+		if !names[n] {
+			t.Errorf("the index lacks %s: %v", n, names)
+		}
+	}
+}

@@ -30,9 +30,18 @@ type ReportStore interface {
 // member to the article it copies.
 type BuildFunc func(s model.Story, arts []model.Article, dups map[int64]int64) model.Report
 
+// SelectFunc picks the members a story's report reads, saying whether it
+// left some out (compare.Select).
+type SelectFunc func(arts []model.Article, dups map[int64]int64) (chosen []model.Article, partial bool)
+
 // Reporter builds the stories' comparison reports.
 type Reporter struct {
 	Build BuildFunc
+	// Select, when set, is what Build reads of a story: the report's
+	// fingerprint then covers only the chosen members, so an article that
+	// joins a large story without changing the choice leaves its report
+	// as it is, unbuilt.
+	Select SelectFunc
 	// Redate, when set, gives an article with no date of its own (no
 	// published date, none its page or text gives) its dates resolved
 	// against its story's first day; ok is false when there is nothing to
@@ -178,6 +187,9 @@ type builtStory struct {
 	arts    []model.Article
 	redated []redatedArticle
 	fp      string
+	// members is the fingerprint of every member, which the index keys
+	// on: fp covers only what Select chose, when it is set.
+	members string
 	report  *model.Report
 	exists  bool
 	rebuilt bool
@@ -211,7 +223,7 @@ func prepareStory(ctx context.Context, st ReportStore, p store.PendingReport, re
 	b.story, b.arts, b.exists = s, arts, true
 	b.redated = redateAll(rep, s, arts)
 	var old string
-	if b.fp, b.err = reportFingerprint(s, arts, dups); b.err == nil {
+	if b.fp, b.members, b.err = storyFingerprints(s, arts, dups, rep); b.err == nil {
 		old, b.err = st.ReportFingerprint(ctx, p.StoryID)
 	}
 	if b.err != nil || old == b.fp {
@@ -265,6 +277,36 @@ func safeBuild(build BuildFunc, s model.Story, arts []model.Article, dups map[in
 		}
 	}()
 	return build(s, arts, dups)
+}
+
+// storyFingerprints are the report's fingerprint (basisFingerprint) and
+// that of every member, for the index (the same unless rep chooses, and
+// computed only when rep keeps an index).
+func storyFingerprints(s model.Story, arts []model.Article, dups map[int64]int64, rep Reporter) (report, members string, err error) {
+	if report, err = basisFingerprint(s, arts, dups, rep.Select); err != nil || rep.Select == nil || rep.Index == nil {
+		return report, report, err
+	}
+	members, err = reportFingerprint(s, arts, dups)
+	return report, members, err
+}
+
+// basisFingerprint hashes what a report depends on: every member, or the
+// members sel chooses and whether it left some out.
+func basisFingerprint(s model.Story, arts []model.Article, dups map[int64]int64, sel SelectFunc) (string, error) {
+	if sel == nil {
+		return reportFingerprint(s, arts, dups)
+	}
+	chosen, partial := sel(arts, dups)
+	among := make(map[int64]int64)
+	for _, a := range chosen {
+		if d, ok := dups[a.ID]; ok {
+			among[a.ID] = d
+		}
+	}
+	if partial {
+		among[0] = -1 // not a member ID: marks a partial choice
+	}
+	return reportFingerprint(s, chosen, among)
 }
 
 // reportFingerprint hashes what a report depends on.

@@ -12,21 +12,21 @@ import (
 	"parallax/internal/store/sqlite"
 )
 
-// TestBuildReports: every changed story gets a report once; building again
-// with nothing changed rebuilds nothing; an updated member rebuilds its
-// story's report only; a panicking builder leaves an empty report.
-func TestBuildReports(t *testing.T) {
+// twoStories stores four articles placed in two stories of two, their
+// reports pending.
+func twoStories(t *testing.T) (*sqlite.DB, []model.Article) {
+	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "r.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	lease, err := st.AcquireWriter(ctx, store.Me("test"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer lease.Release()
+	t.Cleanup(func() { lease.Release() })
 	stories, err := LoadStories(ctx, st, lease, cluster.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
@@ -48,6 +48,58 @@ func TestBuildReports(t *testing.T) {
 	if err := stories.Flush(ctx); err != nil {
 		t.Fatal(err)
 	}
+	return st, arts
+}
+
+// firstOnly is a Select that chooses a story's first member.
+func firstOnly(as []model.Article, _ map[int64]int64) ([]model.Article, bool) {
+	first := as[0]
+	for _, a := range as {
+		if a.ID < first.ID {
+			first = a
+		}
+	}
+	return []model.Article{first}, len(as) > 1
+}
+
+// TestSelectSparesBuild: with a Select, only a change to a chosen member
+// rebuilds the report; a member the choice leaves out may change freely.
+func TestSelectSparesBuild(t *testing.T) {
+	ctx := context.Background()
+	st, arts := twoStories(t)
+	var built []int
+	build := func(s model.Story, as []model.Article, _ map[int64]int64) model.Report {
+		built = append(built, len(as))
+		return model.Report{}
+	}
+	rep := Reporter{Build: build, Select: firstOnly}
+	if n, err := BuildPending(ctx, st, rep); err != nil || n != 2 {
+		t.Fatalf("first build: %d of 2, %v", n, err)
+	}
+	if len(built) != 2 || built[0] != 2 {
+		t.Fatalf("Build read %v articles; want every member of each story", built)
+	}
+	for i, want := range []int{0, 1} { // arts[1] is left out, arts[0] chosen
+		a := arts[1-i]
+		a.Body += " A later paragraph was added."
+		if _, _, err := st.PutArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.MarkAllReports(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := BuildPending(ctx, st, rep); err != nil || n != want {
+			t.Fatalf("after changing article %d: rebuilt %d, %v; want %d", a.ID, n, err, want)
+		}
+	}
+}
+
+// TestBuildReports: every changed story gets a report once; building again
+// with nothing changed rebuilds nothing; an updated member rebuilds its
+// story's report only; a panicking builder leaves an empty report.
+func TestBuildReports(t *testing.T) {
+	ctx := context.Background()
+	st, arts := twoStories(t)
 	calls := 0
 	build := func(s model.Story, as []model.Article, dups map[int64]int64) model.Report {
 		calls++

@@ -142,6 +142,64 @@ func (b *storyBuilder) matrix(claims []model.Claim) matrix {
 	return m
 }
 
+// compared notes the part of a large story its report compares (nil when
+// it compares every independent article) and keeps the matrix to the
+// outlets it compared: the others are not said to leave claims out.
+func (b *storyBuilder) compared(s model.Story, ids []int64, m *matrix) *comparedView {
+	if ids == nil {
+		return nil
+	}
+	in := map[string]bool{}
+	for _, id := range ids {
+		if o, ok := b.outletOf[id]; ok {
+			in[o] = true
+		}
+	}
+	keep := make([]int, 0, len(in))
+	for j, o := range m.Outlets {
+		if in[o.Name] {
+			keep = append(keep, j)
+		}
+	}
+	m.keepColumns(keep)
+	return &comparedView{Articles: len(ids), Outlets: len(in), OfArticles: s.Independent, OfOutlets: s.IndependentOutlets}
+}
+
+// keepColumns keeps the matrix's columns at the given indices, counting
+// again which rows every kept outlet reports.
+func (m *matrix) keepColumns(keep []int) {
+	cols := func(cells []matrixCell) []matrixCell {
+		out := make([]matrixCell, len(keep))
+		for i, j := range keep {
+			out[i] = cells[j]
+		}
+		return out
+	}
+	outlets := make([]outletInfo, len(keep))
+	for i, j := range keep {
+		outlets[i] = m.Outlets[j]
+	}
+	m.Outlets, m.Shared, m.Partial = outlets, 0, 0
+	for _, rows := range [][]matrixRow{m.Rows, m.Single} {
+		for i := range rows {
+			rows[i].Cells = cols(rows[i].Cells)
+			rows[i].Partial = rows[i].Count < len(outlets)
+			rows[i].First = false
+			if rows[i].Partial {
+				m.Partial++
+			} else {
+				m.Shared++
+			}
+		}
+	}
+	for i := range m.Rows { // the divider goes above the first partial row
+		if m.Rows[i].Partial {
+			m.Rows[i].First = true
+			break
+		}
+	}
+}
+
 func (b *storyBuilder) matrixRow(c model.Claim) matrixRow {
 	cells := make([]matrixCell, len(b.outlets))
 	for i, o := range b.outlets {

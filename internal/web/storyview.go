@@ -71,6 +71,16 @@ type storyView struct {
 	// left empty in a standalone file.
 	Names         []nameLink
 	StorylineHref string
+	// Compared says how much of a large story the report compares, nil
+	// when it compares every independent article.
+	Compared *comparedView
+}
+
+// comparedView is the part of a large story its report compares.
+type comparedView struct {
+	Articles, Outlets int // compared
+	OfArticles        int // independent articles of the story
+	OfOutlets         int
 }
 
 type headlineView struct {
@@ -103,6 +113,7 @@ func buildStory(s model.Story, arts []model.Article, dups map[int64]int64, r *mo
 		v.HasReport = true
 		v.Brief = b.brief(r.Summary)
 		v.Matrix = b.matrix(r.Claims)
+		v.Compared = b.compared(s, r.Compared, &v.Matrix)
 		v.Quotes, v.Differing = b.quotes(r.Quotes)
 		v.Discrepancies = b.discrepancies(r.Discrepancies)
 		v.Framing = b.framing(r.Framing)
