@@ -37,6 +37,14 @@ func (o Outcome) String() string {
 	}
 }
 
+// Put is what storing one article of a batch did: its ID and outcome, or
+// Err when the store refused that article alone.
+type Put struct {
+	ID      int64
+	Outcome Outcome
+	Err     error
+}
+
 // Key identifies an article across ingests: its canonical URL when known,
 // else where it was read from. A changed page under the same key updates
 // the stored record.

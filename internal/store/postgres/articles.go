@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"parallax/internal/model"
 	"parallax/internal/store"
@@ -18,61 +20,159 @@ import (
 // is already stored, updated when an article with the same key changed, new
 // otherwise. It returns the stored article's ID.
 func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outcome, error) {
-	fp := store.Fingerprint(a)
-	key := clean(store.Key(a))
-	var enrichment *string
-	if a.Enrichment != nil {
-		b, err := json.Marshal(a.Enrichment)
-		if err != nil {
-			return 0, 0, fmt.Errorf("put article: %w", err)
-		}
-		e := string(b)
-		enrichment = &e
+	row, err := articleRow(a)
+	if err != nil {
+		return 0, 0, fmt.Errorf("put article: %w", err)
 	}
-	row := []any{clean(a.Source), clean(a.SourceID), clean(a.URL), clean(a.Title), cleanAll(nonNil(a.Authors)),
-		clean(a.Outlet), clean(a.Published), clean(a.Language), clean(a.Body), cleanAll(nonNil(a.PageDates)), enrichment,
-		stamp(time.Now())}
-	var id int64
-	outcome := store.New
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	var p store.Put
+	err = s.inTx(ctx, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, articleLock); err != nil {
 			return err
 		}
-		err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE fingerprint = $1 ORDER BY id LIMIT 1`, fp).Scan(&id)
-		if err == nil {
-			outcome = store.Unchanged
-			return nil
-		}
-		if !errors.Is(err, pgx.ErrNoRows) {
-			return err
-		}
-		err = tx.QueryRow(ctx, `SELECT id FROM articles WHERE key = $1`, key).Scan(&id)
-		switch {
-		case err == nil:
-			outcome = store.Updated
-			_, err = tx.Exec(ctx, `UPDATE articles SET source=$1, source_id=$2, url=$3, title=$4, authors=$5, outlet=$6,
-				published=$7, language=$8, body=$9, page_dates=$10, enrichment=$11, updated_at=$12, fingerprint=$13 WHERE id=$14`,
-				append(row, fp, id)...)
-			if err != nil {
-				return err
-			}
-			// Its story's report no longer matches: marked in the same
-			// transaction, so a crash cannot leave it stale.
-			_, err = tx.Exec(ctx, `INSERT INTO pending_reports (story_id, mark)
-				SELECT story_id, 1 FROM articles WHERE id = $1 AND story_id IS NOT NULL
-				ON CONFLICT (story_id) DO UPDATE SET mark = pending_reports.mark + 1`, id)
-			return err
-		case !errors.Is(err, pgx.ErrNoRows):
-			return err
-		}
-		return tx.QueryRow(ctx, `INSERT INTO articles (source, source_id, url, title, authors, outlet, published, language,
-			body, page_dates, enrichment, updated_at, ingested_at, fingerprint, key)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$13,$14) RETURNING id`, append(row, fp, key)...).Scan(&id)
+		p, err = putArticleTx(ctx, tx, row)
+		return err
 	})
 	if err != nil {
 		return 0, 0, fmt.Errorf("put article: %w", err)
 	}
-	return id, outcome, nil
+	return p.ID, p.Outcome, nil
+}
+
+// storedRow is an article as putArticleTx writes it.
+type storedRow struct {
+	fp, key string
+	values  []any
+}
+
+func articleRow(a model.Article) (storedRow, error) {
+	var enrichment *string
+	if a.Enrichment != nil {
+		b, err := json.Marshal(a.Enrichment)
+		if err != nil {
+			return storedRow{}, err
+		}
+		e := string(b)
+		enrichment = &e
+	}
+	return storedRow{fp: store.Fingerprint(a), key: clean(store.Key(a)), values: []any{clean(a.Source), clean(a.SourceID),
+		clean(a.URL), clean(a.Title), cleanAll(nonNil(a.Authors)), clean(a.Outlet), clean(a.Published), clean(a.Language),
+		clean(a.Body), cleanAll(nonNil(a.PageDates)), enrichment, stamp(time.Now())}}, nil
+}
+
+// putArticleTx stores one article inside tx, which holds the article lock.
+func putArticleTx(ctx context.Context, tx pgx.Tx, r storedRow) (store.Put, error) {
+	p := store.Put{Outcome: store.New}
+	err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE fingerprint = $1 ORDER BY id LIMIT 1`, r.fp).Scan(&p.ID)
+	if err == nil {
+		p.Outcome = store.Unchanged
+		return p, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return p, err
+	}
+	err = tx.QueryRow(ctx, `SELECT id FROM articles WHERE key = $1`, r.key).Scan(&p.ID)
+	switch {
+	case err == nil:
+		p.Outcome = store.Updated
+		_, err = tx.Exec(ctx, `UPDATE articles SET source=$1, source_id=$2, url=$3, title=$4, authors=$5, outlet=$6,
+			published=$7, language=$8, body=$9, page_dates=$10, enrichment=$11, updated_at=$12, fingerprint=$13 WHERE id=$14`,
+			append(r.values, r.fp, p.ID)...)
+		if err != nil {
+			return p, err
+		}
+		// Its story's report no longer matches: marked in the same
+		// transaction, so a crash cannot leave it stale.
+		_, err = tx.Exec(ctx, `INSERT INTO pending_reports (story_id, mark)
+			SELECT story_id, 1 FROM articles WHERE id = $1 AND story_id IS NOT NULL
+			ON CONFLICT (story_id) DO UPDATE SET mark = pending_reports.mark + 1`, p.ID)
+		return p, err
+	case !errors.Is(err, pgx.ErrNoRows):
+		return p, err
+	}
+	err = tx.QueryRow(ctx, `INSERT INTO articles (source, source_id, url, title, authors, outlet, published, language,
+		body, page_dates, enrichment, updated_at, ingested_at, fingerprint, key)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$13,$14) RETURNING id`, append(r.values, r.fp, r.key)...).Scan(&p.ID)
+	return p, err
+}
+
+// PutArticles stores several articles in one transaction (one commit for
+// all, which is what lets several distributed workers write quickly), each
+// as PutArticle would. An article the server refuses for its own content
+// (a value too long for an index, say) gets its own error in its Put and
+// the others are stored; any other failure stores none and is returned.
+func (s *DB) PutArticles(ctx context.Context, arts []model.Article) ([]store.Put, error) {
+	out := make([]store.Put, len(arts))
+	rows := make([]storedRow, len(arts))
+	for i, a := range arts {
+		var err error
+		if rows[i], err = articleRow(a); err != nil {
+			out[i].Err = err
+		}
+	}
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, articleLock); err != nil {
+			return err
+		}
+		for i, r := range rows {
+			if out[i].Err != nil {
+				continue
+			}
+			var err error
+			if out[i], err = putInSavepoint(ctx, tx, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("put articles: %w", err)
+	}
+	return out, nil
+}
+
+// putInSavepoint stores one article of a batch; a refusal caused by the
+// article's own values (SQL classes 22 data exception, 23 integrity, 54
+// program limit) is rolled back alone and reported in the Put.
+func putInSavepoint(ctx context.Context, tx pgx.Tx, r storedRow) (store.Put, error) {
+	sp, err := tx.Begin(ctx)
+	if err != nil {
+		return store.Put{}, err
+	}
+	p, err := putArticleTx(ctx, sp, r)
+	var pe *pgconn.PgError
+	if err != nil && errors.As(err, &pe) && slices.Contains([]string{"22", "23", "54"}, pe.Code[:2]) {
+		if rerr := sp.Rollback(ctx); rerr != nil {
+			return p, rerr
+		}
+		return store.Put{Err: err}, nil
+	}
+	if err != nil {
+		return p, err
+	}
+	return p, sp.Commit(ctx)
+}
+
+// ArticlesByID returns the articles with these IDs (without enrichment),
+// in the order asked; an ID with no article is left out.
+func (s *DB) ArticlesByID(ctx context.Context, ids []int64) ([]model.Article, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+articleColumnsA+` FROM unnest($1::bigint[]) WITH ORDINALITY AS q(id, n)
+		JOIN articles a ON a.id = q.id ORDER BY q.n`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("articles by id: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("articles by id: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("articles by id: %w", err)
+	}
+	return out, nil
 }
 
 const (

@@ -1,0 +1,174 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"parallax/internal/model"
+)
+
+// The distributed story writer places what the workers stored, in the
+// order the documents entered the queue (not the order workers finished
+// them), so the stories are those one process would make of the same
+// stream whatever the workers' timing.
+
+// Result is what a worker did with one queued document, as the story
+// writer reads it.
+type Result struct {
+	Seq       int64  `json:"seq"`                  // the document's position in the queue
+	ArticleID int64  `json:"article_id,omitempty"` // the stored article; 0 when it failed
+	Source    string `json:"source,omitempty"`
+	Error     string `json:"error,omitempty"` // why it failed (it is dead-lettered)
+}
+
+// StoredFeed gives the story writer the workers' results in queue order.
+type StoredFeed interface {
+	// Next returns up to max results, in queue order, following the last
+	// one handed out, waiting up to wait for the first; none means the
+	// next one in order is not ready.
+	Next(ctx context.Context, max int, wait time.Duration) ([]Result, error)
+	// Commit records that every result handed out is placed and written
+	// to the store, then lets the queue forget them.
+	Commit(ctx context.Context) error
+	// Quiet reports that nothing is queued, in a worker's hands or
+	// waiting for the writer: an unplaced article then has no result to
+	// come.
+	Quiet(ctx context.Context) (bool, error)
+}
+
+// StreamStore is what the distributed story writer needs of a store.
+type StreamStore interface {
+	ReportStore
+	ArticlesByID(ctx context.Context, ids []int64) ([]model.Article, error)
+}
+
+// PlaceOptions tune PlaceStream.
+type PlaceOptions struct {
+	Reporter Reporter
+	// Wait is how long to wait for the next result before doing idle
+	// work (building reports); 0: 1s.
+	Wait time.Duration
+	// ReportEvery is the longest that pending reports wait while results
+	// keep coming; 0: 1m.
+	ReportEvery time.Duration
+	OnBatch     func(PlacedBatch) // after each commit
+	OnNote      func(string)      // something a person should know, one line
+}
+
+// PlacedBatch is one commit of the story writer.
+type PlacedBatch struct {
+	Results int   // results handled
+	Placed  int   // articles placed (the others failed, or were placed already)
+	Through int64 // the queue position of the last result
+}
+
+// sweepEvery spaces the idle writer's looks for orphaned unplaced articles.
+const sweepEvery = time.Minute
+
+// PlaceStream places each stored article as its result comes, commits
+// after each batch, and builds the pending reports when the feed is idle
+// (and at least every ReportEvery). It returns nil when ctx ends.
+func PlaceStream(ctx context.Context, feed StoredFeed, st StreamStore, s *Stories, opt PlaceOptions) error {
+	if opt.Wait <= 0 {
+		opt.Wait = time.Second
+	}
+	if opt.ReportEvery <= 0 {
+		opt.ReportEvery = time.Minute
+	}
+	lastReports, lastSweep := time.Now(), time.Time{}
+	for ctx.Err() == nil {
+		rs, err := feed.Next(ctx, flushEvery, opt.Wait)
+		if err != nil {
+			return stopped(ctx, err)
+		}
+		if len(rs) > 0 {
+			if err := placeBatch(ctx, feed, st, s, rs, opt); err != nil {
+				return stopped(ctx, err)
+			}
+		}
+		idle := len(rs) == 0
+		if idle || time.Since(lastReports) >= opt.ReportEvery {
+			if _, err := BuildPending(ctx, st, opt.Reporter); err != nil {
+				return stopped(ctx, err)
+			}
+			lastReports = time.Now()
+		}
+		if idle && time.Since(lastSweep) >= sweepEvery {
+			if err := sweep(ctx, feed, s, opt); err != nil {
+				return stopped(ctx, err)
+			}
+			lastSweep = time.Now()
+		}
+	}
+	return nil
+}
+
+// stopped is nil for an error that only says ctx ended.
+func stopped(ctx context.Context, err error) error {
+	if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		return nil
+	}
+	return err
+}
+
+// placeBatch places the batch's articles not placed yet, in order, writes
+// them in one commit and only then commits the feed.
+func placeBatch(ctx context.Context, feed StoredFeed, st StreamStore, s *Stories, rs []Result, opt PlaceOptions) error {
+	var ids []int64
+	want := map[int64]bool{}
+	for _, r := range rs {
+		// Placements are idempotent per article: a redelivered result,
+		// an unchanged or updated article keeps where it is.
+		if r.ArticleID != 0 && !want[r.ArticleID] && !s.Placed(r.ArticleID) {
+			ids = append(ids, r.ArticleID)
+			want[r.ArticleID] = true
+		}
+	}
+	arts, err := st.ArticlesByID(ctx, ids)
+	if err != nil {
+		return err
+	}
+	if len(arts) != len(ids) && opt.OnNote != nil {
+		opt.OnNote(fmt.Sprintf("%d of %d stored articles the workers reported are not in the store; not placed", len(ids)-len(arts), len(ids)))
+	}
+	for _, a := range arts {
+		s.Place(a)
+	}
+	if err := s.Flush(ctx); err != nil {
+		return err
+	}
+	if err := feed.Commit(ctx); err != nil {
+		return err
+	}
+	if opt.OnBatch != nil {
+		opt.OnBatch(PlacedBatch{Results: len(rs), Placed: len(arts), Through: rs[len(rs)-1].Seq})
+	}
+	return nil
+}
+
+// sweep places stored articles that no result will ever name (stored
+// outside the queue by a writer that died before placing them), in ID
+// order as LoadStories would. They are listed before the feed is asked
+// whether anything is in flight: an article stored before a quiet moment
+// and still unplaced has no result to come.
+func sweep(ctx context.Context, feed StoredFeed, s *Stories, opt PlaceOptions) error {
+	arts, err := s.Unplaced(ctx)
+	if err != nil || len(arts) == 0 {
+		return err
+	}
+	if quiet, err := feed.Quiet(ctx); err != nil || !quiet {
+		return err
+	}
+	for _, a := range arts {
+		s.Place(a)
+	}
+	if err := s.Flush(ctx); err != nil {
+		return err
+	}
+	if opt.OnNote != nil {
+		opt.OnNote(fmt.Sprintf("placed %d stored articles no worker reported (stored outside the queue)", len(arts)))
+	}
+	return nil
+}
