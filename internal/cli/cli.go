@@ -33,6 +33,8 @@ func commands() []command {
 		{"ingest", "extract inputs (files, directories, -, URLs, WARC) and store them", runIngest},
 		{"feeds", "follow feeds: feeds add URL|--opml FILE, list, remove URL, export", runFeeds},
 		{"watch", "check the followed feeds and ingest their new entries", runWatch},
+		{"worker", "distributed: take queued documents from NATS, extract, enrich and store them (PostgreSQL)", runWorker},
+		{"place", "distributed: the story writer, placing what the workers stored in queue order (a second one stands by)", runPlace},
 		{"status", "what a store holds, who is writing to it and what work is left (--check, --repair)", runStatus},
 		{"backup", "copy a SQLite store while it is in use (PostgreSQL: pg_dump)", runBackup},
 		{"enrich", "re-run enrichment over the stored articles (after an upgrade) and rebuild the comparisons", runEnrich},

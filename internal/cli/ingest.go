@@ -11,15 +11,17 @@ import (
 
 	"parallax/internal/pipeline"
 	"parallax/internal/source"
+	"parallax/internal/store"
 )
 
 func runIngest(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("ingest", "[--db PATH] [--workers N] PATH|URL...", stdio)
+	fs := newFlags("ingest", "[--db PATH] [--workers N] [--nats URL] PATH|URL...", stdio)
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "extraction workers (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "print only failures and the summary")
 	force := fs.Bool("force", false, "read every file again, even one unchanged (same path, size and time) since an ingest stored all of it")
 	net := addFetchFlags(fs) // for URL inputs; see watch.go
+	nf := addNATSFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -29,6 +31,10 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	fetcher, err := net.fetcher()
 	if err != nil {
 		return err
+	}
+	src := source.Options{Stdin: stdio.In, NetOptions: source.NetOptions{Fetcher: fetcher}}
+	if nf.value() != "" {
+		return queueInputs(ctx, fs.Args(), nf, src, *quiet, stdio)
 	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
@@ -43,7 +49,7 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	prog := newProgress(stdio.Err, *quiet)
 	opt := pipeline.Options{
 		Workers: *workers,
-		Source:  source.Options{Stdin: stdio.In, NetOptions: source.NetOptions{Fetcher: fetcher}},
+		Source:  src,
 		OnEvent: prog.event,
 	}
 	if !*force {
@@ -55,6 +61,28 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	prog.finish()
 	fmt.Fprintf(stdio.Out, "ingested %d inputs into %s: %d new, %d updated, %d unchanged, %d failed; %d stories (%d new)\n",
 		sum.Total(), st.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Failed, after, after-before)
+	if err != nil {
+		return err
+	}
+	if sum.Failed > 0 {
+		return fmt.Errorf("%w: %d of %d inputs", errSomeFailed, sum.Failed, sum.Total())
+	}
+	return nil
+}
+
+// queueInputs is ingest --nats: each document is queued for the workers,
+// in input order; no store is opened here.
+func queueInputs(ctx context.Context, paths []string, nf *natsFlags, src source.Options, quiet bool, stdio Stdio) error {
+	b, err := nf.connect(ctx, "ingest")
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	prog := newProgress(stdio.Err, quiet)
+	sum, err := pipeline.Ingest(ctx, paths, nil, pipeline.Options{Source: src, Queue: b, OnEvent: prog.event})
+	prog.finish()
+	fmt.Fprintf(stdio.Out, "queued %d inputs on %s: %d queued, %d already queued, %d failed\n",
+		sum.Total(), b.URL(), sum.New, sum.Unchanged, sum.Failed)
 	if err != nil {
 		return err
 	}
@@ -87,12 +115,21 @@ func (p *progress) event(ev pipeline.Event) {
 		fmt.Fprintf(p.w, "error: %v\n", ev.Err)
 	} else if !p.tty && !p.quiet && ev.Skipped > 0 {
 		fmt.Fprintf(p.w, "%-9s %s (file unchanged since it was ingested: %s not read again)\n", ev.Outcome, ev.Source, plural(ev.Skipped, "document"))
+	} else if !p.tty && !p.quiet && ev.Queued != 0 {
+		fmt.Fprintf(p.w, "queued    document %d %s%s\n", ev.Queued, ev.Source, alreadyQueued(ev))
 	} else if !p.tty && !p.quiet {
 		fmt.Fprintf(p.w, "%-9s article %d%s %s\n", ev.Outcome, ev.ID, placement(ev), ev.Source)
 	}
 	if p.tty {
 		p.draw(ev)
 	}
+}
+
+func alreadyQueued(ev pipeline.Event) string {
+	if ev.Outcome == store.Unchanged {
+		return " (already queued)"
+	}
+	return ""
 }
 
 func placement(ev pipeline.Event) string {

@@ -11,13 +11,14 @@ import (
 )
 
 func runWatch(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("watch", "[--db PATH] [--interval 15m] [--once] [--delay 1s] [--timeout 30s]", stdio)
+	fs := newFlags("watch", "[--db PATH] [--interval 15m] [--once] [--delay 1s] [--timeout 30s] [--nats URL]", stdio)
 	db := dbFlag(fs)
 	interval := fs.Duration("interval", 15*time.Minute, "time between two checks of the feeds")
 	once := fs.Bool("once", false, "check every feed once, then exit")
 	workers := fs.Int("workers", 0, "extraction workers (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "print only failures and the per-feed lines")
 	net := addFetchFlags(fs)
+	nf := addNATSFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -34,9 +35,23 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	}
 	defer st.Close()
 	prog := newProgress(stdio.Err, *quiet)
+	onFeed := func(r pipeline.FeedReport) { prog.clear(); printFeedReport(stdio, r) }
+	var queue pipeline.Queue
+	if nf.value() != "" {
+		b, err := nf.connect(ctx, "watch")
+		if err != nil {
+			return err
+		}
+		defer b.Close()
+		queue = b
+	}
 	// Each round holds the writer lease only while it checks the feeds, so
 	// an ingest run by hand between rounds does not wait for the daemon.
 	round := func(ctx context.Context) (pipeline.WatchSummary, error) {
+		if queue != nil { // distributed: the entries' pages are queued for the workers
+			return pipeline.CheckFeeds(ctx, st, pipeline.WatchOptions{Fetcher: f, OnFeed: onFeed,
+				Ingest: pipeline.Options{Queue: queue, OnEvent: prog.event}})
+		}
 		w, err := openWriter(ctx, st, "watch", stdio.Err)
 		if err != nil {
 			return pipeline.WatchSummary{}, err
@@ -44,7 +59,7 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 		sum, err := pipeline.CheckFeeds(ctx, st, pipeline.WatchOptions{
 			Fetcher: f,
 			Ingest:  w.storing(pipeline.Options{Workers: *workers, OnEvent: prog.event}),
-			OnFeed:  func(r pipeline.FeedReport) { prog.clear(); printFeedReport(stdio, r) },
+			OnFeed:  onFeed,
 		})
 		prog.finish()
 		if err == nil {
