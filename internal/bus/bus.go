@@ -41,6 +41,9 @@ const (
 	// story writer has placed (key "placed"), written with compare-and-set.
 	WriterBucket = "parallax_writer"
 	placedKey    = "placed"
+	// AttemptsBucket counts, per queue position, the times a redelivered
+	// document was worked on alone (entries expire after a week).
+	AttemptsBucket = "parallax_attempts"
 	// PlacedSubject carries a plain (not stored) notice after each
 	// commit of the story writer: how far it has placed, and when.
 	PlacedSubject = "parallax.placed"

@@ -33,7 +33,8 @@ type Results struct {
 	handed []jetstream.Msg // handed out, acked at Commit
 	onNote func(string)
 	// stalled is since when the report at next has been awaited in vain.
-	stalled time.Time
+	stalled    time.Time
+	lastOutage time.Time // the last failure to read, noted once a minute
 }
 
 type heldReport struct {
@@ -53,7 +54,7 @@ var _ pipeline.StoredFeed = (*Results)(nil)
 // Results claims the reading of reports for the writer holding the
 // store's lease grant epoch. onNote hears of anything a person should know.
 func (b *Bus) Results(ctx context.Context, epoch int64, onNote func(string)) (*Results, error) {
-	kv, err := b.writerBucket(ctx)
+	kv, err := b.bucket(ctx, jetstream.KeyValueConfig{Bucket: WriterBucket})
 	if err != nil {
 		return nil, err
 	}
@@ -61,26 +62,38 @@ func (b *Bus) Results(ctx context.Context, epoch int64, onNote func(string)) (*R
 	if err := r.claim(ctx, epoch); err != nil {
 		return nil, err
 	}
-	if err := b.js.DeleteConsumer(ctx, StoredStream, WriterConsumer); err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
-		return nil, fmt.Errorf("consumer %s on %s: %w", WriterConsumer, StoredStream, err)
-	}
-	r.cons, err = b.js.CreateConsumer(ctx, StoredStream, jetstream.ConsumerConfig{
-		Durable: WriterConsumer, AckPolicy: jetstream.AckExplicitPolicy, AckWait: 10 * time.Minute,
-		MaxDeliver: -1, MaxAckPending: -1,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("consumer %s on %s: %w", WriterConsumer, StoredStream, err)
+	if err := r.openConsumer(ctx); err != nil {
+		return nil, err
 	}
 	return r, nil
 }
 
-func (b *Bus) writerBucket(ctx context.Context) (jetstream.KeyValue, error) {
-	kv, err := b.js.CreateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: WriterBucket, Storage: jetstream.FileStorage, Replicas: b.cfg.Replicas})
+// openConsumer makes the writer's consumer anew: every report not acked
+// is delivered again, from the first, at once.
+func (r *Results) openConsumer(ctx context.Context) error {
+	if err := r.b.js.DeleteConsumer(ctx, StoredStream, WriterConsumer); err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
+		return fmt.Errorf("consumer %s on %s: %w", WriterConsumer, StoredStream, err)
+	}
+	cons, err := r.b.js.CreateConsumer(ctx, StoredStream, jetstream.ConsumerConfig{
+		Durable: WriterConsumer, AckPolicy: jetstream.AckExplicitPolicy, AckWait: 10 * time.Minute,
+		MaxDeliver: -1, MaxAckPending: -1,
+	})
+	if err != nil {
+		return fmt.Errorf("consumer %s on %s: %w", WriterConsumer, StoredStream, err)
+	}
+	r.cons = cons
+	return nil
+}
+
+// bucket creates a key-value bucket, or opens it when it exists.
+func (b *Bus) bucket(ctx context.Context, cfg jetstream.KeyValueConfig) (jetstream.KeyValue, error) {
+	cfg.Storage, cfg.Replicas = jetstream.FileStorage, b.cfg.Replicas
+	kv, err := b.js.CreateKeyValue(ctx, cfg)
 	if errors.Is(err, jetstream.ErrBucketExists) {
-		kv, err = b.js.KeyValue(ctx, WriterBucket)
+		kv, err = b.js.KeyValue(ctx, cfg.Bucket)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("bucket %s: %w", WriterBucket, err)
+		return nil, fmt.Errorf("bucket %s: %w", cfg.Bucket, err)
 	}
 	return kv, nil
 }
@@ -140,16 +153,43 @@ func (r *Results) Next(ctx context.Context, max int, wait time.Duration) ([]pipe
 		}
 		n, err := r.fetch(ctx, left)
 		if err != nil {
-			return out, err
+			return out, r.outage(ctx, err)
 		}
 		if n == 0 && (left <= 0 || time.Now().After(deadline)) {
 			break
 		}
 	}
 	if len(out) == 0 {
-		return nil, r.checkStall(ctx)
+		if err := r.checkStall(ctx); err != nil {
+			return nil, r.outage(ctx, err)
+		}
 	}
 	return out, nil
+}
+
+// outage turns a failure to read into a pause: the connection comes back
+// on its own (a server restarting, a network cut). Only a consumer
+// deleted under this writer, which means another writer took over, or
+// the end of ctx, ends the reading.
+func (r *Results) outage(ctx context.Context, err error) error {
+	if ctx.Err() != nil || errors.Is(err, jetstream.ErrConsumerDeleted) {
+		return err
+	}
+	if time.Since(r.lastOutage) > time.Minute {
+		r.note(fmt.Sprintf("waiting for NATS: %v", err))
+	}
+	r.lastOutage = time.Now()
+	sleepCtx(ctx, 250*time.Millisecond)
+	return nil
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
 }
 
 // fetch reads reports, waiting up to wait (not at all when 0), and files
@@ -223,9 +263,9 @@ func (r *Results) Commit(ctx context.Context) error {
 		return nil
 	}
 	mark := placedMark{Through: r.next - 1, Epoch: r.mark.Epoch}
-	rev, err := r.kv.Update(ctx, placedKey, mustJSON(mark), r.rev)
+	rev, err := r.writeMark(ctx, mark)
 	if err != nil {
-		return fmt.Errorf("%w: record the queue position: %v", store.ErrLeaseLost, err)
+		return err
 	}
 	r.mark, r.rev = mark, rev
 	for _, m := range r.handed {
@@ -235,6 +275,31 @@ func (r *Results) Commit(ctx context.Context) error {
 	notice, _ := json.Marshal(PlacedNotice{Through: mark.Through, At: time.Now().UnixNano()})
 	r.b.nc.Publish(PlacedSubject, notice)
 	return nil
+}
+
+// writeMark moves the queue position with compare-and-set on the
+// revision this writer wrote last, retrying while NATS is away. A
+// conflict means another writer claimed the position, unless the entry
+// holds exactly this mark (the write went through, its answer was lost).
+func (r *Results) writeMark(ctx context.Context, mark placedMark) (uint64, error) {
+	for {
+		rev, err := r.kv.Update(ctx, placedKey, mustJSON(mark), r.rev)
+		if err == nil {
+			return rev, nil
+		}
+		if errors.Is(err, jetstream.ErrKeyRevisionMismatch) {
+			if e, gerr := r.kv.Get(ctx, placedKey); gerr == nil && string(e.Value()) == string(mustJSON(mark)) {
+				return e.Revision(), nil
+			}
+			return 0, fmt.Errorf("%w: another writer moved the queue position", store.ErrLeaseLost)
+		}
+		if ctx.Err() != nil {
+			return 0, err
+		}
+		if rerr := r.outage(ctx, err); rerr != nil {
+			return 0, rerr
+		}
+	}
 }
 
 // PlacedNotice is what PlacedSubject carries.

@@ -11,12 +11,16 @@ import (
 )
 
 // stallCheck is how long the report at the head of the writer's order may
-// be awaited before the writer looks whether it can still come.
-const stallCheck = 30 * time.Second
+// be awaited before the writer looks why.
+const stallCheck = 5 * time.Second
 
-// checkStall moves past a queue position whose document left the docs
-// stream with no report to follow (an operator purged the stream, say):
-// without this the writer would wait for it forever.
+// checkStall looks why the report at next is not coming. When the server
+// counts more reports delivered than this writer holds, some were lost on
+// the way (a connection dropped with them): the consumer is made again
+// and every unacked report comes again at once, rather than after the
+// ack wait. When the document left the docs stream with no report to
+// follow (an operator purged the stream, say), its position is passed
+// over: without this the writer would wait for it forever.
 func (r *Results) checkStall(ctx context.Context) error {
 	if r.stalled.IsZero() {
 		r.stalled = time.Now()
@@ -26,7 +30,15 @@ func (r *Results) checkStall(ctx context.Context) error {
 		return nil
 	}
 	r.stalled = time.Now()
-	lost, err := r.lost(ctx, r.next)
+	ci, err := r.cons.Info(ctx)
+	if err != nil {
+		return err
+	}
+	if ci.NumAckPending > len(r.early)+len(r.handed) {
+		clear(r.early)
+		return r.openConsumer(ctx)
+	}
+	lost, err := r.lost(ctx, r.next, ci)
 	if err != nil || !lost {
 		return err
 	}
@@ -39,7 +51,7 @@ func (r *Results) checkStall(ctx context.Context) error {
 // report of it waits: a worker publishes its report before it acks the
 // document, so a finished document's report is pending on the writer's
 // consumer or already held here.
-func (r *Results) lost(ctx context.Context, pos int64) (bool, error) {
+func (r *Results) lost(ctx context.Context, pos int64, ci *jetstream.ConsumerInfo) (bool, error) {
 	docs, err := r.b.js.Stream(ctx, DocsStream)
 	if err != nil {
 		return false, err
@@ -49,10 +61,6 @@ func (r *Results) lost(ctx context.Context, pos int64) (bool, error) {
 	}
 	if _, err := docs.GetMsg(ctx, uint64(pos)); !errors.Is(err, jetstream.ErrMsgNotFound) {
 		return false, err // nil: still queued or in a worker's hands
-	}
-	ci, err := r.cons.Info(ctx)
-	if err != nil {
-		return false, err
 	}
 	_, held := r.early[pos]
 	return !held && ci.NumPending == 0 && ci.NumAckPending <= len(r.early), nil
@@ -66,7 +74,7 @@ func (r *Results) Quiet(ctx context.Context) (bool, error) {
 	}
 	d, err := r.b.Depths(ctx)
 	if err != nil {
-		return false, err
+		return false, nil // not known to be quiet
 	}
 	return d.Docs == 0 && d.Reports == 0, nil
 }

@@ -20,9 +20,10 @@ import (
 // consumer on the docs stream, and the publishing of results and dead
 // letters.
 type Work struct {
-	b      *Bus
-	cons   jetstream.Consumer
-	worker string // this worker, in dead letters: "worker pid 4120 on host w-2"
+	b        *Bus
+	cons     jetstream.Consumer
+	attempts jetstream.KeyValue
+	worker   string // this worker, in dead letters: "worker pid 4120 on host w-2"
 }
 
 var _ pipeline.WorkQueue = (*Work)(nil)
@@ -38,8 +39,40 @@ func (b *Bus) Work(ctx context.Context) (*Work, error) {
 	if err != nil {
 		return nil, fmt.Errorf("consumer %s on %s: %w", WorkersConsumer, DocsStream, err)
 	}
+	kv, err := b.bucket(ctx, jetstream.KeyValueConfig{Bucket: AttemptsBucket, TTL: 7 * 24 * time.Hour})
+	if err != nil {
+		return nil, err
+	}
 	host, _ := os.Hostname()
-	return &Work{b: b, cons: cons, worker: fmt.Sprintf("worker pid %d on host %s", os.Getpid(), host)}, nil
+	return &Work{b: b, cons: cons, attempts: kv, worker: fmt.Sprintf("worker pid %d on host %s", os.Getpid(), host)}, nil
+}
+
+// Attempt counts one more attempt on d alone, with compare-and-set so two
+// workers counting at once both count.
+func (w *Work) Attempt(ctx context.Context, d pipeline.Delivery) (int, error) {
+	key := strconv.FormatInt(d.Seq(), 10)
+	for {
+		e, err := w.attempts.Get(ctx, key)
+		if errors.Is(err, jetstream.ErrKeyNotFound) {
+			if _, err = w.attempts.Create(ctx, key, []byte("1")); err == nil {
+				return 1, nil
+			}
+			if errors.Is(err, jetstream.ErrKeyExists) {
+				continue
+			}
+		}
+		if err != nil {
+			return 0, fmt.Errorf("count attempts on document %d: %w", d.Seq(), err)
+		}
+		n, _ := strconv.Atoi(string(e.Value()))
+		_, err = w.attempts.Update(ctx, key, []byte(strconv.Itoa(n+1)), e.Revision())
+		if err == nil {
+			return n + 1, nil
+		}
+		if !errors.Is(err, jetstream.ErrKeyRevisionMismatch) {
+			return 0, fmt.Errorf("count attempts on document %d: %w", d.Seq(), err)
+		}
+	}
 }
 
 // TouchEvery is how often a worker should touch the documents in hand.
@@ -65,8 +98,8 @@ func (w *Work) Fetch(ctx context.Context, max int) ([]pipeline.Delivery, error) 
 		}
 		out = append(out, &delivery{m: m, seq: int64(md.Sequence.Stream), tries: int(md.NumDelivered)})
 	}
-	if err := batch.Error(); err != nil && !quietEnd(err) {
-		return out, err
+	if err := batch.Error(); err != nil && !quietEnd(err) && len(out) == 0 {
+		return nil, err // with documents in hand, the next fetch tells
 	}
 	return out, nil
 }

@@ -4,10 +4,17 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"parallax/internal/bus"
 	"parallax/internal/store/pgtest"
@@ -28,6 +35,7 @@ type distributed struct {
 	db   string
 	b    *bus.Bus
 	st   Store
+	kids []*child
 }
 
 func newDistributed(t *testing.T) *distributed {
@@ -72,6 +80,7 @@ func (d *distributed) start(env []string, args ...string) *child {
 	args = append(args, "--nats", d.natsURL(), "--db", d.db, "--ack-wait", "2s")
 	c := startChildEnv(d.t, env, args...)
 	d.t.Cleanup(func() { c.cmd.Process.Kill(); c.cmd.Wait() })
+	d.kids = append(d.kids, c)
 	return c
 }
 
@@ -113,9 +122,20 @@ func (d *distributed) waitFor(what string, ok func(q bus.Depths, articles int) b
 			return
 		}
 		if time.Since(start) > patience {
+			debugConsumers(d.t, d.natsURL())
+			d.stopAll()
 			d.t.Fatalf("still waiting for %s after %s: queue %+v, %d articles stored", what, patience, q, n)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// stopAll kills the processes and logs what each said.
+func (d *distributed) stopAll() {
+	for _, c := range d.kids {
+		c.cmd.Process.Signal(syscall.SIGQUIT)
+		c.cmd.Wait()
+		d.t.Logf("%v:\n%s%s", c.cmd.Args[1:], c.out.String(), c.err.String())
 	}
 }
 
@@ -190,3 +210,146 @@ func TestDistributedWorkerKilled(t *testing.T) {
 	sameStories(t, takeSnapshot(t, d.db), want)
 }
 
+// TestDistributedWriterTakeover: the story writer is SIGKILLed while a
+// second one stands by, which takes over; that one is killed in turn and
+// a third started. The stories are those of a single-process run.
+func TestDistributedWriterTakeover(t *testing.T) {
+	corpus := writeCorpus(t, 22, 240, 3)
+	want := reference(t, corpus)
+	d := newDistributed(t)
+	d.start(nil, "worker", "--quiet")
+	first := d.start(nil, "place")
+	d.waitForWriter(first)
+	standby := d.start(nil, "place")
+	d.queue(corpus)
+	d.waitFor("a third placed", func(q bus.Depths, _ int) bool { return q.Placed >= 80 })
+	first.cmd.Process.Signal(syscall.SIGKILL)
+	first.cmd.Wait()
+	d.waitForWriter(standby)
+	d.waitFor("two thirds placed", func(q bus.Depths, _ int) bool { return q.Placed >= 160 })
+	standby.cmd.Process.Signal(syscall.SIGKILL)
+	standby.cmd.Wait()
+	d.start(nil, "place")
+	d.waitDone()
+	d.checkStore(want.Articles)
+	sameStories(t, takeSnapshot(t, d.db), want)
+}
+
+// waitForWriter waits until c holds the store's writer lease.
+func (d *distributed) waitForWriter(c *child) {
+	d.t.Helper()
+	d.waitFor(fmt.Sprintf("pid %d to hold the writer lease", c.cmd.Process.Pid), func(bus.Depths, int) bool {
+		s, err := d.st.Status(context.Background())
+		return err == nil && s.Writer.Held && s.Writer.Holder.PID == c.cmd.Process.Pid
+	})
+}
+
+// TestDistributedNATSRestart: the NATS server is stopped and started
+// again on its file storage while workers and the writer are at work;
+// they reconnect, and no document is lost.
+func TestDistributedNATSRestart(t *testing.T) {
+	corpus := writeCorpus(t, 23, 240, 3)
+	want := reference(t, corpus)
+	d := newDistributed(t)
+	d.start(nil, "worker", "--quiet")
+	d.start(nil, "worker", "--quiet")
+	d.start(nil, "place")
+	d.queue(corpus)
+	d.waitFor("a third placed", func(q bus.Depths, _ int) bool { return q.Placed >= 80 })
+	d.restartNATS()
+	d.waitDone()
+	d.checkStore(want.Articles)
+	sameStories(t, takeSnapshot(t, d.db), want)
+}
+
+// TestDistributedPoison: a document that kills every worker taking it
+// (SIGKILL, as a page exhausting memory would) is dead-lettered after
+// --max-tries attempts on it alone and shows in status; its neighbours,
+// redelivered with it, are worked on alone and stored; the rest go on.
+func TestDistributedPoison(t *testing.T) {
+	const mark = "POISON-7f3a"
+	corpus := writeCorpus(t, 24, 200, 2)
+	parts, err := filepath.Glob(filepath.Join(corpus, "part-*.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := reference(t, parts...)
+	poison := fmt.Sprintf(`{"url":"https://example.org/%s","title":"Poison","text":"A page that kills its worker."}`+"\n", mark)
+	if err := os.WriteFile(filepath.Join(corpus, "part-000-poison.jsonl"), []byte(poison), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := newDistributed(t)
+	stop := d.supervise(2, []string{poisonEnv + "=" + mark}, "worker", "--quiet", "--max-tries", "2")
+	d.start(nil, "place")
+	d.queue(corpus)
+	d.waitDone()
+	stop()
+	d.checkStore(want.Articles)
+	sameStories(t, takeSnapshot(t, d.db), want)
+	out, _, err := run(t, "status", "--db", d.db, "--nats", d.natsURL(), "--format", "json")
+	if err != nil {
+		t.Fatalf("status --nats: %v\n%s", err, out)
+	}
+	var st statusReport
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	if q := st.Queue; q == nil || q.Dead != 1 || len(q.DeadLetters) != 1 || !strings.Contains(q.DeadLetters[0].Source, mark) ||
+		!strings.Contains(q.DeadLetters[0].Error, "gave up after 2 attempts") {
+		t.Errorf("status --nats = %s; want the poison document as the one dead letter", out)
+	}
+}
+
+// supervise keeps n processes running, starting a new one whenever one
+// exits, until stop is called.
+func (d *distributed) supervise(n int, env []string, args ...string) (stop func()) {
+	d.t.Helper()
+	args = append(args, "--nats", d.natsURL(), "--db", d.db, "--ack-wait", "2s")
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				cmd := exec.Command(os.Args[0], args...)
+				cmd.Env = append(append(os.Environ(), childEnv+"=1"), env...)
+				if err := cmd.Start(); err != nil {
+					d.t.Error(err)
+					return
+				}
+				exited := make(chan struct{})
+				go func() { cmd.Wait(); close(exited) }()
+				select {
+				case <-exited:
+				case <-done:
+					cmd.Process.Kill()
+					<-exited
+					return
+				}
+			}
+		}()
+	}
+	return func() { close(done); wg.Wait() }
+}
+
+// debugConsumers logs the state of the streams and consumers, to tell
+// where the work stopped.
+func debugConsumers(t *testing.T, url string) {
+	nc, err := nats.Connect(url)
+	if err != nil {
+		t.Log(err)
+		return
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	for _, sc := range [][2]string{{bus.DocsStream, bus.WorkersConsumer}, {bus.StoredStream, bus.WriterConsumer}} {
+		c, err := js.Consumer(context.Background(), sc[0], sc[1])
+		if err != nil {
+			t.Log(err)
+			continue
+		}
+		ci, _ := json.Marshal(c.CachedInfo())
+		t.Logf("consumer %s: %s", sc[1], ci)
+	}
+}

@@ -18,7 +18,7 @@ func runWorker(ctx context.Context, args []string, stdio Stdio) error {
 	nf := addNATSFlags(fs)
 	concurrency := fs.Int("concurrency", 0, "documents extracted at once (default: one per CPU)")
 	batch := fs.Int("batch", 32, "articles written to the store in one transaction at most")
-	maxTries := fs.Int("max-tries", 5, "deliveries a document may take without finishing (its worker died or stalled) before it is dead-lettered")
+	maxTries := fs.Int("max-tries", 5, "times a redelivered document is worked on alone without finishing (its worker died or stalled) before it is dead-lettered")
 	quiet := fs.Bool("quiet", false, "print only failures and the summary")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -64,4 +64,3 @@ func printDone(stdio Stdio, d pipeline.Done, quiet bool) {
 		fmt.Fprintf(stdio.Err, "%-9s article %d %s (document %d)\n", d.Outcome, d.ArticleID, d.Source, d.Delivery.Seq())
 	}
 }
-

@@ -34,6 +34,9 @@ type WorkQueue interface {
 	// Report publishes, durably, what became of documents: a result for
 	// the story writer each, and a dead letter for each failure.
 	Report(ctx context.Context, done []Done) error
+	// Attempt records that a worker is about to work on d alone and
+	// returns how many such attempts there were, this one included.
+	Attempt(ctx context.Context, d Delivery) (int, error)
 }
 
 // Done is what became of one delivered document.
@@ -55,9 +58,9 @@ type BatchStore interface {
 type WorkOptions struct {
 	Concurrency int // documents extracted at once; 0: one per CPU
 	Batch       int // articles stored in one transaction at most; 0: 32
-	// MaxTries is how many deliveries a document may take without being
-	// finished (its worker died, or stalled past the queue's ack wait)
-	// before it is dead-lettered unread; 0: 5.
+	// MaxTries is how many times a redelivered document may be worked on
+	// alone without being finished (its worker died, or stalled past the
+	// queue's ack wait) before it is dead-lettered unread; 0: 5.
 	MaxTries int
 	Touch    time.Duration // how often deliveries in hand are touched; 0: 10s
 	Retry    time.Duration // first pause after a store or queue failure (doubling up to 30s); 0: 1s
@@ -109,7 +112,7 @@ func Work(ctx context.Context, q WorkQueue, st BatchStore, opt WorkOptions) (Sum
 	h := &held{ds: map[Delivery]bool{}}
 	stopTouch := h.touchEvery(opt.Touch)
 	defer stopTouch()
-	jobs := make(chan Delivery, opt.Concurrency)
+	jobs := make(chan workItem, opt.Concurrency)
 	out := make(chan extracted, opt.Concurrency+opt.Batch)
 	// A slot per delivery in hand bounds what waits out its ack wait here.
 	slots := make(chan struct{}, 2*opt.Concurrency+opt.Batch)
@@ -119,8 +122,8 @@ func Work(ctx context.Context, q WorkQueue, st BatchStore, opt WorkOptions) (Sum
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for d := range jobs {
-				out <- extractDelivery(d, opt)
+			for j := range jobs {
+				out <- extractDelivery(j, opt)
 			}
 		}()
 	}
@@ -130,7 +133,7 @@ func Work(ctx context.Context, q WorkQueue, st BatchStore, opt WorkOptions) (Sum
 
 // fetchLoop fetches as many documents as there are free slots, until ctx
 // ends; a queue failure is retried.
-func fetchLoop(ctx context.Context, q WorkQueue, h *held, slots chan struct{}, jobs chan<- Delivery, opt WorkOptions) {
+func fetchLoop(ctx context.Context, q WorkQueue, h *held, slots chan struct{}, jobs chan<- workItem, opt WorkOptions) {
 	defer close(jobs)
 	pause := opt.Retry
 	for {
@@ -159,11 +162,55 @@ func fetchLoop(ctx context.Context, q WorkQueue, h *held, slots chan struct{}, j
 			continue
 		}
 		pause = opt.Retry
+		var suspects []Delivery
 		for _, d := range ds {
 			h.add(d)
-			jobs <- d
+			if d.Tries() > 1 {
+				suspects = append(suspects, d)
+				continue
+			}
+			jobs <- workItem{d: d}
+		}
+		if !isolate(ctx, q, suspects, slots, jobs, opt) {
+			return
 		}
 	}
+}
+
+// workItem is a delivery for the extraction workers; attempts counts the
+// times it was worked on alone (0 for a first delivery).
+type workItem struct {
+	d        Delivery
+	attempts int
+}
+
+// isolate works on each redelivered document alone, once everything else
+// in hand is finished and before anything more is fetched: a document
+// that kills its worker then takes no other with it into an attempt of
+// its own, and only it reaches MaxTries attempts.
+func isolate(ctx context.Context, q WorkQueue, suspects []Delivery, slots chan struct{}, jobs chan<- workItem, opt WorkOptions) bool {
+	for i, d := range suspects {
+		if !waitInHand(ctx, slots, len(suspects)-i) {
+			return false
+		}
+		var n int
+		err := retry(ctx, opt, func() (err error) { n, err = q.Attempt(ctx, d); return err })
+		if err != nil {
+			return false
+		}
+		jobs <- workItem{d: d, attempts: n}
+	}
+	return len(suspects) == 0 || waitInHand(ctx, slots, 0)
+}
+
+// waitInHand waits until n deliveries are left in hand.
+func waitInHand(ctx context.Context, slots chan struct{}, n int) bool {
+	for len(slots) > n {
+		if !sleep(ctx, 10*time.Millisecond) {
+			return false
+		}
+	}
+	return true
 }
 
 func trySend(c chan struct{}) bool {
@@ -188,9 +235,10 @@ func sleep(ctx context.Context, d time.Duration) bool {
 }
 
 // extractDelivery reads, extracts and enriches one delivered document.
-func extractDelivery(d Delivery, opt WorkOptions) extracted {
-	if d.Tries() > opt.MaxTries {
-		return extracted{d: d, err: fmt.Errorf("document %d: gave up after %d deliveries: each time, the worker handling it stopped or stalled before finishing", d.Seq(), d.Tries()-1)}
+func extractDelivery(j workItem, opt WorkOptions) extracted {
+	d := j.d
+	if j.attempts > opt.MaxTries {
+		return extracted{d: d, err: fmt.Errorf("document %d: gave up after %d attempts on it alone: each time, the worker handling it stopped or stalled before finishing", d.Seq(), j.attempts-1)}
 	}
 	doc, err := d.Doc()
 	if err != nil {
