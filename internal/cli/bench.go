@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"slices"
 	"strconv"
 	"time"
 
@@ -31,7 +32,10 @@ type benchReport struct {
 }
 
 func runBench(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("bench", "[--n N] [--seed S] [--window W] [--format text|json]", stdio)
+	if slices.Contains(args, "--distributed") || slices.Contains(args, "-distributed") {
+		return runDistBench(ctx, args, stdio)
+	}
+	fs := newFlags("bench", "[--n N] [--seed S] [--window W] [--format text|json] | --distributed --db postgres://… [flags]", stdio)
 	n := fs.Int("n", 200_000, "articles in the generated stream")
 	seed := fs.Int64("seed", 1, "generator seed")
 	window := fs.Int("window", 10_000, "articles per timing window (first and last are compared)")

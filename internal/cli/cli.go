@@ -44,7 +44,7 @@ func commands() []command {
 		{"story", "one story's articles, grouped by outlet", runStory},
 		{"serve", "serve the web interface and JSON API over the store", runServe},
 		{"export", "write the store as JSON (articles and stories)", runExport},
-		{"bench", "measure clustering speed and memory on a generated stream", runBench},
+		{"bench", "measure clustering speed and memory on a generated stream (--distributed: workers and writer through NATS)", runBench},
 		{"eval", "score against labelled data: eval extract --gold FILE, eval clusters --labels FILE, eval quotes --gold FILE, eval entities --gold FILE", runEval},
 	}
 }

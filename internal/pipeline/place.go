@@ -53,6 +53,10 @@ type PlaceOptions struct {
 	// ReportEvery is the longest that pending reports wait while results
 	// keep coming; 0: 1m.
 	ReportEvery time.Duration
+	// Gather is how long results are gathered into one commit, at most
+	// (a commit compares every story, so it is not made per article);
+	// 0: 500ms.
+	Gather time.Duration
 	OnBatch     func(PlacedBatch) // after each commit
 	OnNote      func(string)      // something a person should know, one line
 }
@@ -77,9 +81,12 @@ func PlaceStream(ctx context.Context, feed StoredFeed, st StreamStore, s *Storie
 	if opt.ReportEvery <= 0 {
 		opt.ReportEvery = time.Minute
 	}
+	if opt.Gather <= 0 {
+		opt.Gather = 500 * time.Millisecond
+	}
 	lastReports, lastSweep := time.Now(), time.Time{}
 	for ctx.Err() == nil {
-		rs, err := feed.Next(ctx, flushEvery, opt.Wait)
+		rs, err := gatherResults(ctx, feed, opt)
 		if err != nil {
 			return stopped(ctx, err)
 		}
@@ -103,6 +110,19 @@ func PlaceStream(ctx context.Context, feed StoredFeed, st StreamStore, s *Storie
 		}
 	}
 	return nil
+}
+
+// gatherResults waits up to opt.Wait for a first result, then gathers
+// more for up to opt.Gather, up to flushEvery in all.
+func gatherResults(ctx context.Context, feed StoredFeed, opt PlaceOptions) ([]Result, error) {
+	rs, err := feed.Next(ctx, flushEvery, opt.Wait)
+	deadline := time.Now().Add(opt.Gather)
+	for err == nil && len(rs) > 0 && len(rs) < flushEvery && time.Now().Before(deadline) {
+		var more []Result
+		more, err = feed.Next(ctx, flushEvery-len(rs), time.Until(deadline))
+		rs = append(rs, more...)
+	}
+	return rs, err
 }
 
 // stopped is nil for an error that only says ctx ended.
