@@ -56,9 +56,9 @@ type PlaceOptions struct {
 	// Gather is how long results are gathered into one commit, at most
 	// (a commit compares every story, so it is not made per article);
 	// 0: 500ms.
-	Gather time.Duration
-	OnBatch     func(PlacedBatch) // after each commit
-	OnNote      func(string)      // something a person should know, one line
+	Gather  time.Duration
+	OnBatch func(PlacedBatch) // after each commit
+	OnNote  func(string)      // something a person should know, one line
 }
 
 // PlacedBatch is one commit of the story writer.
