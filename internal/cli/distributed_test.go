@@ -353,3 +353,40 @@ func debugConsumers(t *testing.T, url string) {
 		t.Logf("consumer %s: %s", sc[1], ci)
 	}
 }
+
+// TestWatchQueuesPages: watch --nats fetches the feed's pages and queues
+// them, in feed order, instead of storing them; the entries are settled,
+// so the next round queues nothing.
+func TestWatchQueuesPages(t *testing.T) {
+	site := newNewsSite(t, 20)
+	srv, err := bus.StartServer(t.TempDir(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Shutdown()
+	db := filepath.Join(t.TempDir(), "feeds.db")
+	if _, _, err := run(t, "feeds", "add", "--db", db, site.URL+"/feed.xml"); err != nil {
+		t.Fatal(err)
+	}
+	for round, want := range []string{"20 queued, 0 already queued, 0 failed", "not modified"} {
+		out, stderr, err := watchOnce(t, db, "--quiet", "--nats", srv.URL())
+		if err != nil || !strings.Contains(out, want) {
+			t.Fatalf("watch --nats round %d: %v; want %q in\n%s%s", round+1, err, want, out, stderr)
+		}
+	}
+	b, err := bus.Connect(context.Background(), bus.Config{URL: srv.URL()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	q, err := b.Depths(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.LastDoc != 20 || q.Docs != 20 {
+		t.Errorf("queue = %+v; want the 20 pages queued once", q)
+	}
+	if n := len(exportArticles(t, db)); n != 0 {
+		t.Errorf("watch --nats stored %d articles itself", n)
+	}
+}

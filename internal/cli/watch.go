@@ -35,8 +35,8 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	}
 	defer st.Close()
 	prog := newProgress(stdio.Err, *quiet)
-	onFeed := func(r pipeline.FeedReport) { prog.clear(); printFeedReport(stdio, r) }
 	var queue pipeline.Queue
+	onFeed := func(r pipeline.FeedReport) { prog.clear(); printFeedReport(stdio, r, queue != nil) }
 	if nf.value() != "" {
 		b, err := nf.connect(ctx, "watch")
 		if err != nil {
@@ -74,12 +74,12 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 				return err
 			}
 			fmt.Fprintf(stdio.Out, "%s ", time.Now().Format("2006-01-02 15:04:05"))
-			printWatchSummary(stdio, sum)
+			printWatchSummary(stdio, sum, queue != nil)
 			return nil
 		})
 	}
 	sum, err := round(ctx)
-	printWatchSummary(stdio, sum)
+	printWatchSummary(stdio, sum, queue != nil)
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,9 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	return nil
 }
 
-func printFeedReport(stdio Stdio, r pipeline.FeedReport) {
+// printFeedReport says what a feed check did; queued: its pages went to
+// the distributed queue (counted as new, or unchanged when already there).
+func printFeedReport(stdio Stdio, r pipeline.FeedReport, queued bool) {
 	switch {
 	case r.Err != nil:
 		fmt.Fprintf(stdio.Err, "error: %v\n", r.Err)
@@ -101,12 +103,22 @@ func printFeedReport(stdio Stdio, r pipeline.FeedReport) {
 		if r.Fallbacks > 0 {
 			fallback = fmt.Sprintf(" (%d from the feed's own content: page unavailable)", r.Fallbacks)
 		}
+		if queued {
+			fmt.Fprintf(stdio.Out, "feed %s: %d entries, %d fetched: %d queued, %d already queued, %d failed%s\n",
+				r.URL, r.Entries, r.Fetched, a.New, a.Unchanged, a.Failed, fallback)
+			return
+		}
 		fmt.Fprintf(stdio.Out, "feed %s: %d entries, %d fetched: %d new, %d updated, %d unchanged, %d failed%s\n",
 			r.URL, r.Entries, r.Fetched, a.New, a.Updated, a.Unchanged, a.Failed, fallback)
 	}
 }
 
-func printWatchSummary(stdio Stdio, s pipeline.WatchSummary) {
+func printWatchSummary(stdio Stdio, s pipeline.WatchSummary, queued bool) {
+	if queued {
+		fmt.Fprintf(stdio.Out, "checked %d feeds (%d not modified, %d failed): %d pages queued, %d failed\n",
+			s.Feeds, s.NotModified, s.Failed, s.Articles.New, s.Articles.Failed)
+		return
+	}
 	fmt.Fprintf(stdio.Out, "checked %d feeds (%d not modified, %d failed): %d new articles, %d updated, %d failed\n",
 		s.Feeds, s.NotModified, s.Failed, s.Articles.New, s.Articles.Updated, s.Articles.Failed)
 }
