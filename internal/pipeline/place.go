@@ -53,6 +53,10 @@ type PlaceOptions struct {
 	// ReportEvery is the longest that pending reports wait while results
 	// keep coming; 0: 1m.
 	ReportEvery time.Duration
+	// ReportBudget bounds one pass over pending reports while results keep
+	// coming, so placement keeps up; 0: 10s. (When idle, reports are
+	// built in slices of two seconds until none is pending.)
+	ReportBudget time.Duration
 	// Gather is how long results are gathered into one commit, at most
 	// (a commit compares every story, so it is not made per article);
 	// 0: 500ms.
@@ -73,7 +77,8 @@ const sweepEvery = time.Minute
 
 // PlaceStream places each stored article as its result comes, commits
 // after each batch, and builds the pending reports when the feed is idle
-// (and at least every ReportEvery). It returns nil when ctx ends.
+// (and for up to ReportBudget every ReportEvery while it is not). It
+// returns nil when ctx ends.
 func PlaceStream(ctx context.Context, feed StoredFeed, st StreamStore, s *Stories, opt PlaceOptions) error {
 	if opt.Wait <= 0 {
 		opt.Wait = time.Second
@@ -83,6 +88,9 @@ func PlaceStream(ctx context.Context, feed StoredFeed, st StreamStore, s *Storie
 	}
 	if opt.Gather <= 0 {
 		opt.Gather = 500 * time.Millisecond
+	}
+	if opt.ReportBudget <= 0 {
+		opt.ReportBudget = 10 * time.Second
 	}
 	lastReports, lastSweep := time.Now(), time.Time{}
 	for ctx.Err() == nil {
@@ -97,7 +105,7 @@ func PlaceStream(ctx context.Context, feed StoredFeed, st StreamStore, s *Storie
 		}
 		idle := len(rs) == 0
 		if idle || time.Since(lastReports) >= opt.ReportEvery {
-			if _, err := BuildPending(ctx, st, opt.Reporter); err != nil {
+			if err := buildSome(ctx, st, opt, idle); err != nil {
 				return stopped(ctx, err)
 			}
 			lastReports = time.Now()
@@ -110,6 +118,27 @@ func PlaceStream(ctx context.Context, feed StoredFeed, st StreamStore, s *Storie
 		}
 	}
 	return nil
+}
+
+// Placing comes first: reports are derived and can wait (their stories
+// stay marked pending in the store). A pass over the pending reports is
+// cut short after idleSlice when the feed is idle (to look for results
+// again) and after ReportBudget when results keep coming.
+const idleSlice = 2 * time.Second
+
+// buildSome builds pending reports, in story order, for a slice of time.
+func buildSome(ctx context.Context, st StreamStore, opt PlaceOptions, idle bool) error {
+	budget := opt.ReportBudget
+	if idle {
+		budget = idleSlice
+	}
+	bctx, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
+	_, err := BuildPending(bctx, st, opt.Reporter)
+	if err != nil && ctx.Err() == nil && bctx.Err() != nil {
+		return nil // the slice is used up; the rest stay pending
+	}
+	return err
 }
 
 // gatherResults waits up to opt.Wait for a first result, then gathers
