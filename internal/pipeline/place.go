@@ -57,9 +57,9 @@ type PlaceOptions struct {
 	// coming, so placement keeps up; 0: 10s. (When idle, reports are
 	// built in slices of two seconds until none is pending.)
 	ReportBudget time.Duration
-	// Gather is how long results are gathered into one commit, at most
-	// (a commit compares every story, so it is not made per article);
-	// 0: 500ms.
+	// Gather is how long results are gathered into one commit at least
+	// (a commit compares every story, so it is not made per article;
+	// the writer gathers longer when commits grow slow); 0: 500ms.
 	Gather  time.Duration
 	OnBatch func(PlacedBatch) // after each commit
 	OnNote  func(string)      // something a person should know, one line
@@ -92,16 +92,18 @@ func PlaceStream(ctx context.Context, feed StoredFeed, st StreamStore, s *Storie
 	if opt.ReportBudget <= 0 {
 		opt.ReportBudget = 10 * time.Second
 	}
-	lastReports, lastSweep := time.Now(), time.Time{}
+	lastReports, lastSweep, gather := time.Now(), time.Time{}, opt.Gather
 	for ctx.Err() == nil {
-		rs, err := gatherResults(ctx, feed, opt)
+		rs, err := gatherResults(ctx, feed, opt.Wait, gather)
 		if err != nil {
 			return stopped(ctx, err)
 		}
 		if len(rs) > 0 {
-			if err := placeBatch(ctx, feed, st, s, rs, opt); err != nil {
+			took, err := placeBatch(ctx, feed, st, s, rs, opt)
+			if err != nil {
 				return stopped(ctx, err)
 			}
+			gather = gatherFor(took, opt.Gather)
 		}
 		idle := len(rs) == 0
 		if idle || time.Since(lastReports) >= opt.ReportEvery {
@@ -141,11 +143,11 @@ func buildSome(ctx context.Context, st StreamStore, opt PlaceOptions, idle bool)
 	return err
 }
 
-// gatherResults waits up to opt.Wait for a first result, then gathers
-// more for up to opt.Gather, up to flushEvery in all.
-func gatherResults(ctx context.Context, feed StoredFeed, opt PlaceOptions) ([]Result, error) {
-	rs, err := feed.Next(ctx, flushEvery, opt.Wait)
-	deadline := time.Now().Add(opt.Gather)
+// gatherResults waits up to wait for a first result, then gathers more
+// for up to gather, up to flushEvery in all.
+func gatherResults(ctx context.Context, feed StoredFeed, wait, gather time.Duration) ([]Result, error) {
+	rs, err := feed.Next(ctx, flushEvery, wait)
+	deadline := time.Now().Add(gather)
 	for err == nil && len(rs) > 0 && len(rs) < flushEvery && time.Now().Before(deadline) {
 		var more []Result
 		more, err = feed.Next(ctx, flushEvery-len(rs), time.Until(deadline))
@@ -153,6 +155,16 @@ func gatherResults(ctx context.Context, feed StoredFeed, opt PlaceOptions) ([]Re
 	}
 	return rs, err
 }
+
+// gatherFor is the next gathering time: at least least, and ten times
+// what the last commit took, so commits (which compare every story, a cost
+// that grows with the store) take a tenth of the writer's time at most.
+func gatherFor(commit, least time.Duration) time.Duration {
+	return min(max(least, 10*commit), maxGather)
+}
+
+// maxGather bounds how long a result waits for its commit.
+const maxGather = 10 * time.Second
 
 // stopped is nil for an error that only says ctx ended.
 func stopped(ctx context.Context, err error) error {
@@ -163,8 +175,9 @@ func stopped(ctx context.Context, err error) error {
 }
 
 // placeBatch places the batch's articles not placed yet, in order, writes
-// them in one commit and only then commits the feed.
-func placeBatch(ctx context.Context, feed StoredFeed, st StreamStore, s *Stories, rs []Result, opt PlaceOptions) error {
+// them in one commit and only then commits the feed; it returns how long
+// the store's commit took.
+func placeBatch(ctx context.Context, feed StoredFeed, st StreamStore, s *Stories, rs []Result, opt PlaceOptions) (time.Duration, error) {
 	var ids []int64
 	want := map[int64]bool{}
 	for _, r := range rs {
@@ -177,7 +190,7 @@ func placeBatch(ctx context.Context, feed StoredFeed, st StreamStore, s *Stories
 	}
 	arts, err := st.ArticlesByID(ctx, ids)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if len(arts) != len(ids) && opt.OnNote != nil {
 		opt.OnNote(fmt.Sprintf("%d of %d stored articles the workers reported are not in the store; not placed", len(ids)-len(arts), len(ids)))
@@ -185,16 +198,18 @@ func placeBatch(ctx context.Context, feed StoredFeed, st StreamStore, s *Stories
 	for _, a := range arts {
 		s.Place(a)
 	}
+	start := time.Now()
 	if err := s.Flush(ctx); err != nil {
-		return err
+		return 0, err
 	}
+	took := time.Since(start)
 	if err := feed.Commit(ctx); err != nil {
-		return err
+		return 0, err
 	}
 	if opt.OnBatch != nil {
 		opt.OnBatch(PlacedBatch{Results: len(rs), Placed: len(arts), Through: rs[len(rs)-1].Seq})
 	}
-	return nil
+	return took, nil
 }
 
 // sweep places stored articles that no result will ever name (stored
