@@ -19,23 +19,26 @@ import (
 // same generated stream through 1, 2, 4… worker processes and one story
 // writer, each run on a fresh schema and a fresh NATS server.
 type distBenchReport struct {
-	Articles int                `json:"articles"`
-	Paced    int                `json:"paced_articles"`
-	Seed     int64              `json:"seed"`
-	CPUs     int                `json:"cpus"`
-	Taskset  bool               `json:"taskset"`
-	Runs     []distBenchRun     `json:"runs"`
-	Ratios   map[string]float64 `json:"worker_throughput_ratios"` // "2/1": runs[2].WorkerPerSec / runs[1]
-	LoadAvg  string             `json:"load_average_before"`
+	Articles int   `json:"articles"`
+	Paced    int   `json:"paced_articles"`
+	Seed     int64 `json:"seed"`
+	CPUs     int   `json:"cpus"`
+	// WorkerCPUs are the CPUs workers were pinned to (taskset), round
+	// robin; none when they were not.
+	WorkerCPUs []int              `json:"worker_cpus,omitempty"`
+	Runs       []distBenchRun     `json:"runs"`
+	Ratios     map[string]float64 `json:"worker_throughput_ratios"` // "2/1": runs[2].WorkerPerSec / runs[1]
+	LoadAvg    string             `json:"load_average_before"`
 }
 
 type distBenchFlags struct {
-	n, paced      int
-	seed          int64
-	workers       []int
-	taskset, keep bool
-	reportEvery   time.Duration
-	db, format    string
+	n, paced    int
+	seed        int64
+	workers     []int
+	workerCPUs  []int
+	keep        bool
+	reportEvery time.Duration
+	db, format  string
 }
 
 func parseDistBench(fs *flag.FlagSet, args []string) (distBenchFlags, error) {
@@ -44,7 +47,7 @@ func parseDistBench(fs *flag.FlagSet, args []string) (distBenchFlags, error) {
 	fs.IntVar(&f.paced, "paced", 0, "articles published afterwards at half the measured rate, for latency (default n/5)")
 	fs.Int64Var(&f.seed, "seed", 1, "generator seed")
 	list := fs.String("workers", "1,2,4", "worker processes per run, comma-separated")
-	fs.BoolVar(&f.taskset, "taskset", false, "pin worker i to CPU i mod the number of CPUs (taskset -c)")
+	cpus := fs.String("worker-cpus", "", "pin the workers to these CPUs, one each in turn (taskset -c), e.g. 0,1,2,3; start the bench itself (and PostgreSQL) on the others")
 	fs.BoolVar(&f.keep, "keep", false, "keep each run's PostgreSQL schema (named in the output)")
 	fs.DurationVar(&f.reportEvery, "report-every", time.Minute, "the story writer's --report-every")
 	fs.Bool("distributed", true, "")
@@ -57,12 +60,14 @@ func parseDistBench(fs *flag.FlagSet, args []string) (distBenchFlags, error) {
 	if f.paced == 0 {
 		f.paced = f.n / 5
 	}
-	for _, s := range strings.Split(*list, ",") {
-		w, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || w < 1 {
-			return f, fmt.Errorf("%w: --workers %q: want numbers of workers like 1,2,4", ErrUsage, *list)
+	var err error
+	if f.workers, err = intList(*list, 1); err != nil {
+		return f, fmt.Errorf("%w: --workers %q: want numbers of workers like 1,2,4", ErrUsage, *list)
+	}
+	if *cpus != "" {
+		if f.workerCPUs, err = intList(*cpus, 0); err != nil {
+			return f, fmt.Errorf("%w: --worker-cpus %q: want CPU numbers like 0,1", ErrUsage, *cpus)
 		}
-		f.workers = append(f.workers, w)
 	}
 	if f.n < 100 || !isPostgresURL(f.db) {
 		return f, fmt.Errorf("%w: bench --distributed needs --n >= 100 and --db postgres://… (each run makes a schema of its own there)", ErrUsage)
@@ -70,14 +75,27 @@ func parseDistBench(fs *flag.FlagSet, args []string) (distBenchFlags, error) {
 	return f, nil
 }
 
+// intList reads comma-separated integers of at least least.
+func intList(s string, least int) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < least {
+			return nil, fmt.Errorf("bad number %q", f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
 // runDistBench runs the stream once per worker count.
 func runDistBench(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("bench --distributed", "--db postgres://… [--n N] [--workers 1,2,4] [--taskset] [--seed S] [--format text|json]", stdio)
+	fs := newFlags("bench --distributed", "--db postgres://… [--n N] [--workers 1,2,4] [--worker-cpus 0,1] [--seed S] [--format text|json]", stdio)
 	f, err := parseDistBench(fs, args)
 	if err != nil {
 		return err
 	}
-	rep := distBenchReport{Articles: f.n, Paced: f.paced, Seed: f.seed, CPUs: runtime.NumCPU(), Taskset: f.taskset,
+	rep := distBenchReport{Articles: f.n, Paced: f.paced, Seed: f.seed, CPUs: runtime.NumCPU(), WorkerCPUs: f.workerCPUs,
 		Ratios: map[string]float64{}, LoadAvg: loadAverage()}
 	for _, w := range f.workers {
 		fmt.Fprintf(stdio.Err, "run with %d worker(s)…\n", w)
@@ -141,8 +159,8 @@ func benchSchema(ctx context.Context, db string, keep bool) (string, func(), err
 
 func printDistBench(stdio Stdio, rep distBenchReport) {
 	w := stdio.Out
-	fmt.Fprintf(w, "%d generated articles (seed %d) as a backlog, then %d at half the measured rate; %d CPUs, load %s before, taskset %v\n",
-		rep.Articles, rep.Seed, rep.Paced, rep.CPUs, rep.LoadAvg, rep.Taskset)
+	fmt.Fprintf(w, "%d generated articles (seed %d) as a backlog, then %d at half the measured rate; %d CPUs, load %s before, workers pinned to CPUs %v\n",
+		rep.Articles, rep.Seed, rep.Paced, rep.CPUs, rep.LoadAvg, rep.WorkerCPUs)
 	fmt.Fprintf(w, "%-7s %8s %10s %9s %11s %10s %9s %12s %7s %7s %7s %s\n", "workers", "queue/s", "workers/s", "writer/s",
 		"worker ms", "writer ms", "reports s", "writer queue", "p50 ms", "p95 ms", "B³", "same as one process")
 	for _, r := range rep.Runs {

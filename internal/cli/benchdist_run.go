@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"sync"
 	"syscall"
@@ -171,7 +170,8 @@ func benchPublish(ctx context.Context, b *bus.Bus, next func() (model.Article, g
 	return nil
 }
 
-// startBenchProcs starts the workers (pinned to a CPU each with taskset)
+// startBenchProcs starts the workers (each pinned to a CPU of
+// --worker-cpus with taskset)
 // and the story writer, each logging to a file in dir.
 func startBenchProcs(natsURL, dbURL string, workers int, f distBenchFlags, dir string) ([]*exec.Cmd, error) {
 	exe, err := os.Executable()
@@ -198,8 +198,8 @@ func startBenchProcs(natsURL, dbURL string, workers int, f distBenchFlags, dir s
 	}
 	for i := range workers {
 		cpu := -1
-		if f.taskset {
-			cpu = i % max(1, runtime.NumCPU())
+		if len(f.workerCPUs) > 0 {
+			cpu = f.workerCPUs[i%len(f.workerCPUs)]
 		}
 		if err := start(fmt.Sprintf("worker-%d", i+1), cpu, "worker", "--quiet"); err != nil {
 			stopBenchProcs(procs)
