@@ -47,19 +47,15 @@ type StreamStore interface {
 // PlaceOptions tune PlaceStream.
 type PlaceOptions struct {
 	Reporter Reporter
-	// Wait is how long to wait for the next result before doing idle
-	// work (building reports); 0: 1s.
+	// Wait is how long to wait for the next result before the feed
+	// counts as idle; 0: 1s.
 	Wait time.Duration
-	// ReportEvery is the longest that pending reports wait while results
-	// keep coming; 0: 1m.
+	// ReportEvery is how often pending reports are built while results
+	// keep coming (they are built whenever the feed is idle); 0: 1m.
 	ReportEvery time.Duration
-	// ReportBudget bounds one pass over pending reports while results keep
-	// coming, so placement keeps up; 0: 10s. (When idle, reports are
-	// built in slices of two seconds until none is pending.)
-	ReportBudget time.Duration
 	// Gather is how long results are gathered into one commit at least
 	// (a commit compares every story, so it is not made per article;
-	// the writer gathers longer when commits grow slow); 0: 500ms.
+	// the writer gathers longer when commits grow slow); 0: 250ms.
 	Gather  time.Duration
 	OnBatch func(PlacedBatch) // after each commit
 	OnNote  func(string)      // something a person should know, one line
@@ -75,23 +71,29 @@ type PlacedBatch struct {
 // sweepEvery spaces the idle writer's looks for orphaned unplaced articles.
 const sweepEvery = time.Minute
 
-// PlaceStream places each stored article as its result comes, commits
-// after each batch, and builds the pending reports when the feed is idle
-// (and for up to ReportBudget every ReportEvery while it is not). It
-// returns nil when ctx ends.
+func (o PlaceOptions) withDefaults() PlaceOptions {
+	if o.Wait <= 0 {
+		o.Wait = time.Second
+	}
+	if o.ReportEvery <= 0 {
+		o.ReportEvery = time.Minute
+	}
+	if o.Gather <= 0 {
+		o.Gather = 250 * time.Millisecond
+	}
+	return o
+}
+
+// PlaceStream places each stored article as its result comes and commits
+// after each batch. Reports are built beside it, by a goroutine of their
+// own, whenever the feed is idle and every ReportEvery while it is not:
+// placing never waits for them (they are derived, and stay marked pending
+// in the store until built). It returns nil when ctx ends.
 func PlaceStream(ctx context.Context, feed StoredFeed, st StreamStore, s *Stories, opt PlaceOptions) error {
-	if opt.Wait <= 0 {
-		opt.Wait = time.Second
-	}
-	if opt.ReportEvery <= 0 {
-		opt.ReportEvery = time.Minute
-	}
-	if opt.Gather <= 0 {
-		opt.Gather = 500 * time.Millisecond
-	}
-	if opt.ReportBudget <= 0 {
-		opt.ReportBudget = 10 * time.Second
-	}
+	opt = opt.withDefaults()
+	rctx, stopReports := context.WithCancel(ctx)
+	reports := newReportBuilder(rctx, st, opt.Reporter)
+	defer func() { stopReports(); reports.wait() }()
 	lastReports, lastSweep, gather := time.Now(), time.Time{}, opt.Gather
 	for ctx.Err() == nil {
 		rs, err := gatherResults(ctx, feed, opt.Wait, gather)
@@ -107,10 +109,11 @@ func PlaceStream(ctx context.Context, feed StoredFeed, st StreamStore, s *Storie
 		}
 		idle := len(rs) == 0
 		if idle || time.Since(lastReports) >= opt.ReportEvery {
-			if err := buildSome(ctx, st, opt, idle); err != nil {
-				return stopped(ctx, err)
-			}
+			reports.ask()
 			lastReports = time.Now()
+		}
+		if err := reports.failed(); err != nil {
+			return err
 		}
 		if idle && time.Since(lastSweep) >= sweepEvery {
 			if err := sweep(ctx, feed, s, opt); err != nil {
@@ -122,26 +125,53 @@ func PlaceStream(ctx context.Context, feed StoredFeed, st StreamStore, s *Storie
 	return nil
 }
 
-// Placing comes first: reports are derived and can wait (their stories
-// stay marked pending in the store). A pass over the pending reports is
-// cut short after idleSlice when the feed is idle (to look for results
-// again) and after ReportBudget when results keep coming.
-const idleSlice = 2 * time.Second
-
-// buildSome builds pending reports, in story order, for a slice of time.
-func buildSome(ctx context.Context, st StreamStore, opt PlaceOptions, idle bool) error {
-	budget := opt.ReportBudget
-	if idle {
-		budget = idleSlice
-	}
-	bctx, cancel := context.WithTimeout(ctx, budget)
-	defer cancel()
-	_, err := BuildPending(bctx, st, opt.Reporter)
-	if err != nil && ctx.Err() == nil && bctx.Err() != nil {
-		return nil // the slice is used up; the rest stay pending
-	}
-	return err
+// reportBuilder builds the pending reports, one pass when asked (asks
+// made during a pass make one more pass), until its context ends.
+type reportBuilder struct {
+	asks chan struct{}
+	errc chan error
+	done chan struct{}
 }
+
+func newReportBuilder(ctx context.Context, st StreamStore, rep Reporter) *reportBuilder {
+	r := &reportBuilder{asks: make(chan struct{}, 1), errc: make(chan error, 1), done: make(chan struct{})}
+	go func() {
+		defer close(r.done)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-r.asks:
+			}
+			if _, err := BuildPending(ctx, st, rep); err != nil {
+				if ctx.Err() == nil {
+					r.errc <- err
+				}
+				return
+			}
+		}
+	}()
+	return r
+}
+
+func (r *reportBuilder) ask() {
+	select {
+	case r.asks <- struct{}{}:
+	default: // a pass is asked for already
+	}
+}
+
+// failed is the error that ended the builder, if it did.
+func (r *reportBuilder) failed() error {
+	select {
+	case err := <-r.errc:
+		return err
+	default:
+		return nil
+	}
+}
+
+func (r *reportBuilder) wait() { <-r.done }
 
 // gatherResults waits up to wait for a first result, then gathers more
 // for up to gather, up to flushEvery in all.
@@ -158,13 +188,14 @@ func gatherResults(ctx context.Context, feed StoredFeed, wait, gather time.Durat
 
 // gatherFor is the next gathering time: at least least, and ten times
 // what the last commit took, so commits (which compare every story, a cost
-// that grows with the store) take a tenth of the writer's time at most.
+// that grows with the store) take a tenth of the writer's time at most,
+// up to maxGather.
 func gatherFor(commit, least time.Duration) time.Duration {
 	return min(max(least, 10*commit), maxGather)
 }
 
 // maxGather bounds how long a result waits for its commit.
-const maxGather = 10 * time.Second
+const maxGather = 2 * time.Second
 
 // stopped is nil for an error that only says ctx ended.
 func stopped(ctx context.Context, err error) error {
