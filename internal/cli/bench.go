@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"slices"
 	"strconv"
 	"time"
 
@@ -31,9 +32,13 @@ type benchReport struct {
 }
 
 func runBench(ctx context.Context, args []string, stdio Stdio) error {
+	if slices.Contains(args, "--distributed") || slices.Contains(args, "-distributed") {
+		return runDistBench(ctx, args, stdio)
+	}
 	fs := newFlags("bench", "[--n N] [--seed S] [--window W] [--format text|json]\n"+
 		"       parallax bench --write-jsonl FILE [--n N] [--from K] [--seed S]\n"+
 		"       parallax bench --compare N [--outlets K] [--runs R] [--format text|json]\n"+
+		"       parallax bench --distributed --db postgres://… [flags]\n"+
 		"       parallax bench --serve URL [--rate R] [--duration D] [--outstanding N] [--timeout D] [--pid PID] [--format text|json]", stdio)
 	n := fs.Int("n", 200_000, "articles in the generated stream")
 	seed := fs.Int64("seed", 1, "generator seed")

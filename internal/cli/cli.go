@@ -35,6 +35,8 @@ func commands() []command {
 		{"outlets", "the outlet registry: outlets add|edit|import FILE.csv|export|list|remove", runOutlets},
 		{"feeds", "follow feeds: feeds add URL|--opml FILE, list, remove URL, export", runFeeds},
 		{"watch", "check the followed feeds and ingest their new entries", runWatch},
+		{"worker", "distributed: take queued documents from NATS, extract, enrich and store them (PostgreSQL)", runWorker},
+		{"place", "distributed: the story writer, placing what the workers stored in queue order (a second one stands by)", runPlace},
 		{"status", "what a store holds, who is writing to it and what work is left (--check, --repair)", runStatus},
 		{"backup", "copy a SQLite store while it is in use (PostgreSQL: pg_dump)", runBackup},
 		{"enrich", "re-run enrichment over the stored articles (after an upgrade) and rebuild the comparisons", runEnrich},
@@ -46,7 +48,7 @@ func commands() []command {
 		{"follow", "follow searches, entities or storylines: follow add|list|remove|events|deliveries", runFollow},
 		{"serve", "serve the web interface and JSON API over the store", runServe},
 		{"export", "write the store as JSON (articles and stories)", runExport},
-		{"bench", "measure clustering on a generated stream; --write-jsonl FILE writes one; --serve URL loads a server", runBench},
+		{"bench", "measure clustering on a generated stream; --write-jsonl FILE writes one; --serve URL loads a server; --distributed runs workers and a writer through NATS", runBench},
 		{"eval", "score against labelled data: eval extract --gold FILE, eval clusters --labels FILE, eval quotes --gold FILE, eval entities --gold FILE", runEval},
 	}
 }

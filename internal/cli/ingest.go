@@ -14,10 +14,11 @@ import (
 
 	"parallax/internal/pipeline"
 	"parallax/internal/source"
+	"parallax/internal/store"
 )
 
 func runIngest(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("ingest", "[--db PATH] [--workers N] [--outlet NAME] PATH|URL...", stdio)
+	fs := newFlags("ingest", "[--db PATH] [--workers N] [--outlet NAME] [--force] [--nats URL] PATH|URL...", stdio)
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "extraction workers (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "print only failures and the summary")
@@ -25,6 +26,7 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	outlet := fs.String("outlet", "", "name the outlet of every input (when pages do not say it)")
 	net := addFetchFlags(fs) // for URL inputs; see watch.go
 	profile := profileFlag(fs)
+	nf := addNATSFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -40,6 +42,10 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 		return err
 	}
 	defer stopProfile()
+	src := source.Options{Stdin: stdio.In, NetOptions: source.NetOptions{Fetcher: fetcher}}
+	if nf.value() != "" {
+		return queueInputs(ctx, fs.Args(), nf, src, *quiet, stdio)
+	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
@@ -56,7 +62,7 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	}
 	opt := pipeline.Options{
 		Workers: *workers,
-		Source:  source.Options{Stdin: stdio.In, NetOptions: source.NetOptions{Fetcher: fetcher}},
+		Source:  src,
 		OnEvent: prog.event,
 		Pages:   st, // a re-run asks for each page conditionally
 		Outlet:  *outlet,
@@ -70,6 +76,28 @@ func runIngest(ctx context.Context, args []string, stdio Stdio) error {
 	prog.finish()
 	fmt.Fprintf(stdio.Out, "ingested %s into %s: %d new, %d updated, %d unchanged, %d failed; %s (%d new)\n",
 		plural(sum.Total(), "input"), st.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Failed, plural(after, "story"), after-before)
+	if err != nil {
+		return err
+	}
+	if sum.Failed > 0 {
+		return fmt.Errorf("%w: %d of %d inputs", errSomeFailed, sum.Failed, sum.Total())
+	}
+	return nil
+}
+
+// queueInputs is ingest --nats: each document is queued for the workers,
+// in input order; no store is opened here.
+func queueInputs(ctx context.Context, paths []string, nf *natsFlags, src source.Options, quiet bool, stdio Stdio) error {
+	b, err := nf.connect(ctx, "ingest")
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	prog := newProgress(stdio.Err, quiet)
+	sum, err := pipeline.Ingest(ctx, paths, nil, pipeline.Options{Source: src, Queue: b, OnEvent: prog.event})
+	prog.finish()
+	fmt.Fprintf(stdio.Out, "queued %d inputs on %s: %d queued, %d already queued, %d failed\n",
+		sum.Total(), b.URL(), sum.New, sum.Unchanged, sum.Failed)
 	if err != nil {
 		return err
 	}
@@ -108,12 +136,21 @@ func (p *progress) event(ev pipeline.Event) {
 		fmt.Fprintf(p.w, "error: %v\n", ev.Err)
 	} else if !p.tty && !p.quiet && ev.Skipped > 0 {
 		fmt.Fprintf(p.w, "%-9s %s (file unchanged since it was ingested: %s not read again)\n", ev.Outcome, ev.Source, plural(ev.Skipped, "document"))
+	} else if !p.tty && !p.quiet && ev.Queued != 0 {
+		fmt.Fprintf(p.w, "queued    document %d %s%s\n", ev.Queued, ev.Source, alreadyQueued(ev))
 	} else if !p.tty && !p.quiet {
 		fmt.Fprintf(p.w, "%-9s article %d%s %s\n", ev.Outcome, ev.ID, placement(ev), ev.Source)
 	}
 	if p.tty {
 		p.draw(ev)
 	}
+}
+
+func alreadyQueued(ev pipeline.Event) string {
+	if ev.Outcome == store.Unchanged {
+		return " (already queued)"
+	}
+	return ""
 }
 
 func placement(ev pipeline.Event) string {

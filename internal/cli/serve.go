@@ -11,13 +11,15 @@ import (
 	"syscall"
 	"time"
 
+	"parallax/internal/bus"
 	"parallax/internal/follow"
+	"parallax/internal/pipeline"
 	"parallax/internal/store"
 	"parallax/internal/web"
 )
 
 func runServe(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("serve", "[--db PATH] [--addr HOST:PORT] [--token TOKEN] [--max-inflight N] [--queue N] [--cache-mb MB] …", stdio)
+	fs := newFlags("serve", "[--db PATH] [--addr HOST:PORT] [--token TOKEN] [--max-inflight N] [--queue N] [--cache-mb MB] [--nats URL [--place=false]] …", stdio)
 	db := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	token := fs.String("token", "", "enable POST /api/ingest with this bearer token (default $PARALLAX_TOKEN; empty: off)")
@@ -25,6 +27,8 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	deliverEvery := fs.Duration("deliver-every", 10*time.Second, "how often due webhook deliveries are sent (0: never; writers still send theirs)")
 	limits := limitFlags(fs)
 	profile := profileFlag(fs)
+	nf := addNATSFlags(fs)
+	place := fs.Bool("place", true, "with --nats: also run the story writer (standing by while another holds the store's writer lease)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -46,8 +50,15 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(stdio.Err, nil))
 	cfg := web.Config{Store: st, Token: *token, Logger: logger, Limits: limits.limits(), Follows: st}
+	var b *bus.Bus
+	if nf.value() != "" {
+		if b, err = nf.connect(ctx, "serve"); err != nil {
+			return err
+		}
+		defer b.Close()
+	}
 	if *token != "" {
-		si, err := newServerIngest(st)
+		si, err := newServerIngest(st, queueOf(b))
 		if err != nil {
 			return err
 		}
@@ -62,10 +73,42 @@ func runServe(ctx context.Context, args []string, stdio Stdio) error {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	go finishLeftWork(ctx, st, logger)
 	go deliverWebhooks(ctx, st, *deliverEvery, logger)
+	if b == nil {
+		go finishLeftWork(ctx, st, logger)
+	} else if *place {
+		go serveStoryWriter(ctx, st, b, stdio, logger)
+	}
 	fmt.Fprintf(stdio.Err, "serving %s on http://%s/ (Ctrl-C to stop)\n", st.Path(), *addr)
 	return web.ListenAndServe(ctx, web.Server(*addr, h))
+}
+
+// queueOf is b as the pipeline's queue, nil without one.
+func queueOf(b *bus.Bus) pipeline.Queue {
+	if b == nil {
+		return nil
+	}
+	return b
+}
+
+// serveStoryWriter runs the distributed story writer beside the server,
+// standing by while another process holds the lease; a failure is logged
+// and the writer tried again a moment later (the server goes on).
+func serveStoryWriter(ctx context.Context, st Store, b *bus.Bus, stdio Stdio, log *slog.Logger) {
+	ds, ok := st.(distributedStore)
+	if !ok {
+		log.Error("story writer", slog.String("error", "a distributed story writer needs a PostgreSQL store"))
+		return
+	}
+	for ctx.Err() == nil {
+		if err := storyWriter(ctx, ds, b, "serve", time.Minute, stdio); err != nil {
+			log.Error("story writer", slog.String("error", err.Error()))
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(5 * time.Second):
+		}
+	}
 }
 
 // finishLeftWork places what a dead writer left unplaced and builds the

@@ -21,20 +21,22 @@ type serverIngest struct {
 	mu      sync.Mutex // one ingest at a time: one clusterer owns the stories
 	st      Store
 	fetcher *fetch.Fetcher
+	queue   pipeline.Queue // distributed: pages are queued for the workers instead
 }
 
-func newServerIngest(st Store) (*serverIngest, error) {
+func newServerIngest(st Store, queue pipeline.Queue) (*serverIngest, error) {
 	c := fetch.DefaultConfig()
 	c.AllowPrivate = false
 	f, err := fetch.New(c)
 	if err != nil {
 		return nil, err
 	}
-	return &serverIngest{st: st, fetcher: f}, nil
+	return &serverIngest{st: st, fetcher: f, queue: queue}, nil
 }
 
 // ingestResult is the JSON answer of POST /api/ingest.
 type ingestResult struct {
+	Queued    int      `json:"queued,omitempty"` // distributed: handed to the workers
 	New       int      `json:"new"`
 	Updated   int      `json:"updated"`
 	Unchanged int      `json:"unchanged"`
@@ -47,6 +49,9 @@ func (si *serverIngest) ingest(ctx context.Context, urls []string) (any, error) 
 		if !source.IsURL(u) { // never let a posted string name a local file
 			return nil, fmt.Errorf("%q is not an http or https URL", u)
 		}
+	}
+	if si.queue != nil {
+		return si.run(ctx, nil, urls)
 	}
 	si.mu.Lock()
 	defer si.mu.Unlock()
@@ -78,16 +83,27 @@ func (si *serverIngest) openWriter(ctx context.Context) (*writer, error) {
 	return loadWriter(ctx, si.st, lease)
 }
 
+// run stores the URLs under w's lease, or queues them when w is nil
+// (distributed).
 func (si *serverIngest) run(ctx context.Context, w *writer, urls []string) (ingestResult, error) {
 	res := ingestResult{Errors: []string{}}
-	sum, err := w.ingest(ctx, urls, pipeline.Options{
+	opt := pipeline.Options{
 		Source: source.Options{NetOptions: source.NetOptions{Fetcher: si.fetcher}},
 		OnEvent: func(ev pipeline.Event) {
 			if ev.Err != nil {
 				res.Errors = append(res.Errors, ev.Err.Error())
 			}
 		},
-	})
+	}
+	var sum pipeline.Summary
+	var err error
+	if w == nil {
+		opt.Queue = si.queue
+		sum, err = pipeline.Ingest(ctx, urls, nil, opt)
+		sum.New, res.Queued = 0, sum.New
+	} else {
+		sum, err = w.ingest(ctx, urls, opt)
+	}
 	if err != nil {
 		return res, err
 	}

@@ -27,7 +27,7 @@ func TestServerIngestRefusesPrivateAndPaths(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	si, err := newServerIngest(st)
+	si, err := newServerIngest(st, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

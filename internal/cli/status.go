@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"time"
 
+	"parallax/internal/bus"
 	"parallax/internal/store"
 )
 
@@ -12,9 +15,20 @@ import (
 type statusReport struct {
 	Store string `json:"store"`
 	store.Status
-	Problems []string `json:"problems,omitempty"`
-	Repaired *repairs `json:"repaired,omitempty"`
+	Problems []string     `json:"problems,omitempty"`
+	Repaired *repairs     `json:"repaired,omitempty"`
+	Queue    *queueStatus `json:"queue,omitempty"`
 }
+
+// queueStatus is the distributed queue's state (status --nats).
+type queueStatus struct {
+	URL string `json:"url"`
+	bus.Depths
+	DeadLetters []bus.DeadLetter `json:"last_dead_letters,omitempty"`
+}
+
+// deadShown is how many of the newest dead letters status lists.
+const deadShown = 5
 
 type repairs struct {
 	Placed  int `json:"placed"`
@@ -22,11 +36,12 @@ type repairs struct {
 }
 
 func runStatus(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("status", "[--db PATH] [--format text|json] [--check] [--repair]", stdio)
+	fs := newFlags("status", "[--db PATH] [--format text|json] [--check] [--repair] [--nats URL]", stdio)
 	db := dbFlag(fs)
 	format := formatFlag(fs, "text", "text", "json")
 	check := fs.Bool("check", false, "also verify the store's integrity (exit status 1 when a problem is found)")
 	repair := fs.Bool("repair", false, "take the writer lease and finish what a dead writer left: place unplaced articles, build pending reports")
+	nf := addNATSFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -52,6 +67,11 @@ func runStatus(ctx context.Context, args []string, stdio Stdio) error {
 			return err
 		}
 	}
+	if nf.value() != "" {
+		if rep.Queue, err = readQueue(ctx, nf); err != nil {
+			return err
+		}
+	}
 	if *format == "json" {
 		enc := json.NewEncoder(stdio.Out)
 		enc.SetIndent("", "  ")
@@ -63,6 +83,24 @@ func runStatus(ctx context.Context, args []string, stdio Stdio) error {
 		err = fmt.Errorf("%w: %d integrity problems in %s", errSomeFailed, len(rep.Problems), st.Path())
 	}
 	return err
+}
+
+// readQueue reads how much work waits where in the distributed queue, and
+// the newest dead letters.
+func readQueue(ctx context.Context, nf *natsFlags) (*queueStatus, error) {
+	b, err := nf.connect(ctx, "status")
+	if err != nil {
+		return nil, err
+	}
+	defer b.Close()
+	q := &queueStatus{URL: b.URL()}
+	if q.Depths, err = b.Depths(ctx); err != nil {
+		return nil, err
+	}
+	if q.DeadLetters, err = b.DeadLetters(ctx, deadShown); err != nil {
+		return nil, err
+	}
+	return q, nil
 }
 
 // repairStore places what is unplaced (loading the stories does) and
@@ -100,6 +138,9 @@ func printStatus(stdio Stdio, r statusReport, checked bool) error {
 	if !r.Writer.Held && (r.Unplaced > 0 || r.PendingReports > 0) {
 		fmt.Fprintf(w, "work left:        the next ingest, watch round or serve start finishes it (or: parallax status --repair)\n")
 	}
+	if q := r.Queue; q != nil {
+		printQueue(w, q)
+	}
 	if checked {
 		if len(r.Problems) == 0 {
 			fmt.Fprintf(w, "integrity:        ok\n")
@@ -109,4 +150,14 @@ func printStatus(stdio Stdio, r statusReport, checked bool) error {
 		}
 	}
 	return nil
+}
+
+func printQueue(w io.Writer, q *queueStatus) {
+	fmt.Fprintf(w, "queue:            %s\n", q.URL)
+	fmt.Fprintf(w, "  documents:      %d queued or at a worker (%d ever queued)\n", q.Docs, q.LastDoc)
+	fmt.Fprintf(w, "  story writer:   %d reports waiting; placed through document %d\n", q.Reports, q.Placed)
+	fmt.Fprintf(w, "  dead letters:   %d\n", q.Dead)
+	for _, d := range q.DeadLetters {
+		fmt.Fprintf(w, "    document %d at %s (delivered %d times): %s\n", d.Seq, d.At.Format(time.RFC3339), d.Tries, d.Error)
+	}
 }

@@ -12,7 +12,7 @@ import (
 )
 
 func runWatch(ctx context.Context, args []string, stdio Stdio) error {
-	fs := newFlags("watch", "[--db PATH] [--interval 15m] [--once] [--parallel 8] [--max-entries 30] [--delay 1s] [--timeout 30s]", stdio)
+	fs := newFlags("watch", "[--db PATH] [--interval 15m] [--once] [--parallel 8] [--max-entries 30] [--delay 1s] [--timeout 30s] [--nats URL]", stdio)
 	db := dbFlag(fs)
 	interval := fs.Duration("interval", 15*time.Minute, "time between two checks of the feeds")
 	once := fs.Bool("once", false, "check every feed once, then exit")
@@ -21,6 +21,7 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	workers := fs.Int("workers", 0, "extraction workers per feed (default: one per CPU)")
 	quiet := fs.Bool("quiet", false, "print only failures and the per-feed lines")
 	net := addFetchFlags(fs)
+	nf := addNATSFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -42,17 +43,31 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	}
 	defer st.Close()
 	prog := newProgress(stdio.Err, *quiet)
+	var queue pipeline.Queue
 	opt := pipeline.WatchOptions{
 		Fetcher:    f,
-		OnFeed:     func(r pipeline.FeedReport) { prog.clear(); printFeedReport(stdio, r) },
+		OnFeed:     func(r pipeline.FeedReport) { prog.clear(); printFeedReport(stdio, r, queue != nil) },
 		Parallel:   *parallel,
 		MaxEntries: *maxEntries,
+	}
+	if nf.value() != "" {
+		b, err := nf.connect(ctx, "watch")
+		if err != nil {
+			return err
+		}
+		defer b.Close()
+		queue = b
 	}
 	// Each round holds the writer lease only while it checks the feeds, so
 	// an ingest run by hand between rounds does not wait for the daemon.
 	// Interrupted, a round builds no reports: the stories it changed are
 	// marked pending in the store, for the next writer.
 	round := func(ctx context.Context) (pipeline.WatchSummary, error) {
+		if queue != nil { // distributed: the entries' pages are queued for the workers
+			qopt := opt
+			qopt.Ingest = pipeline.Options{Queue: queue, OnEvent: prog.event}
+			return pipeline.CheckFeeds(ctx, st, qopt)
+		}
 		w, err := openWriter(ctx, st, "watch", stdio.Err)
 		if err != nil {
 			return pipeline.WatchSummary{}, err
@@ -73,12 +88,12 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 				return err
 			}
 			fmt.Fprintf(stdio.Out, "%s ", time.Now().Format("2006-01-02 15:04:05"))
-			printWatchSummary(stdio, sum)
+			printWatchSummary(stdio, sum, queue != nil)
 			return nil
 		})
 	}
 	sum, err := round(ctx)
-	printWatchSummary(stdio, sum)
+	printWatchSummary(stdio, sum, queue != nil)
 	switch {
 	case sum.Interrupted:
 		return fmt.Errorf("watch interrupted: %w", ctx.Err())
@@ -90,7 +105,9 @@ func runWatch(ctx context.Context, args []string, stdio Stdio) error {
 	return nil
 }
 
-func printFeedReport(stdio Stdio, r pipeline.FeedReport) {
+// printFeedReport says what a feed check did; queued: its pages went to
+// the distributed queue (counted as new, or unchanged when already there).
+func printFeedReport(stdio Stdio, r pipeline.FeedReport, queued bool) {
 	switch {
 	case r.Err != nil:
 		fmt.Fprintf(stdio.Err, "error: %v\n", r.Err)
@@ -101,6 +118,11 @@ func printFeedReport(stdio Stdio, r pipeline.FeedReport) {
 		fallback := ""
 		if r.Fallbacks > 0 {
 			fallback = fmt.Sprintf(" (%d from the feed's own content: page unavailable)", r.Fallbacks)
+		}
+		if queued {
+			fmt.Fprintf(stdio.Out, "feed %s: %s, %d fetched: %d queued, %d already queued, %d failed%s%s\n",
+				r.URL, plural(r.Entries, "entry"), r.Fetched, a.New, a.Unchanged, a.Failed, fallback, leftLater(r.Left))
+			return
 		}
 		fmt.Fprintf(stdio.Out, "feed %s: %s, %d fetched: %d new, %d updated, %d unchanged, %d failed%s%s\n",
 			r.URL, plural(r.Entries, "entry"), r.Fetched, a.New, a.Updated, a.Unchanged, a.Failed, fallback, leftLater(r.Left))
@@ -114,10 +136,15 @@ func leftLater(n int) string {
 	return fmt.Sprintf("; %d left for later checks", n)
 }
 
-func printWatchSummary(stdio Stdio, s pipeline.WatchSummary) {
+func printWatchSummary(stdio Stdio, s pipeline.WatchSummary, queued bool) {
 	checked := "checked " + plural(s.Feeds, "feed")
 	if s.Interrupted {
 		checked = fmt.Sprintf("interrupted: checked %d of %d feeds", s.Feeds, s.Followed)
+	}
+	if queued {
+		fmt.Fprintf(stdio.Out, "%s (%d not modified, %d failed): %d pages queued, %d failed%s\n",
+			checked, s.NotModified, s.Failed, s.Articles.New, s.Articles.Failed, leftLater(s.Left))
+		return
 	}
 	fmt.Fprintf(stdio.Out, "%s (%d not modified, %d failed): %d new articles, %d updated, %d failed%s\n",
 		checked, s.NotModified, s.Failed, s.Articles.New, s.Articles.Updated, s.Articles.Failed, leftLater(s.Left))

@@ -33,6 +33,9 @@ type Event struct {
 	Dup     int64 // the article it nearly copies, 0 when none
 	Done    int   // inputs finished so far, this one included
 	Seen    int   // inputs found so far; grows while reading runs ahead
+	// Queued is the document's position in the distributed queue when
+	// it was handed to Options.Queue instead of stored (ID is then 0).
+	Queued int64
 	// Skipped is the number of documents of a file not read again: it is
 	// unchanged since an earlier ingest stored them all (Outcome
 	// Unchanged, ID 0).
@@ -63,6 +66,10 @@ type Options struct {
 	// Stories, when set, places each new article into a story as it is
 	// stored; placements are written in batches and at the end.
 	Stories *Stories
+	// Queue, when set, takes each document for distributed workers:
+	// nothing is extracted, stored or placed here (Extract, Enrich,
+	// Stories and Inputs are not used).
+	Queue Queue
 	// Inputs, when set, remembers each file whose documents were all
 	// stored, by path, size and modification time, and skips such a file
 	// unread the next time.
@@ -118,6 +125,9 @@ type result struct {
 // run after the article being stored (inputs not yet stored are not
 // counted).
 func Ingest(ctx context.Context, paths []string, st Store, opt Options) (Summary, error) {
+	if opt.Queue != nil {
+		return enqueue(ctx, paths, opt)
+	}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()

@@ -39,10 +39,30 @@ type Stories struct {
 // it are replayed in their order, then any unplaced articles (an earlier
 // run stopped between storing and placing) are placed now, in ID order.
 func LoadStories(ctx context.Context, st PlacementStore, lease store.Lease, cfg cluster.Config) (*Stories, error) {
+	s, unplaced, err := replayStories(ctx, st, lease, cfg)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range unplaced {
+		s.Place(a)
+	}
+	return s, s.Flush(ctx)
+}
+
+// ReplayStories rebuilds the clusterer from the checkpoint and the placed
+// articles only, under lease. Unplaced articles stay unplaced: the
+// distributed story writer places them in queue order as their workers'
+// results arrive.
+func ReplayStories(ctx context.Context, st PlacementStore, lease store.Lease, cfg cluster.Config) (*Stories, error) {
+	s, _, err := replayStories(ctx, st, lease, cfg)
+	return s, err
+}
+
+func replayStories(ctx context.Context, st PlacementStore, lease store.Lease, cfg cluster.Config) (*Stories, []model.Article, error) {
 	s := &Stories{st: st, epoch: lease.Epoch(), cfg: cfg, c: cluster.New(cfg), written: map[int64]int64{}, touched: map[int64]bool{}}
 	cp, ok, err := st.Checkpoint(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("load stories: %w", err)
+		return nil, nil, fmt.Errorf("load stories: %w", err)
 	}
 	if ok && cp.Version == cluster.CheckpointVersion(cfg) {
 		// A checkpoint that does not decode is only a slower start.
@@ -60,13 +80,32 @@ func LoadStories(ctx context.Context, st PlacementStore, lease store.Lease, cfg 
 		return s.c.Restore(a, cluster.Assignment{ArticleID: a.ID, StoryID: p.StoryID, DuplicateOf: p.DuplicateOf, NewStory: p.NewStory})
 	})
 	if err != nil {
-		return nil, fmt.Errorf("load stories: %w", err)
+		return nil, nil, fmt.Errorf("load stories: %w", err)
 	}
 	s.c.Storylines(func(story, line int64) { s.written[story] = line })
-	for _, a := range unplaced {
-		s.Place(a)
+	return s, unplaced, nil
+}
+
+// Unplaced lists the stored articles not placed yet, by ID.
+func (s *Stories) Unplaced(ctx context.Context) ([]model.Article, error) {
+	var out []model.Article
+	err := s.st.PlacedAfter(ctx, s.seq, func(a model.Article, p model.Placement) error {
+		if p.StoryID == 0 && !s.Placed(a.ID) {
+			out = append(out, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("unplaced articles: %w", err)
 	}
-	return s, s.Flush(ctx)
+	return out, nil
+}
+
+// Placed reports whether the article is already in a story (placed by
+// this writer, written or not, or by an earlier one).
+func (s *Stories) Placed(id int64) bool {
+	_, ok := s.c.Placed(id)
+	return ok
 }
 
 // Place puts one newly stored article (its ID set) into a story; the

@@ -142,6 +142,11 @@ func (w *entryWriter) event(ev Event) {
 			s.Error = oneLine(ev.Err, link)
 		} else {
 			s.ArticleID, s.Error = ev.ID, ""
+			if ev.Queued != 0 {
+				// Handed to the distributed workers: settled, and told
+				// apart from a stored article by its sign.
+				s.ArticleID = -ev.Queued
+			}
 		}
 		w.put(s)
 	}

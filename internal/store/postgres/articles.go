@@ -123,6 +123,29 @@ func putArticle(ctx context.Context, tx pgx.Tx, a model.Article) (int64, store.O
 	return id, store.New, err
 }
 
+// ArticlesByID returns the articles with these IDs (without enrichment),
+// in the order asked; an ID with no article is left out.
+func (s *DB) ArticlesByID(ctx context.Context, ids []int64) ([]model.Article, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+articleColumnsA+` FROM unnest($1::bigint[]) WITH ORDINALITY AS q(id, n)
+		JOIN articles a ON a.id = q.id ORDER BY q.n`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("articles by id: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("articles by id: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("articles by id: %w", err)
+	}
+	return out, nil
+}
+
 const (
 	articleColumns  = `id, source, source_id, url, title, authors, outlet, published, language, body, page_dates`
 	articleColumnsA = `a.id, a.source, a.source_id, a.url, a.title, a.authors, a.outlet, a.published, a.language, a.body, a.page_dates`

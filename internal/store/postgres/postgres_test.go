@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"net/url"
 	"strings"
 	"sync"
@@ -165,4 +166,45 @@ func FuzzRedact(f *testing.F) {
 			t.Fatalf("redact(%q) = %q", u.String(), got)
 		}
 	})
+}
+
+// TestPutArticlesBatch: a batch is stored as PutArticle stores each
+// article; an article the server refuses for its own values (a key too
+// long for its index) fails alone and the others are stored; ArticlesByID
+// reads them back in the order asked.
+func TestPutArticlesBatch(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	// Incompressible, so its index entry exceeds a btree page's third.
+	long := make([]byte, 6000)
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range long {
+		long[i] = "0123456789abcdef"[r.IntN(16)]
+	}
+	arts := []model.Article{
+		{URL: "https://a.example/1", Title: "One", Body: "First body."},
+		{URL: "https://a.example/1", Title: "One", Body: "First body."},
+		{URL: "https://a.example/" + string(long), Title: "Too long", Body: "Refused."},
+		{URL: "https://a.example/2", Title: "Two", Body: "Second body."},
+	}
+	puts, err := db.PutArticles(ctx, arts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.Outcome{store.New, store.Unchanged, store.New, store.New}
+	for i, p := range puts {
+		if refused := i == 2; (p.Err != nil) != refused || (!refused && p.Outcome != want[i]) {
+			t.Errorf("article %d: %+v; want outcome %v, refused %v", i, p, want[i], refused)
+		}
+	}
+	if puts[0].ID != puts[1].ID || puts[3].ID == puts[0].ID {
+		t.Errorf("IDs %d %d %d; want the first two equal, the last another", puts[0].ID, puts[1].ID, puts[3].ID)
+	}
+	got, err := db.ArticlesByID(ctx, []int64{puts[3].ID, 999999, puts[0].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Title != "Two" || got[1].Title != "One" {
+		t.Errorf("ArticlesByID = %+v; want Two, One", got)
+	}
 }
