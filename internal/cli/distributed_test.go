@@ -365,7 +365,7 @@ func TestWatchQueuesPages(t *testing.T) {
 	}
 	defer srv.Shutdown()
 	db := filepath.Join(t.TempDir(), "feeds.db")
-	if _, _, err := run(t, "feeds", "add", "--db", db, site.URL+"/feed.xml"); err != nil {
+	if _, _, err := run(t, "feeds", "add", "--db", db, "--allow-private", site.URL+"/feed.xml"); err != nil {
 		t.Fatal(err)
 	}
 	for round, want := range []string{"20 queued, 0 already queued, 0 failed", "not modified"} {

@@ -157,7 +157,9 @@ func TestCheckFeedsInterruptedLeavesTheRestForLater(t *testing.T) {
 	if err != nil || sum.Articles != (Summary{New: 6 - n}) || sum.Left != 0 {
 		t.Errorf("next check: %+v, %v; want the %d left", sum, err, 6-n)
 	}
-	if h := s.take(); h["/a/1"] != 0 || h["/a/2"] != 0 || h[fmt.Sprintf("/a/%d", n+1)] != 1 {
+	// A request the interrupted round cancelled may still reach the
+	// server after take(), so the first entry left may count twice.
+	if h := s.take(); h["/a/1"] != 0 || h["/a/2"] != 0 || h[fmt.Sprintf("/a/%d", n+1)] < 1 {
 		t.Errorf("next check requests %v; want only the entries left", h)
 	}
 }
