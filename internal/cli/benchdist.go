@@ -37,6 +37,7 @@ type distBenchFlags struct {
 	workers     []int
 	workerCPUs  []int
 	keep        bool
+	writerAfter bool // start the story writer once the workers have stored the backlog
 	reportEvery time.Duration
 	db, format  string
 }
@@ -49,6 +50,7 @@ func parseDistBench(fs *flag.FlagSet, args []string) (distBenchFlags, error) {
 	list := fs.String("workers", "1,2,4", "worker processes per run, comma-separated")
 	cpus := fs.String("worker-cpus", "", "pin the workers to these CPUs, one each in turn (taskset -c), e.g. 0,1,2,3; start the bench itself (and PostgreSQL) on the others")
 	fs.BoolVar(&f.keep, "keep", false, "keep each run's PostgreSQL schema (named in the output)")
+	fs.BoolVar(&f.writerAfter, "writer-after", false, "start the story writer only when the workers have stored the backlog, so the workers' scaling is measured without the writer sharing their CPUs (on a machine with as many cores as workers)")
 	fs.DurationVar(&f.reportEvery, "report-every", time.Minute, "the story writer's --report-every")
 	fs.Bool("distributed", true, "")
 	db := dbFlag(fs)

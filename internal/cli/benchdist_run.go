@@ -105,8 +105,21 @@ func distBenchRunOnce(ctx context.Context, f distBenchFlags, workers int, stdio 
 	if err != nil {
 		return run, err
 	}
-	defer stopBenchProcs(procs)
-	w := &benchWatch{b: b, start: time.Now()}
+	defer func() { stopBenchProcs(procs) }()
+	startWriter := func() error {
+		p, err := startBenchProc(srv.URL(), dbURL, dir, "place", -1, "place", "--report-every", f.reportEvery.String())
+		if err == nil {
+			procs = append(procs, p)
+		}
+		return err
+	}
+	if !f.writerAfter {
+		if err := startWriter(); err != nil {
+			return run, err
+		}
+		startWriter = nil
+	}
+	w := &benchWatch{b: b, start: time.Now(), startWriter: startWriter}
 	if err := w.backlog(ctx, f.n, &run); err != nil {
 		return run, logTail(err, dir)
 	}
@@ -170,47 +183,46 @@ func benchPublish(ctx context.Context, b *bus.Bus, next func() (model.Article, g
 	return nil
 }
 
-// startBenchProcs starts the workers (each pinned to a CPU of
-// --worker-cpus with taskset)
-// and the story writer, each logging to a file in dir.
+// startBenchProcs starts the workers, each pinned to a CPU of
+// --worker-cpus with taskset, each logging to a file in dir.
 func startBenchProcs(natsURL, dbURL string, workers int, f distBenchFlags, dir string) ([]*exec.Cmd, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, err
-	}
 	var procs []*exec.Cmd
-	start := func(name string, cpu int, args ...string) error {
-		args = append(args, "--nats", natsURL, "--db", dbURL)
-		cmd := exec.Command(exe, args...)
-		if cpu >= 0 {
-			cmd = exec.Command("taskset", append([]string{"-c", strconv.Itoa(cpu), exe}, args...)...)
-		}
-		log, err := os.Create(filepath.Join(dir, name+".log"))
-		if err != nil {
-			return err
-		}
-		cmd.Stdout, cmd.Stderr = log, log
-		if err := cmd.Start(); err != nil {
-			return fmt.Errorf("start %s: %w", name, err)
-		}
-		procs = append(procs, cmd)
-		return nil
-	}
 	for i := range workers {
 		cpu := -1
 		if len(f.workerCPUs) > 0 {
 			cpu = f.workerCPUs[i%len(f.workerCPUs)]
 		}
-		if err := start(fmt.Sprintf("worker-%d", i+1), cpu, "worker", "--quiet"); err != nil {
+		p, err := startBenchProc(natsURL, dbURL, dir, fmt.Sprintf("worker-%d", i+1), cpu, "worker", "--quiet")
+		if err != nil {
 			stopBenchProcs(procs)
 			return nil, err
 		}
-	}
-	if err := start("place", -1, "place", "--report-every", f.reportEvery.String()); err != nil {
-		stopBenchProcs(procs)
-		return nil, err
+		procs = append(procs, p)
 	}
 	return procs, nil
+}
+
+// startBenchProc starts one parallax process (on CPU cpu when cpu >= 0)
+// logging to dir/name.log.
+func startBenchProc(natsURL, dbURL, dir, name string, cpu int, args ...string) (*exec.Cmd, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	args = append(args, "--nats", natsURL, "--db", dbURL)
+	cmd := exec.Command(exe, args...)
+	if cpu >= 0 {
+		cmd = exec.Command("taskset", append([]string{"-c", strconv.Itoa(cpu), exe}, args...)...)
+	}
+	log, err := os.Create(filepath.Join(dir, name+".log"))
+	if err != nil {
+		return nil, err
+	}
+	cmd.Stdout, cmd.Stderr = log, log
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start %s: %w", name, err)
+	}
+	return cmd, nil
 }
 
 // stopBenchProcs stops the processes with SIGTERM (each finishes what it
@@ -266,6 +278,9 @@ type benchWatch struct {
 	placed  []bus.PlacedNotice // notices heard in the paced phase
 	// lastPlaced is when the last article was placed.
 	lastPlaced time.Time
+	// startWriter, with --writer-after, starts the story writer once the
+	// workers have stored the backlog; nil once it runs.
+	startWriter func() error
 }
 
 // sample reads the queues once.

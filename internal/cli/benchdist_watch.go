@@ -23,7 +23,7 @@ const benchStuck = 10 * time.Minute
 func (w *benchWatch) backlog(ctx context.Context, n int, run *distBenchRun) error {
 	lo, hi := n/10, n*9/10
 	var stored, placed [2]time.Duration
-	lastMove, lastPlaced := time.Now(), int64(-1)
+	lastMove, last := time.Now(), [2]int64{-1, -1}
 	for {
 		s, err := w.sample(ctx)
 		if err != nil {
@@ -32,13 +32,20 @@ func (w *benchWatch) backlog(ctx context.Context, n int, run *distBenchRun) erro
 		t := time.Since(w.start)
 		done := n - int(s.Docs) // the workers have reported these
 		markCrossing(&stored, done, lo, hi, t)
+		if w.startWriter != nil && done >= n {
+			// --writer-after: the writer's rate is then timed alone.
+			if err := w.startWriter(); err != nil {
+				return err
+			}
+			w.startWriter = nil
+		}
 		markCrossing(&placed, int(s.Placed), lo, hi, t)
 		if s.Placed >= int64(n) {
 			run.BacklogSeconds = t.Seconds()
 			break
 		}
-		if s.Placed != lastPlaced {
-			lastMove, lastPlaced = time.Now(), s.Placed
+		if now := [2]int64{int64(s.Docs), s.Placed}; now != last {
+			lastMove, last = time.Now(), now
 		} else if time.Since(lastMove) > benchStuck {
 			return fmt.Errorf("stuck: nothing placed for %s (%+v)", benchStuck, s)
 		}
