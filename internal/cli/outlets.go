@@ -144,15 +144,11 @@ func runOutletsEdit(ctx context.Context, args []string, stdio Stdio) error {
 	if fs.NArg() == 0 || *rename != "" && fs.NArg() > 1 {
 		return fmt.Errorf("%w: outlets edit takes the names of outlets in the registry (one with --name)", ErrUsage)
 	}
-	st, err := openExistingStore(ctx, *db)
+	st, reg, err := openRegistry(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	reg, err := st.RegisteredOutlets(ctx)
-	if err != nil {
-		return err
-	}
 	var put []model.Outlet
 	failed := 0
 	for _, name := range fs.Args() {
@@ -250,15 +246,11 @@ func runOutletsRemove(ctx context.Context, args []string, stdio Stdio) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: outlets remove takes the names of outlets in the registry", ErrUsage)
 	}
-	st, err := openExistingStore(ctx, *db)
+	st, reg, err := openRegistry(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	reg, err := st.RegisteredOutlets(ctx)
-	if err != nil {
-		return err
-	}
 	failed := 0
 	for _, name := range fs.Args() {
 		i := outlets.Find(reg, name)

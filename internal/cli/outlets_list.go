@@ -22,15 +22,11 @@ func runOutletsExport(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openExistingStore(ctx, *db)
+	st, reg, err := openRegistry(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	reg, err := st.RegisteredOutlets(ctx)
-	if err != nil {
-		return err
-	}
 	write := func(w io.Writer) error {
 		if *format == "json" {
 			return writeJSON(w, map[string]any{"outlets": nonNilSlice(reg)})
@@ -50,15 +46,11 @@ func runOutletsList(ctx context.Context, args []string, stdio Stdio) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openExistingStore(ctx, *db)
+	st, reg, err := openRegistry(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	reg, err := st.RegisteredOutlets(ctx)
-	if err != nil {
-		return err
-	}
 	counts, err := st.Outlets(ctx)
 	if err != nil {
 		return err
@@ -106,4 +98,18 @@ func attributeText(r outlets.Profile, attrs []string) string {
 		}
 	}
 	return orDash(strings.Join(parts, " "))
+}
+
+// openRegistry opens an existing store and reads its outlet registry.
+func openRegistry(ctx context.Context, db string) (Store, []model.Outlet, error) {
+	st, err := openExistingStore(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	reg, err := st.RegisteredOutlets(ctx)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, reg, nil
 }
