@@ -112,7 +112,7 @@ func (d *doc) quotes() ([]model.Quote, []model.Term) {
 		switch {
 		case a.found:
 			d.setSpeaker(&q, a)
-		case d.headlineSpeaker(rq, &q):
+		case d.headlineSpeaker(rq, &q), d.signedBelow(rq, &q):
 		case d.introducedBefore(rq, &q):
 		case rq.words >= 4 && d.subjectSpeaks(rq, &q):
 		case cont:

@@ -2,6 +2,8 @@ package enrich
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"parallax/internal/model"
 )
@@ -189,4 +191,49 @@ func (d *doc) headlineSpeaker(rq rawQuote, q *model.Quote) bool {
 		return true
 	}
 	return false
+}
+
+// maxSignatureTokens bounds a signature line: a name, a handle and a date.
+const maxSignatureTokens = 12
+
+// signedBelow gives a quotation that ends its paragraph to the name that
+// signs the next paragraph after a dash ("— Ana Pell." or "— Ana Pell
+// (@anapell) March 3"), the way fact checks and embedded posts set a
+// quotation apart from its author.
+func (d *doc) signedBelow(rq rawQuote, q *model.Quote) bool {
+	pi := rq.lastPi + 1
+	if !rq.last.closed || pi >= len(d.paras) || !onlyPunct(d.paras[rq.lastPi].text[rq.last.close:]) {
+		return false
+	}
+	next := d.paras[pi]
+	if len(next.toks) == 0 || len(next.toks) > maxSignatureTokens || !startsWithDash(next.text) {
+		return false
+	}
+	for i := range d.mentions {
+		if m := &d.mentions[i]; m.para == pi && m.tok0 == 0 && m.kind == nameMention && d.canSpeak(m, -1) {
+			at := d.fromMention(i)
+			if !at.found {
+				return false
+			}
+			d.setSpeaker(q, at)
+			return true
+		}
+	}
+	return false
+}
+
+// onlyPunct reports text with no letter or digit.
+func onlyPunct(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsWithDash reports a line opening with a dash ("-", "–", "—", "--").
+func startsWithDash(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
+	return r == '-' || r == '–' || r == '—'
 }

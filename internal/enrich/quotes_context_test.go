@@ -50,6 +50,8 @@ func TestSpeakersInContext(t *testing.T) {
 			"The harbour board has failed", "Ana Pell", model.AttributedPrevious},
 		{"according to inside reported speech", cast + "Pell said on Tuesday that according to its own survey, the board has “lost the trust of every captain in the harbour.”",
 			"lost the trust of every captain", "Ana Pell", model.AttributedDirect},
+		{"signature in the paragraph after", cast + "“The pier will be open by Friday, and the ferry by Sunday.”\n\n— Brandt.\n\nThe pier was still closed on Monday.",
+			"The pier will be open by Friday", "Ivo Brandt", model.AttributedDirect},
 		{"no speaker at all", cast + "The sign on the gate read nothing. Nobody knew who painted “the harbour belongs to the gulls and nobody else” on the wall.",
 			"the harbour belongs to the gulls", "", model.AttributedNone},
 	}
