@@ -50,11 +50,52 @@ func titleCase(s string) bool {
 // attribute finds the speaker of a quotation: after it (", Putin said",
 // ", said Mr. Steele"), else before it in the same sentence ("Trump wrote:",
 // "Peskov told TASS that").
+//
+// A quotation inside reported speech ("Reynolds says that Santilli “broke
+// the story” of the standoff, others argue …", "Sims says he was “on the
+// fence” until Haley said …") belongs to the reporting verb's subject: a
+// speech verb further on starts a clause of its own unless the
+// attribution stands right after the closing mark (""…," Pell said").
 func (d *doc) attribute(rq rawQuote) attribution {
-	if a := d.attributeAfter(rq.lastPi, rq.last, rq.ends); a.found {
-		return a
+	after := d.attributeAfter(rq.lastPi, rq.last, rq.ends)
+	if !after.found {
+		return d.attributeBefore(rq.pi, rq.first)
 	}
-	return d.attributeBefore(rq.pi, rq.first)
+	if rq.pi == rq.lastPi && !d.attributesAtClose(rq.pi, rq.last) {
+		if before := d.attributeBefore(rq.pi, rq.first); before.found && reportedSpeech(before) {
+			return before
+		}
+	}
+	return after
+}
+
+// attributesAtClose reports a speech verb or a speaker right after the
+// closing mark of s (""…," said Pell", ""…," Pell said", "“…” as Pell
+// put it").
+func (d *doc) attributesAtClose(pi int, s qspan) bool {
+	p := d.paras[pi]
+	a := p.tokIndex(s.close)
+	if a < len(p.toks) && p.toks[a].lower == "as" {
+		a++
+	}
+	if a >= len(p.toks) {
+		return false
+	}
+	if speechVerbs[p.toks[a].lower] {
+		return true
+	}
+	for i := range d.mentions {
+		if m := &d.mentions[i]; m.para == pi && m.tok0 == a && !m.inQuote && d.canSpeak(m, -1) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedSpeech reports an attribution by a speech verb and its subject
+// before the quotation, not by "according to", "per" or a colon alone.
+func reportedSpeech(a attribution) bool {
+	return a.verb != "" && a.verb != "according to" && a.verb != "per" && !a.colon
 }
 
 // tokIndex returns the index of the first token starting at or after off.

@@ -52,6 +52,12 @@ func TestSpeakersInContext(t *testing.T) {
 			"lost the trust of every captain", "Ana Pell", model.AttributedDirect},
 		{"signature in the paragraph after", cast + "“The pier will be open by Friday, and the ferry by Sunday.”\n\n— Brandt.\n\nThe pier was still closed on Monday.",
 			"The pier will be open by Friday", "Ivo Brandt", model.AttributedDirect},
+		{"a speech verb in a later clause", cast + "Marrow says she was “still on the fence about the pier” until Pell said she would back the dredging.",
+			"still on the fence", "Marrow", model.AttributedDirect},
+		{"a main clause after the reported one", cast + "When Pell later said she would “find the money for every last pier,” the crowd applauded.",
+			"find the money for every last pier", "Ana Pell", model.AttributedDirect},
+		{"as and the speaker after the closing mark", cast + "Brandt praised the crews, who had worked “without a single complaint” as Pell noted.",
+			"without a single complaint", "Ana Pell", model.AttributedDirect},
 		{"no speaker at all", cast + "The sign on the gate read nothing. Nobody knew who painted “the harbour belongs to the gulls and nobody else” on the wall.",
 			"the harbour belongs to the gulls", "", model.AttributedNone},
 	}
