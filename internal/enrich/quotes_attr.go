@@ -69,35 +69,6 @@ func (d *doc) attribute(rq rawQuote) attribution {
 	return after
 }
 
-// attributesAtClose reports a speech verb or a speaker right after the
-// closing mark of s (""…," said Pell", ""…," Pell said", "“…” as Pell
-// put it").
-func (d *doc) attributesAtClose(pi int, s qspan) bool {
-	p := d.paras[pi]
-	a := p.tokIndex(s.close)
-	if a < len(p.toks) && p.toks[a].lower == "as" {
-		a++
-	}
-	if a >= len(p.toks) {
-		return false
-	}
-	if speechVerbs[p.toks[a].lower] {
-		return true
-	}
-	for i := range d.mentions {
-		if m := &d.mentions[i]; m.para == pi && m.tok0 == a && !m.inQuote && d.canSpeak(m, -1) {
-			return true
-		}
-	}
-	return false
-}
-
-// reportedSpeech reports an attribution by a speech verb and its subject
-// before the quotation, not by "according to", "per" or a colon alone.
-func reportedSpeech(a attribution) bool {
-	return a.verb != "" && a.verb != "according to" && a.verb != "per" && !a.colon
-}
-
 // tokIndex returns the index of the first token starting at or after off.
 func (p *para) tokIndex(off int) int {
 	for k, t := range p.toks {

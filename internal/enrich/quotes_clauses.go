@@ -247,3 +247,32 @@ func (d *doc) signature(pi int, s qspan, a int) attribution {
 	}
 	return attribution{ent: -1}
 }
+
+// attributesAtClose reports a speech verb or a speaker right after the
+// closing mark of s (""…," said Pell", ""…," Pell said", "“…” as Pell
+// put it").
+func (d *doc) attributesAtClose(pi int, s qspan) bool {
+	p := d.paras[pi]
+	a := p.tokIndex(s.close)
+	if a < len(p.toks) && p.toks[a].lower == "as" {
+		a++
+	}
+	if a >= len(p.toks) {
+		return false
+	}
+	if speechVerbs[p.toks[a].lower] {
+		return true
+	}
+	for i := range d.mentions {
+		if m := &d.mentions[i]; m.para == pi && m.tok0 == a && !m.inQuote && d.canSpeak(m, -1) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedSpeech reports an attribution by a speech verb and its subject
+// before the quotation, not by "according to", "per" or a colon alone.
+func reportedSpeech(a attribution) bool {
+	return a.verb != "" && a.verb != "according to" && a.verb != "per" && !a.colon
+}
