@@ -47,7 +47,7 @@ func (d *doc) nameish(p *para, k int) bool {
 	if !t.cap || t.shout || functionWords[t.lower] || notNames[t.lower] {
 		return false
 	}
-	if t.sentStart && (d.lowerSeen[t.lower] || sentenceOpeners[t.lower]) {
+	if t.sentStart && (d.lowerSeen[t.lower] && !titleBeforeName(p, k) || sentenceOpeners[t.lower]) {
 		return false
 	}
 	if genericWord(t) || roleWordPlural(t) && !continuesName(p, k) {
@@ -60,6 +60,17 @@ func (d *doc) nameish(p *para, k int) bool {
 		return false // "Visiting Dunmere, the minister …"
 	}
 	return true
+}
+
+// titleBeforeName reports a title opening a sentence before a name or its
+// complement ("Secretary of State Ana Pell"), which a title the text also
+// writes in lower case ("the secretary") still is.
+func titleBeforeName(p *para, k int) bool {
+	if !isTitle(p.toks[k].lower) || k+1 >= len(p.toks) || p.toks[k+1].sep != " " {
+		return false
+	}
+	next := p.toks[k+1]
+	return next.cap || next.lower == "of" && k+2 < len(p.toks) && p.toks[k+2].cap
 }
 
 // continuesName reports a word inside a longer name: after "of" ("House
