@@ -336,7 +336,7 @@ func (d *doc) speakerAfterVerb(pi, v, end int, strict bool) attribution {
 		if m.para != pi || m.tok0 < k || m.tok1 > end || m.inQuote || !d.canSpeak(m, -1) {
 			continue
 		}
-		if m.tok0 > k+6 || m.tok0 > k+2 && !describesBefore(p, k, m.tok0) {
+		if m.tok0 > k+maxDescribedReach || m.tok0 > k+2 && !describesBefore(p, k, m.tok0) {
 			break
 		}
 		if strict && (m.tok1 >= len(p.toks) || !strings.ContainsAny(p.toks[m.tok1].sep, ",:")) {
@@ -355,9 +355,15 @@ func (d *doc) speakerAfterVerb(pi, v, end int, strict bool) attribution {
 	return d.fromMention(best)
 }
 
+// maxDescribedReach bounds the words that describe a name after a speech
+// verb ("said former Norvala Gov. and Harbour Board Chairman Olek Varn").
+const maxDescribedReach = 10
+
 // describesBefore reports tokens [k, j) that can describe the name at j:
-// determiners, possessives, capitals, role and agent words, and a comma
-// after a role word ("the bureau's director, Ivo Brandt").
+// determiners, possessives, capitals, role and agent words, a comma after
+// a role word ("the bureau's director, Ivo Brandt"), and "of" or "and"
+// inside a title ("former secretary of state Ana Pell", "Gov. and Board
+// Chairman Olek Varn").
 func describesBefore(p *para, k, j int) bool {
 	for i := k; i < j; i++ {
 		t := p.toks[i]
@@ -365,13 +371,23 @@ func describesBefore(p *para, k, j int) bool {
 			return false // "said retired Lt. Gen. Ana Pell" keeps its abbreviations
 		}
 		ok := t.cap || t.poss || t.lower == "the" || t.lower == "a" || t.lower == "an" || descriptorWord(t.lower) ||
-			roleModifiers[t.lower] || partyWords[t.lower] || compoundAdjective(t) ||
+			roleModifiers[t.lower] || partyWords[t.lower] || compoundAdjective(t) || titleJoint(p, k, i, j) ||
 			!functionWords[t.lower] && !prepositions[t.lower] && !speechVerbs[t.lower] && len(t.lower) > 2 // "undecided"
 		if !ok {
 			return false
 		}
 	}
 	return true
+}
+
+// titleJoint reports "of" or "and" at token i, between a title or role
+// word and more words of the description before the name at j.
+func titleJoint(p *para, k, i, j int) bool {
+	if w := p.toks[i].lower; w != "of" && w != "and" || i == k || i+1 >= j {
+		return false
+	}
+	prev := p.toks[i-1]
+	return isTitle(prev.lower) || descriptorWord(prev.lower) || prev.cap && p.toks[i].lower == "and"
 }
 
 // phraseAfter keeps the words of an unnamed speaker or source starting at
