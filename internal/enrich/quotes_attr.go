@@ -428,11 +428,11 @@ func (d *doc) fromMention(i int) attribution {
 			return attribution{ent: -1}
 		}
 	}
-	if e < 0 && m.kind == roleMention {
+	if e < 0 && m.kind == roleMention && !d.servesPerson(m.role) {
 		e = d.roleHolderNear(i)
-	}
-	if e < 0 && m.kind == roleMention && len(m.role.mods) > 0 {
-		e = d.salientPerson(m.role)
+		if e < 0 && len(m.role.mods) > 0 {
+			e = d.salientPerson(m.role)
+		}
 	}
 	desc := m.desc
 	if m.kind == roleMention {

@@ -58,6 +58,8 @@ func TestSpeakersInContext(t *testing.T) {
 			"find the money for every last pier", "Ana Pell", model.AttributedDirect},
 		{"as and the speaker after the closing mark", cast + "Brandt praised the crews, who had worked “without a single complaint” as Pell noted.",
 			"without a single complaint", "Ana Pell", model.AttributedDirect},
+		{"a role named after a person is someone else, unnamed", cast + "Brandt said he expects Pell to win the seat.\n\n“She is a practical person,” said the senior Pell adviser.",
+			"She is a practical person", "the senior Pell adviser", model.AttributedDirect},
 		{"no speaker at all", cast + "The sign on the gate read nothing. Nobody knew who painted “the harbour belongs to the gulls and nobody else” on the wall.",
 			"the harbour belongs to the gulls", "", model.AttributedNone},
 	}
