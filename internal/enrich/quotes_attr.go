@@ -129,12 +129,15 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 		}
 	}
 	if v < 0 {
-		if at := d.unlistedVerbSpeaker(pi, a, terminal); at.found || terminal {
+		if at := d.unlistedVerbSpeaker(pi, a, terminal); at.found {
 			return at
 		}
-		return d.appositiveSpeaker(pi, a, limit)
+		return d.appositiveSpeaker(pi, a, limit, terminal)
 	}
-	if v < 0 || (terminal && (v-a > 4 || !d.tightAttribution(pi, a, v) && d.goesOn(pi, v, limit))) {
+	if terminal && v-a > 4 {
+		return d.appositiveSpeaker(pi, a, limit, true) // ""…!" Ana Pell, the head of the board, wrote"
+	}
+	if terminal && !d.tightAttribution(pi, a, v) && d.goesOn(pi, v, limit) {
 		return attribution{ent: -1}
 	}
 	var at attribution

@@ -30,12 +30,18 @@ const maxAppositiveTokens = 40
 
 // appositiveSpeaker reads ""…," Ana Pell, a spokeswoman for the mayor,
 // said": a person named right after the quotation, a comma, and a speech
-// verb after a later comma of the same sentence.
-func (d *doc) appositiveSpeaker(pi, a, limit int) attribution {
+// verb after a later comma of the same sentence. After a quotation that
+// ends its sentence the name must open the next words, where "Of Brandt,
+// Pell said, …" starts a sentence of its own.
+func (d *doc) appositiveSpeaker(pi, a, limit int, terminal bool) attribution {
 	p := d.paras[pi]
+	slack := 3
+	if terminal {
+		slack = 0
+	}
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.para != pi || m.tok0 < a || m.tok0 > a+3 || m.kind != nameMention || m.inQuote || !d.canSpeak(m, -1) {
+		if m.para != pi || m.tok0 < a || m.tok0 > a+slack || m.kind != nameMention || m.inQuote || !d.canSpeak(m, -1) {
 			continue
 		}
 		j := skipOfPlace(p, m.tok1)
