@@ -80,13 +80,31 @@ func (p *para) tokIndex(off int) int {
 }
 
 // nextOpen returns where the next quotation after s opens, or len(p.text).
+// A name or a title in quotation marks inside the attribution ("Ana Pell,
+// wearing “Pell for Mayor” pins, said") does not end it: words of up to
+// three capitalised words with no sentence punctuation are passed over.
 func (p *para) nextOpen(s qspan) int {
 	for _, o := range p.quotes {
-		if o.open >= s.close {
+		if o.open >= s.close && !(o.closed && quotedName(p.text[o.tstart:o.tend])) {
 			return o.open
 		}
 	}
 	return len(p.text)
+}
+
+// quotedName reports up to three words, all capitalised, with no
+// punctuation: a name, a title or a slogan in quotation marks.
+func quotedName(s string) bool {
+	ts := tokenize(s)
+	if len(ts) == 0 || len(ts) > 3 || strings.ContainsAny(s, ".,!?;:…") {
+		return false
+	}
+	for _, t := range ts {
+		if !t.cap {
+			return false
+		}
+	}
+	return true
 }
 
 // attributeAfter reads "NP verb" or "verb NP" right after the closing mark.
