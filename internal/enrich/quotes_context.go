@@ -117,7 +117,7 @@ func (d *doc) subjectSpeaks(rq rawQuote, q *model.Quote) bool {
 			return false // the sentence opens with someone else
 		}
 		v := skipAuxiliaries(p, m.tok1)
-		if v >= e || p.toks[v].sent != p.toks[e].sent || !verbShaped(p.toks[v]) {
+		if v >= e || p.toks[v].sent != p.toks[e].sent || !verbShaped(p.toks[v]) && !(v > m.tok1 && afterAuxiliary(p.toks[v-1], p.toks[v])) {
 			return false
 		}
 		at := d.fromMention(i)
@@ -132,9 +132,25 @@ func (d *doc) subjectSpeaks(rq rawQuote, q *model.Quote) bool {
 }
 
 // auxiliaries stand between a subject and its verb ("has argued", "also
-// bemoaned", "later credited").
+// bemoaned", "later credited", "is questioning", "would not comment").
 var auxiliaries = toSet([]string{`has have had also then later again would will could once still even
-repeatedly often never`})
+repeatedly often never is are was were been not`})
+
+// afterAuxiliary reports the verb t after the auxiliary aux: a word in
+// -ing after a form of "be" ("is questioning", not "is popular"), a bare
+// verb after a modal or a negation ("would not comment").
+func afterAuxiliary(aux, t token) bool {
+	if t.cap || functionWords[t.lower] || len(t.lower) < 3 {
+		return false
+	}
+	switch aux.lower {
+	case "is", "are", "was", "were", "been":
+		return strings.HasSuffix(t.lower, "ing")
+	case "not", "would", "will", "could":
+		return !strings.HasSuffix(t.lower, "ly")
+	}
+	return false
+}
 
 // skipAuxiliaries steps over auxiliaries and adverbs from token k.
 func skipAuxiliaries(p *para, k int) int {

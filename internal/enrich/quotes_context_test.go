@@ -60,6 +60,10 @@ func TestSpeakersInContext(t *testing.T) {
 			"without a single complaint", "Ana Pell", model.AttributedDirect},
 		{"a role named after a person is someone else, unnamed", cast + "Brandt said he expects Pell to win the seat.\n\n“She is a practical person,” said the senior Pell adviser.",
 			"She is a practical person", "the senior Pell adviser", model.AttributedDirect},
+		{"subject of a progressive verb", cast + "Pell is questioning whether the mayor would have come “if the meeting were held in the harbour.”",
+			"if the meeting were held", "Ana Pell", model.AttributedDirect},
+		{"subject of a negated verb", cast + "Brandt would not comment on an order meant “to protect the pier and its workers.”",
+			"to protect the pier", "Ivo Brandt", model.AttributedDirect},
 		{"no speaker at all", cast + "The sign on the gate read nothing. Nobody knew who painted “the harbour belongs to the gulls and nobody else” on the wall.",
 			"the harbour belongs to the gulls", "", model.AttributedNone},
 	}
