@@ -265,7 +265,11 @@ func (d *doc) speakerBefore(pi, sentStart, c, e, v int, colon bool) attribution 
 		}
 	case colon:
 		// "Karvik took aim at Brandt:" — the subject, not the nearest name.
-		if i := d.subjectBefore(pi, c, e); i >= 0 {
+		i := d.subjectBefore(pi, c, e)
+		if i < 0 && c > sentStart { // the subject before a quoted term of the clause
+			i = d.subjectBefore(pi, sentStart, e)
+		}
+		if i >= 0 {
 			at = d.fromMention(i)
 		} else {
 			at = d.speakerIn(pi, c, e, e)
