@@ -110,13 +110,13 @@ func (d *doc) subjectSpeaks(rq rawQuote, q *model.Quote) bool {
 	}
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.para != rq.pi || m.tok1 > e || p.toks[m.tok0].sent != p.toks[e].sent || d.inOpeningClause(m) {
+		if m.para != rq.pi || m.tok1 > e || p.toks[m.tok0].sent != p.toks[e].sent || d.inOpeningClause(m) || d.premodifiesNext(i) {
 			continue
 		}
 		if m.afterPrep || m.inQuote || p.toks[m.tok1-1].poss || d.objectLike(m) || !d.canSpeak(m, -1) {
 			return false // the sentence opens with someone else
 		}
-		v := skipAuxiliaries(p, m.tok1)
+		v := skipAuxiliaries(p, pastAppositive(p, m))
 		if v >= e || p.toks[v].sent != p.toks[e].sent || !verbShaped(p.toks[v]) && !(v > m.tok1 && afterAuxiliary(p.toks[v-1], p.toks[v])) {
 			return false
 		}
@@ -129,6 +129,38 @@ func (d *doc) subjectSpeaks(rq rawQuote, q *model.Quote) bool {
 		return true
 	}
 	return false
+}
+
+// premodifiesNext reports a name that describes the person named next
+// ("Lumen columnist Ilsa Marrow"): the next mention follows it with at
+// most two role or agent words between.
+func (d *doc) premodifiesNext(i int) bool {
+	if i+1 >= len(d.mentions) {
+		return false
+	}
+	m, n := &d.mentions[i], &d.mentions[i+1]
+	if n.para != m.para || n.kind != nameMention || n.tok0 <= m.tok1 || n.tok0-m.tok1 > 2 {
+		return false
+	}
+	p := d.paras[m.para]
+	for k := m.tok1; k < n.tok0; k++ {
+		if p.toks[k].sep != " " || p.toks[k].cap || !descriptorWord(p.toks[k].lower) {
+			return false
+		}
+	}
+	return p.toks[n.tok0].sep == " "
+}
+
+// pastAppositive returns the token after a mention and the appositive
+// that describes it between commas ("Ilsa Marrow, a former aide to the
+// mayor, calls …"), or the token right after the mention.
+func pastAppositive(p *para, m *mention) int {
+	rest := p.text[m.end:]
+	_, n := appositive(rest)
+	if n == 0 || n >= len(rest) || rest[n] != ',' {
+		return m.tok1
+	}
+	return p.tokIndex(m.end + n)
 }
 
 // auxiliaries stand between a subject and its verb ("has argued", "also

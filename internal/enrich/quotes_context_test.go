@@ -66,6 +66,8 @@ func TestSpeakersInContext(t *testing.T) {
 			"to protect the pier", "Ivo Brandt", model.AttributedDirect},
 		{"a colon after a clause holding a quoted term", cast + "The columnist Ilsa Marrow, a former aide to the mayor, calls Pell “a captain without a ship”: “She steers wherever the wind blows, and the town follows her.”",
 			"She steers wherever the wind blows", "Ilsa Marrow", model.AttributedDirect},
+		{"subject described by a name and an appositive", cast + "Lumen columnist Ilsa Marrow, a former aide to the mayor, calls Pell “a captain without a ship that sails.”",
+			"a captain without a ship", "Ilsa Marrow", model.AttributedDirect},
 		{"no speaker at all", cast + "The sign on the gate read nothing. Nobody knew who painted “the harbour belongs to the gulls and nobody else” on the wall.",
 			"the harbour belongs to the gulls", "", model.AttributedNone},
 	}
