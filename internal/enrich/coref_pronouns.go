@@ -98,16 +98,29 @@ whereas unless`})
 // inOpeningClause reports a mention inside a subordinate clause that opens
 // its sentence, before the comma that ends it.
 func (d *doc) inOpeningClause(m *mention) bool {
-	p := d.paras[m.para]
-	s := m.tok0
-	for s > 0 && p.toks[s-1].sent == p.toks[m.tok0].sent {
+	return d.paras[m.para].inOpeningClause(m.tok0)
+}
+
+// leadConnectives may stand before the subordinator of an opening clause
+// ("But even as …", "And when …").
+var leadConnectives = toSet([]string{`but and so yet even then`})
+
+// inOpeningClause reports token k inside a subordinate clause that opens
+// its sentence ("When Pell said …, Brandt …", "But even as …"), before the
+// comma that ends it.
+func (p *para) inOpeningClause(k int) bool {
+	s := k
+	for s > 0 && p.toks[s-1].sent == p.toks[k].sent {
 		s--
 	}
-	if !subordinators[p.toks[s].lower] {
+	for s < k && leadConnectives[p.toks[s].lower] && !subordinators[p.toks[s].lower] {
+		s++
+	}
+	if s >= k || !subordinators[p.toks[s].lower] {
 		return false
 	}
-	for k := s + 1; k <= m.tok0; k++ {
-		if strings.Contains(p.toks[k].sep, ",") {
+	for j := s + 1; j <= k; j++ {
+		if strings.Contains(p.toks[j].sep, ",") {
 			return false
 		}
 	}

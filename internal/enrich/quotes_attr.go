@@ -55,13 +55,16 @@ func titleCase(s string) bool {
 // the story” of the standoff, others argue …", "Sims says he was “on the
 // fence” until Haley said …") belongs to the reporting verb's subject: a
 // speech verb further on starts a clause of its own unless the
-// attribution stands right after the closing mark (""…," Pell said").
+// attribution stands right after the closing mark (""…," Pell said"), and
+// even then when the quotation lies in a clause that opens the sentence
+// ("When Pell said it was “…,” Brandt laughed").
 func (d *doc) attribute(rq rawQuote) attribution {
 	after := d.attributeAfter(rq.lastPi, rq.last, rq.ends)
 	if !after.found {
 		return d.attributeBefore(rq.pi, rq.first)
 	}
-	if rq.pi == rq.lastPi && !d.attributesAtClose(rq.pi, rq.last) {
+	p := d.paras[rq.pi]
+	if rq.pi == rq.lastPi && (!d.attributesAtClose(rq.pi, rq.last) || p.inOpeningClause(p.tokIndex(rq.first.tstart))) {
 		if before := d.attributeBefore(rq.pi, rq.first); before.found && reportedSpeech(before) {
 			return before
 		}

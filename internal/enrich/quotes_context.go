@@ -110,7 +110,7 @@ func (d *doc) subjectSpeaks(rq rawQuote, q *model.Quote) bool {
 	}
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.para != rq.pi || m.tok1 > e || p.toks[m.tok0].sent != p.toks[e].sent || d.inOpeningClause(m) || d.premodifiesNext(i) {
+		if m.para != rq.pi || m.tok1 > e || p.toks[m.tok0].sent != p.toks[e].sent || d.inOpeningClause(m) && !p.inOpeningClause(e) || d.premodifiesNext(i) {
 			continue
 		}
 		if m.afterPrep || m.inQuote || p.toks[m.tok1-1].poss || d.objectLike(m) || !d.canSpeak(m, -1) {

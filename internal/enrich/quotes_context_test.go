@@ -68,6 +68,10 @@ func TestSpeakersInContext(t *testing.T) {
 			"She steers wherever the wind blows", "Ilsa Marrow", model.AttributedDirect},
 		{"subject described by a name and an appositive", cast + "Lumen columnist Ilsa Marrow, a former aide to the mayor, calls Pell “a captain without a ship that sails.”",
 			"a captain without a ship", "Ilsa Marrow", model.AttributedDirect},
+		{"a quotation in the opening clause before a tight main clause", cast + "After Ilsa Marrow said the plan was “a ship without a rudder,” Brandt laughed it off.",
+			"a ship without a rudder", "Ilsa Marrow", model.AttributedDirect},
+		{"the subject of an opening clause holding the quotation", cast + "When Brandt finally wrapped up — “We will rebuild every pier in this town!” — the balloons came down.",
+			"We will rebuild every pier", "Ivo Brandt", model.AttributedDirect},
 		{"no speaker at all", cast + "The sign on the gate read nothing. Nobody knew who painted “the harbour belongs to the gulls and nobody else” on the wall.",
 			"the harbour belongs to the gulls", "", model.AttributedNone},
 	}
