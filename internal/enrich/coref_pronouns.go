@@ -109,6 +109,9 @@ var leadConnectives = toSet([]string{`but and so yet even then`})
 // its sentence ("When Pell said …, Brandt …", "But even as …"), before the
 // comma that ends it.
 func (p *para) inOpeningClause(k int) bool {
+	if k >= len(p.toks) {
+		return false
+	}
 	s := k
 	for s > 0 && p.toks[s-1].sent == p.toks[k].sent {
 		s--

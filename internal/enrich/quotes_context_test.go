@@ -72,6 +72,12 @@ func TestSpeakersInContext(t *testing.T) {
 			"a ship without a rudder", "Ilsa Marrow", model.AttributedDirect},
 		{"the subject of an opening clause holding the quotation", cast + "When Brandt finally wrapped up — “We will rebuild every pier in this town!” — the balloons came down.",
 			"We will rebuild every pier", "Ivo Brandt", model.AttributedDirect},
+		{"an opening clause's verb reports nothing past its comma", cast + "After Brandt argued that the pier could wait, Pell said only that his “numbers do not add up at all.”",
+			"numbers do not add up", "Ana Pell", model.AttributedDirect},
+		{"a subordinate clause after the main verb reports what follows it", cast + "Brandt wrote online after Pell argued for the second time that “if everyone had voted as he did, the pier would be gone.”",
+			"if everyone had voted", "Ana Pell", model.AttributedDirect},
+		{"a participle after a subordinate clause belongs to the main clause", cast + "“The pier is safe,” Brandt said after the senator won her seat, remarking that there are “still some captains angry over the fees.”",
+			"still some captains angry", "Ivo Brandt", model.AttributedDirect},
 		{"no speaker at all", cast + "The sign on the gate read nothing. Nobody knew who painted “the harbour belongs to the gulls and nobody else” on the wall.",
 			"the harbour belongs to the gulls", "", model.AttributedNone},
 	}
