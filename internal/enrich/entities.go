@@ -47,7 +47,7 @@ func (d *doc) nameish(p *para, k int) bool {
 	if !t.cap || t.shout || functionWords[t.lower] || notNames[t.lower] {
 		return false
 	}
-	if t.sentStart && (d.lowerSeen[t.lower] && !titleBeforeName(p, k) || sentenceOpeners[t.lower]) {
+	if t.sentStart && (d.lowerSeen[t.lower] && !titleBeforeName(p, k) || sentenceOpeners[t.lower] || invertedSpeech(t)) {
 		return false
 	}
 	if genericWord(t) || roleWordPlural(t) && !continuesName(p, k) {
@@ -60,6 +60,12 @@ func (d *doc) nameish(p *para, k int) bool {
 		return false // "Visiting Dunmere, the minister …"
 	}
 	return true
+}
+
+// invertedSpeech reports a speech verb in the past opening a sentence
+// before its speaker ("Continued Stone:", "Added Pell, …").
+func invertedSpeech(t token) bool {
+	return speechVerbs[t.lower] && (strings.HasSuffix(t.lower, "ed") || irregularPasts[t.lower] || t.lower == "said" || t.lower == "wrote")
 }
 
 // titleBeforeName reports a title opening a sentence before a name or its

@@ -78,6 +78,8 @@ func TestSpeakersInContext(t *testing.T) {
 			"if everyone had voted", "Ana Pell", model.AttributedDirect},
 		{"a participle after a subordinate clause belongs to the main clause", cast + "“The pier is safe,” Brandt said after the senator won her seat, remarking that there are “still some captains angry over the fees.”",
 			"still some captains angry", "Ivo Brandt", model.AttributedDirect},
+		{"a speech verb before its speaker opening the sentence", cast + "Continued Brandt: “The pier will be rebuilt by spring, whatever the board says.”",
+			"The pier will be rebuilt", "Ivo Brandt", model.AttributedDirect},
 		{"no speaker at all", cast + "The sign on the gate read nothing. Nobody knew who painted “the harbour belongs to the gulls and nobody else” on the wall.",
 			"the harbour belongs to the gulls", "", model.AttributedNone},
 	}
