@@ -156,6 +156,10 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 		return d.appositiveSpeaker(pi, a, limit, terminal)
 	}
 	if terminal && v-a > 4 {
+		if at := d.describedName(pi, a, v); at.found && !d.goesOn(pi, v, limit) { // ""…?" former harbour master Ivo Brandt asked"
+			at.post, at.verb = true, verbPhrase(p, v, b)
+			return at
+		}
 		return d.appositiveSpeaker(pi, a, limit, true) // ""…!" Ana Pell, the head of the board, wrote"
 	}
 	if terminal && !d.tightAttribution(pi, a, v) && d.goesOn(pi, v, limit) {

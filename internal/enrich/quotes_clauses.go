@@ -6,13 +6,16 @@ import "strings"
 // Pell, a spokeswoman, said"), verbs that attribute nothing ("described
 // by"), and unnamed speakers ("the lawsuit from Norvala, where …, argues").
 
+// clauseSubjects open a clause reported after a speech verb.
+var clauseSubjects = toSet([]string{`that he she they we i it there`})
+
 // goesOn reports whether the sentence with a speech verb after a finished
 // quotation carries on as a sentence of its own ("He claimed that …",
 // "She said claims that … “…”") rather than attributing the quotation.
 func (d *doc) goesOn(pi, v, limit int) bool {
 	p := d.paras[pi]
-	if v+1 < len(p.toks) && p.toks[v+1].lower == "that" && p.toks[v+1].sent == p.toks[v].sent {
-		return true
+	if v+1 < len(p.toks) && p.toks[v+1].sent == p.toks[v].sent && p.toks[v+1].sep == " " && clauseSubjects[p.toks[v+1].lower] {
+		return true // "Kasich said he would have …"
 	}
 	for _, o := range p.quotes {
 		if o.open <= p.toks[v].end {
@@ -281,4 +284,21 @@ func (d *doc) attributesAtClose(pi int, s qspan) bool {
 // before the quotation, not by "according to", "per" or a colon alone.
 func reportedSpeech(a attribution) bool {
 	return a.verb != "" && a.verb != "according to" && a.verb != "per" && !a.colon
+}
+
+// describedName reads a name right before the verb at token v whose
+// description fills tokens [a, name) ("former harbour master Ivo Brandt
+// asked"), as an attribution after a finished quotation is written.
+func (d *doc) describedName(pi, a, v int) attribution {
+	p := d.paras[pi]
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para != pi || m.tok1 != v || m.tok0 <= a || m.kind != nameMention || m.inQuote || p.toks[m.tok1-1].poss {
+			continue
+		}
+		if d.canSpeak(m, v) && describesBefore(p, a, m.tok0) {
+			return d.fromMention(i)
+		}
+	}
+	return attribution{ent: -1}
 }
