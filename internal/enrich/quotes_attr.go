@@ -365,8 +365,8 @@ func (d *doc) speakerAfterVerb(pi, v, end int, strict bool) attribution {
 	best := -1
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.para != pi || m.tok0 < k || m.tok1 > end || m.inQuote || !d.canSpeak(m, -1) {
-			continue
+		if m.para != pi || m.tok0 < k || m.tok1 > end || m.inQuote || !d.canSpeak(m, -1) || p.toks[m.tok1-1].poss {
+			continue // "said Pell's aide, Ivo Brandt": the aide speaks
 		}
 		if m.tok0 > k+maxDescribedReach || m.tok0 > k+2 && !describesBefore(p, k, m.tok0) {
 			break
@@ -377,8 +377,8 @@ func (d *doc) speakerAfterVerb(pi, v, end int, strict bool) attribution {
 		if best < 0 || m.kind != nameMention || m.typ == model.Person {
 			best = i
 		}
-		if m.kind != nameMention || m.typ == model.Person {
-			break
+		if m.kind == pronounMention || m.kind == nameMention && m.typ == model.Person {
+			break // a role goes on to the name it describes ("Pell's chief of staff, Ivo Brandt")
 		}
 	}
 	if best < 0 {
@@ -418,8 +418,12 @@ func titleJoint(p *para, k, i, j int) bool {
 	if w := p.toks[i].lower; w != "of" && w != "and" || i == k || i+1 >= j {
 		return false
 	}
-	prev := p.toks[i-1]
-	return isTitle(prev.lower) || descriptorWord(prev.lower) || prev.cap && p.toks[i].lower == "and"
+	prev, next := p.toks[i-1], p.toks[i+1]
+	if functionWords[next.lower] || prepositions[next.lower] || prev.poss {
+		return false
+	}
+	return isTitle(prev.lower) || descriptorWord(prev.lower) || prev.cap && p.toks[i].lower == "and" ||
+		p.toks[i].lower == "of" && plainWord(prev.lower) // "chief of staff"
 }
 
 // phraseAfter keeps the words of an unnamed speaker or source starting at
