@@ -153,6 +153,12 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 		if at := d.unlistedVerbSpeaker(pi, a, terminal); at.found {
 			return at
 		}
+		if pastShaped(p.toks[a]) { // ""…," exhorted the actress Ilsa Marrow": any verb before its speaker
+			if at := d.speakerAfterVerb(pi, a, b, false); at.found {
+				at.post, at.verb = true, p.toks[a].text
+				return at
+			}
+		}
 		return d.appositiveSpeaker(pi, a, limit, terminal)
 	}
 	if terminal && v-a > 4 {
@@ -399,8 +405,9 @@ const maxDescribedReach = 10
 func describesBefore(p *para, k, j int) bool {
 	for i := k; i < j; i++ {
 		t := p.toks[i]
-		if sep := strings.TrimSpace(t.sep); i > k && sep != "" && !(sep == "." && p.toks[i-1].dot && isAbbrev(p.toks[i-1])) {
-			return false // "said retired Lt. Gen. Ana Pell" keeps its abbreviations
+		if sep := strings.TrimSpace(t.sep); i > k && sep != "" && !(sep == "." && p.toks[i-1].dot && isAbbrev(p.toks[i-1])) &&
+			!(sep == "," && descriptorWord(p.toks[i-1].lower)) {
+			return false // "said retired Lt. Gen. Ana Pell", "said Pell's introducer, actress Ilsa Marrow"
 		}
 		ok := t.cap || t.poss || t.lower == "the" || t.lower == "a" || t.lower == "an" || descriptorWord(t.lower) ||
 			roleModifiers[t.lower] || partyWords[t.lower] || compoundAdjective(t) || titleJoint(p, k, i, j) ||
