@@ -83,32 +83,29 @@ func (p *para) tokIndex(off int) int {
 }
 
 // nextOpen returns where the next quotation after s opens, or len(p.text).
-// A name or a title in quotation marks inside the attribution ("Ana Pell,
-// wearing “Pell for Mayor” pins, said") does not end it: words of up to
-// three capitalised words with no sentence punctuation are passed over.
+// A name, a title or a term in quotation marks inside the attribution
+// ("Ana Pell, wearing “Pell for Mayor” pins, said", "aside from knowing
+// each other “casually,” said Pell") does not end it.
 func (p *para) nextOpen(s qspan) int {
 	for _, o := range p.quotes {
-		if o.open >= s.close && !(o.closed && quotedName(p.text[o.tstart:o.tend])) {
+		if o.open >= s.close && !(o.closed && quotedTerm(p.text[o.tstart:o.tend])) {
 			return o.open
 		}
 	}
 	return len(p.text)
 }
 
-// quotedName reports up to three words, all capitalised, with no
-// punctuation: a name, a title or a slogan in quotation marks.
-func quotedName(s string) bool {
-	ts := tokenize(s)
-	if len(ts) == 0 || len(ts) > 3 || strings.ContainsAny(s, ".,!?;:…") {
-		return false
-	}
-	for _, t := range ts {
-		if !t.cap {
-			return false
-		}
-	}
-	return true
+// quotedTerm reports up to three words with no sentence punctuation but a
+// closing comma: a name, a title or a term in quotation marks.
+func quotedTerm(s string) bool {
+	n := len(tokenize(s))
+	return n > 0 && n <= 3 && !strings.ContainsAny(strings.TrimSuffix(s, ","), ".,!?;:…")
 }
+
+// maxAttributionTokens bounds the words read after a closing mark: a verb
+// within reach and the described name after it ("…," said the bureau's
+// director, Ivo Brandt).
+const maxAttributionTokens = 24
 
 // attributeAfter reads "NP verb" or "verb NP" right after the closing mark.
 // After a quotation that ends a sentence the clause must be short ("…?"
@@ -121,7 +118,7 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 	a := p.tokIndex(s.close)
 	limit := p.nextOpen(s)
 	b := a
-	for b < len(p.toks) && p.toks[b].start < limit && p.toks[b].sent == p.toks[a].sent && b-a < 18 {
+	for b < len(p.toks) && p.toks[b].start < limit && p.toks[b].sent == p.toks[a].sent && b-a < maxAttributionTokens {
 		if b > a && strings.Contains(p.toks[b].sep, ";") {
 			break
 		}
