@@ -59,6 +59,16 @@ func titleCase(s string) bool {
 // even then when the quotation lies in a clause that opens the sentence
 // ("When Pell said it was “…,” Brandt laughed").
 func (d *doc) attribute(rq rawQuote) attribution {
+	at := d.innerAttribution(rq)
+	if o := d.outerSource(rq, at); o.found {
+		o.post, o.colon, o.intro = at.post, at.colon, at.intro
+		return o
+	}
+	return at
+}
+
+// innerAttribution is attribute without an outer source (see outerSource).
+func (d *doc) innerAttribution(rq rawQuote) attribution {
 	after := d.attributeAfter(rq.lastPi, rq.last, rq.ends)
 	if !after.found {
 		return d.attributeBefore(rq.pi, rq.first)
@@ -291,6 +301,10 @@ func (d *doc) speakerBefore(pi, sentStart, c, e, v int, colon bool) attribution 
 // accordingTo reads "according to" at token v and whom or what: a name,
 // else the words of a source ("a court document").
 func (d *doc) accordingTo(pi, v, end int) attribution {
+	if at := d.issuedBy(pi, v+2, end); at.found {
+		at.verb = "according to"
+		return at
+	}
 	at := d.speakerAfterVerb(pi, v, end, false)
 	if !at.found && v+2 < end {
 		at = d.phraseAfter(pi, v+2, end)
@@ -376,6 +390,9 @@ func (d *doc) speakerAfterVerb(pi, v, end int, strict bool) attribution {
 		}
 		if strict && (m.tok1 >= len(p.toks) || !strings.ContainsAny(p.toks[m.tok1].sep, ",:")) {
 			continue
+		}
+		if best >= 0 && m.tok1 <= d.mentions[best].tok1 {
+			continue // inside the role's words: "said the senior Pell adviser" names the adviser after Pell
 		}
 		if best < 0 || m.kind != nameMention || m.typ == model.Person {
 			best = i
