@@ -185,7 +185,10 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 			at = d.phraseAfter(pi, v+1, b)
 		}
 	} else {
-		at = d.speakerIn(pi, a, v, v)
+		at, _ = d.unnamedSubject(pi, a, v+1)
+		if !at.found {
+			at = d.speakerIn(pi, a, v, v)
+		}
 		if !at.found && strings.Contains(p.toks[v].sep, ",") { // "…" in the primary, said Ana Pell
 			at = d.speakerAfterVerb(pi, v, b, false)
 		}
@@ -249,6 +252,15 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 // speaker; with no verb, a name before a colon.
 func (d *doc) speakerBefore(pi, sentStart, c, e, v int, colon bool) attribution {
 	p := d.paras[pi]
+	if v >= 0 || colon {
+		if at, v0 := d.clauseUnnamedSubject(pi, sentStart, c, e); at.found {
+			if v < 0 {
+				v = v0
+			}
+			at.verb = verbPhrase(p, v, e)
+			return at
+		}
+	}
 	main, mv := d.mainSpeaker(pi, sentStart, c, e)
 	if v >= 0 && p.toks[v].lower == "according" && !(main.found && mv < v) { // "X said that according to its analysis, …": X
 		if at := d.accordingTo(pi, v, e); at.found {

@@ -108,6 +108,15 @@ func (d *doc) subjectSpeaks(rq rawQuote, q *model.Quote) bool {
 	if e == 0 || e >= len(p.toks) || p.toks[e-1].sent != p.toks[e].sent {
 		return false
 	}
+	sentStart := e
+	for sentStart > 0 && p.toks[sentStart-1].sent == p.toks[e].sent {
+		sentStart--
+	}
+	if at, v := d.clauseUnnamedSubject(rq.pi, sentStart, sentStart, e); at.found {
+		d.setSpeaker(q, at)
+		q.Verb = p.toks[v].text
+		return true
+	}
 	for i := range d.mentions {
 		m := &d.mentions[i]
 		if m.para != rq.pi || m.tok1 > e || p.toks[m.tok0].sent != p.toks[e].sent || d.inOpeningClause(m) && !p.inOpeningClause(e) || d.premodifiesNext(i) {
