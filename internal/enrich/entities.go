@@ -396,7 +396,7 @@ func clauseSubject(p *para, k, e int) bool {
 	if strings.HasSuffix(v.lower, "ly") && e+1 < len(p.toks) && p.toks[e+1].sep == " " {
 		v = p.toks[e+1]
 	}
-	return !v.cap && (speechVerbs[v.lower] || strings.HasSuffix(v.lower, "ed"))
+	return !v.cap && (speechVerbs[v.lower] || strings.HasSuffix(v.lower, "ed") || irregularPasts[v.lower] || putsIt(p, e))
 }
 
 // sentenceOpeners open sentences before a name without being part of it

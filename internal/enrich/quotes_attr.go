@@ -234,7 +234,7 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 	colon := strings.Contains(p.text[p.toks[e-1].end:s.open], ":")
 	v := -1
 	for k := e - 1; k >= c; k-- {
-		if speechVerbs[p.toks[k].lower] && !passive(p, k) {
+		if (speechVerbs[p.toks[k].lower] || putsIt(p, k)) && !passive(p, k) {
 			v = k
 			break
 		}

@@ -96,7 +96,7 @@ func (d *doc) mainSpeaker(pi, sentStart, c, e int) (attribution, int) {
 // quotation: not "according", not passive, not quoted.
 func (d *doc) reportingVerb(p *para, v int) bool {
 	w := p.toks[v].lower
-	return speechVerbs[w] && w != "according" && !passive(p, v) && !inQuotation(p, p.toks[v].start)
+	return (speechVerbs[w] || putsIt(p, v)) && w != "according" && !passive(p, v) && !inQuotation(p, p.toks[v].start)
 }
 
 // subordinateSpeaker finds, after the main speech verb v and before the
@@ -121,4 +121,14 @@ func (d *doc) subordinateSpeaker(pi, v, e int) (int, int) {
 		return -1, -1
 	}
 	return -1, -1
+}
+
+// putsIt reports "put it" at token v ("As Pell put it, "…"", "Brandt puts
+// it bluntly: "…""): words given as someone's own phrasing.
+func putsIt(p *para, v int) bool {
+	switch p.toks[v].lower {
+	case "put", "puts", "putting":
+		return v+1 < len(p.toks) && p.toks[v+1].lower == "it" && p.toks[v+1].sep == " "
+	}
+	return false
 }

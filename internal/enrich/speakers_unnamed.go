@@ -56,9 +56,14 @@ func (d *doc) unnamedSubject(pi, s, limit int) (attribution, int) {
 		return none, -1
 	}
 	k := s
-	if quantifiers[p.toks[k].lower] {
+	docOnly := false // "the" or a possessive opens a document's words only ("The Rove ad", "Hoff's letter")
+	switch {
+	case quantifiers[p.toks[k].lower]:
 		k++
-	} else if !d.pluralOpener(pi, k) {
+	case p.toks[k].lower == "the" || p.toks[k].poss && p.toks[k].cap:
+		k++
+		docOnly = true
+	case !d.pluralOpener(pi, k):
 		return none, -1
 	}
 	head := -1
@@ -76,7 +81,7 @@ func (d *doc) unnamedSubject(pi, s, limit int) (attribution, int) {
 			break
 		}
 	}
-	if head < 0 || head+1 != k && !complementWords[p.toks[k].lower] {
+	if head < 0 || head+1 != k && !complementWords[p.toks[k].lower] || docOnly && !documentHead(p.toks[head].lower) {
 		return none, -1
 	}
 	end := head + 1 // the words end here, the verb comes after
@@ -110,6 +115,9 @@ func (d *doc) unnamedSubject(pi, s, limit int) (attribution, int) {
 		if m.para == pi && m.tok0 >= words && m.tok1 <= v && m.kind == nameMention && !m.afterPrep {
 			return none, -1 // an appositive names the speaker
 		}
+	}
+	if documentHead(p.toks[head].lower) {
+		words = head + 1 // a document is told by its issuer (see issuer), its words kept short: "the lawsuit"
 	}
 	return attribution{found: true, ent: -1, np: p.text[p.toks[s].start:p.toks[words-1].end], desc: d.thingDescription(pi, head),
 		headPi: pi, head: head}, v
@@ -175,3 +183,12 @@ func (d *doc) pluralOpener(pi, k int) bool {
 	}
 	return true
 }
+
+// documentHead reports a noun for a document or a publication, which
+// speaks for whoever issued it.
+func documentHead(w string) bool {
+	return documentNouns[w] || publicationNouns[w]
+}
+
+var publicationNouns = toSet([]string{`page website site poll survey study book article column story
+analysis chart paper`})

@@ -30,12 +30,38 @@ func TestUnnamedSubject(t *testing.T) {
 			"has never been the property", "Attorneys for Pell"},
 		{"a document with no speech verb", cast + "A campaign ad released Thursday accuses Brandt of buying influence “in a pattern of sleaze stretching back decades.”",
 			"in a pattern of sleaze", "A campaign ad"},
+		{"a document opened by the issuer's name", cast + "The Pell ad hits Brandt for taking “more money from the pier than from all of Norvala” and claims that “Brandt made the pier a ruin.”",
+			"Brandt made the pier a ruin", "Ana Pell"},
+		{"a possessive document before a colon", cast + "Brandt’s letter makes a blunt case: “The harbour cannot pay for the pier any longer.”",
+			"The harbour cannot pay", "Ivo Brandt"},
 		{"an appositive names the speaker", cast + "Another Pell ally, Ivo Brandt, said “the pier is safe and will stay open.”",
 			"the pier is safe", "Ivo Brandt"},
 		{"a name is not a plural head", cast + "Talks went on. Sanders said “the pier is safe and will stay open.”",
 			"the pier is safe", "Sanders"},
 		{"a time is not a speaker", cast + "A day after Brandt said “the pier is safe and will stay open,” it closed.",
 			"the pier is safe", "Ivo Brandt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := quoteBy(t, Article(model.Article{Body: tt.body}), tt.text)
+			if q.Speaker != tt.speaker {
+				t.Errorf("speaker %q (%s), want %q", q.Speaker, q.Attribution, tt.speaker)
+			}
+		})
+	}
+}
+
+// TestPutsIt reads "put it" as a speech verb: the words are someone's own
+// phrasing.
+func TestPutsIt(t *testing.T) {
+	const cast = "Senator Ana Pell of Norvala met Ivo Brandt, the harbour master, on Monday.\n\n"
+	tests := []struct {
+		name, body, text, speaker string
+	}{
+		{"as someone put it", cast + "As Pell put it, “the pier will never reopen.”", "the pier will never reopen", "Ana Pell"},
+		{"as a described name puts it", cast + "As the Gazette's Ilsa Marrow puts it, “the harbour has run out of patience.”", "the harbour has run out", "Ilsa Marrow"},
+		{"put it before a colon", cast + "Brandt put it bluntly: “The pier will never reopen.”", "The pier will never reopen", "Ivo Brandt"},
+		{"put without it is no speech", cast + "Brandt put the plan aside after Pell said “the pier will never reopen.”", "the pier will never reopen", "Ana Pell"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
