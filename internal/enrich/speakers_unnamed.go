@@ -19,7 +19,7 @@ many multiple both`})
 // groups, documents and polls, sources.
 var unnamedHeads = toSet([]string{`source group committee panel coalition campaign organization organisation
 agency department office administration team council board caucus union association poll survey study
-analysis operative staffer people person insider veteran other`})
+analysis operative staffer people person insider veteran other counsel woman man friend family`})
 
 // subjectHead reports a noun that can head the words of an unnamed
 // speaker, singular or plural.
@@ -52,17 +52,22 @@ func (d *doc) unnamedSubject(pi, s, limit int) (attribution, int) {
 	for s+1 < limit && leadConnectives[p.toks[s].lower] && !strings.Contains(p.toks[s+1].sep, ",") {
 		s++
 	}
+	s = skipOpeningPhrase(p, s, limit)
 	if s >= limit {
 		return none, -1
 	}
 	k := s
-	docOnly := false // "the" or a possessive opens a document's words only ("The Rove ad", "Hoff's letter")
+	docOnly := false // "the" opens a document's words only ("The Rove ad")
+	possOpener := false
 	switch {
 	case quantifiers[p.toks[k].lower]:
 		k++
-	case p.toks[k].lower == "the" || p.toks[k].poss && p.toks[k].cap:
+	case p.toks[k].lower == "the":
 		k++
 		docOnly = true
+	case possessiveName(p, s, limit) > s: // "Pell's campaign", "Sen. Ana Pell's right-hand woman"; her aide is a role (see findRoleRefs)
+		k = possessiveName(p, s, limit)
+		possOpener = true
 	case !d.pluralOpener(pi, k):
 		return none, -1
 	}
@@ -82,6 +87,9 @@ func (d *doc) unnamedSubject(pi, s, limit int) (attribution, int) {
 		}
 	}
 	if head < 0 || head+1 != k && !complementWords[p.toks[k].lower] || docOnly && !documentHead(p.toks[head].lower) {
+		return none, -1
+	}
+	if _, role := roleHeads[p.toks[head].lower]; possOpener && role {
 		return none, -1
 	}
 	end := head + 1 // the words end here, the verb comes after
@@ -154,8 +162,35 @@ func (d *doc) clauseUnnamedSubject(pi, sentStart, c, e int) (attribution, int) {
 	if !at.found && c > sentStart && !inQuotation(d.paras[pi], d.paras[pi].toks[sentStart].start) {
 		at, v = d.unnamedSubject(pi, sentStart, e)
 	}
+	if at.found && d.otherSubject(pi, v, e) {
+		return attribution{ent: -1}, -1
+	}
 	return at, v
 }
+
+// otherSubject reports a speech verb between the unnamed subject's verb v
+// and the quotation at token e with a subject of its own, in a clause of
+// its own, coordinated ("a woman asked for a photo and Pell said, "…"");
+// a name the verb acts on is no subject ("said Brandt quieted the room,
+// telling …").
+func (d *doc) otherSubject(pi, v, e int) bool {
+	p := d.paras[pi]
+	for v2 := v + 1; v2 < e; v2++ {
+		if !d.reportingVerb(p, v2) {
+			continue
+		}
+		if j := d.subjectBefore(pi, v+1, v2); j >= 0 {
+			if k := d.mentions[j].tok0; k > 0 && coordinators[p.toks[k-1].lower] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// coordinators join main clauses; a clause after "in which" or "how"
+// stays inside the unnamed subject's report.
+var coordinators = toSet([]string{`and but yet so while then`})
 
 // determinedNoun reports a word right after a determiner or a possessive:
 // a noun, however shaped ("the talks", "Pell's plans").
@@ -192,3 +227,33 @@ func documentHead(w string) bool {
 
 var publicationNouns = toSet([]string{`page website site poll survey study book article column story
 analysis chart paper`})
+
+// possessiveName returns the token after a name in the possessive opening
+// at token s ("Pell's", "Norvala Sen. Ana Pell's"), or s when there is
+// none.
+func possessiveName(p *para, s, limit int) int {
+	for j := s; j < limit && j-s < 6 && p.toks[j].cap && (j == s || p.toks[j].sep == " " || p.toks[j].sep == ". " && isAbbrev(p.toks[j-1])); j++ {
+		if p.toks[j].poss {
+			return j + 1
+		}
+	}
+	return s
+}
+
+// skipOpeningPhrase steps over a prepositional phrase that opens the
+// sentence at token s up to its comma ("In court documents, …", "In
+// response to Brandt's plan, …"), returning the token after it, or s.
+func skipOpeningPhrase(p *para, s, limit int) int {
+	if s >= limit || !prepositions[p.toks[s].lower] || subordinators[p.toks[s].lower] {
+		return s
+	}
+	for j := s + 1; j < limit && j-s < 16; j++ {
+		if strings.ContainsAny(p.toks[j].sep, ";:\"“”") || verbLike(p.toks[j]) && !determinedNoun(p, j) {
+			return s
+		}
+		if strings.Contains(p.toks[j].sep, ",") {
+			return j
+		}
+	}
+	return s
+}
