@@ -241,3 +241,17 @@ func conflictingRole(ent *entity, ref role) bool {
 	}
 	return false
 }
+
+// servesPerson reports a role named after a person of the article ("the
+// senior Karvik adviser", "a Pell aide"): someone working for that person,
+// left unnamed, whom neither continuity nor salience can tell.
+func (d *doc) servesPerson(r role) bool {
+	for _, m := range r.mods {
+		for _, ent := range d.ents {
+			if ent.typ == model.Person && ent.last == m {
+				return true
+			}
+		}
+	}
+	return false
+}

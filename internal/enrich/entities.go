@@ -47,7 +47,7 @@ func (d *doc) nameish(p *para, k int) bool {
 	if !t.cap || t.shout || functionWords[t.lower] || notNames[t.lower] {
 		return false
 	}
-	if t.sentStart && (d.lowerSeen[t.lower] || sentenceOpeners[t.lower]) {
+	if t.sentStart && (d.lowerSeen[t.lower] && !titleBeforeName(p, k) || sentenceOpeners[t.lower] || invertedSpeech(t)) {
 		return false
 	}
 	if genericWord(t) || roleWordPlural(t) && !continuesName(p, k) {
@@ -60,6 +60,23 @@ func (d *doc) nameish(p *para, k int) bool {
 		return false // "Visiting Dunmere, the minister …"
 	}
 	return true
+}
+
+// invertedSpeech reports a speech verb in the past opening a sentence
+// before its speaker ("Continued Stone:", "Added Pell, …").
+func invertedSpeech(t token) bool {
+	return speechVerbs[t.lower] && (strings.HasSuffix(t.lower, "ed") || irregularPasts[t.lower] || t.lower == "said" || t.lower == "wrote")
+}
+
+// titleBeforeName reports a title opening a sentence before a name or its
+// complement ("Secretary of State Ana Pell"), which a title the text also
+// writes in lower case ("the secretary") still is.
+func titleBeforeName(p *para, k int) bool {
+	if !isTitle(p.toks[k].lower) || k+1 >= len(p.toks) || p.toks[k+1].sep != " " {
+		return false
+	}
+	next := p.toks[k+1]
+	return next.cap || next.lower == "of" && k+2 < len(p.toks) && p.toks[k+2].cap
 }
 
 // continuesName reports a word inside a longer name: after "of" ("House
@@ -379,7 +396,7 @@ func clauseSubject(p *para, k, e int) bool {
 	if strings.HasSuffix(v.lower, "ly") && e+1 < len(p.toks) && p.toks[e+1].sep == " " {
 		v = p.toks[e+1]
 	}
-	return !v.cap && (speechVerbs[v.lower] || strings.HasSuffix(v.lower, "ed"))
+	return !v.cap && (speechVerbs[v.lower] || strings.HasSuffix(v.lower, "ed") || irregularPasts[v.lower] || putsIt(p, e))
 }
 
 // sentenceOpeners open sentences before a name without being part of it

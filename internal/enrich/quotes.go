@@ -68,7 +68,7 @@ func (d *doc) findQuotes() []rawQuote {
 		out = append(out, *open)
 	}
 	for i := range out {
-		t := strings.TrimSpace(out[i].text)
+		t := strings.TrimRight(strings.TrimSpace(out[i].text), "'’") // a quotation ending in one it quotes ("… win Loudoun?’")
 		out[i].endPunct = strings.HasSuffix(t, ",") || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") ||
 			strings.HasSuffix(t, "?") || strings.HasSuffix(t, "…")
 		out[i].ends = out[i].endPunct && !strings.HasSuffix(t, ",")
@@ -112,7 +112,7 @@ func (d *doc) quotes() ([]model.Quote, []model.Term) {
 		switch {
 		case a.found:
 			d.setSpeaker(&q, a)
-		case d.headlineSpeaker(rq, &q):
+		case d.headlineSpeaker(rq, &q), d.signedBelow(rq, &q):
 		case d.introducedBefore(rq, &q):
 		case rq.words >= 4 && d.subjectSpeaks(rq, &q):
 		case cont:

@@ -50,11 +50,36 @@ func titleCase(s string) bool {
 // attribute finds the speaker of a quotation: after it (", Putin said",
 // ", said Mr. Steele"), else before it in the same sentence ("Trump wrote:",
 // "Peskov told TASS that").
+//
+// A quotation inside reported speech ("Reynolds says that Santilli “broke
+// the story” of the standoff, others argue …", "Sims says he was “on the
+// fence” until Haley said …") belongs to the reporting verb's subject: a
+// speech verb further on starts a clause of its own unless the
+// attribution stands right after the closing mark (""…," Pell said"), and
+// even then when the quotation lies in a clause that opens the sentence
+// ("When Pell said it was “…,” Brandt laughed").
 func (d *doc) attribute(rq rawQuote) attribution {
-	if a := d.attributeAfter(rq.lastPi, rq.last, rq.ends); a.found {
-		return a
+	at := d.innerAttribution(rq)
+	if o := d.outerSource(rq, at); o.found {
+		o.post, o.colon, o.intro = at.post, at.colon, at.intro
+		return o
 	}
-	return d.attributeBefore(rq.pi, rq.first)
+	return at
+}
+
+// innerAttribution is attribute without an outer source (see outerSource).
+func (d *doc) innerAttribution(rq rawQuote) attribution {
+	after := d.attributeAfter(rq.lastPi, rq.last, rq.ends)
+	if !after.found {
+		return d.attributeBefore(rq.pi, rq.first)
+	}
+	p := d.paras[rq.pi]
+	if rq.pi == rq.lastPi && (!d.attributesAtClose(rq.pi, rq.last) || p.inOpeningClause(p.tokIndex(rq.first.tstart))) {
+		if before := d.attributeBefore(rq.pi, rq.first); before.found && reportedSpeech(before) {
+			return before
+		}
+	}
+	return after
 }
 
 // tokIndex returns the index of the first token starting at or after off.
@@ -68,14 +93,29 @@ func (p *para) tokIndex(off int) int {
 }
 
 // nextOpen returns where the next quotation after s opens, or len(p.text).
+// A name, a title or a term in quotation marks inside the attribution
+// ("Ana Pell, wearing “Pell for Mayor” pins, said", "aside from knowing
+// each other “casually,” said Pell") does not end it.
 func (p *para) nextOpen(s qspan) int {
 	for _, o := range p.quotes {
-		if o.open >= s.close {
+		if o.open >= s.close && !(o.closed && quotedTerm(p.text[o.tstart:o.tend])) {
 			return o.open
 		}
 	}
 	return len(p.text)
 }
+
+// quotedTerm reports up to three words with no sentence punctuation but a
+// closing comma: a name, a title or a term in quotation marks.
+func quotedTerm(s string) bool {
+	n := len(tokenize(s))
+	return n > 0 && n <= 3 && !strings.ContainsAny(strings.TrimSuffix(s, ","), ".,!?;:…")
+}
+
+// maxAttributionTokens bounds the words read after a closing mark: a verb
+// within reach and the described name after it ("…," said the bureau's
+// director, Ivo Brandt).
+const maxAttributionTokens = 24
 
 // attributeAfter reads "NP verb" or "verb NP" right after the closing mark.
 // After a quotation that ends a sentence the clause must be short ("…?"
@@ -88,7 +128,7 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 	a := p.tokIndex(s.close)
 	limit := p.nextOpen(s)
 	b := a
-	for b < len(p.toks) && p.toks[b].start < limit && p.toks[b].sent == p.toks[a].sent && b-a < 18 {
+	for b < len(p.toks) && p.toks[b].start < limit && p.toks[b].sent == p.toks[a].sent && b-a < maxAttributionTokens {
 		if b > a && strings.Contains(p.toks[b].sep, ";") {
 			break
 		}
@@ -117,12 +157,25 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 		}
 	}
 	if v < 0 {
-		if at := d.unlistedVerbSpeaker(pi, a, terminal); at.found || terminal {
+		if at := d.unlistedVerbSpeaker(pi, a, terminal); at.found {
 			return at
 		}
-		return d.appositiveSpeaker(pi, a, limit)
+		if pastShaped(p.toks[a]) { // ""…," exhorted the actress Ilsa Marrow": any verb before its speaker
+			if at := d.speakerAfterVerb(pi, a, b, false); at.found {
+				at.post, at.verb = true, p.toks[a].text
+				return at
+			}
+		}
+		return d.appositiveSpeaker(pi, a, limit, terminal)
 	}
-	if v < 0 || (terminal && (v-a > 4 || !d.tightAttribution(pi, a, v) && d.goesOn(pi, v, limit))) {
+	if terminal && v-a > 4 {
+		if at := d.describedName(pi, a, v); at.found && !d.goesOn(pi, v, limit) { // ""…?" former harbour master Ivo Brandt asked"
+			at.post, at.verb = true, verbPhrase(p, v, b)
+			return at
+		}
+		return d.appositiveSpeaker(pi, a, limit, true) // ""…!" Ana Pell, the head of the board, wrote"
+	}
+	if terminal && !d.tightAttribution(pi, a, v) && d.goesOn(pi, v, limit) {
 		return attribution{ent: -1}
 	}
 	var at attribution
@@ -132,7 +185,10 @@ func (d *doc) attributeAfter(pi int, s qspan, terminal bool) attribution {
 			at = d.phraseAfter(pi, v+1, b)
 		}
 	} else {
-		at = d.speakerIn(pi, a, v, v)
+		at, _ = d.unnamedSubject(pi, a, v+1)
+		if !at.found {
+			at = d.speakerIn(pi, a, v, v)
+		}
 		if !at.found && strings.Contains(p.toks[v].sep, ",") { // "…" in the primary, said Ana Pell
 			at = d.speakerAfterVerb(pi, v, b, false)
 		}
@@ -178,7 +234,7 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 	colon := strings.Contains(p.text[p.toks[e-1].end:s.open], ":")
 	v := -1
 	for k := e - 1; k >= c; k-- {
-		if speechVerbs[p.toks[k].lower] && !passive(p, k) {
+		if (speechVerbs[p.toks[k].lower] || putsIt(p, k)) && !passive(p, k) {
 			v = k
 			break
 		}
@@ -196,6 +252,15 @@ func (d *doc) attributeBefore(pi int, s qspan) attribution {
 // speaker; with no verb, a name before a colon.
 func (d *doc) speakerBefore(pi, sentStart, c, e, v int, colon bool) attribution {
 	p := d.paras[pi]
+	if v >= 0 || colon {
+		if at, v0 := d.clauseUnnamedSubject(pi, sentStart, c, e); at.found {
+			if v < 0 {
+				v = v0
+			}
+			at.verb = verbPhrase(p, v, e)
+			return at
+		}
+	}
 	main, mv := d.mainSpeaker(pi, sentStart, c, e)
 	if v >= 0 && p.toks[v].lower == "according" && !(main.found && mv < v) { // "X said that according to its analysis, …": X
 		if at := d.accordingTo(pi, v, e); at.found {
@@ -232,7 +297,11 @@ func (d *doc) speakerBefore(pi, sentStart, c, e, v int, colon bool) attribution 
 		}
 	case colon:
 		// "Karvik took aim at Brandt:" — the subject, not the nearest name.
-		if i := d.subjectBefore(pi, c, e); i >= 0 {
+		i := d.subjectBefore(pi, c, e)
+		if i < 0 && c > sentStart { // the subject before a quoted term of the clause
+			i = d.subjectBefore(pi, sentStart, e)
+		}
+		if i >= 0 {
 			at = d.fromMention(i)
 		} else {
 			at = d.speakerIn(pi, c, e, e)
@@ -244,6 +313,10 @@ func (d *doc) speakerBefore(pi, sentStart, c, e, v int, colon bool) attribution 
 // accordingTo reads "according to" at token v and whom or what: a name,
 // else the words of a source ("a court document").
 func (d *doc) accordingTo(pi, v, end int) attribution {
+	if at := d.issuedBy(pi, v+2, end); at.found {
+		at.verb = "according to"
+		return at
+	}
 	at := d.speakerAfterVerb(pi, v, end, false)
 	if !at.found && v+2 < end {
 		at = d.phraseAfter(pi, v+2, end)
@@ -321,20 +394,23 @@ func (d *doc) speakerAfterVerb(pi, v, end int, strict bool) attribution {
 	best := -1
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.para != pi || m.tok0 < k || m.tok1 > end || m.inQuote || !d.canSpeak(m, -1) {
-			continue
+		if m.para != pi || m.tok0 < k || m.tok1 > end || m.inQuote || !d.canSpeak(m, -1) || p.toks[m.tok1-1].poss {
+			continue // "said Pell's aide, Ivo Brandt": the aide speaks
 		}
-		if m.tok0 > k+6 || m.tok0 > k+2 && !describesBefore(p, k, m.tok0) {
+		if m.tok0 > k+maxDescribedReach || m.tok0 > k+2 && !describesBefore(p, k, m.tok0) {
 			break
 		}
 		if strict && (m.tok1 >= len(p.toks) || !strings.ContainsAny(p.toks[m.tok1].sep, ",:")) {
 			continue
 		}
+		if best >= 0 && m.tok1 <= d.mentions[best].tok1 {
+			continue // inside the role's words: "said the senior Pell adviser" names the adviser after Pell
+		}
 		if best < 0 || m.kind != nameMention || m.typ == model.Person {
 			best = i
 		}
-		if m.kind != nameMention || m.typ == model.Person {
-			break
+		if m.kind == pronounMention || m.kind == nameMention && m.typ == model.Person {
+			break // a role goes on to the name it describes ("Pell's chief of staff, Ivo Brandt")
 		}
 	}
 	if best < 0 {
@@ -343,23 +419,44 @@ func (d *doc) speakerAfterVerb(pi, v, end int, strict bool) attribution {
 	return d.fromMention(best)
 }
 
+// maxDescribedReach bounds the words that describe a name after a speech
+// verb ("said former Norvala Gov. and Harbour Board Chairman Olek Varn").
+const maxDescribedReach = 10
+
 // describesBefore reports tokens [k, j) that can describe the name at j:
-// determiners, possessives, capitals, role and agent words, and a comma
-// after a role word ("the bureau's director, Ivo Brandt").
+// determiners, possessives, capitals, role and agent words, a comma after
+// a role word ("the bureau's director, Ivo Brandt"), and "of" or "and"
+// inside a title ("former secretary of state Ana Pell", "Gov. and Board
+// Chairman Olek Varn").
 func describesBefore(p *para, k, j int) bool {
 	for i := k; i < j; i++ {
 		t := p.toks[i]
-		if sep := strings.TrimSpace(t.sep); i > k && sep != "" && !(sep == "." && p.toks[i-1].dot && isAbbrev(p.toks[i-1])) {
-			return false // "said retired Lt. Gen. Ana Pell" keeps its abbreviations
+		if sep := strings.TrimSpace(t.sep); i > k && sep != "" && !(sep == "." && p.toks[i-1].dot && isAbbrev(p.toks[i-1])) &&
+			!(sep == "," && descriptorWord(p.toks[i-1].lower)) {
+			return false // "said retired Lt. Gen. Ana Pell", "said Pell's introducer, actress Ilsa Marrow"
 		}
 		ok := t.cap || t.poss || t.lower == "the" || t.lower == "a" || t.lower == "an" || descriptorWord(t.lower) ||
-			roleModifiers[t.lower] || partyWords[t.lower] || compoundAdjective(t) ||
+			roleModifiers[t.lower] || partyWords[t.lower] || compoundAdjective(t) || titleJoint(p, k, i, j) ||
 			!functionWords[t.lower] && !prepositions[t.lower] && !speechVerbs[t.lower] && len(t.lower) > 2 // "undecided"
 		if !ok {
 			return false
 		}
 	}
 	return true
+}
+
+// titleJoint reports "of" or "and" at token i, between a title or role
+// word and more words of the description before the name at j.
+func titleJoint(p *para, k, i, j int) bool {
+	if w := p.toks[i].lower; w != "of" && w != "and" || i == k || i+1 >= j {
+		return false
+	}
+	prev, next := p.toks[i-1], p.toks[i+1]
+	if functionWords[next.lower] || prepositions[next.lower] || prev.poss {
+		return false
+	}
+	return isTitle(prev.lower) || descriptorWord(prev.lower) || prev.cap && p.toks[i].lower == "and" ||
+		p.toks[i].lower == "of" && plainWord(prev.lower) // "chief of staff"
 }
 
 // phraseAfter keeps the words of an unnamed speaker or source starting at
@@ -400,11 +497,11 @@ func (d *doc) fromMention(i int) attribution {
 			return attribution{ent: -1}
 		}
 	}
-	if e < 0 && m.kind == roleMention {
+	if e < 0 && m.kind == roleMention && !d.servesPerson(m.role) {
 		e = d.roleHolderNear(i)
-	}
-	if e < 0 && m.kind == roleMention && len(m.role.mods) > 0 {
-		e = d.salientPerson(m.role)
+		if e < 0 && len(m.role.mods) > 0 {
+			e = d.salientPerson(m.role)
+		}
 	}
 	desc := m.desc
 	if m.kind == roleMention {
@@ -449,156 +546,4 @@ func verbPhrase(p *para, v, end int) string {
 		out = append(out, "in", ts[k+1].text, ts[k+2].text)
 	}
 	return strings.Join(out, " ")
-}
-
-// resolvePronoun finds the person "he" or "she" (mention i) refers to: the
-// first fitting person of the nearest sentence before it that names one,
-// looking back at most three paragraphs.
-func (d *doc) resolvePronoun(i int) int {
-	if e, ok := d.pronouns[i]; ok {
-		return e
-	}
-	d.pronouns[i] = -1 // guards against cycles
-	e := d.antecedent(i, true)
-	if e < 0 {
-		e = d.antecedent(i, false)
-	}
-	d.pronouns[i] = e
-	if g := d.mentions[i].gender; e >= 0 && d.ents[e].gender == 0 && (g == 'm' || g == 'f') {
-		d.ents[e].gender = g // learnt: later pronouns can rely on it
-	}
-	return e
-}
-
-// antecedent is resolvePronoun without the memo. A pronoun of the same
-// gender earlier in that sentence stands for whoever it refers to. When
-// known is set, only people whose gender is known to fit count, within the
-// pronoun's sentence and the two before it. Within the nearest sentence
-// that names a fitting person, a subject beats an object or a name in a
-// clause that opens the sentence ("When Maddow asked, Clinton said …").
-func (d *doc) antecedent(i int, known bool) int {
-	m := d.mentions[i]
-	curPara, curSent, subject, other := -1, -1, -1, -1
-	for j := i - 1; j >= 0; j-- {
-		c := d.mentions[j]
-		if m.para-c.para > 3 || c.para == 0 && m.para != 0 {
-			break
-		}
-		if known && d.sentOrdinal(m)-d.sentOrdinal(c) > 2 {
-			break // count sentences, not only those that name someone
-		}
-		cs := d.paras[c.para].toks[c.tok0].sent
-		if (c.para != curPara || cs != curSent) && (subject >= 0 || other >= 0) {
-			break
-		}
-		curPara, curSent = c.para, cs
-		if e := d.fittingPerson(j, m, known); e >= 0 {
-			if d.objectLike(&d.mentions[j]) || d.inOpeningClause(&d.mentions[j]) {
-				other = e
-			} else {
-				subject = e
-			}
-		}
-	}
-	if subject >= 0 {
-		return subject
-	}
-	return other
-}
-
-// fittingPerson is the person mention j names, when it can stand for the
-// pronoun m: not the object of a preposition nor quoted, of a fitting
-// gender (known to fit when known is set); -1 otherwise.
-func (d *doc) fittingPerson(j int, m mention, known bool) int {
-	c := d.mentions[j]
-	if c.afterPrep || c.inQuote {
-		return -1
-	}
-	e := c.ent
-	if c.kind == pronounMention {
-		if c.gender != m.gender {
-			return -1
-		}
-		e = d.resolvePronoun(j)
-	}
-	if e < 0 {
-		return -1
-	}
-	ent := d.ents[e]
-	if ent.typ != model.Person || (ent.gender != 0 && m.gender != 0 && ent.gender != m.gender) {
-		return -1
-	}
-	if known && (ent.gender == 0 || m.gender == 0) {
-		return -1
-	}
-	return e
-}
-
-// subordinators open a clause that can stand before the main one.
-var subordinators = toSet([]string{`when after as while if because although though since before until once
-whereas unless`})
-
-// inOpeningClause reports a mention inside a subordinate clause that opens
-// its sentence, before the comma that ends it.
-func (d *doc) inOpeningClause(m *mention) bool {
-	p := d.paras[m.para]
-	s := m.tok0
-	for s > 0 && p.toks[s-1].sent == p.toks[m.tok0].sent {
-		s--
-	}
-	if !subordinators[p.toks[s].lower] {
-		return false
-	}
-	for k := s + 1; k <= m.tok0; k++ {
-		if strings.Contains(p.toks[k].sep, ",") {
-			return false
-		}
-	}
-	return true
-}
-
-// sentOrdinal numbers the sentence of a mention across the article.
-func (d *doc) sentOrdinal(m mention) int {
-	if d.sentBase == nil {
-		d.sentBase = make([]int, len(d.paras))
-		for i := 1; i < len(d.paras); i++ {
-			d.sentBase[i] = d.sentBase[i-1] + max(len(d.paras[i-1].sents), 1)
-		}
-	}
-	return d.sentBase[m.para] + d.paras[m.para].toks[m.tok0].sent
-}
-
-// salientPerson stands in for a role reference the article never ties to a
-// name ("the Texas governor"): the most mentioned person (the earliest on a
-// tie) who holds no other role of that kind.
-func (d *doc) salientPerson(ref role) int {
-	best := -1
-	for e, ent := range d.ents {
-		if ent.typ != model.Person || ent.mentions < 2 || hasRoleHead(ent, ref.head) {
-			continue
-		}
-		if best < 0 || ent.mentions > d.ents[best].mentions ||
-			(ent.mentions == d.ents[best].mentions && d.firstMention(e) < d.firstMention(best)) {
-			best = e
-		}
-	}
-	return best
-}
-
-func hasRoleHead(ent *entity, head string) bool {
-	for _, r := range ent.roles {
-		if r.head == head {
-			return true
-		}
-	}
-	return false
-}
-
-func (d *doc) firstMention(e int) int {
-	for i, m := range d.mentions {
-		if m.ent == e {
-			return i
-		}
-	}
-	return len(d.mentions)
 }

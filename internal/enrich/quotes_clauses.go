@@ -6,13 +6,16 @@ import "strings"
 // Pell, a spokeswoman, said"), verbs that attribute nothing ("described
 // by"), and unnamed speakers ("the lawsuit from Norvala, where …, argues").
 
+// clauseSubjects open a clause reported after a speech verb.
+var clauseSubjects = toSet([]string{`that he she they we i it there`})
+
 // goesOn reports whether the sentence with a speech verb after a finished
 // quotation carries on as a sentence of its own ("He claimed that …",
 // "She said claims that … “…”") rather than attributing the quotation.
 func (d *doc) goesOn(pi, v, limit int) bool {
 	p := d.paras[pi]
-	if v+1 < len(p.toks) && p.toks[v+1].lower == "that" && p.toks[v+1].sent == p.toks[v].sent {
-		return true
+	if v+1 < len(p.toks) && p.toks[v+1].sent == p.toks[v].sent && p.toks[v+1].sep == " " && clauseSubjects[p.toks[v+1].lower] {
+		return true // "Kasich said he would have …"
 	}
 	for _, o := range p.quotes {
 		if o.open <= p.toks[v].end {
@@ -30,12 +33,18 @@ const maxAppositiveTokens = 40
 
 // appositiveSpeaker reads ""…," Ana Pell, a spokeswoman for the mayor,
 // said": a person named right after the quotation, a comma, and a speech
-// verb after a later comma of the same sentence.
-func (d *doc) appositiveSpeaker(pi, a, limit int) attribution {
+// verb after a later comma of the same sentence. After a quotation that
+// ends its sentence the name must open the next words, where "Of Brandt,
+// Pell said, …" starts a sentence of its own.
+func (d *doc) appositiveSpeaker(pi, a, limit int, terminal bool) attribution {
 	p := d.paras[pi]
+	slack := 3
+	if terminal {
+		slack = 0
+	}
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.para != pi || m.tok0 < a || m.tok0 > a+3 || m.kind != nameMention || m.inQuote || !d.canSpeak(m, -1) {
+		if m.para != pi || m.tok0 < a || m.tok0 > a+slack || m.kind != nameMention || m.inQuote || !d.canSpeak(m, -1) {
 			continue
 		}
 		j := skipOfPlace(p, m.tok1)
@@ -243,6 +252,52 @@ func (d *doc) signature(pi int, s qspan, a int) attribution {
 			at := d.fromMention(i)
 			at.post = at.found
 			return at
+		}
+	}
+	return attribution{ent: -1}
+}
+
+// attributesAtClose reports a speech verb or a speaker right after the
+// closing mark of s (""…," said Pell", ""…," Pell said", "“…” as Pell
+// put it").
+func (d *doc) attributesAtClose(pi int, s qspan) bool {
+	p := d.paras[pi]
+	a := p.tokIndex(s.close)
+	if a < len(p.toks) && p.toks[a].lower == "as" {
+		a++
+	}
+	if a >= len(p.toks) {
+		return false
+	}
+	if speechVerbs[p.toks[a].lower] {
+		return true
+	}
+	for i := range d.mentions {
+		if m := &d.mentions[i]; m.para == pi && m.tok0 == a && !m.inQuote && d.canSpeak(m, -1) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedSpeech reports an attribution by a speech verb and its subject
+// before the quotation, not by "according to", "per" or a colon alone.
+func reportedSpeech(a attribution) bool {
+	return a.verb != "" && a.verb != "according to" && a.verb != "per" && !a.colon
+}
+
+// describedName reads a name right before the verb at token v whose
+// description fills tokens [a, name) ("former harbour master Ivo Brandt
+// asked"), as an attribution after a finished quotation is written.
+func (d *doc) describedName(pi, a, v int) attribution {
+	p := d.paras[pi]
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.para != pi || m.tok1 != v || m.tok0 <= a || m.kind != nameMention || m.inQuote || p.toks[m.tok1-1].poss {
+			continue
+		}
+		if d.canSpeak(m, v) && describesBefore(p, a, m.tok0) {
+			return d.fromMention(i)
 		}
 	}
 	return attribution{ent: -1}

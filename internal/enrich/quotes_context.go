@@ -2,6 +2,8 @@ package enrich
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"parallax/internal/model"
 )
@@ -106,16 +108,25 @@ func (d *doc) subjectSpeaks(rq rawQuote, q *model.Quote) bool {
 	if e == 0 || e >= len(p.toks) || p.toks[e-1].sent != p.toks[e].sent {
 		return false
 	}
+	sentStart := e
+	for sentStart > 0 && p.toks[sentStart-1].sent == p.toks[e].sent {
+		sentStart--
+	}
+	if at, v := d.clauseUnnamedSubject(rq.pi, sentStart, sentStart, e); at.found {
+		d.setSpeaker(q, at)
+		q.Verb = p.toks[v].text
+		return true
+	}
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.para != rq.pi || m.tok1 > e || p.toks[m.tok0].sent != p.toks[e].sent || d.inOpeningClause(m) {
+		if m.para != rq.pi || m.tok1 > e || p.toks[m.tok0].sent != p.toks[e].sent || d.inOpeningClause(m) && !p.inOpeningClause(e) || d.premodifiesNext(i) {
 			continue
 		}
 		if m.afterPrep || m.inQuote || p.toks[m.tok1-1].poss || d.objectLike(m) || !d.canSpeak(m, -1) {
 			return false // the sentence opens with someone else
 		}
-		v := skipAuxiliaries(p, m.tok1)
-		if v >= e || p.toks[v].sent != p.toks[e].sent || !verbShaped(p.toks[v]) {
+		v := skipAuxiliaries(p, pastAppositive(p, m))
+		if v >= e || p.toks[v].sent != p.toks[e].sent || !verbShaped(p.toks[v]) && !(v > m.tok1 && afterAuxiliary(p.toks[v-1], p.toks[v])) {
 			return false
 		}
 		at := d.fromMention(i)
@@ -129,10 +140,58 @@ func (d *doc) subjectSpeaks(rq rawQuote, q *model.Quote) bool {
 	return false
 }
 
+// premodifiesNext reports a name that describes the person named next
+// ("Lumen columnist Ilsa Marrow"): the next mention follows it with at
+// most two role or agent words between.
+func (d *doc) premodifiesNext(i int) bool {
+	if i+1 >= len(d.mentions) {
+		return false
+	}
+	m, n := &d.mentions[i], &d.mentions[i+1]
+	if n.para != m.para || n.kind != nameMention || n.tok0 <= m.tok1 || n.tok0-m.tok1 > 2 {
+		return false
+	}
+	p := d.paras[m.para]
+	for k := m.tok1; k < n.tok0; k++ {
+		if p.toks[k].sep != " " || p.toks[k].cap || !descriptorWord(p.toks[k].lower) {
+			return false
+		}
+	}
+	return p.toks[n.tok0].sep == " "
+}
+
+// pastAppositive returns the token after a mention and the appositive
+// that describes it between commas ("Ilsa Marrow, a former aide to the
+// mayor, calls …"), or the token right after the mention.
+func pastAppositive(p *para, m *mention) int {
+	rest := p.text[m.end:]
+	_, n := appositive(rest)
+	if n == 0 || n >= len(rest) || rest[n] != ',' {
+		return m.tok1
+	}
+	return p.tokIndex(m.end + n)
+}
+
 // auxiliaries stand between a subject and its verb ("has argued", "also
-// bemoaned", "later credited").
+// bemoaned", "later credited", "is questioning", "would not comment").
 var auxiliaries = toSet([]string{`has have had also then later again would will could once still even
-repeatedly often never`})
+repeatedly often never is are was were been not`})
+
+// afterAuxiliary reports the verb t after the auxiliary aux: a word in
+// -ing after a form of "be" ("is questioning", not "is popular"), a bare
+// verb after a modal or a negation ("would not comment").
+func afterAuxiliary(aux, t token) bool {
+	if t.cap || functionWords[t.lower] || len(t.lower) < 3 {
+		return false
+	}
+	switch aux.lower {
+	case "is", "are", "was", "were", "been":
+		return strings.HasSuffix(t.lower, "ing")
+	case "not", "would", "will", "could":
+		return !strings.HasSuffix(t.lower, "ly")
+	}
+	return false
+}
 
 // skipAuxiliaries steps over auxiliaries and adverbs from token k.
 func skipAuxiliaries(p *para, k int) int {
@@ -189,4 +248,49 @@ func (d *doc) headlineSpeaker(rq rawQuote, q *model.Quote) bool {
 		return true
 	}
 	return false
+}
+
+// maxSignatureTokens bounds a signature line: a name, a handle and a date.
+const maxSignatureTokens = 12
+
+// signedBelow gives a quotation that ends its paragraph to the name that
+// signs the next paragraph after a dash ("— Ana Pell." or "— Ana Pell
+// (@anapell) March 3"), the way fact checks and embedded posts set a
+// quotation apart from its author.
+func (d *doc) signedBelow(rq rawQuote, q *model.Quote) bool {
+	pi := rq.lastPi + 1
+	if !rq.last.closed || pi >= len(d.paras) || !onlyPunct(d.paras[rq.lastPi].text[rq.last.close:]) {
+		return false
+	}
+	next := d.paras[pi]
+	if len(next.toks) == 0 || len(next.toks) > maxSignatureTokens || !startsWithDash(next.text) {
+		return false
+	}
+	for i := range d.mentions {
+		if m := &d.mentions[i]; m.para == pi && m.tok0 == 0 && m.kind == nameMention && d.canSpeak(m, -1) {
+			at := d.fromMention(i)
+			if !at.found {
+				return false
+			}
+			d.setSpeaker(q, at)
+			return true
+		}
+	}
+	return false
+}
+
+// onlyPunct reports text with no letter or digit.
+func onlyPunct(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsWithDash reports a line opening with a dash ("-", "–", "—", "--").
+func startsWithDash(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
+	return r == '-' || r == '–' || r == '—'
 }

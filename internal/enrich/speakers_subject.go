@@ -64,20 +64,71 @@ func (d *doc) subjectBefore(pi, from, v int) int {
 // e: the subject of the first speech verb that has one, among the verbs
 // after any earlier quotation of the sentence (from c), then among those
 // before it (from sentStart). It returns the attribution and the verb.
+//
+// A verb in a clause that opens the sentence reports nothing past its
+// comma ("After Brandt argued that …, Pell said only that “…”"); a verb
+// in a subordinate clause after the main one reports what follows it
+// ("Marrow wrote after Pell argued that “…”").
 func (d *doc) mainSpeaker(pi, sentStart, c, e int) (attribution, int) {
 	p := d.paras[pi]
+	quoteInOpening := p.inOpeningClause(e)
 	for _, r := range [][2]int{{c, e}, {sentStart, c}} {
 		for v := r[0]; v < r[1]; v++ {
-			w := p.toks[v].lower
-			if !speechVerbs[w] || w == "according" || passive(p, v) || inQuotation(p, p.toks[v].start) {
+			if !d.reportingVerb(p, v) {
 				continue
 			}
-			if i := d.subjectBefore(pi, r[0], v); i >= 0 {
-				if at := d.fromMention(i); at.found {
-					return at, v
-				}
+			i := d.subjectBefore(pi, r[0], v)
+			if i < 0 || d.inOpeningClause(&d.mentions[i]) && !quoteInOpening {
+				continue
+			}
+			if j, v2 := d.subordinateSpeaker(pi, v, e); j >= 0 {
+				i, v = j, v2
+			}
+			if at := d.fromMention(i); at.found {
+				return at, v
 			}
 		}
 	}
 	return attribution{ent: -1}, -1
+}
+
+// reportingVerb reports a speech verb at token v that can report a
+// quotation: not "according", not passive, not quoted.
+func (d *doc) reportingVerb(p *para, v int) bool {
+	w := p.toks[v].lower
+	return (speechVerbs[w] || putsIt(p, v)) && w != "according" && !passive(p, v) && !inQuotation(p, p.toks[v].start)
+}
+
+// subordinateSpeaker finds, after the main speech verb v and before the
+// quotation at token e, a speech verb whose subject opens a subordinate
+// clause ("after Pell argued"): the subject mention and the verb, or -1.
+func (d *doc) subordinateSpeaker(pi, v, e int) (int, int) {
+	p := d.paras[pi]
+	for v2 := e - 1; v2 > v; v2-- {
+		if !d.reportingVerb(p, v2) {
+			continue
+		}
+		if participle(p.toks[v2]) {
+			return -1, -1 // "…, remarking": the main clause's subject
+		}
+		j := d.subjectBefore(pi, v+1, v2)
+		if j < 0 {
+			return -1, -1
+		}
+		if k := d.mentions[j].tok0; k > 0 && subordinators[p.toks[k-1].lower] && p.toks[k].sep == " " {
+			return j, v2
+		}
+		return -1, -1
+	}
+	return -1, -1
+}
+
+// putsIt reports "put it" at token v ("As Pell put it, "…"", "Brandt puts
+// it bluntly: "…""): words given as someone's own phrasing.
+func putsIt(p *para, v int) bool {
+	switch p.toks[v].lower {
+	case "put", "puts", "putting":
+		return v+1 < len(p.toks) && p.toks[v+1].lower == "it" && p.toks[v+1].sep == " "
+	}
+	return false
 }

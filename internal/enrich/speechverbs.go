@@ -45,6 +45,8 @@ var irregularForms = map[string][]string{
 	"pen": {"pens", "penned", "penning"}, "refer": {"refers", "referred", "referring"}, "fire": {"fires", "fired", "firing"},
 	"text": {"texts", "texted", "texting"}, "echo": {"echoes", "echoed", "echoing"},
 	"cry": {"cries", "cried", "crying"}, "reply": {"replies", "replied", "replying"},
+	"beg": {"begs", "begged", "begging"}, "brag": {"brags", "bragged", "bragging"},
+	"dub": {"dubs", "dubbed", "dubbing"}, "slam": {"slams", "slammed", "slamming"},
 	"decry": {"decries", "decried", "decrying"}, "notify": {"notifies", "notified", "notifying"},
 	"clarify": {"clarifies", "clarified", "clarifying"}, "testify": {"testifies", "testified", "testifying"},
 	"deny": {"denies", "denied", "denying"}, "summarize": {"summarizes", "summarized", "summarizing"},
