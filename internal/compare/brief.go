@@ -24,6 +24,9 @@ type briefCand struct {
 	s     *sent  // the member sentence that reads alone
 	text  string // its text without a dateline
 	quote bool   // a whole quotation with its named speaker
+	// shown is the text as the brief shows it when it differs: a role
+	// or pronoun replaced by the name, in brackets (resolvedOpening).
+	shown string
 }
 
 // briefable keeps sentences that read well alone: a whole statement of
@@ -49,6 +52,8 @@ func findBriefFault(s *sent) (string, string) {
 	t := stripDateline(s.text)
 	n := len(strings.Fields(t))
 	switch {
+	case titleEcho(s):
+		return t, "headline"
 	case n < 8 || n > 45:
 		return t, "length"
 	case strings.HasSuffix(strings.TrimRight(t, `"'”’`), "?"):
@@ -227,6 +232,11 @@ func briefWording(r rankedClaim, ss []*sent, usable func(*sent) bool) (briefCand
 		return best, true
 	}
 	for _, s := range order {
+		if c, ok := resolvedWording(r, s); ok {
+			return c, true
+		}
+	}
+	for _, s := range order {
 		if t, ok := attributedQuote(s); ok {
 			return briefCand{r: r, s: s, text: t, quote: true}, true
 		}
@@ -321,7 +331,8 @@ func brief(claims []rankedClaim, ss []*sent, bc briefContext) []model.SummarySen
 			break
 		}
 		single := len(c.outlets) < 2
-		if c.c.quote && quoted || single && (singles == maxSingles || c.c.r.pos > singleDepth || c.c.s.pos < 2) || bc.repeats(c.c, picked) {
+		if c.c.quote && quoted || single && (singles == maxSingles || c.c.r.pos > singleDepth || c.c.s.pos < 2) ||
+			quotedPronoun(c.c.text) || single && bc.singleFault(c.c.text, c.c.s) != "" || bc.repeats(c.c, picked) {
 			continue
 		}
 		picked = append(picked, c)
@@ -345,7 +356,11 @@ func brief(claims []rankedClaim, ss []*sent, bc briefContext) []model.SummarySen
 	adoptCitations(claims, ss, picked, bc)
 	out := make([]model.SummarySentence, 0, len(picked))
 	for _, c := range picked {
-		out = append(out, model.SummarySentence{Text: c.c.text, ArticleIDs: c.ids, Outlets: c.outlets, Disputed: c.notes})
+		text := c.c.text
+		if c.c.shown != "" {
+			text = c.c.shown
+		}
+		out = append(out, model.SummarySentence{Text: text, ArticleIDs: c.ids, Outlets: c.outlets, Disputed: c.notes})
 	}
 	return out
 }

@@ -17,10 +17,12 @@ type briefContext struct {
 	storyDay string
 	// focus is leadFocus(docs).
 	focus map[string]int
+	// known is storyKnown(docs).
+	known map[string]bool
 }
 
 func newBriefContext(docs []*doc, cv coverer, ds []model.Discrepancy) briefContext {
-	bc := briefContext{docs: docs, cv: cv, disputes: newDisputes(ds), focus: leadFocus(docs)}
+	bc := briefContext{docs: docs, cv: cv, disputes: newDisputes(ds), focus: leadFocus(docs), known: storyKnown(docs)}
 	for _, d := range docs {
 		if day, _ := saidDay(d); day > bc.storyDay {
 			bc.storyDay = day
@@ -179,7 +181,8 @@ func (bc briefContext) leadAmong(onFocus bool) (cited, bool) {
 	var best cited
 	bestScore, found := 0.0, false
 	for _, d := range bc.docs {
-		for i, s := range d.sents[:min(leadSearch, len(d.sents))] {
+		news := newsSents(d)
+		for i, s := range news[:min(leadSearch, len(news))] {
 			t, ok := leadable(s)
 			if !ok || bc.oldNews(s) || onFocus && (top < 2 || focus[focusOf(s)] < top) {
 				continue
@@ -254,10 +257,11 @@ func focusOf(s *sent) string {
 func leadFocus(docs []*doc) map[string]int {
 	byOutlet := make(map[string]map[string]bool)
 	for _, d := range docs {
-		if len(d.sents) == 0 {
+		news := newsSents(d)
+		if len(news) == 0 {
 			continue
 		}
-		if f := focusOf(d.sents[0]); f != "" {
+		if f := focusOf(news[0]); f != "" {
 			if byOutlet[f] == nil {
 				byOutlet[f] = make(map[string]bool)
 			}
@@ -305,7 +309,8 @@ func (bc briefContext) leadAgreement(s *sent) float64 {
 		if d.outlet == s.doc.outlet {
 			continue
 		}
-		for _, o := range d.sents[:min(leadSearch+2, len(d.sents))] {
+		news := newsSents(d)
+		for _, o := range news[:min(leadSearch+2, len(news))] {
 			if sh := bc.cv.sharesIn(s, bc.cv.sentTerms(o, nil)); sh.all > best[d.outlet] {
 				best[d.outlet] = sh.all
 			}
@@ -316,6 +321,21 @@ func (bc briefContext) leadAgreement(s *sent) float64 {
 		sum += v
 	}
 	return sum
+}
+
+// newsSents are the article's sentences without its headline, which some
+// pages repeat as the body's first paragraph: the news opens after it.
+func newsSents(d *doc) []*sent {
+	if len(d.sents) > 0 && titleEcho(d.sents[0]) {
+		return d.sents[1:]
+	}
+	return d.sents
+}
+
+// titleEcho: the sentence is the article's headline repeated in its body.
+func titleEcho(s *sent) bool {
+	return s.pos == 0 && s.doc.art.Title != "" &&
+		strings.Join(lexWords(s.text), " ") == strings.Join(lexWords(s.doc.art.Title), " ")
 }
 
 // saysWhen: the sentence gives a date of the story's days.

@@ -1,0 +1,104 @@
+package compare
+
+import (
+	"testing"
+
+	"parallax/internal/model"
+)
+
+// singleDoc is one invented article prepared for the brief's rules.
+func singleDoc(t *testing.T, body string, ents []model.Entity) *doc {
+	t.Helper()
+	a := model.Article{ID: 1, Outlet: "Orvel Courier", Title: "Orvel dam council votes on repairs", Body: body,
+		Enrichment: &model.Enrichment{Entities: ents}}
+	return prepare([]model.Article{a})[0]
+}
+
+func TestSingleFault(t *testing.T) {
+	ents := []model.Entity{
+		{Name: "Ida Sorn", Key: "ida sorn", Type: model.Person, Aliases: []string{"Sorn"}},
+		{Name: "Orvel", Key: "orvel", Type: model.Place},
+		{Name: "Brask Party", Key: "brask party", Type: model.Organisation},
+	}
+	d := singleDoc(t, "The Orvel dam council voted on Monday. The Brask Party met in Orvel.", ents)
+	bc := briefContext{known: storyKnown([]*doc{d})}
+	tests := []struct {
+		text, want string
+	}{
+		{"Ida Sorn said on Monday that the dam would be rebuilt by the spring.", ""},
+		{"On Tuesday, Ida Sorn ordered an inquiry into the collapse of the Orvel dam.", ""},
+		{"Former Orvel mayor Ida Sorn was arrested on Monday at her home.", ""},
+		{"The Brask Party adopted a resolution calling for the council to resign.", ""},
+		{"Orvel has raised more than 60 million crowns for the repairs since January.", ""},
+		// No named subject.
+		{"Two neighbouring towns filed a complaint against Orvel on Monday.", "subject"},
+		{"A sitting councillor was asked in Orvel whether he backed the plan.", "subject"},
+		{"For months, some farmers near Orvel have complained about the water.", "subject"},
+		{"The Orvel group said the call from Ida Sorn came unexpectedly.", "subject"},
+		{"Members of the Brask Party walked out of the Orvel council.", "subject"},
+		// The outlet's own assessment.
+		{"Ida Sorn's plea was yet another chapter in the decline of her career.", "assessment"},
+		{"Ida Sorn appears visibly irritated as she leaves the Orvel council.", "assessment"},
+		{"Only in office since 2010, Sorn would be the first Orvel mayor to win twice.", "assessment"},
+		{"Ida Sorn, clearly delighted, thanked the Orvel council for its vote.", "judging"},
+		{"Ida Sorn blasted the Orvel council for its vote on the dam repairs.", "judging"},
+		// A quotation that leans on the article, a noun it introduced.
+		{`Ida Sorn told Orvel radio: "Not one thing he said about the dam is true."`, "quoted-pronoun"},
+		{"Ida Sorn looked back at her family several times during the hearing.", "unknown-definite"},
+		{"Ida Sorn voted against the dam repairs at the council in Orvel.", ""},
+	}
+	for _, tt := range tests {
+		if got := bc.singleFault(tt.text, d.sents[0]); got != tt.want {
+			t.Errorf("singleFault(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestQuotedPronoun(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{`"Now that they have opened the door, lawmakers must walk through it," Kel Varno said.`, true},
+		{`"Not a single thing he said is accurate," Ida Sorn said.`, true},
+		{`"Ida Sorn knows what she is doing," Kel Varno said.`, false},
+		{`"I regret my reaction and I apologize to all involved," Ida Sorn said.`, false},
+		{`Kel Varno said he would vote for the dam repairs.`, false},
+	}
+	for _, tt := range tests {
+		if got := quotedPronoun(tt.text); got != tt.want {
+			t.Errorf("quotedPronoun(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestStandsAloneOpenings(t *testing.T) {
+	names := []nameForm{{form: "Ida Sorn", key: "ida sorn", typ: model.Person}, {form: "Orvel", key: "orvel", typ: model.Place}}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"It's a reference to the fact that Ida Sorn is respected in Orvel.", false},
+		{"They’re expected to vote on the Orvel dam repairs on Monday.", false},
+		{"Two heartland towns filed a complaint against Orvel on Thursday.", false},
+		{"Three senators asked Ida Sorn to explain the Orvel payments.", false},
+		{"Two surveys of Orvel voters showed mixed results for the dam plan.", true},
+		{"In a statement issued by her lawyers, Ida Sorn said she had no excuses.", true},
+		{"In a statement issued by her lawyers, the council said Orvel had no excuses.", false},
+	}
+	for _, tt := range tests {
+		if got := standsAlone(tt.text, names); got != tt.want {
+			t.Errorf("standsAlone(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestTitleEcho(t *testing.T) {
+	d := singleDoc(t, "Orvel dam council votes on repairs\n\nThe Orvel dam council voted on Monday to repair the dam.", nil)
+	if !titleEcho(d.sents[0]) || titleEcho(d.sents[1]) {
+		t.Errorf("titleEcho: %v %v", titleEcho(d.sents[0]), titleEcho(d.sents[1]))
+	}
+	if news := newsSents(d); len(news) != 1 || news[0] != d.sents[1] {
+		t.Errorf("newsSents keeps the headline: %d sentences", len(news))
+	}
+}
