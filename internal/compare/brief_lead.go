@@ -162,7 +162,9 @@ const leadSearch = 3
 // the articles that read alone, the one whose subject most outlets' first
 // sentences share, that most outlets state, and that agrees best with the
 // other outlets' leads and headlines; a first sentence and one that says
-// when are preferred. Background and disputed values are never first.
+// when are preferred. Background and disputed values are never first, nor
+// a sentence that leaves a pronoun or "the hearing" unresolved
+// (sharedFault).
 func leadLine(bc briefContext) (cited, bool) {
 	if c, ok := bc.leadAmong(true); ok {
 		return c, true
@@ -188,7 +190,7 @@ func (bc briefContext) leadAmong(onFocus bool) (cited, bool) {
 				continue
 			}
 			fine, notes := bc.disputes.check(s)
-			if !fine || bc.unintroduced(s) {
+			if !fine || bc.unintroduced(s) || bc.sharedFault(t, s) != "" {
 				continue
 			}
 			ids, outlets := bc.cite(s)

@@ -10,22 +10,42 @@ import (
 // stand-alone rules it must open on a named subject, report an event or a
 // statement rather than the outlet's own assessment, quote nobody's "he"
 // or "they", and speak of no "the hearing" the story's headlines and leads
-// never mention.
+// never mention. The brief now takes no such line (maxSingles is 0); the
+// rules of reference among these also hold every line past the first
+// (sharedFault) and the first line itself.
 
 // singleFault names the first stricter rule a single-outlet line breaks,
 // "" when it passes. t is the line's text, s the sentence it comes from.
 func (bc briefContext) singleFault(t string, s *sent) string {
+	return bc.lineFault(t, s, true)
+}
+
+// sharedFault names the first rule a line two outlets or more state
+// breaks: the rules of reference a single-outlet line keeps (no pronoun or
+// "the hearing" it leaves unresolved, no "An interim report" that names
+// nothing), not those of judgement, since several outlets vouch for what
+// it says, and a subject may be a description ("The regional council")
+// when the line names something.
+func (bc briefContext) sharedFault(t string, s *sent) string {
+	return bc.lineFault(t, s, false)
+}
+
+func (bc briefContext) lineFault(t string, s *sent, single bool) string {
 	bare := stripQuoted(t)
 	toks := strings.Fields(bare)
 	switch {
-	case !namedSubject(toks, s.doc):
+	case single && !namedSubject(toks, s.doc):
 		return "subject"
-	case assessment(toks):
+	case !single && unnamedIndefinite(toks, s.doc):
+		return "subject"
+	case single && assessment(toks):
 		return "assessment"
-	case judging(bare):
+	case single && judging(bare):
 		return "judging"
 	case quotedPronoun(t):
 		return "quoted-pronoun"
+	case thingPronoun(bare, s.doc.surface):
+		return "pronoun"
 	case bc.unknownDefinite(toks):
 		return "unknown-definite"
 	}
@@ -76,6 +96,22 @@ func namedSubject(toks []string, d *doc) bool {
 		return true
 	}
 	return false
+}
+
+// unnamedIndefinite: the subject opens on an indefinite ("An interim
+// report", "Some residents") and nothing in the line is a name, so what it
+// speaks of is in the article.
+func unnamedIndefinite(toks []string, d *doc) bool {
+	k := openingPhrase(toks)
+	if k >= len(toks) || !subjectIndefinites[trimToken(toks[k])] {
+		return false
+	}
+	for i := range toks {
+		if nameToken(toks, i, d) {
+			return false
+		}
+	}
+	return true
 }
 
 // theNameHeads: after "The" and a name, the name is the subject's head
@@ -196,6 +232,39 @@ func judging(bare string) bool {
 var stanceWords = setOf(`clearly obviously apparently reportedly seemingly visibly arguably surely undoubtedly
 predictably remarkably ironically notably curiously strangely oddly unsurprisingly allegedly supposedly
 evidently presumably presumed perhaps probably apparent alleged`)
+
+// thingPronoun: "it" or "they" stands for something the line does not
+// name ("Trump said it was a mistake"): before the pronoun there is no
+// organisation or place, and for "it" no common noun, for "they" no
+// plural, it could stand for. An "it" that stands for nothing ("it is
+// likely") is no reference.
+func thingPronoun(bare string, names []nameForm) bool {
+	spans := nameSpans(bare, names)
+	ws := rawWords(bare)
+	off, thing, noun, plural := 0, false, false, false
+	for i, w := range ws {
+		at := strings.Index(bare[off:], w) + off
+		off = at + len(w)
+		low := strings.ToLower(w)
+		if inName, person := nameAt(spans, at); inName {
+			thing = thing || !person
+			continue
+		}
+		switch {
+		case (low == "it" || low == "its") && !thing && !noun:
+			if low == "its" || i+1 >= len(ws) || !expletiveNext[strings.ToLower(ws[i+1])] {
+				return true
+			}
+		case (low == "they" || low == "them" || low == "their") && !thing && !plural:
+			return true
+		}
+		if !isCapital(w) && !stopwords[low] && !verbLike(low) && !thirdPerson[low] {
+			noun = true
+		}
+		plural = plural || strings.HasSuffix(low, "s") && !stopwords[low] && !pronounSpeechVerbs[low] && !speechVerbs[low]
+	}
+	return false
+}
 
 // quotedPronoun: a quotation in the line speaks of "he" or "they" and
 // names nobody before it, so whom it means is in the article ("Not a

@@ -102,3 +102,79 @@ func TestTitleEcho(t *testing.T) {
 		t.Errorf("newsSents keeps the headline: %d sentences", len(news))
 	}
 }
+
+func TestThingPronoun(t *testing.T) {
+	names := []nameForm{{form: "Ida Sorn", key: "ida sorn", typ: model.Person}, {form: "Orvel", key: "orvel", typ: model.Place},
+		{form: "Brask Party", key: "brask party", typ: model.Organisation}}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Ida Sorn said it would cost more than nine million crowns.", true},
+		{"Ida Sorn said they would vote against the repairs on Monday.", true},
+		{"The Brask Party said it would vote against the repairs.", false},
+		{"Ida Sorn defended the repairs, saying it was the cheapest plan.", false},
+		{"Ida Sorn told farmers they would be paid by the spring.", false},
+		{"Ida Sorn said it is likely that the dam will hold.", false},
+	}
+	for _, tt := range tests {
+		if got := thingPronoun(tt.text, names); got != tt.want {
+			t.Errorf("thingPronoun(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestSharedFault: a line several outlets state keeps the rules of
+// reference but may open on a description or judge.
+func TestSharedFault(t *testing.T) {
+	ents := []model.Entity{
+		{Name: "Ida Sorn", Key: "ida sorn", Type: model.Person, Aliases: []string{"Sorn"}},
+		{Name: "Orvel", Key: "orvel", Type: model.Place},
+	}
+	d := singleDoc(t, "The regional council met in Orvel on Monday as the lower town flooded. Ida Sorn spoke in Orvel.", ents)
+	bc := briefContext{known: storyKnown([]*doc{d})}
+	tests := []struct {
+		text, want string
+	}{
+		{"The regional council will meet on Monday to approve emergency funds for Orvel.", ""},
+		{"Rescue crews searched the lower town of Orvel through Thursday night.", ""},
+		{"Ida Sorn blasted the Orvel council for its vote on the dam repairs.", ""},
+		{"An interim report is due by the end of June.", "subject"},
+		{"Some residents were told to leave their homes by the evening.", "subject"},
+		{"A court in Orvel will hear the case against Ida Sorn in May.", ""},
+		{"Ida Sorn said it would cost more than nine million crowns.", "pronoun"},
+		{"Ida Sorn looked back at her family several times during the hearing.", "unknown-definite"},
+		{`Ida Sorn told Orvel radio: "Not one thing he said about the dam is true."`, "quoted-pronoun"},
+	}
+	for _, tt := range tests {
+		if got := bc.sharedFault(tt.text, d.sents[0]); got != tt.want {
+			t.Errorf("sharedFault(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestBriefNoSingles: past its first line the brief takes only what two
+// outlets or more state, however well a single outlet's line reads alone.
+func TestBriefNoSingles(t *testing.T) {
+	arts := []model.Article{
+		{ID: 1, Outlet: "Orvel Courier", Body: "The Tarrow dam broke and flooded the town of Orvel on Thursday, killing nine people.\n\n" +
+			"The regional council of Orvel will meet on Monday to approve emergency funds for the town.\n\n" +
+			"Harbour master Kel Varno counted forty boats lost in the Orvel marina on Friday morning.\n\n" +
+			"Farmers in the Tarrow valley said their fields would stay under water for weeks.\n\n" +
+			"The Orvel school was turned into a shelter for families whose homes were flooded.\n\n" +
+			"Engineers had inspected the Tarrow dam in 2019 and found no cracks in its wall.\n\n" +
+			"Volunteers from Brask brought blankets and food to the shelter on Friday.\n\n" +
+			"The Orvel marina is expected to reopen in May after repairs to its walls."},
+		{ID: 2, Outlet: "Brask Herald", Body: "The broken Tarrow dam flooded the town of Orvel on Thursday, killing nine people there.\n\n" +
+			"The regional council of Orvel is to meet on Monday to approve emergency funds for the town."},
+	}
+	r := Build(model.Story{ID: 1}, arts)
+	if len(r.Summary) < 2 {
+		t.Fatalf("brief lacks the shared council line: %+v", r.Summary)
+	}
+	for _, s := range r.Summary[1:] {
+		if len(s.Outlets) < 2 {
+			t.Errorf("single-outlet line in the brief: %+v", s)
+		}
+	}
+}
