@@ -44,6 +44,8 @@ func (bc briefContext) lineFault(t string, s *sent, single bool) string {
 		return "judging"
 	case quotedPronoun(t):
 		return "quoted-pronoun"
+	case quotedDemonstrative(t):
+		return "quoted-demonstrative"
 	case thingPronoun(bare, s.doc.surface):
 		return "pronoun"
 	case bc.unknownDefinite(toks):
@@ -283,6 +285,32 @@ func quotedPronoun(t string) bool {
 	}
 	return false
 }
+
+// quotedDemonstrative: a quotation in the line says "that was" or "this
+// is" of something it does not name ("I remember how humiliating that
+// was", "That's why we left"): the demonstrative heads a clause (at the
+// quotation's start, after a comma, a conjunction, a verb of thought or
+// an adjective in -ing) rather than following the noun it would qualify
+// ("the decision that was made").
+func quotedDemonstrative(t string) bool {
+	for _, q := range quotedSpans(t) {
+		toks := strings.Fields(q)
+		for i, tk := range toks {
+			w := strings.ReplaceAll(trimToken(tk), "’", "'")
+			contracted := w == "that's" || w == "this's"
+			if !contracted && (w != "that" && w != "this" || i+1 >= len(toks) || !auxiliaries[trimToken(toks[i+1])] || strings.HasSuffix(tk, ",")) {
+				continue
+			}
+			if i == 0 || strings.HasSuffix(toks[i-1], ",") || clauseHeads[trimToken(toks[i-1])] || strings.HasSuffix(trimToken(toks[i-1]), "ing") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseHeads may stand before a demonstrative that opens a clause.
+var clauseHeads = setOf(`and but so because how why what when if think know remember believe said says`)
 
 // unknownDefinite: outside quotations the line speaks of "the" and a noun
 // nothing in it identifies and that no headline or lead of the story

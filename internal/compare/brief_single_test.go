@@ -178,3 +178,22 @@ func TestBriefNoSingles(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotedDemonstrative(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{`"I remember how humiliating that was and how angry I was," Ida Sorn said.`, true},
+		{`"That's why we voted against the repairs," Ida Sorn said.`, true},
+		{`"We know this is hard, but that was the plan," Ida Sorn said.`, true},
+		{`"The decision that was made in Orvel will stand," Ida Sorn said.`, false},
+		{`"It is very important to me that the dam be rebuilt," Ida Sorn said.`, false},
+		{`Ida Sorn said that was the plan all along.`, false},
+	}
+	for _, tt := range tests {
+		if got := quotedDemonstrative(tt.text); got != tt.want {
+			t.Errorf("quotedDemonstrative(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
