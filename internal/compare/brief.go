@@ -58,6 +58,8 @@ func findBriefFault(s *sent) (string, string) {
 		return t, "length"
 	case strings.HasSuffix(strings.TrimRight(t, `"'”’`), "?"):
 		return t, "question"
+	case strings.HasSuffix(strings.TrimSpace(t), ":"):
+		return t, "introduces" // what it announces follows it
 	}
 	if r, _ := utf8.DecodeRuneInString(t); quoteMarks[r] != 0 || r == '”' || r == '\'' || r == '‘' {
 		return t, "quotation" // a quotation reads as one voice, not as the story

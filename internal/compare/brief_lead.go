@@ -194,6 +194,9 @@ func (bc briefContext) leadAmong(onFocus bool) (cited, bool) {
 				continue
 			}
 			ids, outlets := bc.cite(s)
+			if len(outlets) < 2 && shortOpening(t, s) {
+				continue
+			}
 			score := 3*float64(focus[focusOf(s)]) + 2*float64(len(outlets)) + 2*bc.leadAgreement(s) + bc.headlineAgreement(s)
 			score += leadPosBonus[i]
 			if saysWhen(s) {
@@ -222,6 +225,39 @@ func leadable(s *sent) (string, bool) {
 		}
 	}
 	return t, fault == ""
+}
+
+// shortOpening: a first line only one outlet states that is short
+// (under leadMinWords) must say when something happened and report it:
+// short openings are otherwise a dek ("Senator sharpens attacks as…",
+// "Says Clinton would…") or a teaser ("Tuesday was a very good day for
+// Clinton.", "Clinton had a great night on Saturday.") whose news is in
+// the sentence after.
+func shortOpening(t string, s *sent) bool {
+	toks := strings.Fields(stripQuoted(t))
+	if len(strings.Fields(t)) >= leadMinWords {
+		return false
+	}
+	return !saysWhen(s) || assessment(toks) || hadA(toks)
+}
+
+// leadMinWords is the length from which a lead reads as news.
+const leadMinWords = 15
+
+// hadA: the sentence's verb is "had a" ("had a rough day Monday"): a
+// characterisation, not an event.
+func hadA(toks []string) bool {
+	for i := openingPhrase(toks); i+1 < len(toks); i++ {
+		w := trimToken(toks[i])
+		if w == "had" || w == "has" {
+			next := trimToken(toks[i+1])
+			return next == "a" || next == "an" || next == "reason"
+		}
+		if verbLike(w) && i > 0 && !isCapital(toks[i]) {
+			return false
+		}
+	}
+	return false
 }
 
 // leadPosBonus prefers an article's first sentences, where news opens.

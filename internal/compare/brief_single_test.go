@@ -197,3 +197,38 @@ func TestQuotedDemonstrative(t *testing.T) {
 		}
 	}
 }
+
+// TestShortOpening: a short first line one outlet states must date and
+// report an event; a dek or a teaser does not open the brief.
+func TestShortOpening(t *testing.T) {
+	ents := []model.Entity{{Name: "Ida Sorn", Key: "ida sorn", Type: model.Person, Aliases: []string{"Sorn"}}}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Ida Sorn finished third in the Orvel council vote on Monday.", false},
+		{"Ida Sorn met the mayor of Brask on Wednesday.", false},
+		{"Ida Sorn had a great night on Saturday.", true},
+		{"Tuesday was a very good day for Ida Sorn.", true},
+		{"Councillor sharpens attacks as a harder vote looms.", true},
+		{"Says Ida Sorn would close the Orvel dam for good.", true},
+		{"Ida Sorn, the mayor of Orvel since 2019, said on Monday that the dam would be rebuilt by the spring.", false},
+	}
+	for _, tt := range tests {
+		a := model.Article{ID: 1, Outlet: "Orvel Courier", Title: "Orvel votes", Published: "2026-03-10", Body: tt.text}
+		e := enrichArticle(a)
+		a.Enrichment = &e
+		a.Enrichment.Entities = append(a.Enrichment.Entities, ents...)
+		d := prepare([]model.Article{a})[0]
+		if got := shortOpening(tt.text, d.sents[0]); got != tt.want {
+			t.Errorf("shortOpening(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestBriefFaultColon(t *testing.T) {
+	d := singleDoc(t, "The latest on the Orvel council vote on the dam repairs, with the results by district:", nil)
+	if _, f := briefFault(d.sents[0]); f != "introduces" {
+		t.Errorf("fault %q, want introduces", f)
+	}
+}
