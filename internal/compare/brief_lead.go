@@ -17,10 +17,12 @@ type briefContext struct {
 	storyDay string
 	// focus is leadFocus(docs).
 	focus map[string]int
+	// known is storyKnown(docs).
+	known map[string]bool
 }
 
 func newBriefContext(docs []*doc, cv coverer, ds []model.Discrepancy) briefContext {
-	bc := briefContext{docs: docs, cv: cv, disputes: newDisputes(ds), focus: leadFocus(docs)}
+	bc := briefContext{docs: docs, cv: cv, disputes: newDisputes(ds), focus: leadFocus(docs), known: storyKnown(docs)}
 	for _, d := range docs {
 		if day, _ := saidDay(d); day > bc.storyDay {
 			bc.storyDay = day
@@ -160,7 +162,9 @@ const leadSearch = 3
 // the articles that read alone, the one whose subject most outlets' first
 // sentences share, that most outlets state, and that agrees best with the
 // other outlets' leads and headlines; a first sentence and one that says
-// when are preferred. Background and disputed values are never first.
+// when are preferred. Background and disputed values are never first, nor
+// a sentence that leaves a pronoun or "the hearing" unresolved
+// (sharedFault).
 func leadLine(bc briefContext) (cited, bool) {
 	if c, ok := bc.leadAmong(true); ok {
 		return c, true
@@ -179,16 +183,20 @@ func (bc briefContext) leadAmong(onFocus bool) (cited, bool) {
 	var best cited
 	bestScore, found := 0.0, false
 	for _, d := range bc.docs {
-		for i, s := range d.sents[:min(leadSearch, len(d.sents))] {
+		news := newsSents(d)
+		for i, s := range news[:min(leadSearch, len(news))] {
 			t, ok := leadable(s)
 			if !ok || bc.oldNews(s) || onFocus && (top < 2 || focus[focusOf(s)] < top) {
 				continue
 			}
 			fine, notes := bc.disputes.check(s)
-			if !fine || bc.unintroduced(s) {
+			if !fine || bc.unintroduced(s) || bc.sharedFault(t, s) != "" {
 				continue
 			}
 			ids, outlets := bc.cite(s)
+			if len(outlets) < 2 && shortOpening(t, s) {
+				continue
+			}
 			score := 3*float64(focus[focusOf(s)]) + 2*float64(len(outlets)) + 2*bc.leadAgreement(s) + bc.headlineAgreement(s)
 			score += leadPosBonus[i]
 			if saysWhen(s) {
@@ -217,6 +225,39 @@ func leadable(s *sent) (string, bool) {
 		}
 	}
 	return t, fault == ""
+}
+
+// shortOpening: a first line only one outlet states that is short
+// (under leadMinWords) must say when something happened and report it:
+// short openings are otherwise a dek ("Senator sharpens attacks as…",
+// "Says Clinton would…") or a teaser ("Tuesday was a very good day for
+// Clinton.", "Clinton had a great night on Saturday.") whose news is in
+// the sentence after.
+func shortOpening(t string, s *sent) bool {
+	toks := strings.Fields(stripQuoted(t))
+	if len(strings.Fields(t)) >= leadMinWords {
+		return false
+	}
+	return !saysWhen(s) || assessment(toks) || hadA(toks)
+}
+
+// leadMinWords is the length from which a lead reads as news.
+const leadMinWords = 15
+
+// hadA: the sentence's verb is "had a" ("had a rough day Monday"): a
+// characterisation, not an event.
+func hadA(toks []string) bool {
+	for i := openingPhrase(toks); i+1 < len(toks); i++ {
+		w := trimToken(toks[i])
+		if w == "had" || w == "has" {
+			next := trimToken(toks[i+1])
+			return next == "a" || next == "an" || next == "reason"
+		}
+		if verbLike(w) && i > 0 && !isCapital(toks[i]) {
+			return false
+		}
+	}
+	return false
 }
 
 // leadPosBonus prefers an article's first sentences, where news opens.
@@ -254,10 +295,11 @@ func focusOf(s *sent) string {
 func leadFocus(docs []*doc) map[string]int {
 	byOutlet := make(map[string]map[string]bool)
 	for _, d := range docs {
-		if len(d.sents) == 0 {
+		news := newsSents(d)
+		if len(news) == 0 {
 			continue
 		}
-		if f := focusOf(d.sents[0]); f != "" {
+		if f := focusOf(news[0]); f != "" {
 			if byOutlet[f] == nil {
 				byOutlet[f] = make(map[string]bool)
 			}
@@ -305,7 +347,8 @@ func (bc briefContext) leadAgreement(s *sent) float64 {
 		if d.outlet == s.doc.outlet {
 			continue
 		}
-		for _, o := range d.sents[:min(leadSearch+2, len(d.sents))] {
+		news := newsSents(d)
+		for _, o := range news[:min(leadSearch+2, len(news))] {
 			if sh := bc.cv.sharesIn(s, bc.cv.sentTerms(o, nil)); sh.all > best[d.outlet] {
 				best[d.outlet] = sh.all
 			}
@@ -316,6 +359,21 @@ func (bc briefContext) leadAgreement(s *sent) float64 {
 		sum += v
 	}
 	return sum
+}
+
+// newsSents are the article's sentences without its headline, which some
+// pages repeat as the body's first paragraph: the news opens after it.
+func newsSents(d *doc) []*sent {
+	if len(d.sents) > 0 && titleEcho(d.sents[0]) {
+		return d.sents[1:]
+	}
+	return d.sents
+}
+
+// titleEcho: the sentence is the article's headline repeated in its body.
+func titleEcho(s *sent) bool {
+	return s.pos == 0 && s.doc.art.Title != "" &&
+		strings.Join(lexWords(s.text), " ") == strings.Join(lexWords(s.doc.art.Title), " ")
 }
 
 // saysWhen: the sentence gives a date of the story's days.

@@ -23,7 +23,8 @@ charges claims emails documents memo book vote amendment initiative request offe
 post message controversy scandal effort changes resolution subject doctrine budget matter topic appointment project nomination
 news offensive reaction reactions episode exchange confrontation issue idea event tussle flap furor uproar row spat
 announcement revelation revelations disclosure findings result results outcome testimony remarks case
-group call visit trip line package company firm indictment conversation conversations discussion discussions talks`)
+group call visit trip line package company firm indictment conversation conversations discussion discussions talks
+promise pledge threat apology intentions intention plans future`)
 
 // shellAdjectives may stand between "the" and a shell noun without saying
 // which one is meant ("the new law").

@@ -87,7 +87,7 @@ func aloneFault(t string, names []nameForm) string {
 	}
 	low := strings.ToLower(t)
 	ws := lexWords(t)
-	if len(ws) == 0 || contextWords[ws[0]] && !isAcronym(t) || opensWithAny(low, contextOpeners) {
+	if len(ws) == 0 || contextWords[contracted(ws[0])] && !isAcronym(t) || opensWithAny(low, contextOpeners) {
 		return "connective"
 	}
 	bare := stripQuoted(t)
@@ -106,7 +106,7 @@ func aloneFault(t string, names []nameForm) string {
 		{"points-back", func() bool { return pointsBack(lexWords(bare)) }},
 		{"vague-reference", func() bool { return vagueReference(bare) }},
 		{"first-person", func() bool { return hasFirstPerson(bare) }},
-		{"pronoun", func() bool { return pronounBeforeName(bare, names) || pronounSpeaker(bare) }},
+		{"pronoun", func() bool { return pronounBeforeName(afterCataphora(bare, names), names) || pronounSpeaker(bare) }},
 		{"elliptical", func() bool { return elliptical(bare) }},
 		{"fragment", func() bool { return fragment(bare) }},
 	}
@@ -116,6 +116,15 @@ func aloneFault(t string, names []nameForm) string {
 		}
 	}
 	return ""
+}
+
+// contracted is a word without a contraction's ending ("it's" → "it",
+// "they’re" → "they"), so that "It's a reference to…" opens on "it".
+func contracted(w string) string {
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		return w[:i]
+	}
+	return w
 }
 
 // namesSomeone: outside its quotations the sentence names someone,
@@ -210,7 +219,13 @@ func describedSubject(t string) bool {
 // article names him in a sentence the brief does not show.
 func indefiniteSubject(t string, names []nameForm) bool {
 	fs := strings.Fields(t)
-	if len(fs) < 3 || fs[0] != "A" && fs[0] != "An" && fs[0] != "One" {
+	if len(fs) < 3 {
+		return false
+	}
+	if countWords[strings.ToLower(fs[0])] || fs[0] == "Several" {
+		return unnamedGroup(fs)
+	}
+	if fs[0] != "A" && fs[0] != "An" && fs[0] != "One" {
 		return false
 	}
 	role := false
@@ -227,6 +242,27 @@ func indefiniteSubject(t string, names []nameForm) bool {
 	}
 	return true
 }
+
+// unnamedGroup: a count opens the sentence on people or places it does not
+// name ("Two heartland states filed…", "Three senators said…"): the names
+// are in the article. "Two surveys of Americans…" names them; "Three
+// people died" needs no names.
+func unnamedGroup(fs []string) bool {
+	for _, f := range fs[1:min(6, len(fs))] {
+		if isCapital(f) {
+			return false
+		}
+		w := strings.ToLower(strings.Trim(f, ",;:"))
+		if roleNouns[w] || groupHeads[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// groupHeads are plural nouns for places and bodies that have names.
+var groupHeads = setOf(`states countries nations cities towns companies firms agencies groups parties
+governments senators lawmakers officials leaders candidates justices judges members`)
 
 // roleSubject: "The" and a description ending on a person's role ("The
 // vice president dominated…", "The former immigration attorney stepped…",
@@ -365,6 +401,24 @@ func pronounBeforeName(bare string, names []nameForm) bool {
 		}
 	}
 	return false
+}
+
+// afterCataphora drops an opening phrase whose pronouns point ahead to the
+// person named right after it ("In a statement issued by his lawyers,
+// Jackson said…"): they need no earlier sentence.
+func afterCataphora(bare string, names []nameForm) string {
+	toks := strings.Fields(bare)
+	k := openingPhrase(toks)
+	if k == 0 || k >= len(toks) {
+		return bare
+	}
+	rest := strings.Join(toks[k:], " ")
+	for _, sp := range nameSpans(rest, names) {
+		if sp.from == 0 && sp.person {
+			return rest
+		}
+	}
+	return bare
 }
 
 // personPronouns stand for one person.

@@ -114,7 +114,31 @@ func endsSentence(before, after string) bool {
 	if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]) {
 		return false // an initial: "J. Smith"
 	}
+	if stateAbbreviations[word] && modifierAt(before[:k]) {
+		return false // "for Ariz. Gov. Jan Brewer", not "Concord, Calif."
+	}
 	return !abbreviations[strings.ToLower(word)]
+}
+
+// stateAbbreviations are the abbreviated names of US states that are not
+// ordinary words: after a place and a comma ("Concord, Calif.") they may
+// end a sentence; standing alone they modify what follows ("Ariz. Gov.").
+var stateAbbreviations = map[string]bool{
+	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true, "Del": true,
+	"Fla": true, "Ga": true, "Ill": true, "Ind": true, "Kan": true, "Kans": true, "Ky": true,
+	"La": true, "Md": true, "Mass": true, "Mich": true, "Minn": true, "Mo": true, "Mont": true,
+	"Neb": true, "Nev": true, "Okla": true, "Ore": true, "Pa": true, "Tenn": true, "Tex": true,
+	"Va": true, "Vt": true, "Wash": true, "Wis": true, "Wyo": true,
+}
+
+// modifierAt: the word whose text precedes is a word of its own, after a
+// space, and not a place's suffix after a comma ("Concord, Calif.") nor
+// a party label's ("R-Ga.").
+func modifierAt(before string) bool {
+	if !strings.HasSuffix(before, " ") {
+		return false
+	}
+	return !strings.HasSuffix(strings.TrimRight(before, " "), ",")
 }
 
 // startsSentence reports whether s begins with a word that usually opens a
