@@ -12,6 +12,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -22,8 +23,9 @@ import (
 
 // DB is a Parallax store in one SQLite file.
 type DB struct {
-	db   *sql.DB
-	path string
+	db    *sql.DB
+	path  string
+	stmts sync.Map // query → *sql.Stmt prepared on the pool (see txStmt)
 }
 
 // Open opens (creating if needed) the store at path and brings its schema
@@ -102,7 +104,13 @@ func uriPath(path string) string {
 }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.stmts.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
+	return s.db.Close()
+}
 
 // Path is the database file.
 func (s *DB) Path() string { return s.path }
@@ -137,6 +145,34 @@ func (s *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// txStmt returns q prepared for tx. The statement is prepared once on each
+// pooled connection and kept: SQLite parses a statement in about the time
+// it takes to run a small one, and the writers run the same few thousands
+// of times (a family's records, a report, a pending mark).
+func (s *DB) txStmt(ctx context.Context, tx *sql.Tx, q string) (*sql.Stmt, error) {
+	st, err := s.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return tx.StmtContext(ctx, st), nil
+}
+
+// stmt is txStmt outside a transaction.
+func (s *DB) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := s.stmts.Load(q); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := s.db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := s.stmts.LoadOrStore(q, st); loaded {
+		st.Close()
+		st = prev.(*sql.Stmt)
+	}
+	return st, nil
 }
 
 func (s *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
