@@ -277,4 +277,9 @@ var migrations = []string{
 		last_error  text NOT NULL DEFAULT ''
 	);
 	CREATE INDEX deliveries_due ON deliveries(next_try) WHERE next_try IS NOT NULL;`,
+	// 10 (issue 16): each report's brief's first line beside it, so the
+	// story cards read a column instead of every listed report. Reports
+	// stay json here: PostgreSQL compresses large values itself (TOAST).
+	`ALTER TABLE story_reports ADD COLUMN lead text NOT NULL DEFAULT '';
+	UPDATE story_reports SET lead = coalesce(report -> 'summary' -> 0 ->> 'text', '');`,
 }

@@ -306,7 +306,11 @@ func (s *DB) StoryState(ctx context.Context, storyID int64) (store.StoryState, e
 		return st, fmt.Errorf("story %d index: %w", storyID, err)
 	}
 	st.Baseline = snap == ""
-	if st.Snapshot, err = store.UnmarshalSnapshot(snap); err != nil {
+	b, err := store.Unpack([]byte(snap))
+	if err != nil {
+		return st, fmt.Errorf("story %d index: %w", storyID, err)
+	}
+	if st.Snapshot, err = store.UnmarshalSnapshot(string(b)); err != nil {
 		return st, fmt.Errorf("story %d index: %w", storyID, err)
 	}
 	return st, nil
@@ -320,7 +324,7 @@ func (s *DB) CommitStoryEvents(ctx context.Context, e store.StoryEvents) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO story_index (story_id, fingerprint, snapshot) VALUES (?,?,?)
 			ON CONFLICT(story_id) DO UPDATE SET fingerprint = excluded.fingerprint, snapshot = excluded.snapshot`,
-			e.StoryID, e.Fingerprint, store.MarshalSnapshot(e.Snapshot))
+			e.StoryID, e.Fingerprint, packText([]byte(store.MarshalSnapshot(e.Snapshot))))
 		if err != nil {
 			return err
 		}

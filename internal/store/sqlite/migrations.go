@@ -1,5 +1,10 @@
 package sqlite
 
+import (
+	"context"
+	"database/sql"
+)
+
 // migrations is the ordered schema history; the schema version is the
 // number of steps applied (PRAGMA user_version). Append, never edit.
 var migrations = []string{
@@ -276,4 +281,16 @@ var migrations = []string{
 		last_error  TEXT NOT NULL DEFAULT ''
 	);
 	CREATE INDEX deliveries_due ON deliveries(next_try) WHERE next_try > 0;`,
+	// 10 (issue 16, compact storage): each report's brief's first line
+	// beside it (the story cards read it, not the report); then packStored
+	// (pack.go) packs the reports, enrichments, index snapshots and the
+	// checkpoint already stored, in this step's transaction.
+	`ALTER TABLE story_reports ADD COLUMN lead TEXT NOT NULL DEFAULT '';
+	UPDATE story_reports SET lead = coalesce(json_extract(report, '$.summary[0].text'), '');`,
+}
+
+// goSteps are the parts of migration steps that SQL cannot do, by step
+// number; each runs after its step's SQL, in the same transaction.
+var goSteps = map[int]func(context.Context, *sql.Tx) error{
+	10: packStored,
 }

@@ -137,6 +137,11 @@ func (s *DB) migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
 				return err
 			}
+			if step := goSteps[i+1]; step != nil {
+				if err := step(ctx, tx); err != nil {
+					return err
+				}
+			}
 			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
 			return err
 		})
@@ -311,13 +316,13 @@ func (st *articleStmts) put(ctx context.Context, a model.Article) (int64, store.
 	if err != nil {
 		return 0, 0, err
 	}
-	enrichment := ""
+	var enrichment any = ""
 	if a.Enrichment != nil {
 		b, err := json.Marshal(a.Enrichment)
 		if err != nil {
 			return 0, 0, err
 		}
-		enrichment = string(b)
+		enrichment = packText(b)
 	}
 	now := time.Now().UTC().Format(time.RFC3339)
 	var id int64
@@ -391,13 +396,26 @@ func (s *DB) Article(ctx context.Context, id int64) (model.Article, error) {
 	return a, setEnrichment(&a, enrichment)
 }
 
+// packText is JSON as stored (an enrichment, a snapshot): packed when that
+// pays (store.Pack), as text otherwise, so a short one stays readable.
+func packText(b []byte) any {
+	if p := store.Pack(b); store.IsPacked(p) {
+		return p
+	}
+	return string(b)
+}
+
 // setEnrichment decodes a stored enrichment ("" when never enriched).
 func setEnrichment(a *model.Article, stored string) error {
 	if stored == "" {
 		return nil
 	}
+	b, err := store.Unpack([]byte(stored))
+	if err != nil {
+		return fmt.Errorf("article %d enrichment: %w", a.ID, err)
+	}
 	var e model.Enrichment
-	if err := json.Unmarshal([]byte(stored), &e); err != nil {
+	if err := json.Unmarshal(b, &e); err != nil {
 		return fmt.Errorf("article %d enrichment: %w", a.ID, err)
 	}
 	a.Enrichment = &e
