@@ -41,7 +41,7 @@ const outletsShown = 6
 
 func toStoryRow(s model.Story) storyRow {
 	row := storyRow{ID: s.ID, Href: fmt.Sprintf("/stories/%d", s.ID), Title: s.Title, Days: storyDays(s),
-		Articles: len(s.ArticleIDs), Independent: s.Independent, IndependentOutlets: s.IndependentOutlets}
+		Articles: max(s.Articles, len(s.ArticleIDs)), Independent: s.Independent, IndependentOutlets: s.IndependentOutlets}
 	if row.Title == "" {
 		row.Title = "(untitled story)"
 	}
@@ -54,7 +54,9 @@ func toStoryRow(s model.Story) storyRow {
 
 // listStories reads one page of stories, and whether there is a next.
 func (s *server) listStories(ctx context.Context, p listParams, reg *outlets.Index) ([]model.Story, bool, error) {
-	stories, err := s.cfg.Store.Stories(ctx, p.query(s.cfg.PageSize, reg))
+	q := p.query(s.cfg.PageSize, reg)
+	q.Summaries = true // a card counts the members and links the originals: no member IDs
+	stories, err := s.cfg.Store.Stories(ctx, q)
 	if err != nil {
 		return nil, false, err
 	}
@@ -323,7 +325,7 @@ func (s *server) search(ctx context.Context, q string) ([]model.Story, []model.A
 	if q == "" {
 		return nil, nil, nil
 	}
-	stories, err := s.cfg.Store.Stories(ctx, store.StoryQuery{Text: q, Limit: 10, Order: store.MostCovered})
+	stories, err := s.cfg.Store.Stories(ctx, store.StoryQuery{Text: q, Limit: 10, Order: store.MostCovered, Summaries: true})
 	if err != nil {
 		return nil, nil, err
 	}

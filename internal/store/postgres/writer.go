@@ -191,7 +191,15 @@ func commitPlacements(ctx context.Context, tx pgx.Tx, b store.PlacementBatch) er
 	if batch.Len() == 0 {
 		return nil
 	}
-	return tx.SendBatch(ctx, batch).Close()
+	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
+		return err
+	}
+	for _, x := range b.Stories {
+		if err := putOriginals(ctx, tx, x.ID); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func queuePlacements(b *pgx.Batch, ps []model.Placement) {

@@ -281,16 +281,73 @@ var migrations = []string{
 		last_error  TEXT NOT NULL DEFAULT ''
 	);
 	CREATE INDEX deliveries_due ON deliveries(next_try) WHERE next_try > 0;`,
-	// 10 (issue 16, compact storage): each report's brief's first line
-	// beside it (the story cards read it, not the report); then packStored
-	// (pack.go) packs the reports, enrichments, index snapshots and the
-	// checkpoint already stored, in this step's transaction.
+	// 10 (issue 16, compact storage and reads that do not grow with the
+	// store): each report's brief's first line beside it (the story cards
+	// read it, not the report); each outlet's article and story counts
+	// kept by triggers in the transaction that changes an article (the
+	// outlets page read every article), with the (outlet, story) pairs
+	// they count; an index by outlet and day for each outlet's first and
+	// last day; each story's originals (a link per outlet, what its card
+	// shows) written with the story (writer.go), filled here by
+	// fillOriginals. Then packStored (pack.go) packs the reports,
+	// enrichments, index snapshots and the checkpoint already stored. All
+	// in this step's transaction.
 	`ALTER TABLE story_reports ADD COLUMN lead TEXT NOT NULL DEFAULT '';
-	UPDATE story_reports SET lead = coalesce(json_extract(report, '$.summary[0].text'), '');`,
+	UPDATE story_reports SET lead = coalesce(json_extract(report, '$.summary[0].text'), '');
+	ALTER TABLE stories ADD COLUMN originals TEXT NOT NULL DEFAULT '[]';
+	CREATE TABLE outlet_counts (
+		outlet   TEXT PRIMARY KEY,
+		articles INTEGER NOT NULL,
+		stories  INTEGER NOT NULL
+	) WITHOUT ROWID;
+	CREATE TABLE outlet_stories (
+		outlet   TEXT NOT NULL,
+		story_id INTEGER NOT NULL,
+		articles INTEGER NOT NULL,
+		PRIMARY KEY (outlet, story_id)
+	) WITHOUT ROWID;
+	INSERT INTO outlet_stories SELECT outlet, story_id, count(*) FROM articles WHERE story_id IS NOT NULL GROUP BY outlet, story_id;
+	INSERT INTO outlet_counts SELECT outlet, count(*), count(DISTINCT story_id) FROM articles GROUP BY outlet;
+	DROP INDEX articles_outlet;
+	CREATE INDEX articles_outlet ON articles(outlet, published);
+	CREATE TRIGGER articles_count_ai AFTER INSERT ON articles BEGIN
+		INSERT INTO outlet_counts VALUES (new.outlet, 1, 0) ON CONFLICT(outlet) DO UPDATE SET articles = articles + 1;
+		INSERT INTO outlet_stories SELECT new.outlet, new.story_id, 1 WHERE new.story_id IS NOT NULL
+			ON CONFLICT(outlet, story_id) DO UPDATE SET articles = articles + 1;
+		UPDATE outlet_counts SET stories = stories + 1 WHERE outlet = new.outlet
+			AND (SELECT articles FROM outlet_stories WHERE outlet = new.outlet AND story_id = new.story_id) = 1;
+	END;
+	CREATE TRIGGER articles_count_ad AFTER DELETE ON articles BEGIN
+		UPDATE outlet_counts SET articles = articles - 1 WHERE outlet = old.outlet;
+		UPDATE outlet_stories SET articles = articles - 1 WHERE outlet = old.outlet AND story_id = old.story_id;
+		UPDATE outlet_counts SET stories = stories - 1 WHERE outlet = old.outlet
+			AND (SELECT articles FROM outlet_stories WHERE outlet = old.outlet AND story_id = old.story_id) = 0;
+		DELETE FROM outlet_stories WHERE outlet = old.outlet AND story_id = old.story_id AND articles = 0;
+		DELETE FROM outlet_counts WHERE outlet = old.outlet AND articles = 0;
+	END;
+	CREATE TRIGGER articles_count_au AFTER UPDATE OF outlet, story_id ON articles
+	WHEN old.outlet IS NOT new.outlet OR old.story_id IS NOT new.story_id BEGIN
+		UPDATE outlet_counts SET articles = articles - 1 WHERE outlet = old.outlet;
+		UPDATE outlet_stories SET articles = articles - 1 WHERE outlet = old.outlet AND story_id = old.story_id;
+		UPDATE outlet_counts SET stories = stories - 1 WHERE outlet = old.outlet
+			AND (SELECT articles FROM outlet_stories WHERE outlet = old.outlet AND story_id = old.story_id) = 0;
+		DELETE FROM outlet_stories WHERE outlet = old.outlet AND story_id = old.story_id AND articles = 0;
+		DELETE FROM outlet_counts WHERE outlet = old.outlet AND articles = 0;
+		INSERT INTO outlet_counts VALUES (new.outlet, 1, 0) ON CONFLICT(outlet) DO UPDATE SET articles = articles + 1;
+		INSERT INTO outlet_stories SELECT new.outlet, new.story_id, 1 WHERE new.story_id IS NOT NULL
+			ON CONFLICT(outlet, story_id) DO UPDATE SET articles = articles + 1;
+		UPDATE outlet_counts SET stories = stories + 1 WHERE outlet = new.outlet
+			AND (SELECT articles FROM outlet_stories WHERE outlet = new.outlet AND story_id = new.story_id) = 1;
+	END;`,
 }
 
 // goSteps are the parts of migration steps that SQL cannot do, by step
 // number; each runs after its step's SQL, in the same transaction.
 var goSteps = map[int]func(context.Context, *sql.Tx) error{
-	10: packStored,
+	10: func(ctx context.Context, tx *sql.Tx) error {
+		if err := fillOriginals(ctx, tx); err != nil {
+			return err
+		}
+		return packStored(ctx, tx)
+	},
 }

@@ -13,8 +13,9 @@ import (
 )
 
 // TestMigratePacksStoredRows: a store written before migration 10 (its
-// large values as plain JSON, no lead column) is packed when opened, and
-// reads back the same; short values stay as they were.
+// large values as plain JSON, no lead, counts or originals) is packed and
+// counted when opened, and reads back the same; short values stay as
+// they were.
 func TestMigratePacksStoredRows(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "p.db")
@@ -77,7 +78,11 @@ func TestMigratePacksStoredRows(t *testing.T) {
 			}
 		}
 	}
-	if _, err := s.db.Exec(`ALTER TABLE story_reports DROP COLUMN lead; PRAGMA user_version = 9`); err != nil {
+	if _, err := s.db.Exec(`ALTER TABLE story_reports DROP COLUMN lead; ALTER TABLE stories DROP COLUMN originals;
+		DROP TRIGGER articles_count_ai; DROP TRIGGER articles_count_ad; DROP TRIGGER articles_count_au;
+		DROP TABLE outlet_counts; DROP TABLE outlet_stories;
+		DROP INDEX articles_outlet; CREATE INDEX articles_outlet ON articles(outlet);
+		PRAGMA user_version = 9`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -111,6 +116,9 @@ func TestMigratePacksStoredRows(t *testing.T) {
 	}
 	if leads, err := s.StoryLeads(ctx, []int64{1}); err != nil || leads[1] != "Ferry crews walk out." {
 		t.Errorf("leads after migrating = %v, %v", leads, err)
+	}
+	if o, err := s.Outlets(ctx); err != nil || len(o) != 2 || o[0].Articles != 1 || o[0].Stories != 0 {
+		t.Errorf("outlets after migrating = %+v, %v", o, err)
 	}
 	if c, ok, err := s.Checkpoint(ctx); err != nil || !ok || string(c.Data) != string(checkpoint) {
 		t.Errorf("checkpoint after migrating: %d bytes, %v, %v", len(c.Data), ok, err)
