@@ -102,15 +102,21 @@ func (s *server) storiesPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // storyDetails reads what a story page or its API shows besides the
-// story itself; the report is nil when none was built yet.
+// story itself; the report is nil when none was built yet. The members
+// are read without their bodies and enrichment, which neither shows: a
+// story of 4,500 articles read them whole in about 0.4 s.
 func (s *server) storyDetails(ctx context.Context, id int64) ([]model.Article, map[int64]int64, *model.Report, error) {
-	arts, err := s.cfg.Store.StoryArticles(ctx, id)
+	refs, err := s.cfg.Store.StoryArticleRefs(ctx, []int64{id})
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	dups, err := s.cfg.Store.StoryDuplicates(ctx, id)
-	if err != nil {
-		return nil, nil, nil, err
+	arts := make([]model.Article, len(refs))
+	dups := map[int64]int64{}
+	for i, r := range refs {
+		arts[i] = r.Article
+		if r.DuplicateOf != 0 {
+			dups[r.Article.ID] = r.DuplicateOf
+		}
 	}
 	rep, _, err := s.cfg.Store.Report(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
