@@ -134,12 +134,17 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "Story numbers are positive whole numbers.")
 		return
 	}
+	artPage, err := intParam(r.URL.Query(), "articles", 1, maxPage)
+	if err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
 	st, version, err := s.storyVersion(r.Context(), id)
 	if err != nil {
 		s.storeError(w, r, false, err)
 		return
 	}
-	s.cached(w, r, false, "story:"+version, 0, func(ctx context.Context) (*response, error) {
+	s.cached(w, r, false, fmt.Sprintf("story:%s:%d", version, artPage), 0, func(ctx context.Context) (*response, error) {
 		arts, dups, rep, err := s.storyDetails(ctx, id)
 		if err != nil {
 			return nil, err
@@ -149,6 +154,7 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 			return nil, err
 		}
 		v := buildStory(st, arts, dups, rep, false)
+		v.pageArticles(artPage, storyArticlesShown, fmt.Sprintf("/stories/%d", id))
 		v.Balance = balanceViews(outlets.Balance(st.Outlets, reg))
 		v.ExportCSV, v.ExportJSON = fmt.Sprintf("/stories/%d/export.csv", id), fmt.Sprintf("/stories/%d/export.json", id)
 		if err := s.linkStory(ctx, &v); err != nil {
