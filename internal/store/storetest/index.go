@@ -246,6 +246,18 @@ func storylines(t *testing.T, s IndexStore) {
 	if err != nil || len(stories) != 2 || stories[0].ID != 1 || stories[1].ID != 2 || len(stories[1].ArticleIDs) != 2 {
 		t.Errorf("StorylineStories = %+v, %v", stories, err)
 	}
+	// The lantern festival joins storyline 1 and the budget vote leaves
+	// it for the festival's old one: the lines follow their stories.
+	Commit(t, s, store.PlacementBatch{Stories: []model.Story{
+		{ID: 2, StorylineID: 3, Title: "Budget vote, again", ArticleIDs: stories[1].ArticleIDs, Outlets: []string{"Harbour Wire"},
+			FirstPublished: "2026-02-03", LastPublished: "2026-02-04", Independent: 1, IndependentOutlets: 1},
+		{ID: 3, StorylineID: 1, Title: "Lantern festival", ArticleIDs: []int64{4}, Outlets: []string{"Fenmoor Post"},
+			Independent: 1, IndependentOutlets: 1},
+	}})
+	lines, err = s.Storylines(ctx, 10, 0)
+	if err != nil || len(lines) != 1 || lines[0].ID != 1 || lines[0].Stories != 2 || lines[0].Last != "2026-02-02" || lines[0].Title != "Ferry strike" {
+		t.Errorf("Storylines after stories moved = %+v, %v", lines, err)
+	}
 }
 
 func followEvents(t *testing.T, s IndexStore) {
