@@ -442,8 +442,15 @@ func (s *DB) Articles(ctx context.Context) ([]model.Article, error) {
 		ORDER BY published = '', published DESC, id`)
 }
 
+// searchCandidates bounds the matches a search ranks, and a list filtered
+// by words reads: the most recently stored ones. A word found in 86,000
+// of 200,000 generated articles took 0.65 s to rank in full and 8 s to
+// list the stories of, for a page that shows 50 of them.
+const searchCandidates = 5000
+
 // Search returns up to limit articles matching the words of q in their
-// title or body, best match first.
+// title or body, best match first among the searchCandidates most
+// recently stored matches.
 func (s *DB) Search(ctx context.Context, q string, limit int) ([]model.Article, error) {
 	fq := store.FTSQuery(q)
 	if fq == "" {
@@ -451,10 +458,11 @@ func (s *DB) Search(ctx context.Context, q string, limit int) ([]model.Article, 
 	}
 	// Rank in the index first and read only the best rows: joined before
 	// ranking, every match's row was read (most of the store for a common
-	// word), for a search that shows 50.
-	return s.query(ctx, `SELECT `+articleColumnsA+` FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS rank
-		FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ?) f
-		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id`, fq, limit)
+	// word), for a search that shows 50. FTS5 walks matches in rowid
+	// order, so the candidates cost no more than their number.
+	return s.query(ctx, `SELECT `+articleColumnsA+` FROM (SELECT rowid, rank FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS rank
+		FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank, rowid LIMIT ?) f
+		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id`, fq, searchCandidates, limit)
 }
 
 func (s *DB) query(ctx context.Context, q string, args ...any) ([]model.Article, error) {

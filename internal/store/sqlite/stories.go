@@ -125,8 +125,10 @@ func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, er
 		args = append(args, q.Until)
 	}
 	if fq := store.FTSQuery(q.Text); fq != "" {
-		where = append(where, `s.id IN (SELECT a.story_id FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?)`)
-		args = append(args, fq)
+		// The stories of the most recent matches (searchCandidates).
+		where = append(where, `s.id IN (SELECT a.story_id FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+			ORDER BY rowid DESC LIMIT ?) f JOIN articles a ON a.id = f.rowid)`)
+		args = append(args, fq, searchCandidates)
 	}
 	sqlq := `SELECT ` + storyColumns + ` FROM stories s`
 	if len(where) > 0 {
