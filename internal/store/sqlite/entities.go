@@ -157,9 +157,14 @@ func (s *DB) ArticleEntities(ctx context.Context, articleID int64) ([]store.Enti
 }
 
 func (s *DB) mentions(ctx context.Context, where string, id int64) ([]store.EntityMention, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT k.entity_id, e.name, e.type, ae.key, count(DISTINCT ae.article_id)
-		FROM article_entities ae JOIN entity_keys k ON k.type = ae.type AND k.key = ae.key JOIN entities e ON e.id = k.entity_id
-		WHERE `+where+` GROUP BY k.entity_id, ae.key ORDER BY count(DISTINCT ae.article_id) DESC, sum(ae.mentions) DESC, e.name`, id)
+	// Counted by key first (a key names one record: grouping by key is
+	// grouping by record and key), then joined to the records: joined
+	// first, every entity row of a large story's members was looked up.
+	rows, err := s.db.QueryContext(ctx, `SELECT k.entity_id, e.name, e.type, g.key, g.articles
+		FROM (SELECT ae.type, ae.key, count(DISTINCT ae.article_id) AS articles, sum(ae.mentions) AS mentions
+			FROM article_entities ae WHERE `+where+` GROUP BY ae.type, ae.key) g
+		JOIN entity_keys k ON k.type = g.type AND k.key = g.key JOIN entities e ON e.id = k.entity_id
+		ORDER BY g.articles DESC, g.mentions DESC, e.name`, id)
 	if err != nil {
 		return nil, fmt.Errorf("entity mentions: %w", err)
 	}

@@ -290,7 +290,9 @@ var migrations = []string{
 	// last day; a story's members in placement order with what a story
 	// page lists of them (a covering index: about 185 bytes an article,
 	// where reading the rows read each member's page, body and all); each
-	// storyline's summary (stories, days, latest title; storylines of two
+	// the stories of one outlet (the outlets page's sole stories, which
+	// read every story); a story's names counted from an index (a story
+	// page joined every entity row of its members); each storyline's summary (stories, days, latest title; storylines of two
 	// stories or more), kept by triggers on the stories; each
 	// story's originals (a link per outlet, what its card
 	// shows) written with the story (writer.go), filled here by
@@ -317,6 +319,10 @@ var migrations = []string{
 	CREATE INDEX articles_outlet ON articles(outlet, published);
 	DROP INDEX articles_story;
 	CREATE INDEX articles_story ON articles(story_id, placed_seq, id, duplicate_of, source, url, title, outlet, published, language);
+	DROP INDEX article_entities_story;
+	CREATE INDEX article_entities_story ON article_entities(story_id, type, key, article_id, mentions);
+	CREATE INDEX stories_sole ON stories(outlets ->> 0, last_published DESC, id, title, first_published)
+		WHERE json_array_length(outlets) = 1;
 	CREATE TABLE storylines (
 		id      INTEGER PRIMARY KEY,
 		stories INTEGER NOT NULL,
