@@ -216,7 +216,7 @@ func (s *DB) ArticlesMatching(ctx context.Context, q string, ids []int64) (map[i
 func (s *DB) Storylines(ctx context.Context, limit, offset int) ([]store.Storyline, error) {
 	// Kept by triggers on the stories (migration 10): grouped here, every
 	// story was read for a page of 30.
-	rows, err := s.db.QueryContext(ctx, `SELECT id, stories, first, last, title FROM storylines
+	rows, err := s.db.QueryContext(ctx, `SELECT id, stories, first, last, title FROM storylines WHERE stories > 1
 		ORDER BY last DESC, id LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("storylines: %w", err)

@@ -282,23 +282,30 @@ var migrations = []string{
 	);
 	CREATE INDEX deliveries_due ON deliveries(next_try) WHERE next_try > 0;`,
 	// 10 (issue 16, compact storage and reads that do not grow with the
-	// store): each report's brief's first line beside it (the story cards
-	// read it, not the report); each outlet's article and story counts
-	// kept by triggers in the transaction that changes an article (the
-	// outlets page read every article), with the (outlet, story) pairs
-	// they count; an index by outlet and day for each outlet's first and
-	// last day; a story's members in placement order with what a story
-	// page lists of them (a covering index: about 185 bytes an article,
-	// where reading the rows read each member's page, body and all); each
-	// the stories of one outlet (the outlets page's sole stories, which
-	// read every story); a story's names counted from an index (a story
-	// page joined every entity row of its members); each storyline's summary (stories, days, latest title; storylines of two
-	// stories or more), kept by triggers on the stories; each
-	// story's originals (a link per outlet, what its card
-	// shows) written with the story (writer.go), filled here by
-	// fillOriginals. Then packStored (pack.go) packs the reports,
-	// enrichments, index snapshots and the checkpoint already stored. All
-	// in this step's transaction.
+	// store), all in this step's transaction:
+	//   - each report's brief's first line beside it (the story cards read
+	//     it, not the report);
+	//   - each outlet's article and story counts, kept by triggers in the
+	//     transaction that changes an article, with the (outlet, story)
+	//     pairs they count (the outlets page read every article), and an
+	//     index by outlet and day for each outlet's first and last day;
+	//   - a story's members in placement order with what a story page
+	//     lists of them (a covering index, about 185 bytes an article:
+	//     reading the rows read each member's page, body and all);
+	//   - a story's names counted from an index (a story page joined
+	//     every entity row of its members);
+	//   - the single-outlet stories (the outlets page's sole stories read
+	//     every story);
+	//   - each storyline's summary (stories, days, latest title), kept by
+	//     triggers on the stories: the count by one, the rest from indexes
+	//     by storyline (a generated store of 200,000 articles has a
+	//     storyline of 35,000 stories: recounted, every change to one of
+	//     them read them all);
+	//   - each story's originals (a link per outlet, what its card shows),
+	//     written with the story (stories.go), filled here by
+	//     fillOriginals;
+	//   - then packStored (pack.go) packs the reports, enrichments, index
+	//     snapshots and the checkpoint already stored.
 	`ALTER TABLE story_reports ADD COLUMN lead TEXT NOT NULL DEFAULT '';
 	UPDATE story_reports SET lead = coalesce(json_extract(report, '$.summary[0].text'), '');
 	ALTER TABLE stories ADD COLUMN originals TEXT NOT NULL DEFAULT '[]';
@@ -323,6 +330,9 @@ var migrations = []string{
 	CREATE INDEX article_entities_story ON article_entities(story_id, type, key, article_id, mentions);
 	CREATE INDEX stories_sole ON stories(outlets ->> 0, last_published DESC, id, title, first_published)
 		WHERE json_array_length(outlets) = 1;
+	DROP INDEX stories_storyline;
+	CREATE INDEX stories_storyline ON stories(storyline_id, last_published, id);
+	CREATE INDEX stories_storyline_first ON stories(storyline_id, first_published);
 	CREATE TABLE storylines (
 		id      INTEGER PRIMARY KEY,
 		stories INTEGER NOT NULL,
@@ -330,27 +340,43 @@ var migrations = []string{
 		last    TEXT NOT NULL,
 		title   TEXT NOT NULL
 	);
-	CREATE INDEX storylines_last ON storylines(last DESC, id);
+	CREATE INDEX storylines_last ON storylines(last DESC, id) WHERE stories > 1;
 	INSERT INTO storylines SELECT storyline_id, count(*), coalesce(min(nullif(first_published, '')), ''), max(last_published),
 		(SELECT t.title FROM stories t WHERE t.storyline_id = s.storyline_id ORDER BY t.last_published = '', t.last_published DESC, t.id DESC LIMIT 1)
-		FROM stories s GROUP BY storyline_id HAVING count(*) > 1;
+		FROM stories s GROUP BY storyline_id;
 	CREATE TRIGGER stories_line_ai AFTER INSERT ON stories BEGIN
-		DELETE FROM storylines WHERE id = new.storyline_id;
-		INSERT INTO storylines SELECT storyline_id, count(*), coalesce(min(nullif(first_published, '')), ''), max(last_published),
-			(SELECT t.title FROM stories t WHERE t.storyline_id = new.storyline_id ORDER BY t.last_published = '', t.last_published DESC, t.id DESC LIMIT 1)
-			FROM stories WHERE storyline_id = new.storyline_id GROUP BY storyline_id HAVING count(*) > 1;
+		INSERT INTO storylines VALUES (new.storyline_id, 1, '', '', '') ON CONFLICT(id) DO UPDATE SET stories = stories + 1;
+		UPDATE storylines SET
+			first = coalesce((SELECT min(s.first_published) FROM stories s WHERE s.storyline_id = storylines.id AND s.first_published > ''), ''),
+			last = coalesce((SELECT max(s.last_published) FROM stories s WHERE s.storyline_id = storylines.id), ''),
+			title = coalesce((SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id AND s.last_published > ''
+					ORDER BY s.last_published DESC, s.id DESC LIMIT 1),
+				(SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id ORDER BY s.id DESC LIMIT 1), '')
+			WHERE id IN (new.storyline_id);
 	END;
 	CREATE TRIGGER stories_line_ad AFTER DELETE ON stories BEGIN
-		DELETE FROM storylines WHERE id = old.storyline_id;
-		INSERT INTO storylines SELECT storyline_id, count(*), coalesce(min(nullif(first_published, '')), ''), max(last_published),
-			(SELECT t.title FROM stories t WHERE t.storyline_id = old.storyline_id ORDER BY t.last_published = '', t.last_published DESC, t.id DESC LIMIT 1)
-			FROM stories WHERE storyline_id = old.storyline_id GROUP BY storyline_id HAVING count(*) > 1;
+		UPDATE storylines SET stories = stories - 1 WHERE id = old.storyline_id;
+		DELETE FROM storylines WHERE id = old.storyline_id AND stories = 0;
+		UPDATE storylines SET
+			first = coalesce((SELECT min(s.first_published) FROM stories s WHERE s.storyline_id = storylines.id AND s.first_published > ''), ''),
+			last = coalesce((SELECT max(s.last_published) FROM stories s WHERE s.storyline_id = storylines.id), ''),
+			title = coalesce((SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id AND s.last_published > ''
+					ORDER BY s.last_published DESC, s.id DESC LIMIT 1),
+				(SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id ORDER BY s.id DESC LIMIT 1), '')
+			WHERE id IN (old.storyline_id);
 	END;
 	CREATE TRIGGER stories_line_au AFTER UPDATE OF storyline_id, title, first_published, last_published ON stories BEGIN
-		DELETE FROM storylines WHERE id IN (old.storyline_id, new.storyline_id);
-		INSERT INTO storylines SELECT storyline_id, count(*), coalesce(min(nullif(first_published, '')), ''), max(last_published),
-			(SELECT t.title FROM stories t WHERE t.storyline_id = s.storyline_id ORDER BY t.last_published = '', t.last_published DESC, t.id DESC LIMIT 1)
-			FROM stories s WHERE storyline_id IN (old.storyline_id, new.storyline_id) GROUP BY storyline_id HAVING count(*) > 1;
+		UPDATE storylines SET stories = stories - 1 WHERE id = old.storyline_id AND old.storyline_id != new.storyline_id;
+		INSERT INTO storylines SELECT new.storyline_id, 1, '', '', '' WHERE old.storyline_id != new.storyline_id
+			ON CONFLICT(id) DO UPDATE SET stories = stories + 1;
+		DELETE FROM storylines WHERE id = old.storyline_id AND stories = 0;
+		UPDATE storylines SET
+			first = coalesce((SELECT min(s.first_published) FROM stories s WHERE s.storyline_id = storylines.id AND s.first_published > ''), ''),
+			last = coalesce((SELECT max(s.last_published) FROM stories s WHERE s.storyline_id = storylines.id), ''),
+			title = coalesce((SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id AND s.last_published > ''
+					ORDER BY s.last_published DESC, s.id DESC LIMIT 1),
+				(SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id ORDER BY s.id DESC LIMIT 1), '')
+			WHERE id IN (old.storyline_id, new.storyline_id);
 	END;
 	CREATE TRIGGER articles_count_ai AFTER INSERT ON articles BEGIN
 		INSERT INTO outlet_counts VALUES (new.outlet, 1, 0) ON CONFLICT(outlet) DO UPDATE SET articles = articles + 1;

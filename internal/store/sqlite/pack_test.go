@@ -80,7 +80,8 @@ func TestMigratePacksStoredRows(t *testing.T) {
 	}
 	if _, err := s.db.Exec(`ALTER TABLE story_reports DROP COLUMN lead; ALTER TABLE stories DROP COLUMN originals;
 		DROP TRIGGER articles_count_ai; DROP TRIGGER articles_count_ad; DROP TRIGGER articles_count_au;
-		DROP TABLE outlet_counts; DROP TABLE outlet_stories; DROP TABLE storylines; DROP INDEX stories_sole;
+		DROP TABLE outlet_counts; DROP TABLE outlet_stories; DROP TABLE storylines; DROP INDEX stories_storyline_first;
+		DROP INDEX stories_storyline; CREATE INDEX stories_storyline ON stories(storyline_id); DROP INDEX stories_sole;
 		DROP INDEX article_entities_story; CREATE INDEX article_entities_story ON article_entities(story_id);
 		DROP TRIGGER stories_line_ai; DROP TRIGGER stories_line_ad; DROP TRIGGER stories_line_au;
 		DROP INDEX articles_outlet; CREATE INDEX articles_outlet ON articles(outlet);
