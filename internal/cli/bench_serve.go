@@ -249,17 +249,17 @@ type targets struct {
 	words    []string // from story titles, for searches
 }
 
-// discover reads the first pages of /api/stories for story and article
-// IDs and search words.
+// discover reads the first pages of /api/stories for story IDs and
+// search words, and the first stories for article IDs (lists give a
+// count, not the members).
 func discover(ctx context.Context, client *http.Client, base string) (targets, error) {
 	var t targets
 	seen := map[string]bool{}
 	for page := 1; page <= 20; page++ {
 		var list struct {
 			Stories []struct {
-				ID         int64   `json:"id"`
-				Title      string  `json:"title"`
-				ArticleIDs []int64 `json:"article_ids"`
+				ID    int64  `json:"id"`
+				Title string `json:"title"`
 			} `json:"stories"`
 			Next string `json:"next"`
 		}
@@ -268,7 +268,6 @@ func discover(ctx context.Context, client *http.Client, base string) (targets, e
 		}
 		for _, s := range list.Stories {
 			t.stories = append(t.stories, s.ID)
-			t.articles = append(t.articles, s.ArticleIDs...)
 			for _, w := range strings.Fields(strings.ToLower(s.Title)) {
 				if len([]rune(w)) >= 4 && !seen[w] {
 					seen[w] = true
@@ -280,11 +279,27 @@ func discover(ctx context.Context, client *http.Client, base string) (targets, e
 			break
 		}
 	}
+	for _, id := range t.stories[:min(len(t.stories), discoverStories)] {
+		var story struct {
+			Articles []struct {
+				ID int64 `json:"id"`
+			} `json:"articles"`
+		}
+		if err := getJSON(ctx, client, fmt.Sprintf("%s/api/stories/%d", base, id), &story); err != nil {
+			return t, fmt.Errorf("discover the server's articles: %w", err)
+		}
+		for _, a := range story.Articles {
+			t.articles = append(t.articles, a.ID)
+		}
+	}
 	if len(t.stories) == 0 || len(t.articles) == 0 || len(t.words) == 0 {
 		return t, errors.New("discover the server's stories: the store has no stories to ask for")
 	}
 	return t, nil
 }
+
+// discoverStories is how many stories discover reads for article IDs.
+const discoverStories = 60
 
 func getJSON(ctx context.Context, client *http.Client, u string, v any) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)

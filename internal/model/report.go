@@ -172,3 +172,12 @@ type DisputedValue struct {
 	Value      string  `json:"value"`
 	ArticleIDs []int64 `json:"article_ids"`
 }
+
+// Lead is the brief's first line, "" when the brief is empty: what a
+// story card shows of the report.
+func (r Report) Lead() string {
+	if len(r.Summary) == 0 {
+		return ""
+	}
+	return r.Summary[0].Text
+}

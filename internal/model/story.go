@@ -19,7 +19,7 @@ type Story struct {
 	ID          int64    `json:"id"`
 	Title       string   `json:"title"` // the most representative member headline
 	StorylineID int64    `json:"storyline_id"`
-	ArticleIDs  []int64  `json:"article_ids"`
+	ArticleIDs  []int64  `json:"article_ids,omitempty"` // nil in lists (Articles counts them)
 	Outlets     []string `json:"outlets"`
 	// FirstPublished and LastPublished span the members' published days
 	// (2006-01-02); for a story with no dated member, the days its texts
@@ -30,6 +30,22 @@ type Story struct {
 	// IndependentOutlets the outlets with at least one such member.
 	Independent        int `json:"independent_articles"`
 	IndependentOutlets int `json:"independent_outlets"`
+	// Articles counts the members. Lists give it without ArticleIDs
+	// (store.StoryQuery.Summaries), so a list does not grow with its
+	// stories' sizes.
+	Articles int `json:"article_count"`
+	// Originals link each outlet to its article, in the order the outlets
+	// first joined: what a story card shows. Kept on the story row by the
+	// writers; read only by lists.
+	Originals []Original `json:"-"`
+}
+
+// Original is an outlet of a story and the member a card links it to: its
+// first independent member with a web address, else its first member.
+type Original struct {
+	Outlet    string `json:"o"`
+	ArticleID int64  `json:"id"`
+	URL       string `json:"url,omitempty"`
 }
 
 // DaysInferred reports a story whose days come from what its texts

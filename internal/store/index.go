@@ -1,7 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"encoding/json"
+	"slices"
+	"strconv"
 	"strings"
 
 	"parallax/internal/model"
@@ -143,4 +146,80 @@ func UnmarshalSnapshot(s string) (*Snapshot, error) {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// IndexChanges is what PutStoryIndex must write for a story: the articles
+// whose entity rows differ from those stored (their rows rewritten), the
+// articles whose quotation rows differ, and the entity families of the
+// old and new rows of the first (marked for rebuilding). An article that
+// joins a large story changes its own rows only, so re-indexing the story
+// writes those rows and marks those families, not every member's.
+type IndexChanges struct {
+	Entities []int64
+	Quotes   []int64
+	Families []string // sorted
+}
+
+// Changes compares idx with the rows stored for its articles (oldEntities
+// and oldQuotes, in any order), article by article.
+func (idx StoryIndex) Changes(oldEntities []EntityRow, oldQuotes []QuoteRow) IndexChanges {
+	var ch IndexChanges
+	newE, oldE := entitiesByArticle(idx.Entities), entitiesByArticle(oldEntities)
+	newQ, oldQ := quotesByArticle(idx.Quotes), quotesByArticle(oldQuotes)
+	families := map[string]bool{}
+	for _, id := range idx.ArticleIDs {
+		if !slices.Equal(newE[id], oldE[id]) {
+			ch.Entities = append(ch.Entities, id)
+			for _, rows := range [][]string{newE[id], oldE[id]} {
+				for _, r := range rows {
+					families[strings.SplitN(r, "\x00", 2)[0]] = true
+				}
+			}
+		}
+		if !slices.Equal(newQ[id], oldQ[id]) {
+			ch.Quotes = append(ch.Quotes, id)
+		}
+	}
+	for f := range families {
+		ch.Families = append(ch.Families, f)
+	}
+	slices.Sort(ch.Families)
+	return ch
+}
+
+// entitiesByArticle gives each article's rows as comparable strings (the
+// family first), in N order.
+func entitiesByArticle(rows []EntityRow) map[int64][]string {
+	out := map[int64][]string{}
+	for _, r := range sortedBy(rows, func(r EntityRow) (int64, int) { return r.ArticleID, r.N }) {
+		e := r.Entity
+		out[r.ArticleID] = append(out[r.ArticleID], strings.Join([]string{r.Family, strconv.Itoa(r.N),
+			strconv.FormatInt(r.StoryID, 10), e.Type, e.Key, e.Name, strings.Join(e.Aliases, "\x01"),
+			strconv.Itoa(e.Mentions)}, "\x00"))
+	}
+	return out
+}
+
+func quotesByArticle(rows []QuoteRow) map[int64][]string {
+	out := map[int64][]string{}
+	for _, r := range sortedBy(rows, func(r QuoteRow) (int64, int) { return r.ArticleID, r.N }) {
+		q := r.Quote
+		out[r.ArticleID] = append(out[r.ArticleID], strings.Join([]string{strconv.Itoa(r.N),
+			strconv.FormatInt(r.StoryID, 10), q.Text, q.Speaker, q.SpeakerKey, q.Verb, strconv.Itoa(q.Paragraph)}, "\x00"))
+	}
+	return out
+}
+
+// sortedBy returns a sorted copy of rows, by article then place.
+func sortedBy[T any](rows []T, key func(T) (int64, int)) []T {
+	out := slices.Clone(rows)
+	slices.SortStableFunc(out, func(a, b T) int {
+		aa, an := key(a)
+		ba, bn := key(b)
+		if aa != ba {
+			return cmp.Compare(aa, ba)
+		}
+		return cmp.Compare(an, bn)
+	})
+	return out
 }

@@ -89,6 +89,9 @@ type StoryQuery struct {
 	Since  string // only stories last published on or after this day
 	Until  string // only stories first published on or before this day
 	Text   string // only stories with an article matching these words
+	// Summaries reads the story rows only: ArticleIDs stay nil (Articles
+	// counts them) so a list costs the same whatever its stories' sizes.
+	Summaries bool
 	// Keep, when set, is a last filter on each story the others let
 	// through (its outlets' balance, say: what SQL cannot see); Limit and
 	// Offset then count the stories it keeps.
@@ -134,4 +137,26 @@ type ArticleRef struct {
 	Article     model.Article
 	StoryID     int64
 	DuplicateOf int64
+}
+
+// Originals gives a story's originals (model.Story.Originals) from its
+// members in placement order: each outlet label once, at its first member,
+// replaced by a later independent member with a web address while the one
+// kept has none.
+func Originals(members []ArticleRef) []model.Original {
+	out := []model.Original{}
+	at := map[string]int{}
+	for _, r := range members {
+		label := r.Article.OutletLabel()
+		o := model.Original{Outlet: label, ArticleID: r.Article.ID, URL: r.Article.URL}
+		i, ok := at[label]
+		switch {
+		case !ok:
+			at[label] = len(out)
+			out = append(out, o)
+		case r.DuplicateOf == 0 && out[i].URL == "" && o.URL != "":
+			out[i] = o
+		}
+	}
+	return out
 }

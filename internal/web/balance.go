@@ -105,18 +105,30 @@ func (s *server) cards(ctx context.Context, stories []model.Story, reg *outlets.
 		return nil, nil
 	}
 	ids := make([]int64, len(stories))
+	var unlinked []int64 // stories whose row keeps no originals (stored before they were kept)
 	for i, st := range stories {
 		ids[i] = st.ID
+		if len(st.Originals) == 0 {
+			unlinked = append(unlinked, st.ID)
+		}
 	}
 	leads, err := s.cfg.Store.StoryLeads(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	refs, err := s.cfg.Store.StoryArticleRefs(ctx, ids)
-	if err != nil {
-		return nil, err
+	originals := map[int64][]original{}
+	if len(unlinked) > 0 {
+		refs, err := s.cfg.Store.StoryArticleRefs(ctx, unlinked)
+		if err != nil {
+			return nil, err
+		}
+		originals = originalsByStory(refs)
 	}
-	originals := originalsByStory(refs)
+	for _, st := range stories {
+		for _, o := range st.Originals {
+			originals[st.ID] = append(originals[st.ID], originalOf(o))
+		}
+	}
 	rows := make([]storyRow, len(stories))
 	for i, st := range stories {
 		rows[i] = toStoryRow(st)
@@ -127,27 +139,29 @@ func (s *server) cards(ctx context.Context, stories []model.Story, reg *outlets.
 	return rows, nil
 }
 
+// originalsByStory gives the originals of stories from their members
+// (store.Originals), for stories whose row keeps none.
 func originalsByStory(refs []store.ArticleRef) map[int64][]original {
-	out := map[int64][]original{}
-	seen := map[int64]map[string]int{}
+	members := map[int64][]store.ArticleRef{}
 	for _, r := range refs {
-		label := r.Article.OutletLabel()
-		if seen[r.StoryID] == nil {
-			seen[r.StoryID] = map[string]int{}
-		}
-		o := original{Outlet: label, Href: safeURL(r.Article.URL)}
-		o.External = o.Href != ""
-		if !o.External {
-			o.Href = fmt.Sprintf("/articles/%d", r.Article.ID)
-		}
-		i, ok := seen[r.StoryID][label]
-		switch {
-		case !ok:
-			seen[r.StoryID][label] = len(out[r.StoryID])
-			out[r.StoryID] = append(out[r.StoryID], o)
-		case r.DuplicateOf == 0 && !out[r.StoryID][i].External && o.External:
-			out[r.StoryID][i] = o // an original page beats our copy
+		members[r.StoryID] = append(members[r.StoryID], r)
+	}
+	out := map[int64][]original{}
+	for id, rs := range members {
+		for _, o := range store.Originals(rs) {
+			out[id] = append(out[id], originalOf(o))
 		}
 	}
 	return out
+}
+
+// originalOf links an outlet to its original page, or to our copy when
+// the article has no web address a page may link to.
+func originalOf(o model.Original) original {
+	v := original{Outlet: o.Outlet, Href: safeURL(o.URL)}
+	v.External = v.Href != ""
+	if !v.External {
+		v.Href = fmt.Sprintf("/articles/%d", o.ArticleID)
+	}
+	return v
 }

@@ -23,11 +23,11 @@ type countingStore struct {
 	gate          chan struct{} // nil: nothing held
 }
 
-func (c *countingStore) StoryArticles(ctx context.Context, id int64) ([]model.Article, error) {
+func (c *countingStore) StoryArticleRefs(ctx context.Context, ids []int64) ([]store.ArticleRef, error) {
 	if c.storyArticles.Add(1) == 1 && c.gate != nil {
 		<-c.gate
 	}
-	return c.Store.StoryArticles(ctx, id)
+	return c.Store.StoryArticleRefs(ctx, ids)
 }
 
 // A burst of readers of one story costs one rendering: the first renders,

@@ -94,7 +94,7 @@ func countArticles(t *testing.T, base string) int {
 	}
 	n := 0
 	for _, s := range list.Stories {
-		n += len(s.ArticleIDs)
+		n += s.Articles
 	}
 	return n
 }

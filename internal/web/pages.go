@@ -41,7 +41,7 @@ const outletsShown = 6
 
 func toStoryRow(s model.Story) storyRow {
 	row := storyRow{ID: s.ID, Href: fmt.Sprintf("/stories/%d", s.ID), Title: s.Title, Days: storyDays(s),
-		Articles: len(s.ArticleIDs), Independent: s.Independent, IndependentOutlets: s.IndependentOutlets}
+		Articles: max(s.Articles, len(s.ArticleIDs)), Independent: s.Independent, IndependentOutlets: s.IndependentOutlets}
 	if row.Title == "" {
 		row.Title = "(untitled story)"
 	}
@@ -54,7 +54,9 @@ func toStoryRow(s model.Story) storyRow {
 
 // listStories reads one page of stories, and whether there is a next.
 func (s *server) listStories(ctx context.Context, p listParams, reg *outlets.Index) ([]model.Story, bool, error) {
-	stories, err := s.cfg.Store.Stories(ctx, p.query(s.cfg.PageSize, reg))
+	q := p.query(s.cfg.PageSize, reg)
+	q.Summaries = true // a card counts the members and links the originals: no member IDs
+	stories, err := s.cfg.Store.Stories(ctx, q)
 	if err != nil {
 		return nil, false, err
 	}
@@ -100,15 +102,21 @@ func (s *server) storiesPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // storyDetails reads what a story page or its API shows besides the
-// story itself; the report is nil when none was built yet.
+// story itself; the report is nil when none was built yet. The members
+// are read without their bodies and enrichment, which neither shows: a
+// story of 4,500 articles read them whole in about 0.4 s.
 func (s *server) storyDetails(ctx context.Context, id int64) ([]model.Article, map[int64]int64, *model.Report, error) {
-	arts, err := s.cfg.Store.StoryArticles(ctx, id)
+	refs, err := s.cfg.Store.StoryArticleRefs(ctx, []int64{id})
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	dups, err := s.cfg.Store.StoryDuplicates(ctx, id)
-	if err != nil {
-		return nil, nil, nil, err
+	arts := make([]model.Article, len(refs))
+	dups := map[int64]int64{}
+	for i, r := range refs {
+		arts[i] = r.Article
+		if r.DuplicateOf != 0 {
+			dups[r.Article.ID] = r.DuplicateOf
+		}
 	}
 	rep, _, err := s.cfg.Store.Report(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
@@ -126,12 +134,17 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "Story numbers are positive whole numbers.")
 		return
 	}
+	artPage, err := intParam(r.URL.Query(), "articles", 1, maxPage)
+	if err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
 	st, version, err := s.storyVersion(r.Context(), id)
 	if err != nil {
 		s.storeError(w, r, false, err)
 		return
 	}
-	s.cached(w, r, false, "story:"+version, 0, func(ctx context.Context) (*response, error) {
+	s.cached(w, r, false, fmt.Sprintf("story:%s:%d", version, artPage), 0, func(ctx context.Context) (*response, error) {
 		arts, dups, rep, err := s.storyDetails(ctx, id)
 		if err != nil {
 			return nil, err
@@ -141,6 +154,7 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 			return nil, err
 		}
 		v := buildStory(st, arts, dups, rep, false)
+		v.pageArticles(artPage, storyArticlesShown, fmt.Sprintf("/stories/%d", id))
 		v.Balance = balanceViews(outlets.Balance(st.Outlets, reg))
 		v.ExportCSV, v.ExportJSON = fmt.Sprintf("/stories/%d/export.csv", id), fmt.Sprintf("/stories/%d/export.json", id)
 		if err := s.linkStory(ctx, &v); err != nil {
@@ -323,7 +337,7 @@ func (s *server) search(ctx context.Context, q string) ([]model.Story, []model.A
 	if q == "" {
 		return nil, nil, nil
 	}
-	stories, err := s.cfg.Store.Stories(ctx, store.StoryQuery{Text: q, Limit: 10, Order: store.MostCovered})
+	stories, err := s.cfg.Store.Stories(ctx, store.StoryQuery{Text: q, Limit: 10, Order: store.MostCovered, Summaries: true})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -61,6 +61,7 @@ type storyView struct {
 	Framing       []framingView
 	Timeline      timelineView
 	Groups        []articleGroup
+	ArticlesPage  articlesPage // which part of the list Groups hold (storypage.go)
 	Standalone    bool
 	Headlines     []headlineView // the other members' headlines
 	Balance       []balanceView  // coverage by the outlets' attributes (not in a standalone file)

@@ -17,41 +17,26 @@ import (
 
 // PutStoryIndex replaces the entity and quotation rows of a story's
 // articles and marks the entity families of the old and new rows for
-// rebuilding, in one transaction.
+// rebuilding, in one transaction; only the articles whose rows changed
+// are written (store.StoryIndex.Changes), as in the SQLite store.
 func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		families := map[string]bool{}
-		rows, err := tx.Query(ctx, `DELETE FROM article_entities WHERE article_id = ANY($1) RETURNING family`, idx.ArticleIDs)
+		oldE, err := storedEntityRows(ctx, tx, idx.ArticleIDs)
 		if err != nil {
 			return err
 		}
-		olds, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		oldQ, err := storedQuoteRows(ctx, tx, idx.ArticleIDs)
 		if err != nil {
 			return err
 		}
-		for _, f := range olds {
-			families[f] = true
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM quotes WHERE article_id = ANY($1)`, idx.ArticleIDs); err != nil {
-			return err
-		}
+		ch := cleanIndex(idx).Changes(oldE, oldQ)
 		b := &pgx.Batch{}
-		for _, r := range idx.Entities {
-			e := r.Entity
-			b.Queue(`INSERT INTO article_entities (article_id, n, story_id, type, key, family, name, aliases, mentions)
-				VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, r.ArticleID, r.N, r.StoryID, clean(e.Type), clean(e.Key), clean(r.Family),
-				clean(e.Name), cleanAll(nonNil(e.Aliases)), e.Mentions)
-			families[r.Family] = true
-		}
-		for _, r := range idx.Quotes {
-			q := r.Quote
-			b.Queue(`INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph)
-				VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, r.ArticleID, r.StoryID, r.N, clean(q.Text), clean(q.Speaker), clean(q.SpeakerKey),
-				clean(q.Verb), q.Paragraph)
-		}
-		for f := range families {
+		b.Queue(`DELETE FROM article_entities WHERE article_id = ANY($1)`, nonNilIDs(ch.Entities))
+		b.Queue(`DELETE FROM quotes WHERE article_id = ANY($1)`, nonNilIDs(ch.Quotes))
+		queueIndexRows(b, idx, ch)
+		for _, f := range ch.Families {
 			b.Queue(`INSERT INTO pending_families (family, mark) VALUES ($1, 1)
-				ON CONFLICT (family) DO UPDATE SET mark = pending_families.mark + 1`, clean(f))
+				ON CONFLICT (family) DO UPDATE SET mark = pending_families.mark + 1`, f)
 		}
 		return tx.SendBatch(ctx, b).Close()
 	})
@@ -59,6 +44,90 @@ func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
 		return fmt.Errorf("index story %d: %w", idx.StoryID, err)
 	}
 	return nil
+}
+
+// queueIndexRows queues the inserts of the changed articles' rows.
+func queueIndexRows(b *pgx.Batch, idx store.StoryIndex, ch store.IndexChanges) {
+	entities, quotes := idSet(ch.Entities), idSet(ch.Quotes)
+	for _, r := range idx.Entities {
+		if !entities[r.ArticleID] {
+			continue
+		}
+		e := r.Entity
+		b.Queue(`INSERT INTO article_entities (article_id, n, story_id, type, key, family, name, aliases, mentions)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, r.ArticleID, r.N, r.StoryID, clean(e.Type), clean(e.Key), clean(r.Family),
+			clean(e.Name), cleanAll(nonNil(e.Aliases)), e.Mentions)
+	}
+	for _, r := range idx.Quotes {
+		if !quotes[r.ArticleID] {
+			continue
+		}
+		q := r.Quote
+		b.Queue(`INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, r.ArticleID, r.StoryID, r.N, clean(q.Text), clean(q.Speaker), clean(q.SpeakerKey),
+			clean(q.Verb), q.Paragraph)
+	}
+}
+
+// cleanIndex gives idx's text as this store keeps it (no NUL, valid
+// UTF-8), so rows read back compare equal to the rows given.
+func cleanIndex(idx store.StoryIndex) store.StoryIndex {
+	out := store.StoryIndex{StoryID: idx.StoryID, ArticleIDs: idx.ArticleIDs}
+	for _, r := range idx.Entities {
+		e := r.Entity
+		e.Type, e.Key, e.Name, e.Aliases = clean(e.Type), clean(e.Key), clean(e.Name), cleanAll(nonNil(e.Aliases))
+		r.Family, r.Entity = clean(r.Family), e
+		out.Entities = append(out.Entities, r)
+	}
+	for _, r := range idx.Quotes {
+		q := &r.Quote
+		q.Text, q.Speaker, q.SpeakerKey, q.Verb = clean(q.Text), clean(q.Speaker), clean(q.SpeakerKey), clean(q.Verb)
+		out.Quotes = append(out.Quotes, r)
+	}
+	return out
+}
+
+func idSet(ids []int64) map[int64]bool {
+	out := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out
+}
+
+func nonNilIDs(ids []int64) []int64 {
+	if ids == nil {
+		return []int64{}
+	}
+	return ids
+}
+
+// storedEntityRows reads the entity rows of the articles.
+func storedEntityRows(ctx context.Context, tx pgx.Tx, ids []int64) ([]store.EntityRow, error) {
+	rows, err := tx.Query(ctx, `SELECT article_id, n, story_id, type, key, family, name, aliases, mentions
+		FROM article_entities WHERE article_id = ANY($1)`, nonNilIDs(ids))
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.EntityRow, error) {
+		var r store.EntityRow
+		e := &r.Entity
+		return r, row.Scan(&r.ArticleID, &r.N, &r.StoryID, &e.Type, &e.Key, &r.Family, &e.Name, &e.Aliases, &e.Mentions)
+	})
+}
+
+// storedQuoteRows reads the quotation rows of the articles.
+func storedQuoteRows(ctx context.Context, tx pgx.Tx, ids []int64) ([]store.QuoteRow, error) {
+	rows, err := tx.Query(ctx, `SELECT article_id, story_id, n, text, speaker, speaker_key, verb, paragraph
+		FROM quotes WHERE article_id = ANY($1)`, nonNilIDs(ids))
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.QuoteRow, error) {
+		var r store.QuoteRow
+		q := &r.Quote
+		return r, row.Scan(&r.ArticleID, &r.StoryID, &r.N, &q.Text, &q.Speaker, &q.SpeakerKey, &q.Verb, &q.Paragraph)
+	})
 }
 
 // PendingFamilies lists the entity families whose records must be rebuilt.

@@ -277,4 +277,13 @@ var migrations = []string{
 		last_error  text NOT NULL DEFAULT ''
 	);
 	CREATE INDEX deliveries_due ON deliveries(next_try) WHERE next_try IS NOT NULL;`,
+	// 10 (issue 16): each report's brief's first line beside it, so the
+	// story cards read a column instead of every listed report (reports
+	// stay json here: PostgreSQL compresses large values itself, TOAST);
+	// each story's originals (a link per outlet, what its card shows),
+	// written with the story; stories stored before have none until they
+	// change, and their cards read their members as before.
+	`ALTER TABLE story_reports ADD COLUMN lead text NOT NULL DEFAULT '';
+	UPDATE story_reports SET lead = coalesce(report -> 'summary' -> 0 ->> 'text', '');
+	ALTER TABLE stories ADD COLUMN originals jsonb NOT NULL DEFAULT '[]';`,
 }

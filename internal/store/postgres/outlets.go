@@ -154,8 +154,7 @@ func (s *DB) SoleStories(ctx context.Context, per int) ([]store.SoleStories, err
 // a story with no report or an empty brief has none.
 func (s *DB) StoryLeads(ctx context.Context, ids []int64) (map[int64]string, error) {
 	out := map[int64]string{}
-	rows, err := s.pool.Query(ctx, `SELECT story_id, coalesce(report -> 'summary' -> 0 ->> 'text', '')
-		FROM story_reports WHERE story_id = ANY($1)`, ids)
+	rows, err := s.pool.Query(ctx, `SELECT story_id, lead FROM story_reports WHERE story_id = ANY($1)`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("story leads: %w", err)
 	}

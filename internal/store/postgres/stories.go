@@ -31,7 +31,31 @@ func queueStories(b *pgx.Batch, stories []model.Story) {
 	}
 }
 
-const storyColumns = `s.id, s.storyline_id, s.title, s.outlets, s.independent, s.independent_outlets, s.first_published, s.last_published`
+const storyColumns = `s.id, s.storyline_id, s.title, s.outlets, s.independent, s.independent_outlets, s.first_published, s.last_published,
+	s.article_count, s.originals`
+
+// putOriginals writes a story's originals (store.Originals) from its
+// members as placed in this transaction: the writer reads the story's
+// members once per batch that changes it, so that a list of stories reads
+// one row per story, not every member.
+func putOriginals(ctx context.Context, tx pgx.Tx, storyID int64) error {
+	rows, err := tx.Query(ctx, `SELECT id, coalesce(duplicate_of, 0), source, url, outlet
+		FROM articles WHERE story_id = $1 ORDER BY placed_seq, id`, storyID)
+	if err != nil {
+		return err
+	}
+	refs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.ArticleRef, error) {
+		var r store.ArticleRef
+		a := &r.Article
+		return r, row.Scan(&a.ID, &r.DuplicateOf, &a.Source, &a.URL, &a.Outlet)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `UPDATE stories SET originals = $2 WHERE id = $1 AND originals IS DISTINCT FROM $2::jsonb`,
+		storyID, store.Originals(refs))
+	return err
+}
 
 // Stories lists stories as q asks, each with its article IDs.
 func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, error) {
@@ -69,6 +93,9 @@ func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, er
 	}
 	if q.Keep != nil {
 		stories = q.Page(stories)
+	}
+	if q.Summaries {
+		return stories, nil
 	}
 	return stories, s.fillArticleIDs(ctx, stories)
 }
@@ -126,7 +153,7 @@ func (s *DB) queryStories(ctx context.Context, q string, args ...any) ([]model.S
 	for rows.Next() {
 		var x model.Story
 		if err := rows.Scan(&x.ID, &x.StorylineID, &x.Title, &x.Outlets, &x.Independent, &x.IndependentOutlets,
-			&x.FirstPublished, &x.LastPublished); err != nil {
+			&x.FirstPublished, &x.LastPublished, &x.Articles, &x.Originals); err != nil {
 			return nil, err
 		}
 		x.Outlets = nonNil(x.Outlets)

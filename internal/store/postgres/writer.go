@@ -186,12 +186,20 @@ func commitPlacements(ctx context.Context, tx pgx.Tx, b store.PlacementBatch) er
 	}
 	if c := b.Checkpoint; c != nil {
 		batch.Queue(`INSERT INTO cluster_checkpoint (one, seq, version, data) VALUES (true, $1, $2, $3)
-			ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, version = excluded.version, data = excluded.data`, c.Seq, c.Version, c.Data)
+			ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, version = excluded.version, data = excluded.data`, c.Seq, c.Version, store.PackFast(c.Data))
 	}
 	if batch.Len() == 0 {
 		return nil
 	}
-	return tx.SendBatch(ctx, batch).Close()
+	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
+		return err
+	}
+	for _, x := range b.Stories {
+		if err := putOriginals(ctx, tx, x.ID); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func queuePlacements(b *pgx.Batch, ps []model.Placement) {
@@ -246,6 +254,11 @@ func (s *DB) Checkpoint(ctx context.Context) (store.Checkpoint, bool, error) {
 		return c, false, nil
 	}
 	if err != nil {
+		return c, false, fmt.Errorf("checkpoint: %w", err)
+	}
+	// Packed since issue 16 (a checkpoint of 200,000 articles is tens of
+	// MB of gob); one written before is read as it is.
+	if c.Data, err = store.Unpack(c.Data); err != nil {
 		return c, false, fmt.Errorf("checkpoint: %w", err)
 	}
 	return c, true, nil

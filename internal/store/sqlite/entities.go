@@ -157,9 +157,14 @@ func (s *DB) ArticleEntities(ctx context.Context, articleID int64) ([]store.Enti
 }
 
 func (s *DB) mentions(ctx context.Context, where string, id int64) ([]store.EntityMention, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT k.entity_id, e.name, e.type, ae.key, count(DISTINCT ae.article_id)
-		FROM article_entities ae JOIN entity_keys k ON k.type = ae.type AND k.key = ae.key JOIN entities e ON e.id = k.entity_id
-		WHERE `+where+` GROUP BY k.entity_id, ae.key ORDER BY count(DISTINCT ae.article_id) DESC, sum(ae.mentions) DESC, e.name`, id)
+	// Counted by key first (a key names one record: grouping by key is
+	// grouping by record and key), then joined to the records: joined
+	// first, every entity row of a large story's members was looked up.
+	rows, err := s.db.QueryContext(ctx, `SELECT k.entity_id, e.name, e.type, g.key, g.articles
+		FROM (SELECT ae.type, ae.key, count(DISTINCT ae.article_id) AS articles, sum(ae.mentions) AS mentions
+			FROM article_entities ae WHERE `+where+` GROUP BY ae.type, ae.key) g
+		JOIN entity_keys k ON k.type = g.type AND k.key = g.key JOIN entities e ON e.id = k.entity_id
+		ORDER BY g.articles DESC, g.mentions DESC, e.name`, id)
 	if err != nil {
 		return nil, fmt.Errorf("entity mentions: %w", err)
 	}
@@ -209,11 +214,10 @@ func (s *DB) ArticlesMatching(ctx context.Context, q string, ids []int64) (map[i
 // Storylines lists storylines of two or more stories, the most recently
 // continued first.
 func (s *DB) Storylines(ctx context.Context, limit, offset int) ([]store.Storyline, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT storyline_id, count(*), coalesce(min(nullif(first_published, '')), ''),
-		max(last_published), (SELECT t.title FROM stories t WHERE t.storyline_id = s.storyline_id
-			ORDER BY t.last_published = '', t.last_published DESC, t.id DESC LIMIT 1)
-		FROM stories s GROUP BY storyline_id HAVING count(*) > 1
-		ORDER BY max(last_published) DESC, storyline_id LIMIT ? OFFSET ?`, limit, offset)
+	// Kept by triggers on the stories (migration 10): grouped here, every
+	// story was read for a page of 30.
+	rows, err := s.db.QueryContext(ctx, `SELECT id, stories, first, last, title FROM storylines WHERE stories > 1
+		ORDER BY last DESC, id LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("storylines: %w", err)
 	}

@@ -18,31 +18,38 @@ import (
 
 // PutStoryIndex replaces the entity and quotation rows of a story's
 // articles and marks the entity families of the old and new rows for
-// rebuilding, in one transaction.
+// rebuilding, in one transaction. Only the articles whose rows changed
+// are written and only their families marked (store.StoryIndex.Changes):
+// a story that gains one article costs that article's rows, not its
+// every member's.
 func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		families, err := familiesOf(ctx, tx, idx.ArticleIDs)
+		ids, err := json.Marshal(idx.ArticleIDs)
 		if err != nil {
 			return err
 		}
-		for _, id := range idx.ArticleIDs {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM article_entities WHERE article_id = ?`, id); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM quotes WHERE article_id = ?`, id); err != nil {
-				return err
-			}
-		}
-		if err := putEntityRows(ctx, tx, idx.Entities); err != nil {
+		oldE, err := storedEntityRows(ctx, tx, string(ids))
+		if err != nil {
 			return err
 		}
-		if err := putQuoteRows(ctx, tx, idx.Quotes); err != nil {
+		oldQ, err := storedQuoteRows(ctx, tx, string(ids))
+		if err != nil {
 			return err
 		}
-		for _, r := range idx.Entities {
-			families[r.Family] = true
+		ch := idx.Changes(oldE, oldQ)
+		if err := deleteArticleRows(ctx, tx, `DELETE FROM article_entities WHERE article_id = ?`, ch.Entities); err != nil {
+			return err
 		}
-		return markFamilies(ctx, tx, families)
+		if err := deleteArticleRows(ctx, tx, `DELETE FROM quotes WHERE article_id = ?`, ch.Quotes); err != nil {
+			return err
+		}
+		if err := putEntityRows(ctx, tx, rowsOf(idx.Entities, ch.Entities, func(r store.EntityRow) int64 { return r.ArticleID })); err != nil {
+			return err
+		}
+		if err := putQuoteRows(ctx, tx, rowsOf(idx.Quotes, ch.Quotes, func(r store.QuoteRow) int64 { return r.ArticleID })); err != nil {
+			return err
+		}
+		return markFamilies(ctx, tx, ch.Families)
 	})
 	if err != nil {
 		return fmt.Errorf("index story %d: %w", idx.StoryID, err)
@@ -50,27 +57,82 @@ func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
 	return nil
 }
 
-func familiesOf(ctx context.Context, tx *sql.Tx, articleIDs []int64) (map[string]bool, error) {
-	out := map[string]bool{}
-	for _, id := range articleIDs {
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT family FROM article_entities WHERE article_id = ?`, id)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var f string
-			if err := rows.Scan(&f); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[f] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+// rowsOf keeps the rows of the given articles.
+func rowsOf[T any](rows []T, ids []int64, article func(T) int64) []T {
+	keep := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		keep[id] = true
+	}
+	var out []T
+	for _, r := range rows {
+		if keep[article(r)] {
+			out = append(out, r)
 		}
 	}
-	return out, nil
+	return out
+}
+
+func deleteArticleRows(ctx context.Context, tx *sql.Tx, q string, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, id := range ids {
+		if _, err := st.ExecContext(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storedEntityRows reads the entity rows of the articles in ids (a JSON
+// array).
+func storedEntityRows(ctx context.Context, tx *sql.Tx, ids string) ([]store.EntityRow, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, n, story_id, type, key, family, name, aliases, mentions
+		FROM article_entities WHERE article_id IN (SELECT value FROM json_each(?))`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.EntityRow
+	for rows.Next() {
+		var r store.EntityRow
+		var aliases string
+		e := &r.Entity
+		if err := rows.Scan(&r.ArticleID, &r.N, &r.StoryID, &e.Type, &e.Key, &r.Family, &e.Name, &aliases, &e.Mentions); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(aliases), &e.Aliases); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// storedQuoteRows reads the quotation rows of the articles in ids (a
+// JSON array).
+func storedQuoteRows(ctx context.Context, tx *sql.Tx, ids string) ([]store.QuoteRow, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, story_id, n, text, speaker, speaker_key, verb, paragraph
+		FROM quotes WHERE article_id IN (SELECT value FROM json_each(?))`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.QuoteRow
+	for rows.Next() {
+		var r store.QuoteRow
+		q := &r.Quote
+		if err := rows.Scan(&r.ArticleID, &r.StoryID, &r.N, &q.Text, &q.Speaker, &q.SpeakerKey, &q.Verb, &q.Paragraph); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
 
 func putEntityRows(ctx context.Context, tx *sql.Tx, rows []store.EntityRow) error {
@@ -106,11 +168,18 @@ func putQuoteRows(ctx context.Context, tx *sql.Tx, rows []store.QuoteRow) error 
 	return nil
 }
 
-func markFamilies(ctx context.Context, tx *sql.Tx, families map[string]bool) error {
-	for f := range families {
-		_, err := tx.ExecContext(ctx, `INSERT INTO pending_families (family, mark) VALUES (?, 1)
-			ON CONFLICT(family) DO UPDATE SET mark = mark + 1`, f)
-		if err != nil {
+func markFamilies(ctx context.Context, tx *sql.Tx, families []string) error {
+	if len(families) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO pending_families (family, mark) VALUES (?, 1)
+		ON CONFLICT(family) DO UPDATE SET mark = mark + 1`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, f := range families {
+		if _, err := st.ExecContext(ctx, f); err != nil {
 			return err
 		}
 	}
@@ -166,25 +235,24 @@ func (s *DB) FamilyRows(ctx context.Context, family string) ([]store.EntityRow, 
 func (s *DB) PutFamily(ctx context.Context, p store.PendingFamily, ents []model.CorpusEntity) error {
 	now := time.Now().UTC().Format(time.RFC3339)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM entity_keys WHERE entity_id IN (SELECT id FROM entities WHERE family = ?)`, p.Family); err != nil {
+		if err := s.txExec(ctx, tx, `DELETE FROM entity_keys WHERE entity_id IN (SELECT id FROM entities WHERE family = ?)`, p.Family); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE entities SET articles = 0, mentions = 0, merged_into = 0 WHERE family = ?`, p.Family); err != nil {
+		if err := s.txExec(ctx, tx, `UPDATE entities SET articles = 0, mentions = 0, merged_into = 0 WHERE family = ?`, p.Family); err != nil {
 			return err
 		}
 		for _, e := range ents {
-			if err := putEntityRecord(ctx, tx, p.Family, e, now); err != nil {
+			if err := s.putEntityRecord(ctx, tx, p.Family, e, now); err != nil {
 				return err
 			}
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE entities SET merged_into = coalesce((SELECT k.entity_id FROM entity_keys k
+		err := s.txExec(ctx, tx, `UPDATE entities SET merged_into = coalesce((SELECT k.entity_id FROM entity_keys k
 			WHERE k.type = entities.type AND k.key = entities.key AND k.entity_id != entities.id), 0)
 			WHERE family = ? AND articles = 0`, p.Family)
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM pending_families WHERE family = ? AND mark = ?`, p.Family, p.Mark)
-		return err
+		return s.txExec(ctx, tx, `DELETE FROM pending_families WHERE family = ? AND mark = ?`, p.Family, p.Mark)
 	})
 	if err != nil {
 		return fmt.Errorf("entity family %s: %w", p.Family, err)
@@ -192,20 +260,33 @@ func (s *DB) PutFamily(ctx context.Context, p store.PendingFamily, ents []model.
 	return nil
 }
 
-func putEntityRecord(ctx context.Context, tx *sql.Tx, family string, e model.CorpusEntity, now string) error {
+// txExec runs q in tx through the statement cache (txStmt).
+func (s *DB) txExec(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
+	st, err := s.txStmt(ctx, tx, q)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(ctx, args...)
+	return err
+}
+
+func (s *DB) putEntityRecord(ctx context.Context, tx *sql.Tx, family string, e model.CorpusEntity, now string) error {
 	spellings, _ := json.Marshal(nonNil(e.Spellings))
 	keys, _ := json.Marshal(nonNil(e.Keys))
-	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO entities (type, key, family, name, spellings, keys, articles, mentions, merged_into, updated_at)
+	upsert, err := s.txStmt(ctx, tx, `INSERT INTO entities (type, key, family, name, spellings, keys, articles, mentions, merged_into, updated_at)
 		VALUES (?,?,?,?,?,?,?,?,0,?) ON CONFLICT(type, key) DO UPDATE SET family = excluded.family, name = excluded.name,
 		spellings = excluded.spellings, keys = excluded.keys, articles = excluded.articles, mentions = excluded.mentions,
-		merged_into = 0, updated_at = excluded.updated_at RETURNING id`,
-		e.Type, e.Key, family, e.Name, string(spellings), string(keys), e.Articles, e.Mentions, now).Scan(&id)
+		merged_into = 0, updated_at = excluded.updated_at RETURNING id`)
+	if err != nil {
+		return err
+	}
+	var id int64
+	err = upsert.QueryRowContext(ctx, e.Type, e.Key, family, e.Name, string(spellings), string(keys), e.Articles, e.Mentions, now).Scan(&id)
 	if err != nil {
 		return err
 	}
 	for _, k := range e.Keys {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO entity_keys (type, key, entity_id) VALUES (?,?,?)
+		if err := s.txExec(ctx, tx, `INSERT INTO entity_keys (type, key, entity_id) VALUES (?,?,?)
 			ON CONFLICT(type, key) DO UPDATE SET entity_id = excluded.entity_id`, e.Type, k, id); err != nil {
 			return err
 		}
@@ -225,7 +306,11 @@ func (s *DB) StoryState(ctx context.Context, storyID int64) (store.StoryState, e
 		return st, fmt.Errorf("story %d index: %w", storyID, err)
 	}
 	st.Baseline = snap == ""
-	if st.Snapshot, err = store.UnmarshalSnapshot(snap); err != nil {
+	b, err := store.Unpack([]byte(snap))
+	if err != nil {
+		return st, fmt.Errorf("story %d index: %w", storyID, err)
+	}
+	if st.Snapshot, err = store.UnmarshalSnapshot(string(b)); err != nil {
 		return st, fmt.Errorf("story %d index: %w", storyID, err)
 	}
 	return st, nil
@@ -239,7 +324,7 @@ func (s *DB) CommitStoryEvents(ctx context.Context, e store.StoryEvents) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO story_index (story_id, fingerprint, snapshot) VALUES (?,?,?)
 			ON CONFLICT(story_id) DO UPDATE SET fingerprint = excluded.fingerprint, snapshot = excluded.snapshot`,
-			e.StoryID, e.Fingerprint, store.MarshalSnapshot(e.Snapshot))
+			e.StoryID, e.Fingerprint, packText([]byte(store.MarshalSnapshot(e.Snapshot))))
 		if err != nil {
 			return err
 		}

@@ -1,5 +1,10 @@
 package sqlite
 
+import (
+	"context"
+	"database/sql"
+)
+
 // migrations is the ordered schema history; the schema version is the
 // number of steps applied (PRAGMA user_version). Append, never edit.
 var migrations = []string{
@@ -276,4 +281,141 @@ var migrations = []string{
 		last_error  TEXT NOT NULL DEFAULT ''
 	);
 	CREATE INDEX deliveries_due ON deliveries(next_try) WHERE next_try > 0;`,
+	// 10 (issue 16, compact storage and reads that do not grow with the
+	// store), all in this step's transaction:
+	//   - each report's brief's first line beside it (the story cards read
+	//     it, not the report);
+	//   - each outlet's article and story counts, kept by triggers in the
+	//     transaction that changes an article, with the (outlet, story)
+	//     pairs they count (the outlets page read every article), and an
+	//     index by outlet and day for each outlet's first and last day;
+	//   - a story's members in placement order with what a story page
+	//     lists of them (a covering index, about 185 bytes an article:
+	//     reading the rows read each member's page, body and all);
+	//   - a story's names counted from an index (a story page joined
+	//     every entity row of its members);
+	//   - the single-outlet stories (the outlets page's sole stories read
+	//     every story);
+	//   - each storyline's summary (stories, days, latest title), kept by
+	//     triggers on the stories: the count by one, the rest from indexes
+	//     by storyline (a generated store of 200,000 articles has a
+	//     storyline of 35,000 stories: recounted, every change to one of
+	//     them read them all);
+	//   - each story's originals (a link per outlet, what its card shows),
+	//     written with the story (stories.go), filled here by
+	//     fillOriginals;
+	//   - then packStored (pack.go) packs the reports, enrichments, index
+	//     snapshots and the checkpoint already stored.
+	`ALTER TABLE story_reports ADD COLUMN lead TEXT NOT NULL DEFAULT '';
+	UPDATE story_reports SET lead = coalesce(json_extract(report, '$.summary[0].text'), '');
+	ALTER TABLE stories ADD COLUMN originals TEXT NOT NULL DEFAULT '[]';
+	CREATE TABLE outlet_counts (
+		outlet   TEXT PRIMARY KEY,
+		articles INTEGER NOT NULL,
+		stories  INTEGER NOT NULL
+	) WITHOUT ROWID;
+	CREATE TABLE outlet_stories (
+		outlet   TEXT NOT NULL,
+		story_id INTEGER NOT NULL,
+		articles INTEGER NOT NULL,
+		PRIMARY KEY (outlet, story_id)
+	) WITHOUT ROWID;
+	INSERT INTO outlet_stories SELECT outlet, story_id, count(*) FROM articles WHERE story_id IS NOT NULL GROUP BY outlet, story_id;
+	INSERT INTO outlet_counts SELECT outlet, count(*), count(DISTINCT story_id) FROM articles GROUP BY outlet;
+	DROP INDEX articles_outlet;
+	CREATE INDEX articles_outlet ON articles(outlet, published);
+	DROP INDEX articles_story;
+	CREATE INDEX articles_story ON articles(story_id, placed_seq, id, duplicate_of, source, url, title, outlet, published, language);
+	DROP INDEX article_entities_story;
+	CREATE INDEX article_entities_story ON article_entities(story_id, type, key, article_id, mentions);
+	CREATE INDEX stories_sole ON stories(outlets ->> 0, last_published DESC, id, title, first_published)
+		WHERE json_array_length(outlets) = 1;
+	DROP INDEX stories_storyline;
+	CREATE INDEX stories_storyline ON stories(storyline_id, last_published, id);
+	CREATE INDEX stories_storyline_first ON stories(storyline_id, first_published);
+	CREATE TABLE storylines (
+		id      INTEGER PRIMARY KEY,
+		stories INTEGER NOT NULL,
+		first   TEXT NOT NULL,
+		last    TEXT NOT NULL,
+		title   TEXT NOT NULL
+	);
+	CREATE INDEX storylines_last ON storylines(last DESC, id) WHERE stories > 1;
+	INSERT INTO storylines SELECT storyline_id, count(*), coalesce(min(nullif(first_published, '')), ''), max(last_published),
+		(SELECT t.title FROM stories t WHERE t.storyline_id = s.storyline_id ORDER BY t.last_published = '', t.last_published DESC, t.id DESC LIMIT 1)
+		FROM stories s GROUP BY storyline_id;
+	CREATE TRIGGER stories_line_ai AFTER INSERT ON stories BEGIN
+		INSERT INTO storylines VALUES (new.storyline_id, 1, '', '', '') ON CONFLICT(id) DO UPDATE SET stories = stories + 1;
+		UPDATE storylines SET
+			first = coalesce((SELECT min(s.first_published) FROM stories s WHERE s.storyline_id = storylines.id AND s.first_published > ''), ''),
+			last = coalesce((SELECT max(s.last_published) FROM stories s WHERE s.storyline_id = storylines.id), ''),
+			title = coalesce((SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id AND s.last_published > ''
+					ORDER BY s.last_published DESC, s.id DESC LIMIT 1),
+				(SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id ORDER BY s.id DESC LIMIT 1), '')
+			WHERE id IN (new.storyline_id);
+	END;
+	CREATE TRIGGER stories_line_ad AFTER DELETE ON stories BEGIN
+		UPDATE storylines SET stories = stories - 1 WHERE id = old.storyline_id;
+		DELETE FROM storylines WHERE id = old.storyline_id AND stories = 0;
+		UPDATE storylines SET
+			first = coalesce((SELECT min(s.first_published) FROM stories s WHERE s.storyline_id = storylines.id AND s.first_published > ''), ''),
+			last = coalesce((SELECT max(s.last_published) FROM stories s WHERE s.storyline_id = storylines.id), ''),
+			title = coalesce((SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id AND s.last_published > ''
+					ORDER BY s.last_published DESC, s.id DESC LIMIT 1),
+				(SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id ORDER BY s.id DESC LIMIT 1), '')
+			WHERE id IN (old.storyline_id);
+	END;
+	CREATE TRIGGER stories_line_au AFTER UPDATE OF storyline_id, title, first_published, last_published ON stories BEGIN
+		UPDATE storylines SET stories = stories - 1 WHERE id = old.storyline_id AND old.storyline_id != new.storyline_id;
+		INSERT INTO storylines SELECT new.storyline_id, 1, '', '', '' WHERE old.storyline_id != new.storyline_id
+			ON CONFLICT(id) DO UPDATE SET stories = stories + 1;
+		DELETE FROM storylines WHERE id = old.storyline_id AND stories = 0;
+		UPDATE storylines SET
+			first = coalesce((SELECT min(s.first_published) FROM stories s WHERE s.storyline_id = storylines.id AND s.first_published > ''), ''),
+			last = coalesce((SELECT max(s.last_published) FROM stories s WHERE s.storyline_id = storylines.id), ''),
+			title = coalesce((SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id AND s.last_published > ''
+					ORDER BY s.last_published DESC, s.id DESC LIMIT 1),
+				(SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id ORDER BY s.id DESC LIMIT 1), '')
+			WHERE id IN (old.storyline_id, new.storyline_id);
+	END;
+	CREATE TRIGGER articles_count_ai AFTER INSERT ON articles BEGIN
+		INSERT INTO outlet_counts VALUES (new.outlet, 1, 0) ON CONFLICT(outlet) DO UPDATE SET articles = articles + 1;
+		INSERT INTO outlet_stories SELECT new.outlet, new.story_id, 1 WHERE new.story_id IS NOT NULL
+			ON CONFLICT(outlet, story_id) DO UPDATE SET articles = articles + 1;
+		UPDATE outlet_counts SET stories = stories + 1 WHERE outlet = new.outlet
+			AND (SELECT articles FROM outlet_stories WHERE outlet = new.outlet AND story_id = new.story_id) = 1;
+	END;
+	CREATE TRIGGER articles_count_ad AFTER DELETE ON articles BEGIN
+		UPDATE outlet_counts SET articles = articles - 1 WHERE outlet = old.outlet;
+		UPDATE outlet_stories SET articles = articles - 1 WHERE outlet = old.outlet AND story_id = old.story_id;
+		UPDATE outlet_counts SET stories = stories - 1 WHERE outlet = old.outlet
+			AND (SELECT articles FROM outlet_stories WHERE outlet = old.outlet AND story_id = old.story_id) = 0;
+		DELETE FROM outlet_stories WHERE outlet = old.outlet AND story_id = old.story_id AND articles = 0;
+		DELETE FROM outlet_counts WHERE outlet = old.outlet AND articles = 0;
+	END;
+	CREATE TRIGGER articles_count_au AFTER UPDATE OF outlet, story_id ON articles
+	WHEN old.outlet IS NOT new.outlet OR old.story_id IS NOT new.story_id BEGIN
+		UPDATE outlet_counts SET articles = articles - 1 WHERE outlet = old.outlet;
+		UPDATE outlet_stories SET articles = articles - 1 WHERE outlet = old.outlet AND story_id = old.story_id;
+		UPDATE outlet_counts SET stories = stories - 1 WHERE outlet = old.outlet
+			AND (SELECT articles FROM outlet_stories WHERE outlet = old.outlet AND story_id = old.story_id) = 0;
+		DELETE FROM outlet_stories WHERE outlet = old.outlet AND story_id = old.story_id AND articles = 0;
+		DELETE FROM outlet_counts WHERE outlet = old.outlet AND articles = 0;
+		INSERT INTO outlet_counts VALUES (new.outlet, 1, 0) ON CONFLICT(outlet) DO UPDATE SET articles = articles + 1;
+		INSERT INTO outlet_stories SELECT new.outlet, new.story_id, 1 WHERE new.story_id IS NOT NULL
+			ON CONFLICT(outlet, story_id) DO UPDATE SET articles = articles + 1;
+		UPDATE outlet_counts SET stories = stories + 1 WHERE outlet = new.outlet
+			AND (SELECT articles FROM outlet_stories WHERE outlet = new.outlet AND story_id = new.story_id) = 1;
+	END;`,
+}
+
+// goSteps are the parts of migration steps that SQL cannot do, by step
+// number; each runs after its step's SQL, in the same transaction.
+var goSteps = map[int]func(context.Context, *sql.Tx) error{
+	10: func(ctx context.Context, tx *sql.Tx) error {
+		if err := fillOriginals(ctx, tx); err != nil {
+			return err
+		}
+		return packStored(ctx, tx)
+	},
 }

@@ -171,8 +171,7 @@ func (s *DB) StoryLeads(ctx context.Context, ids []int64) (map[int64]string, err
 		return out, nil
 	}
 	ph, args := placeholders(ids)
-	rows, err := s.db.QueryContext(ctx, `SELECT story_id, coalesce(json_extract(report, '$.summary[0].text'), '')
-		FROM story_reports WHERE story_id IN (`+ph+`)`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT story_id, lead FROM story_reports WHERE story_id IN (`+ph+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("story leads: %w", err)
 	}

@@ -13,16 +13,19 @@ import (
 )
 
 // PutReport stores a story's comparison report with the fingerprint of the
-// articles it was built from, replacing any earlier one.
+// articles it was built from, replacing any earlier one. The report is
+// packed (store.Pack); its brief's first line is kept beside it for the
+// story cards, which would otherwise unpack every listed report.
 func (s *DB) PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error {
 	b, err := json.Marshal(r)
 	if err != nil {
 		return fmt.Errorf("put report %d: %w", storyID, err)
 	}
 	now := time.Now().UTC().Format(time.RFC3339)
-	_, err = s.db.ExecContext(ctx, `INSERT INTO story_reports (story_id, fingerprint, report, updated_at) VALUES (?,?,?,?)
-		ON CONFLICT(story_id) DO UPDATE SET fingerprint=excluded.fingerprint, report=excluded.report, updated_at=excluded.updated_at`,
-		storyID, fingerprint, string(b), now)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO story_reports (story_id, fingerprint, report, lead, updated_at) VALUES (?,?,?,?,?)
+		ON CONFLICT(story_id) DO UPDATE SET fingerprint=excluded.fingerprint, report=excluded.report, lead=excluded.lead,
+		updated_at=excluded.updated_at`,
+		storyID, fingerprint, store.Pack(b), r.Lead(), now)
 	if err != nil {
 		return fmt.Errorf("put report %d: %w", storyID, err)
 	}
@@ -33,7 +36,8 @@ func (s *DB) PutReport(ctx context.Context, storyID int64, fingerprint string, r
 // from, or store.ErrNotFound when none was stored.
 func (s *DB) Report(ctx context.Context, storyID int64) (model.Report, string, error) {
 	var r model.Report
-	var fp, body string
+	var fp string
+	var body []byte
 	err := s.db.QueryRowContext(ctx, `SELECT fingerprint, report FROM story_reports WHERE story_id = ?`, storyID).Scan(&fp, &body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, "", fmt.Errorf("report %d: %w", storyID, store.ErrNotFound)
@@ -41,7 +45,10 @@ func (s *DB) Report(ctx context.Context, storyID int64) (model.Report, string, e
 	if err != nil {
 		return r, "", fmt.Errorf("report %d: %w", storyID, err)
 	}
-	if err := json.Unmarshal([]byte(body), &r); err != nil {
+	if body, err = store.Unpack(body); err != nil {
+		return r, "", fmt.Errorf("report %d: %w", storyID, err)
+	}
+	if err := json.Unmarshal(body, &r); err != nil {
 		return r, "", fmt.Errorf("report %d: %w", storyID, err)
 	}
 	return r, fp, nil
@@ -88,7 +95,7 @@ func (s *DB) PutEnrichment(ctx context.Context, articleID int64, e model.Enrichm
 	if err != nil {
 		return fmt.Errorf("put enrichment %d: %w", articleID, err)
 	}
-	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET enrichment = ? WHERE id = ?`, string(b), articleID); err != nil {
+	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET enrichment = ? WHERE id = ?`, packText(b), articleID); err != nil {
 		return fmt.Errorf("put enrichment %d: %w", articleID, err)
 	}
 	return nil

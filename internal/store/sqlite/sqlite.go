@@ -12,6 +12,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -22,8 +23,9 @@ import (
 
 // DB is a Parallax store in one SQLite file.
 type DB struct {
-	db   *sql.DB
-	path string
+	db    *sql.DB
+	path  string
+	stmts sync.Map // query → *sql.Stmt prepared on the pool (see txStmt)
 }
 
 // Open opens (creating if needed) the store at path and brings its schema
@@ -102,7 +104,13 @@ func uriPath(path string) string {
 }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.stmts.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
+	return s.db.Close()
+}
 
 // Path is the database file.
 func (s *DB) Path() string { return s.path }
@@ -129,6 +137,11 @@ func (s *DB) migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
 				return err
 			}
+			if step := goSteps[i+1]; step != nil {
+				if err := step(ctx, tx); err != nil {
+					return err
+				}
+			}
 			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
 			return err
 		})
@@ -137,6 +150,34 @@ func (s *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// txStmt returns q prepared for tx. The statement is prepared once on each
+// pooled connection and kept: SQLite parses a statement in about the time
+// it takes to run a small one, and the writers run the same few thousands
+// of times (a family's records, a report, a pending mark).
+func (s *DB) txStmt(ctx context.Context, tx *sql.Tx, q string) (*sql.Stmt, error) {
+	st, err := s.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return tx.StmtContext(ctx, st), nil
+}
+
+// stmt is txStmt outside a transaction.
+func (s *DB) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := s.stmts.Load(q); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := s.db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := s.stmts.LoadOrStore(q, st); loaded {
+		st.Close()
+		st = prev.(*sql.Stmt)
+	}
+	return st, nil
 }
 
 func (s *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
@@ -275,13 +316,13 @@ func (st *articleStmts) put(ctx context.Context, a model.Article) (int64, store.
 	if err != nil {
 		return 0, 0, err
 	}
-	enrichment := ""
+	var enrichment any = ""
 	if a.Enrichment != nil {
 		b, err := json.Marshal(a.Enrichment)
 		if err != nil {
 			return 0, 0, err
 		}
-		enrichment = string(b)
+		enrichment = packText(b)
 	}
 	now := time.Now().UTC().Format(time.RFC3339)
 	var id int64
@@ -355,13 +396,26 @@ func (s *DB) Article(ctx context.Context, id int64) (model.Article, error) {
 	return a, setEnrichment(&a, enrichment)
 }
 
+// packText is JSON as stored (an enrichment, a snapshot): packed when that
+// pays (store.Pack), as text otherwise, so a short one stays readable.
+func packText(b []byte) any {
+	if p := store.Pack(b); store.IsPacked(p) {
+		return p
+	}
+	return string(b)
+}
+
 // setEnrichment decodes a stored enrichment ("" when never enriched).
 func setEnrichment(a *model.Article, stored string) error {
 	if stored == "" {
 		return nil
 	}
+	b, err := store.Unpack([]byte(stored))
+	if err != nil {
+		return fmt.Errorf("article %d enrichment: %w", a.ID, err)
+	}
 	var e model.Enrichment
-	if err := json.Unmarshal([]byte(stored), &e); err != nil {
+	if err := json.Unmarshal(b, &e); err != nil {
 		return fmt.Errorf("article %d enrichment: %w", a.ID, err)
 	}
 	a.Enrichment = &e
@@ -388,8 +442,15 @@ func (s *DB) Articles(ctx context.Context) ([]model.Article, error) {
 		ORDER BY published = '', published DESC, id`)
 }
 
+// searchCandidates bounds the matches a search ranks, and a list filtered
+// by words reads: the most recently stored ones. A word found in 86,000
+// of 200,000 generated articles took 0.65 s to rank in full and 8 s to
+// list the stories of, for a page that shows 50 of them.
+const searchCandidates = 5000
+
 // Search returns up to limit articles matching the words of q in their
-// title or body, best match first.
+// title or body, best match first among the searchCandidates most
+// recently stored matches.
 func (s *DB) Search(ctx context.Context, q string, limit int) ([]model.Article, error) {
 	fq := store.FTSQuery(q)
 	if fq == "" {
@@ -397,10 +458,11 @@ func (s *DB) Search(ctx context.Context, q string, limit int) ([]model.Article, 
 	}
 	// Rank in the index first and read only the best rows: joined before
 	// ranking, every match's row was read (most of the store for a common
-	// word), for a search that shows 50.
-	return s.query(ctx, `SELECT `+articleColumnsA+` FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS rank
-		FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ?) f
-		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id`, fq, limit)
+	// word), for a search that shows 50. FTS5 walks matches in rowid
+	// order, so the candidates cost no more than their number.
+	return s.query(ctx, `SELECT `+articleColumnsA+` FROM (SELECT rowid, rank FROM (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS rank
+		FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank, rowid LIMIT ?) f
+		JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.id`, fq, searchCandidates, limit)
 }
 
 func (s *DB) query(ctx context.Context, q string, args ...any) ([]model.Article, error) {

@@ -38,10 +38,75 @@ func putStories(ctx context.Context, tx *sql.Tx, stories []model.Story) error {
 			return err
 		}
 	}
+	for _, x := range stories {
+		if err := putOriginals(ctx, tx, x.ID); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
-const storyColumns = `s.id, s.storyline_id, s.title, s.outlets, s.independent, s.independent_outlets, s.first_published, s.last_published`
+// putOriginals writes a story's originals (store.Originals) from its
+// members as placed in this transaction: the writer reads the story's
+// members once per batch that changes it, so that a list of stories reads
+// one row per story, not every member.
+func putOriginals(ctx context.Context, tx *sql.Tx, storyID int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, coalesce(duplicate_of, 0), source, url, outlet
+		FROM articles WHERE story_id = ? ORDER BY placed_seq, id`, storyID)
+	if err != nil {
+		return err
+	}
+	var refs []store.ArticleRef
+	for rows.Next() {
+		var r store.ArticleRef
+		a := &r.Article
+		if err := rows.Scan(&a.ID, &r.DuplicateOf, &a.Source, &a.URL, &a.Outlet); err != nil {
+			rows.Close()
+			return err
+		}
+		refs = append(refs, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	b, err := json.Marshal(store.Originals(refs))
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE stories SET originals = ? WHERE id = ? AND originals IS NOT ?`, string(b), storyID, string(b))
+	return err
+}
+
+// fillOriginals writes every stored story's originals (migration 10).
+func fillOriginals(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM stories`)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := putOriginals(ctx, tx, id); err != nil {
+			return fmt.Errorf("story %d originals: %w", id, err)
+		}
+	}
+	return nil
+}
+
+const storyColumns = `s.id, s.storyline_id, s.title, s.outlets, s.independent, s.independent_outlets, s.first_published, s.last_published,
+	s.article_count, s.originals`
 
 // Stories lists stories as q asks, each with its article IDs.
 func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, error) {
@@ -60,8 +125,10 @@ func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, er
 		args = append(args, q.Until)
 	}
 	if fq := store.FTSQuery(q.Text); fq != "" {
-		where = append(where, `s.id IN (SELECT a.story_id FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?)`)
-		args = append(args, fq)
+		// The stories of the most recent matches (searchCandidates).
+		where = append(where, `s.id IN (SELECT a.story_id FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+			ORDER BY rowid DESC LIMIT ?) f JOIN articles a ON a.id = f.rowid)`)
+		args = append(args, fq, searchCandidates)
 	}
 	sqlq := `SELECT ` + storyColumns + ` FROM stories s`
 	if len(where) > 0 {
@@ -81,6 +148,9 @@ func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, er
 	}
 	if q.Keep != nil {
 		stories = q.Page(stories)
+	}
+	if q.Summaries {
+		return stories, nil
 	}
 	return stories, s.fillArticleIDs(ctx, stories)
 }
@@ -132,13 +202,16 @@ func (s *DB) queryStories(ctx context.Context, q string, args ...any) ([]model.S
 	var out []model.Story
 	for rows.Next() {
 		var x model.Story
-		var outlets string
+		var outlets, originals string
 		if err := rows.Scan(&x.ID, &x.StorylineID, &x.Title, &outlets, &x.Independent, &x.IndependentOutlets,
-			&x.FirstPublished, &x.LastPublished); err != nil {
+			&x.FirstPublished, &x.LastPublished, &x.Articles, &originals); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(outlets), &x.Outlets); err != nil {
 			return nil, fmt.Errorf("story %d outlets: %w", x.ID, err)
+		}
+		if err := json.Unmarshal([]byte(originals), &x.Originals); err != nil {
+			return nil, fmt.Errorf("story %d originals: %w", x.ID, err)
 		}
 		out = append(out, x)
 	}

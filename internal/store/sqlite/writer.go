@@ -166,7 +166,7 @@ func commitPlacements(ctx context.Context, tx *sql.Tx, b store.PlacementBatch) e
 	}
 	if c := b.Checkpoint; c != nil {
 		_, err := tx.ExecContext(ctx, `INSERT INTO cluster_checkpoint (one, seq, version, data) VALUES (1, ?, ?, ?)
-			ON CONFLICT(one) DO UPDATE SET seq = excluded.seq, version = excluded.version, data = excluded.data`, c.Seq, c.Version, c.Data)
+			ON CONFLICT(one) DO UPDATE SET seq = excluded.seq, version = excluded.version, data = excluded.data`, c.Seq, c.Version, store.PackFast(c.Data))
 		return err
 	}
 	return nil
@@ -254,6 +254,9 @@ func (s *DB) Checkpoint(ctx context.Context) (store.Checkpoint, bool, error) {
 		return c, false, nil
 	}
 	if err != nil {
+		return c, false, fmt.Errorf("checkpoint: %w", err)
+	}
+	if c.Data, err = store.Unpack(c.Data); err != nil {
 		return c, false, fmt.Errorf("checkpoint: %w", err)
 	}
 	return c, true, nil

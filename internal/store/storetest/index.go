@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -44,6 +45,7 @@ type IndexStore interface {
 // RunIndex checks the index and follows part of the contract.
 func RunIndex(t *testing.T, open func(t *testing.T) IndexStore) {
 	t.Run("index rows, family records and their reads", func(t *testing.T) { indexRecords(t, open(t)) })
+	t.Run("re-indexing writes only the articles that changed", func(t *testing.T) { indexChanges(t, open(t)) })
 	t.Run("a key joined into another record redirects", func(t *testing.T) { indexMerge(t, open(t)) })
 	t.Run("storylines", func(t *testing.T) { storylines(t, open(t)) })
 	t.Run("follows, events and deliveries", func(t *testing.T) { followEvents(t, open(t)) })
@@ -54,18 +56,7 @@ func RunIndex(t *testing.T, open func(t *testing.T) IndexStore) {
 func indexNewsroom(t *testing.T, s IndexStore) []int64 {
 	t.Helper()
 	ids := newsroom(t, s)
-	voss := func(key, name string) model.Entity {
-		return model.Entity{Name: name, Key: key, Type: model.Person, Aliases: []string{"Voss"}, Mentions: 2}
-	}
-	idx := store.StoryIndex{StoryID: 1, ArticleIDs: []int64{ids[0], ids[1]},
-		Entities: []store.EntityRow{
-			{ArticleID: ids[0], N: 0, StoryID: 1, Family: "person:vos", Entity: voss("mara voss", "Mara Voss")},
-			{ArticleID: ids[0], N: 1, StoryID: 1, Family: "place:corvane", Entity: model.Entity{Name: "Corvane", Key: "corvane", Type: model.Place, Mentions: 1}},
-			{ArticleID: ids[1], N: 0, StoryID: 1, Family: "person:vos", Entity: voss("voss", "Voss")},
-		},
-		Quotes: []store.QuoteRow{{ArticleID: ids[1], StoryID: 1, Quote: model.Quote{Text: "The crews will sail when the pay is fair",
-			Speaker: "Voss", SpeakerKey: "voss", Verb: "said"}}},
-	}
+	idx := newsroomIndex(ids)
 	ctx := context.Background()
 	if err := s.PutStoryIndex(ctx, idx); err != nil {
 		t.Fatal(err)
@@ -152,6 +143,73 @@ func indexRecords(t *testing.T, s IndexStore) {
 	}
 }
 
+// newsroomIndex is the index indexNewsroom writes, with more.
+func newsroomIndex(ids []int64, more ...store.EntityRow) store.StoryIndex {
+	voss := func(key, name string) model.Entity {
+		return model.Entity{Name: name, Key: key, Type: model.Person, Aliases: []string{"Voss"}, Mentions: 2}
+	}
+	idx := store.StoryIndex{StoryID: 1, ArticleIDs: []int64{ids[0], ids[1]},
+		Entities: []store.EntityRow{
+			{ArticleID: ids[0], N: 0, StoryID: 1, Family: "person:vos", Entity: voss("mara voss", "Mara Voss")},
+			{ArticleID: ids[0], N: 1, StoryID: 1, Family: "place:corvane", Entity: model.Entity{Name: "Corvane", Key: "corvane", Type: model.Place, Mentions: 1}},
+			{ArticleID: ids[1], N: 0, StoryID: 1, Family: "person:vos", Entity: voss("voss", "Voss")},
+		},
+		Quotes: []store.QuoteRow{{ArticleID: ids[1], StoryID: 1, Quote: model.Quote{Text: "The crews will sail when the pay is fair",
+			Speaker: "Voss", SpeakerKey: "voss", Verb: "said"}}},
+	}
+	for _, r := range more {
+		if !slices.Contains(idx.ArticleIDs, r.ArticleID) {
+			idx.ArticleIDs = append(idx.ArticleIDs, r.ArticleID)
+		}
+		idx.Entities = append(idx.Entities, r)
+	}
+	return idx
+}
+
+// indexChanges indexes the story again as it grows and changes: only the
+// families of rows that changed are marked, and rows that did not change
+// stay as they were (the quotation is still found once).
+func indexChanges(t *testing.T, s IndexStore) {
+	ctx := context.Background()
+	ids := indexNewsroom(t, s)
+	pending := func(want ...string) {
+		t.Helper()
+		fams, err := s.PendingFamilies(ctx)
+		var got []string
+		for _, f := range fams {
+			got = append(got, f.Family)
+		}
+		if err != nil || !slices.Equal(got, want) {
+			t.Fatalf("pending families = %q, %v; want %q", got, err, want)
+		}
+		for _, f := range fams {
+			putFamily(t, s, f)
+		}
+	}
+	if err := s.PutStoryIndex(ctx, newsroomIndex(ids)); err != nil {
+		t.Fatal(err)
+	}
+	pending() // the same rows again: nothing to rebuild
+	fenmoor := store.EntityRow{ArticleID: ids[2], N: 0, StoryID: 1, Family: "place:fenmoor",
+		Entity: model.Entity{Name: "Fenmoor", Key: "fenmoor", Type: model.Place, Mentions: 1}}
+	if err := s.PutStoryIndex(ctx, newsroomIndex(ids, fenmoor)); err != nil {
+		t.Fatal(err)
+	}
+	pending("place:fenmoor") // a member joined: its families only
+	idx := newsroomIndex(ids, fenmoor)
+	idx.Entities[2].Entity.Mentions = 3 // the second article's enrichment changed
+	if err := s.PutStoryIndex(ctx, idx); err != nil {
+		t.Fatal(err)
+	}
+	pending("person:vos")
+	if rows, err := s.FamilyRows(ctx, "person:vos"); err != nil || len(rows) != 2 || rows[1].Entity.Mentions != 3 {
+		t.Errorf("family rows = %+v, %v", rows, err)
+	}
+	if hits, err := s.SearchQuotes(ctx, "pay fair", 10); err != nil || len(hits) != 1 {
+		t.Errorf("SearchQuotes after re-indexing = %+v, %v; want the quotation once", hits, err)
+	}
+}
+
 func indexMerge(t *testing.T, s IndexStore) {
 	ctx := context.Background()
 	newsroom(t, s)
@@ -187,6 +245,18 @@ func storylines(t *testing.T, s IndexStore) {
 	stories, err := s.StorylineStories(ctx, 1, 10)
 	if err != nil || len(stories) != 2 || stories[0].ID != 1 || stories[1].ID != 2 || len(stories[1].ArticleIDs) != 2 {
 		t.Errorf("StorylineStories = %+v, %v", stories, err)
+	}
+	// The lantern festival joins storyline 1 and the budget vote leaves
+	// it for the festival's old one: the lines follow their stories.
+	Commit(t, s, store.PlacementBatch{Stories: []model.Story{
+		{ID: 2, StorylineID: 3, Title: "Budget vote, again", ArticleIDs: stories[1].ArticleIDs, Outlets: []string{"Harbour Wire"},
+			FirstPublished: "2026-02-03", LastPublished: "2026-02-04", Independent: 1, IndependentOutlets: 1},
+		{ID: 3, StorylineID: 1, Title: "Lantern festival", ArticleIDs: []int64{4}, Outlets: []string{"Fenmoor Post"},
+			Independent: 1, IndependentOutlets: 1},
+	}})
+	lines, err = s.Storylines(ctx, 10, 0)
+	if err != nil || len(lines) != 1 || lines[0].ID != 1 || lines[0].Stories != 2 || lines[0].Last != "2026-02-02" || lines[0].Title != "Ferry strike" {
+		t.Errorf("Storylines after stories moved = %+v, %v", lines, err)
 	}
 }
 

@@ -88,6 +88,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 	runFeeds(t, open)
 	runWriter(t, open)
 	runOutlets(t, open)
+	runSummaries(t, open)
 }
 
 func runArticles(t *testing.T, open func(t *testing.T) Store) {

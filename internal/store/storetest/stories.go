@@ -114,7 +114,8 @@ func runStories(t *testing.T, open func(t *testing.T) Store) {
 		}
 		want := model.Story{ID: 1, StorylineID: 1, Title: "Ferry strike", ArticleIDs: []int64{ids[0], ids[1]},
 			Outlets: []string{"Fenmoor Post", "Harbour Wire"}, FirstPublished: "2026-02-01", LastPublished: "2026-02-02",
-			Independent: 2, IndependentOutlets: 2}
+			Independent: 2, IndependentOutlets: 2, Articles: 2,
+			Originals: []model.Original{{Outlet: "Harbour Wire", ArticleID: ids[0]}, {Outlet: "Fenmoor Post", ArticleID: ids[1]}}}
 		if fmt.Sprintf("%+v", all[0]) != fmt.Sprintf("%+v", want) {
 			t.Errorf("story 1 = %+v\nwant      %+v", all[0], want)
 		}
