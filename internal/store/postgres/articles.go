@@ -113,6 +113,9 @@ func putArticle(ctx context.Context, tx pgx.Tx, a model.Article) (int64, store.O
 		_, err = tx.Exec(ctx, `INSERT INTO pending_reports (story_id, mark)
 			SELECT story_id, 1 FROM articles WHERE id = $1 AND story_id IS NOT NULL
 			ON CONFLICT (story_id) DO UPDATE SET mark = pending_reports.mark + 1`, id)
+		if err == nil {
+			err = refreshOriginals(ctx, tx, id)
+		}
 		return id, store.Updated, err
 	case !errors.Is(err, pgx.ErrNoRows):
 		return 0, 0, err

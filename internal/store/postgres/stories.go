@@ -34,6 +34,17 @@ func queueStories(b *pgx.Batch, stories []model.Story) {
 const storyColumns = `s.id, s.storyline_id, s.title, s.outlets, s.independent, s.independent_outlets, s.first_published, s.last_published,
 	s.article_count, s.originals`
 
+// refreshOriginals rewrites the originals of the story article id is
+// placed in, if any: an article updated in place may have a new URL or
+// outlet, which its story's card shows.
+func refreshOriginals(ctx context.Context, tx pgx.Tx, id int64) error {
+	var story *int64
+	if err := tx.QueryRow(ctx, `SELECT story_id FROM articles WHERE id = $1`, id).Scan(&story); err != nil || story == nil {
+		return err
+	}
+	return putOriginals(ctx, tx, *story)
+}
+
 // putOriginals writes a story's originals (store.Originals) from its
 // members as placed in this transaction: the writer reads the story's
 // members once per batch that changes it, so that a list of stories reads

@@ -261,12 +261,13 @@ func (s *DB) PutArticles(ctx context.Context, arts []model.Article, then store.T
 
 // articleStmts are putArticle's statements, prepared once for a batch.
 type articleStmts struct {
+	tx                                                *sql.Tx
 	byFingerprint, byKey, update, markPending, insert *sql.Stmt
 	savepoint, rollbackTo, release                    *sql.Stmt
 }
 
 func prepareArticleStmts(ctx context.Context, tx *sql.Tx) (*articleStmts, error) {
-	var st articleStmts
+	st := articleStmts{tx: tx}
 	for _, p := range []struct {
 		dst **sql.Stmt
 		q   string
@@ -340,6 +341,9 @@ func (st *articleStmts) put(ctx context.Context, a model.Article) (int64, store.
 			a.Published, a.Language, a.Body, string(pageDates), enrichment, now, id)
 		if err == nil {
 			_, err = st.markPending.ExecContext(ctx, id)
+		}
+		if err == nil {
+			err = refreshOriginals(ctx, st.tx, id)
 		}
 		return id, store.Updated, err
 	case !errors.Is(err, sql.ErrNoRows):

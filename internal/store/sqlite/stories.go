@@ -46,6 +46,17 @@ func putStories(ctx context.Context, tx *sql.Tx, stories []model.Story) error {
 	return nil
 }
 
+// refreshOriginals rewrites the originals of the story article id is
+// placed in, if any: an article updated in place may have a new URL or
+// outlet, which its story's card shows.
+func refreshOriginals(ctx context.Context, tx *sql.Tx, id int64) error {
+	var story sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT story_id FROM articles WHERE id = ?`, id).Scan(&story); err != nil || !story.Valid {
+		return err
+	}
+	return putOriginals(ctx, tx, story.Int64)
+}
+
 // putOriginals writes a story's originals (store.Originals) from its
 // members as placed in this transaction: the writer reads the story's
 // members once per batch that changes it, so that a list of stories reads

@@ -76,5 +76,15 @@ func runSummaries(t *testing.T, open func(t *testing.T) Store) {
 			{Name: "Fenmoor Post", Articles: 3, Stories: 2, First: "2026-01-30", Last: "2026-02-02"},
 			{Name: "Harbour Wire", Articles: 3, Stories: 2, First: "2026-02-01", Last: "2026-02-04"},
 		})
+		// Its story's card (the originals) names the outlet at once, in the
+		// same transaction as the update.
+		x, err := s.Story(ctx, 1)
+		named := false
+		for _, o := range x.Originals {
+			named = named || o.ArticleID == ids[5] && o.Outlet == "Fenmoor Post"
+		}
+		if err != nil || !named {
+			t.Errorf("story 1 originals after its article's outlet changed: %+v, %v; want article %d as Fenmoor Post", x.Originals, err, ids[5])
+		}
 	})
 }
