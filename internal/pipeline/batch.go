@@ -102,7 +102,7 @@ func (c *collector) placeBatch(batch []held, puts []store.Put, evs []Event) (*st
 		if s != nil && ev.Err == nil && ev.Outcome == store.New {
 			a := h.r.article
 			a.ID = ev.ID
-			p := s.Place(a)
+			p := s.PlacePrepared(a, h.r.prep)
 			ev.StoryID, ev.Dup = p.StoryID, p.DuplicateOf
 		}
 		evs[i] = ev

@@ -111,7 +111,19 @@ func (s *Stories) Placed(id int64) bool {
 // Place puts one newly stored article (its ID set) into a story; the
 // placement is written at the next Flush.
 func (s *Stories) Place(a model.Article) model.Placement {
-	as := s.c.Assign(a)
+	return s.PlacePrepared(a, nil)
+}
+
+// Prepare does the part of placing a that reads the article alone
+// (cluster.Prepare); unlike the rest of Stories, any goroutine may call
+// it, while another places.
+func (s *Stories) Prepare(a model.Article) *cluster.Prepared {
+	return cluster.Prepare(s.cfg, a)
+}
+
+// PlacePrepared is Place with a's Prepare done (nil: done here).
+func (s *Stories) PlacePrepared(a model.Article, prep *cluster.Prepared) model.Placement {
+	as := s.c.AssignPrepared(a, prep)
 	s.seq++
 	p := model.Placement{ArticleID: a.ID, StoryID: as.StoryID, StorylineID: as.StorylineID,
 		DuplicateOf: as.DuplicateOf, NewStory: as.NewStory, Seq: s.seq}
