@@ -84,10 +84,20 @@ func New(cfg Config) *Clusterer {
 // when none is similar enough, and returns the decision. Assigning a known
 // ID again changes nothing and returns its existing assignment.
 func (c *Clusterer) Assign(a model.Article) Assignment {
+	return c.AssignPrepared(a, nil)
+}
+
+// AssignPrepared is Assign with the article's Prepare done already (by
+// Prepare with this clusterer's configuration); p nil, or made of another
+// headline or body, is prepared again here.
+func (c *Clusterer) AssignPrepared(a model.Article, p *Prepared) Assignment {
 	if rec, ok := c.known[a.ID]; ok {
 		return c.assignment(a.ID, rec)
 	}
-	f := c.extract(a)
+	if p == nil || p.title != a.Title || p.body != a.Body {
+		p = Prepare(c.cfg, a)
+	}
+	f := c.features(p)
 	c.advance()
 	place := placeDay(f.time)
 	if orig, s, ok := c.dups.find(f.sig, f.nsh, place, days(c.cfg.Window), c.cfg.DuplicateThreshold); ok {

@@ -29,42 +29,80 @@ type entityRef struct {
 // "turkey" and the word "turkey" stay apart.
 const entityPrefix = "\x01"
 
-// extract computes an article's features, interning new terms. The text
-// is tokenised once; terms, shingles and (by default) names share the tokens.
-func (c *Clusterer) extract(a model.Article) features {
+// Prepared is what the clusterer reads of an article before it consults
+// its own state: the article's time, its body's MinHash and its terms and
+// names as strings. It is a function of the article and the configuration
+// alone, so the pipeline's workers compute it beside extraction and the
+// one goroutine that places articles in order only interns and decides
+// (AssignPrepared).
+type Prepared struct {
+	title, body string // the article's, to check it is the one assigned
+	time        artTime
+	sig         []uint32
+	nsh         int32
+	titleTerms  []string // normalised terms of the headline
+	leadTerms   []string // normalised terms of the body's lead words
+	names       []string // entity names, in the order found
+}
+
+// Prepare computes an article's Prepared; any goroutine may call it.
+// The text is tokenised once; terms, shingles and (by default) names
+// share the tokens.
+func Prepare(cfg Config, a model.Article) *Prepared {
 	title, body := capTokens(a.Title), capTokens(a.Body)
 	words := make([]string, len(body))
 	for i, t := range body {
 		words[i] = t.lower
 	}
-	f := features{
-		time: articleTime(a.Published, a.URL, a.PageDates, a.Title, a.Body),
-		sig:  minhash(words),
-		nsh:  int32(max(0, len(words)-shingleWords+1)),
+	p := &Prepared{
+		title: a.Title,
+		body:  a.Body,
+		time:  articleTime(a.Published, a.URL, a.PageDates, a.Title, a.Body),
+		sig:   minhash(words),
+		nsh:   int32(max(0, len(words)-shingleWords+1)),
 	}
-	counts := make(map[uint32]float32, len(words)/2)
 	for _, t := range title {
 		if w, ok := normTerm(t.lower); ok {
-			counts[c.vocab.id(w)] += float32(c.cfg.TitleWeight)
+			p.titleTerms = append(p.titleTerms, w)
 		}
 	}
-	if c.cfg.LeadWords > 0 && len(words) > c.cfg.LeadWords {
-		words = words[:c.cfg.LeadWords]
+	if cfg.LeadWords > 0 && len(words) > cfg.LeadWords {
+		words = words[:cfg.LeadWords]
 	}
+	p.leadTerms = words[:0] // normalised in place: words is not read again
 	for _, w := range words {
 		if w, ok := normTerm(w); ok {
-			counts[c.vocab.id(w)]++
+			p.leadTerms = append(p.leadTerms, w)
 		}
+	}
+	if cfg.Entities != nil {
+		p.names = cfg.Entities(a.Title, a.Body)
+	} else {
+		p.names = tokenEntities(title, body)
+	}
+	return p
+}
+
+// extract computes an article's features, interning new terms.
+func (c *Clusterer) extract(a model.Article) features {
+	return c.features(Prepare(c.cfg, a))
+}
+
+// features interns a prepared article's terms and names, in the order
+// extract always has (headline, lead, names), so IDs do not depend on
+// where the article was prepared.
+func (c *Clusterer) features(p *Prepared) features {
+	f := features{time: p.time, sig: p.sig, nsh: p.nsh}
+	counts := make(map[uint32]float32, len(p.leadTerms))
+	for _, w := range p.titleTerms {
+		counts[c.vocab.id(w)] += float32(c.cfg.TitleWeight)
+	}
+	for _, w := range p.leadTerms {
+		counts[c.vocab.id(w)]++
 	}
 	f.text = sublinear(counts)
 	clear(counts)
-	var names []string
-	if c.cfg.Entities != nil {
-		names = c.cfg.Entities(a.Title, a.Body)
-	} else {
-		names = tokenEntities(title, body)
-	}
-	for _, e := range names {
+	for _, e := range p.names {
 		id := c.vocab.id(entityPrefix + e)
 		if counts[id] == 0 {
 			f.names = append(f.names, entityRef{id, e})

@@ -519,14 +519,19 @@ var groupNouns = setOf(`republicans democrats americans conservatives liberals p
 catholics christians muslims jews evangelicals`)
 
 // capitalisedInside: the article writes w, capitalised, inside a sentence.
+// The words found after the first of each sentence are gathered once per
+// article (d.inside): the brief asks this of many sentences' first words.
 func capitalisedInside(d *doc, w string) bool {
-	for _, s := range d.sents {
-		ws := rawWords(s.text)
-		if len(ws) > 1 && slices.Contains(ws[1:], w) {
-			return true
+	if d.inside == nil {
+		d.inside = map[string]bool{}
+		for _, s := range d.sents {
+			ws := rawWords(s.text)
+			for _, x := range ws[min(1, len(ws)):] {
+				d.inside[x] = true
+			}
 		}
 	}
-	return false
+	return d.inside[w]
 }
 
 // repeats: a candidate says again what a picked sentence says, in the

@@ -370,7 +370,10 @@ func numbersOf(s *sent) map[string]bool {
 // "14" alike; "4,000" whole).
 func numbersIn(t string) map[string]bool {
 	out := make(map[string]bool)
-	for _, w := range text.Words(thousandsJoined.ReplaceAllString(t, "$1$2")) {
+	if strings.IndexByte(t, ',') >= 0 { // no comma, no "4,000" to join
+		t = thousandsJoined.ReplaceAllString(t, "$1$2")
+	}
+	for _, w := range text.Words(t) {
 		if isDigits(w) {
 			out[w] = true
 		} else if n, ok := numberWords[w]; ok {

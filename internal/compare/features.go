@@ -80,7 +80,14 @@ var quoteMarks = map[rune]rune{'"': '"', '“': '”', '«': '»', '„': '“'}
 // stripQuoted removes the passages inside double quotation marks: the words
 // there are the speaker's, not the outlet's.
 func stripQuoted(s string) string {
+	// Most sentences quote nothing: they come back as they are (valid
+	// UTF-8 only, since rewriting rune by rune turns a bad byte into
+	// U+FFFD). A report strips every sentence several times.
+	if !strings.ContainsAny(s, quoteOpeners) && utf8.ValidString(s) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	var closing rune
 	for _, r := range s {
 		switch {
@@ -96,6 +103,9 @@ func stripQuoted(s string) string {
 	}
 	return b.String()
 }
+
+// quoteOpeners are quoteMarks' keys.
+const quoteOpeners = "\"“«„"
 
 // findNames returns the entity keys named in s and s with those names
 // blanked out, so that "Kiev" and "Kyiv" both become one key.

@@ -38,6 +38,9 @@ type doc struct {
 	surface []nameForm
 	// headline caches headlineTerms: read once per sentence by the brief.
 	headline map[string]bool
+	// inside caches the words the article's sentences have after their
+	// first (capitalisedInside).
+	inside map[string]bool
 }
 
 // nameForm is one way an article writes an entity's name.

@@ -3,6 +3,7 @@ package enrich
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -35,7 +36,10 @@ func foldName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true
-	for _, r := range norm.NFD.String(s) {
+	if !isASCII(s) { // NFD leaves ASCII as it is; most names are ASCII
+		s = norm.NFD.String(s)
+	}
+	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -98,6 +102,9 @@ func foldWord(w string) string {
 	if slavicName(w) {
 		w = foldGermanSlavic(w)
 	}
+	if !doubledLetter(w) { // the common case: nothing to drop, no copy
+		return w
+	}
 	var b strings.Builder
 	b.Grow(len(w))
 	var prev rune
@@ -109,6 +116,28 @@ func foldWord(w string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// doubledLetter reports a letter written twice in a row in w.
+func doubledLetter(w string) bool {
+	var prev rune
+	for _, r := range w {
+		if r == prev && unicode.IsLetter(r) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// isASCII reports a string of ASCII bytes only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // slavicEndings end Slavic family names in any romanisation.

@@ -46,7 +46,7 @@ func Document(d source.Doc) (model.Article, error) {
 	dropControls(&a)
 	a.URL = webURL(a.URL)
 	a.Language = language(d.Kind, a)
-	if a.Body == "" || d.Kind == source.KindHTML && len(text.Words(a.Body)) < minHTMLWords {
+	if a.Body == "" || d.Kind == source.KindHTML && !hasWords(a.Body, minHTMLWords) {
 		return a, ErrNoContent
 	}
 	return a, nil
@@ -60,6 +60,24 @@ func language(kind source.Kind, a model.Article) string {
 		return lang.Primary(a.Language)
 	}
 	return lang.Of(a.Title, a.Body, a.Language)
+}
+
+// hasWords reports whether s has at least n words (as text.Words counts
+// them) without listing them all: a page's body has thousands.
+func hasWords(s string, n int) bool {
+	in := false
+	for _, r := range s {
+		switch w := text.IsWordRune(r); {
+		case w && !in:
+			if n--; n <= 0 {
+				return true
+			}
+			in = true
+		case !w:
+			in = false
+		}
+	}
+	return n <= 0
 }
 
 // minHTMLWords is the least text an HTML page must yield to be an article:

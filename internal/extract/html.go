@@ -135,7 +135,7 @@ func formatDate(t time.Time) string {
 // page's <p> elements.
 func fallbackHTML(a *model.Article, doc *html.Node) {
 	var title, h1, lang, canonical, published string
-	var paras []string
+	var paras []*html.Node // read only when trafilatura found no body
 	walk(doc, func(n *html.Node) bool {
 		switch n.DataAtom {
 		case atom.Script:
@@ -166,9 +166,7 @@ func fallbackHTML(a *model.Article, doc *html.Node) {
 				canonical = attr(n, "href")
 			}
 		case atom.P:
-			if t := cleanLine(textOf(n)); len(t) > 0 {
-				paras = append(paras, t)
-			}
+			paras = append(paras, n)
 			return false
 		}
 		return true
@@ -192,7 +190,13 @@ func fallbackHTML(a *model.Article, doc *html.Node) {
 		a.Published = published
 	}
 	if a.Body == "" {
-		a.Body = model.JoinParagraphs(paras)
+		var ps []string
+		for _, n := range paras {
+			if t := cleanLine(textOf(n)); len(t) > 0 {
+				ps = append(ps, t)
+			}
+		}
+		a.Body = model.JoinParagraphs(ps)
 	}
 	if a.Authors == nil {
 		a.Authors = []string{}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"parallax/internal/text"
 )
 
 func TestFromHTMLFallbacks(t *testing.T) {
@@ -80,4 +82,15 @@ func FuzzNormaliseDate(f *testing.F) {
 			t.Fatalf("NormaliseDate(%q) = %q, which does not normalise to itself", s, got)
 		}
 	})
+}
+
+// TestHasWords: hasWords agrees with counting text.Words.
+func TestHasWords(t *testing.T) {
+	for _, s := range []string{"", " ", "one", "one two three four five", "one two three four five six", "a-b c_d e's f.g h1 2i", "  x  y  z  w  v  u  ", "naïve café résumé déjà vu à", "日本語 テキスト です ね よ は"} {
+		for n := 0; n <= 8; n++ {
+			if got, want := hasWords(s, n), len(text.Words(s)) >= n; got != want {
+				t.Errorf("hasWords(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
 }

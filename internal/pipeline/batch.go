@@ -91,9 +91,15 @@ func (c *collector) flush() error {
 }
 
 // placeBatch turns a batch's results into events, places its new articles
-// and returns the placements due for writing, if any.
+// and returns the placements due for writing, if any: the first flushEvery
+// pending, prepared (story rows, checkpoint) the moment the last of them is
+// placed. Batches end wherever the workers' timing ends them; preparing at
+// a fixed count of placements instead of at a batch's end makes what is
+// written, story titles included (they weigh terms by the IDF of the
+// moment), the same whatever that timing was.
 func (c *collector) placeBatch(batch []held, puts []store.Put, evs []Event) (*store.PlacementBatch, error) {
 	s := c.opt.Stories
+	var due *store.PlacementBatch
 	for i, h := range batch {
 		ev := Event{Source: h.r.source, ID: puts[i].ID, Outcome: puts[i].Outcome, Warning: h.r.warning, Done: h.done, Seen: h.seen}
 		if puts[i].Err != nil {
@@ -102,13 +108,16 @@ func (c *collector) placeBatch(batch []held, puts []store.Put, evs []Event) (*st
 		if s != nil && ev.Err == nil && ev.Outcome == store.New {
 			a := h.r.article
 			a.ID = ev.ID
-			p := s.Place(a)
+			p := s.PlacePrepared(a, h.r.prep)
 			ev.StoryID, ev.Dup = p.StoryID, p.DuplicateOf
+			if due == nil && s.Pending() >= flushEvery {
+				var err error
+				if due, err = s.prepare(s.checkpointDue()); err != nil {
+					return nil, err
+				}
+			}
 		}
 		evs[i] = ev
 	}
-	if s == nil || s.Pending() < flushEvery {
-		return nil, nil
-	}
-	return s.prepare(s.checkpointDue())
+	return due, nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"parallax/internal/cluster"
 	"parallax/internal/extract"
 	"parallax/internal/model"
 	"parallax/internal/outlets"
@@ -116,6 +117,10 @@ type result struct {
 	page        *model.FetchedPage // validators to keep once stored
 	notModified bool               // a 304: page is what was kept
 	warning     string
+	// prep is the article's clustering features as far as they depend on
+	// the article alone, computed by the worker so that the goroutine
+	// that stores and places in order does less (Stories.Prepare).
+	prep *cluster.Prepared
 }
 
 // Ingest reads every input under paths, extracts each document and stores
@@ -157,7 +162,11 @@ func Ingest(ctx context.Context, paths []string, st Store, opt Options) (Summary
 	for range workers {
 		go func() {
 			for j := range jobs {
-				results <- work(j, opt.Extract, opt.Enrich)
+				r := work(j, opt.Extract, opt.Enrich)
+				if opt.Stories != nil && r.err == nil && r.marker == nil && !r.notModified {
+					r.prep = opt.Stories.Prepare(r.article)
+				}
+				results <- r
 			}
 			done <- struct{}{}
 		}()
@@ -360,7 +369,7 @@ func (c *collector) settle(r result, done, seen int) error {
 	if ev.Err != nil && r.file != "" {
 		c.failedFiles[r.file] = true
 	}
-	if err := place(c.ctx, c.opt.Stories, r.article, &ev); err != nil {
+	if err := place(c.ctx, c.opt.Stories, r.article, r.prep, &ev); err != nil {
 		return err
 	}
 	if err := keepPage(c.ctx, c.opt.Pages, r, ev); err != nil {
@@ -426,14 +435,14 @@ func (s *Summary) count(ev Event) {
 // place puts a newly stored article into its story. A failure to write
 // placements ends the run: later articles would be placed against state
 // the store does not have.
-func place(ctx context.Context, s *Stories, a model.Article, ev *Event) error {
+func place(ctx context.Context, s *Stories, a model.Article, prep *cluster.Prepared, ev *Event) error {
 	// An updated article stays where it was; the store marked its story's
 	// report pending when it stored the change.
 	if s == nil || ev.Err != nil || ev.Outcome != store.New {
 		return nil
 	}
 	a.ID = ev.ID
-	p := s.Place(a)
+	p := s.PlacePrepared(a, prep)
 	ev.StoryID, ev.Dup = p.StoryID, p.DuplicateOf
 	if s.Pending() >= flushEvery {
 		return s.Flush(ctx)

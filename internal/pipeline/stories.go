@@ -30,7 +30,10 @@ type Stories struct {
 	cpSeq   int64 // the placement the stored checkpoint is at
 	pending []model.Placement
 	written map[int64]int64 // story → its storyline as last written
-	touched map[int64]bool
+	// touched maps each story an article joined since its row was last
+	// written to that placement's seq: a flush prepared in the middle of
+	// a batch leaves the stories touched after it to the next.
+	touched map[int64]int64
 }
 
 // LoadStories rebuilds the clusterer from the store, under lease (the
@@ -59,7 +62,7 @@ func ReplayStories(ctx context.Context, st PlacementStore, lease store.Lease, cf
 }
 
 func replayStories(ctx context.Context, st PlacementStore, lease store.Lease, cfg cluster.Config) (*Stories, []model.Article, error) {
-	s := &Stories{st: st, epoch: lease.Epoch(), cfg: cfg, c: cluster.New(cfg), written: map[int64]int64{}, touched: map[int64]bool{}}
+	s := &Stories{st: st, epoch: lease.Epoch(), cfg: cfg, c: cluster.New(cfg), written: map[int64]int64{}, touched: map[int64]int64{}}
 	cp, ok, err := st.Checkpoint(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load stories: %w", err)
@@ -111,11 +114,23 @@ func (s *Stories) Placed(id int64) bool {
 // Place puts one newly stored article (its ID set) into a story; the
 // placement is written at the next Flush.
 func (s *Stories) Place(a model.Article) model.Placement {
-	as := s.c.Assign(a)
+	return s.PlacePrepared(a, nil)
+}
+
+// Prepare does the part of placing a that reads the article alone
+// (cluster.Prepare); unlike the rest of Stories, any goroutine may call
+// it, while another places.
+func (s *Stories) Prepare(a model.Article) *cluster.Prepared {
+	return cluster.Prepare(s.cfg, a)
+}
+
+// PlacePrepared is Place with a's Prepare done (nil: done here).
+func (s *Stories) PlacePrepared(a model.Article, prep *cluster.Prepared) model.Placement {
+	as := s.c.AssignPrepared(a, prep)
 	s.seq++
 	p := model.Placement{ArticleID: a.ID, StoryID: as.StoryID, StorylineID: as.StorylineID,
 		DuplicateOf: as.DuplicateOf, NewStory: as.NewStory, Seq: s.seq}
-	s.touched[as.StoryID] = true
+	s.touched[as.StoryID] = s.seq
 	s.pending = append(s.pending, p)
 	return p
 }
@@ -167,7 +182,7 @@ func (s *Stories) flush(ctx context.Context, checkpoint bool) error {
 func (s *Stories) prepare(checkpoint bool) (*store.PlacementBatch, error) {
 	var ids []int64
 	s.c.Storylines(func(story, line int64) {
-		if old, ok := s.written[story]; !ok || s.touched[story] || old != line {
+		if old, ok := s.written[story]; !ok || s.touched[story] > 0 || old != line {
 			ids = append(ids, story)
 		}
 	})
@@ -197,7 +212,17 @@ func (s *Stories) committed(b *store.PlacementBatch) {
 	if b.Checkpoint != nil {
 		s.cpSeq = b.Checkpoint.Seq
 	}
-	clear(s.touched)
+	// The rows written are those of the stories touched up to the batch's
+	// last placement; one touched again since must be written again.
+	through := s.seq
+	if n := len(b.Placements); n > 0 {
+		through = b.Placements[n-1].Seq
+	}
+	for id, seq := range s.touched {
+		if seq <= through {
+			delete(s.touched, id)
+		}
+	}
 }
 
 // Len is the number of stories.
