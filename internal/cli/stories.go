@@ -54,6 +54,9 @@ func runStories(ctx context.Context, args []string, stdio Stdio) error {
 	if err != nil {
 		return err
 	}
+	if err := reportTitles(ctx, st, stories); err != nil {
+		return err
+	}
 	if *format == "json" {
 		if stories == nil {
 			stories = []model.Story{}
@@ -257,4 +260,24 @@ func writeStoryText(w io.Writer, s model.Story, groups []outletGroup, dups map[i
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// reportTitles gives each story its report's title, as the story page and
+// `parallax story` show it, where a report was built (the clusterer's
+// title is its first headline).
+func reportTitles(ctx context.Context, st Store, stories []model.Story) error {
+	ids := make([]int64, len(stories))
+	for i, s := range stories {
+		ids[i] = s.ID
+	}
+	leads, err := st.StoryLeads(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i, s := range stories {
+		if t := leads[s.ID].Title; t != "" {
+			stories[i].Title = t
+		}
+	}
+	return nil
 }

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"encoding/json"
+	"html"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -135,5 +137,51 @@ func TestIngestInTwoRunsMatchesOne(t *testing.T) {
 	}
 	if len(pairs) != 4 {
 		t.Errorf("partitions differ: %v vs %v", a, b)
+	}
+}
+
+// TestStoriesShowReportTitles: the stories list (CLI, JSON API and the
+// web list) names each story by its report's title, as its page does,
+// not by the clusterer's first headline.
+func TestStoriesShowReportTitles(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	mustRun(t, "ingest", "--quiet", "--db", db, corpus)
+	out, _, err := run(t, "stories", "--db", db, "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list struct {
+		Stories []struct {
+			ID    int64  `json:"id"`
+			Title string `json:"title"`
+		} `json:"stories"`
+	}
+	if err := json.Unmarshal([]byte(out), &list); err != nil || len(list.Stories) == 0 {
+		t.Fatalf("stories: %v\n%s", err, out)
+	}
+	ts, _ := serveStore(t, db)
+	api := getBody(t, ts.URL+"/api/stories")
+	page := getBody(t, ts.URL+"/")
+	for _, s := range list.Stories {
+		one, _, err := run(t, "story", "--db", db, "--format", "json", strconv.FormatInt(s.ID, 10))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r struct {
+			Title string `json:"title"` // the report's, which `story` shows
+		}
+		if err := json.Unmarshal([]byte(one), &r); err != nil || r.Title == "" {
+			t.Fatalf("story %d: %v\n%.300s", s.ID, err, one)
+		}
+		want := r.Title
+		if s.Title != want {
+			t.Errorf("stories lists story %d as %q; its report says %q", s.ID, s.Title, want)
+		}
+		if j, _ := json.Marshal(want); !strings.Contains(api, string(j)) {
+			t.Errorf("/api/stories lacks story %d's report title %q", s.ID, want)
+		}
+		if !strings.Contains(page, html.EscapeString(want)) {
+			t.Errorf("the stories page lacks story %d's report title %q", s.ID, want)
+		}
 	}
 }

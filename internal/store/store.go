@@ -160,3 +160,11 @@ func Originals(members []ArticleRef) []model.Original {
 	}
 	return out
 }
+
+// StoryLead is what a story card shows of a story's stored report: the
+// brief's first line and the report's title (the member headline most
+// outlets agree with), either "" when there is none.
+type StoryLead struct {
+	Line  string
+	Title string
+}

@@ -64,7 +64,10 @@ func (s *server) apiStories(w http.ResponseWriter, r *http.Request) {
 		}
 		out := apiList{Stories: make([]apiStoryItem, 0, len(stories)), Page: p.Page}
 		for _, st := range stories {
-			out.Stories = append(out.Stories, apiStoryItem{st, leads[st.ID], outlets.Balance(st.Outlets, reg)})
+			if t := leads[st.ID].Title; t != "" {
+				st.Title = t // the report's title, as the story and its page give it
+			}
+			out.Stories = append(out.Stories, apiStoryItem{st, leads[st.ID].Line, outlets.Balance(st.Outlets, reg)})
 		}
 		if more {
 			out.Next = p.url("/api/stories", p.Page+1)

@@ -38,7 +38,7 @@ type Store interface {
 	RegisteredOutlets(ctx context.Context) ([]model.Outlet, error)
 	OutletsVersion(ctx context.Context) (int64, error)
 	SoleStories(ctx context.Context, per int) ([]store.SoleStories, error)
-	StoryLeads(ctx context.Context, ids []int64) (map[int64]string, error)
+	StoryLeads(ctx context.Context, ids []int64) (map[int64]store.StoryLead, error)
 	StoryArticleRefs(ctx context.Context, ids []int64) ([]store.ArticleRef, error)
 	IndexStore
 }

@@ -286,4 +286,8 @@ var migrations = []string{
 	`ALTER TABLE story_reports ADD COLUMN lead text NOT NULL DEFAULT '';
 	UPDATE story_reports SET lead = coalesce(report -> 'summary' -> 0 ->> 'text', '');
 	ALTER TABLE stories ADD COLUMN originals jsonb NOT NULL DEFAULT '[]';`,
+	// 11: each report's title beside its lead, so that lists show the
+	// report's title, as the story page does.
+	`ALTER TABLE story_reports ADD COLUMN title text NOT NULL DEFAULT '';
+	UPDATE story_reports SET title = coalesce(report->>'title', '');`,
 }

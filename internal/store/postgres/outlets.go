@@ -150,24 +150,22 @@ func (s *DB) SoleStories(ctx context.Context, per int) ([]store.SoleStories, err
 	return out, rows.Err()
 }
 
-// StoryLeads returns the first line of each story's brief, by story ID;
-// a story with no report or an empty brief has none.
-func (s *DB) StoryLeads(ctx context.Context, ids []int64) (map[int64]string, error) {
-	out := map[int64]string{}
-	rows, err := s.pool.Query(ctx, `SELECT story_id, lead FROM story_reports WHERE story_id = ANY($1)`, ids)
+// StoryLeads returns the first line of each story's brief and its
+// report's title, by story ID; a story with no report has none.
+func (s *DB) StoryLeads(ctx context.Context, ids []int64) (map[int64]store.StoryLead, error) {
+	out := map[int64]store.StoryLead{}
+	rows, err := s.pool.Query(ctx, `SELECT story_id, lead, title FROM story_reports WHERE story_id = ANY($1)`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("story leads: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var lead string
-		if err := rows.Scan(&id, &lead); err != nil {
+		var l store.StoryLead
+		if err := rows.Scan(&id, &l.Line, &l.Title); err != nil {
 			return nil, fmt.Errorf("story leads: %w", err)
 		}
-		if lead != "" {
-			out[id] = lead
-		}
+		out[id] = l
 	}
 	return out, rows.Err()
 }

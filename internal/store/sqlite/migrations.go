@@ -407,6 +407,10 @@ var migrations = []string{
 		UPDATE outlet_counts SET stories = stories + 1 WHERE outlet = new.outlet
 			AND (SELECT articles FROM outlet_stories WHERE outlet = new.outlet AND story_id = new.story_id) = 1;
 	END;`,
+	// 11: each report's title beside its lead, so that lists show the
+	// title the story page shows (the report's), not the clusterer's
+	// first headline; filled from the stored reports in goSteps.
+	`ALTER TABLE story_reports ADD COLUMN title TEXT NOT NULL DEFAULT '';`,
 }
 
 // goSteps are the parts of migration steps that SQL cannot do, by step
@@ -418,4 +422,5 @@ var goSteps = map[int]func(context.Context, *sql.Tx) error{
 		}
 		return packStored(ctx, tx)
 	},
+	11: fillReportTitles,
 }

@@ -39,7 +39,7 @@ func TestMigratePacksStoredRows(t *testing.T) {
 		}
 		ids = append(ids, id)
 	}
-	rep := model.Report{StoryID: 1, Summary: []model.SummarySentence{{Text: "Ferry crews walk out.", ArticleIDs: ids}}}
+	rep := model.Report{StoryID: 1, Title: "Ferry crews strike", Summary: []model.SummarySentence{{Text: "Ferry crews walk out.", ArticleIDs: ids}}}
 	for range 20 {
 		rep.Summary = append(rep.Summary, model.SummarySentence{Text: "Crews say the pay is not fair.", ArticleIDs: ids})
 	}
@@ -53,7 +53,7 @@ func TestMigratePacksStoredRows(t *testing.T) {
 	wantBig, _ := s.Article(ctx, ids[0])
 	wantSmall, _ := s.Article(ctx, ids[1])
 
-	// Back to version 9: every value unpacked, no lead.
+	// Back to version 9: every value unpacked, no lead or title.
 	for _, q := range []string{`SELECT id, enrichment FROM articles`, `SELECT story_id, report FROM story_reports`,
 		`SELECT one, data FROM cluster_checkpoint`} {
 		rows, err := s.db.Query(q)
@@ -78,7 +78,7 @@ func TestMigratePacksStoredRows(t *testing.T) {
 			}
 		}
 	}
-	if _, err := s.db.Exec(`ALTER TABLE story_reports DROP COLUMN lead; ALTER TABLE stories DROP COLUMN originals;
+	if _, err := s.db.Exec(`ALTER TABLE story_reports DROP COLUMN lead; ALTER TABLE story_reports DROP COLUMN title; ALTER TABLE stories DROP COLUMN originals;
 		DROP TRIGGER articles_count_ai; DROP TRIGGER articles_count_ad; DROP TRIGGER articles_count_au;
 		DROP TABLE outlet_counts; DROP TABLE outlet_stories; DROP TABLE storylines; DROP INDEX stories_storyline_first;
 		DROP INDEX stories_storyline; CREATE INDEX stories_storyline ON stories(storyline_id); DROP INDEX stories_sole;
@@ -118,7 +118,8 @@ func TestMigratePacksStoredRows(t *testing.T) {
 	if got, _, err := s.Report(ctx, 1); err != nil || !reflect.DeepEqual(got, rep) {
 		t.Errorf("report after migrating = %+v, %v", got, err)
 	}
-	if leads, err := s.StoryLeads(ctx, []int64{1}); err != nil || leads[1] != "Ferry crews walk out." {
+	// Migration 11 copies the stored report's title beside its lead.
+	if leads, err := s.StoryLeads(ctx, []int64{1}); err != nil || leads[1] != (store.StoryLead{Line: "Ferry crews walk out.", Title: "Ferry crews strike"}) {
 		t.Errorf("leads after migrating = %v, %v", leads, err)
 	}
 	if o, err := s.Outlets(ctx); err != nil || len(o) != 2 || o[0].Articles != 1 || o[0].Stories != 0 {

@@ -22,10 +22,10 @@ func (s *DB) PutReport(ctx context.Context, storyID int64, fingerprint string, r
 		return fmt.Errorf("put report %d: %w", storyID, err)
 	}
 	now := time.Now().UTC().Format(time.RFC3339)
-	_, err = s.db.ExecContext(ctx, `INSERT INTO story_reports (story_id, fingerprint, report, lead, updated_at) VALUES (?,?,?,?,?)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO story_reports (story_id, fingerprint, report, lead, title, updated_at) VALUES (?,?,?,?,?,?)
 		ON CONFLICT(story_id) DO UPDATE SET fingerprint=excluded.fingerprint, report=excluded.report, lead=excluded.lead,
-		updated_at=excluded.updated_at`,
-		storyID, fingerprint, store.Pack(b), r.Lead(), now)
+		title=excluded.title, updated_at=excluded.updated_at`,
+		storyID, fingerprint, store.Pack(b), r.Lead(), r.Title, now)
 	if err != nil {
 		return fmt.Errorf("put report %d: %w", storyID, err)
 	}
@@ -97,6 +97,40 @@ func (s *DB) PutEnrichment(ctx context.Context, articleID int64, e model.Enrichm
 	}
 	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET enrichment = ? WHERE id = ?`, packText(b), articleID); err != nil {
 		return fmt.Errorf("put enrichment %d: %w", articleID, err)
+	}
+	return nil
+}
+
+// fillReportTitles copies each stored report's title into its row
+// (migration 11), in the migration's transaction.
+func fillReportTitles(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT story_id, report FROM story_reports`)
+	if err != nil {
+		return err
+	}
+	titles := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var b []byte
+		if err := rows.Scan(&id, &b); err != nil {
+			rows.Close()
+			return err
+		}
+		var r struct {
+			Title string `json:"title"`
+		}
+		if u, err := store.Unpack(b); err == nil && json.Unmarshal(u, &r) == nil && r.Title != "" {
+			titles[id] = r.Title
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for id, t := range titles {
+		if _, err := tx.ExecContext(ctx, `UPDATE story_reports SET title = ? WHERE story_id = ?`, t, id); err != nil {
+			return err
+		}
 	}
 	return nil
 }

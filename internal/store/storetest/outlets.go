@@ -78,12 +78,12 @@ func runOutlets(t *testing.T, open func(t *testing.T) Store) {
 		if sole[0].Label != "Fenmoor Post" || sole[0].Count != 1 || sole[1].Label != "Harbour Wire" || sole[1].Stories[0].ID != 2 {
 			t.Errorf("SoleStories = %+v", sole)
 		}
-		r := model.Report{StoryID: 1, Summary: []model.SummarySentence{{Text: "Ferry crews walk out in Corvane."}, {Text: "More."}}}
+		r := model.Report{StoryID: 1, Title: "Corvane ferry crews strike", Summary: []model.SummarySentence{{Text: "Ferry crews walk out in Corvane."}, {Text: "More."}}}
 		if err := s.PutReport(ctx, 1, "fp", r); err != nil {
 			t.Fatal(err)
 		}
 		leads, err := s.StoryLeads(ctx, []int64{1, 2})
-		if err != nil || len(leads) != 1 || leads[1] != "Ferry crews walk out in Corvane." {
+		if err != nil || len(leads) != 1 || leads[1] != (store.StoryLead{Line: "Ferry crews walk out in Corvane.", Title: "Corvane ferry crews strike"}) {
 			t.Errorf("StoryLeads = %v, %v", leads, err)
 		}
 		refs, err := s.StoryArticleRefs(ctx, []int64{2, 1})

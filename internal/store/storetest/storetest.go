@@ -46,7 +46,7 @@ type Store interface {
 	RemoveOutlet(ctx context.Context, id int64) error
 	OutletsVersion(ctx context.Context) (int64, error)
 	SoleStories(ctx context.Context, per int) ([]store.SoleStories, error)
-	StoryLeads(ctx context.Context, ids []int64) (map[int64]string, error)
+	StoryLeads(ctx context.Context, ids []int64) (map[int64]store.StoryLead, error)
 	StoryArticleRefs(ctx context.Context, ids []int64) ([]store.ArticleRef, error)
 
 	PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error
