@@ -169,21 +169,8 @@ func putQuoteRows(ctx context.Context, tx *sql.Tx, rows []store.QuoteRow) error 
 }
 
 func markFamilies(ctx context.Context, tx *sql.Tx, families []string) error {
-	if len(families) == 0 {
-		return nil
-	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO pending_families (family, mark) VALUES (?, 1)
-		ON CONFLICT(family) DO UPDATE SET mark = mark + 1`)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	for _, f := range families {
-		if _, err := st.ExecContext(ctx, f); err != nil {
-			return err
-		}
-	}
-	return nil
+	return execEach(ctx, tx, `INSERT INTO pending_families (family, mark) VALUES (?, 1)
+		ON CONFLICT(family) DO UPDATE SET mark = mark + 1`, families)
 }
 
 // PendingFamilies lists the entity families whose records must be rebuilt.

@@ -190,17 +190,22 @@ func putPlacements(ctx context.Context, tx *sql.Tx, ps []model.Placement) error 
 }
 
 func markPending(ctx context.Context, tx *sql.Tx, ids []int64) error {
-	if len(ids) == 0 {
+	return execEach(ctx, tx, `INSERT INTO pending_reports (story_id, mark) VALUES (?, 1)
+		ON CONFLICT(story_id) DO UPDATE SET mark = mark + 1`, ids)
+}
+
+// execEach runs one statement, prepared once, for each value in vals.
+func execEach[T any](ctx context.Context, tx *sql.Tx, q string, vals []T) error {
+	if len(vals) == 0 {
 		return nil
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO pending_reports (story_id, mark) VALUES (?, 1)
-		ON CONFLICT(story_id) DO UPDATE SET mark = mark + 1`)
+	st, err := tx.PrepareContext(ctx, q)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	for _, id := range ids {
-		if _, err := st.ExecContext(ctx, id); err != nil {
+	for _, v := range vals {
+		if _, err := st.ExecContext(ctx, v); err != nil {
 			return err
 		}
 	}
