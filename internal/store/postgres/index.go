@@ -20,7 +20,7 @@ import (
 // rebuilding, in one transaction; only the articles whose rows changed
 // are written (store.StoryIndex.Changes), as in the SQLite store.
 func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inDerivedTx(ctx, func(tx pgx.Tx) error {
 		oldE, err := storedEntityRows(ctx, tx, idx.ArticleIDs)
 		if err != nil {
 			return err
@@ -169,7 +169,7 @@ func (s *DB) FamilyRows(ctx context.Context, family string) ([]store.EntityRow, 
 func (s *DB) PutFamily(ctx context.Context, p store.PendingFamily, ents []model.CorpusEntity) error {
 	now := stamp(time.Now())
 	family := clean(p.Family)
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inDerivedTx(ctx, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `DELETE FROM entity_keys WHERE entity_id IN (SELECT id FROM entities WHERE family = $1)`, family); err != nil {
 			return err
 		}
@@ -229,7 +229,7 @@ func (s *DB) StoryState(ctx context.Context, storyID int64) (store.StoryState, e
 // a webhook, in one transaction.
 func (s *DB) CommitStoryEvents(ctx context.Context, e store.StoryEvents) error {
 	now := stamp(time.Now())
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inDerivedTx(ctx, func(tx pgx.Tx) error {
 		_, err := tx.Exec(ctx, `INSERT INTO story_index (story_id, fingerprint, snapshot) VALUES ($1,$2,$3)
 			ON CONFLICT (story_id) DO UPDATE SET fingerprint = excluded.fingerprint, snapshot = excluded.snapshot`,
 			e.StoryID, e.Fingerprint, clean(store.MarshalSnapshot(e.Snapshot)))

@@ -143,6 +143,24 @@ func (s *DB) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 	return pgx.BeginFunc(ctx, s.pool, fn)
 }
 
+// inDerivedTx is inTx for writes of derived data (reports, the corpus
+// index, entity families) whose pending mark stays set until a later
+// commit clears it: they commit without waiting for the WAL flush. A
+// server crash can lose only the last such commits, never part of one,
+// and never one that a later, flushed commit follows (the WAL is flushed
+// in order), so what is lost is still marked pending and is rebuilt; the
+// articles and placements they derive from commit synchronously. Waiting
+// for a flush per story and per family was most of a PostgreSQL ingest's
+// time.
+func (s *DB) inDerivedTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SET LOCAL synchronous_commit TO OFF`); err != nil {
+			return err
+		}
+		return fn(tx)
+	})
+}
+
 // clean makes s storable as PostgreSQL text, which refuses NUL bytes and
 // invalid UTF-8 (SQLite keeps both). The fingerprint is taken before
 // cleaning, so idempotency is unaffected.

@@ -239,7 +239,11 @@ func (s *DB) PendingReports(ctx context.Context) ([]store.PendingReport, error) 
 // ClearPending forgets a pending report once it is built, unless the story
 // was marked again meanwhile.
 func (s *DB) ClearPending(ctx context.Context, p store.PendingReport) error {
-	if _, err := s.pool.Exec(ctx, `DELETE FROM pending_reports WHERE story_id = $1 AND mark = $2`, p.StoryID, p.Mark); err != nil {
+	err := s.inDerivedTx(ctx, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `DELETE FROM pending_reports WHERE story_id = $1 AND mark = $2`, p.StoryID, p.Mark)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("clear pending report %d: %w", p.StoryID, err)
 	}
 	return nil
