@@ -47,11 +47,7 @@ func exportCoverage(ctx context.Context, st Store, sel *selection, format, out s
 	if err != nil {
 		return err
 	}
-	ids := make([]int64, len(stories))
-	for i, s := range stories {
-		ids[i] = s.ID
-	}
-	refs, err := st.StoryArticleRefs(ctx, ids)
+	refs, err := st.StoryArticleRefs(ctx, store.StoryIDs(stories))
 	if err != nil {
 		return err
 	}

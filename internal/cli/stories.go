@@ -266,18 +266,12 @@ func writeStoryText(w io.Writer, s model.Story, groups []outletGroup, dups map[i
 // `parallax story` show it, where a report was built (the clusterer's
 // title is its first headline).
 func reportTitles(ctx context.Context, st Store, stories []model.Story) error {
-	ids := make([]int64, len(stories))
-	for i, s := range stories {
-		ids[i] = s.ID
-	}
-	leads, err := st.StoryLeads(ctx, ids)
+	leads, err := st.StoryLeads(ctx, store.StoryIDs(stories))
 	if err != nil {
 		return err
 	}
 	for i, s := range stories {
-		if t := leads[s.ID].Title; t != "" {
-			stories[i].Title = t
-		}
+		stories[i].Title = leads[s.ID].TitleOr(s.Title)
 	}
 	return nil
 }

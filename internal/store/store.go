@@ -168,3 +168,21 @@ type StoryLead struct {
 	Line  string
 	Title string
 }
+
+// TitleOr is the report's title, or title (the clusterer's) when no
+// report gave one: what a story list names a story by, as its page does.
+func (l StoryLead) TitleOr(title string) string {
+	if l.Title != "" {
+		return l.Title
+	}
+	return title
+}
+
+// StoryIDs returns the stories' IDs, in order.
+func StoryIDs(stories []model.Story) []int64 {
+	ids := make([]int64, len(stories))
+	for i, s := range stories {
+		ids[i] = s.ID
+	}
+	return ids
+}

@@ -16,6 +16,7 @@ import (
 
 	"parallax/internal/model"
 	"parallax/internal/outlets"
+	"parallax/internal/store"
 )
 
 // The JSON API serves the same data as the pages; docs/api.md describes it.
@@ -54,19 +55,13 @@ func (s *server) apiStories(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		ids := make([]int64, len(stories))
-		for i, st := range stories {
-			ids[i] = st.ID
-		}
-		leads, err := s.cfg.Store.StoryLeads(ctx, ids)
+		leads, err := s.cfg.Store.StoryLeads(ctx, store.StoryIDs(stories))
 		if err != nil {
 			return nil, err
 		}
 		out := apiList{Stories: make([]apiStoryItem, 0, len(stories)), Page: p.Page}
 		for _, st := range stories {
-			if t := leads[st.ID].Title; t != "" {
-				st.Title = t // the report's title, as the story and its page give it
-			}
+			st.Title = leads[st.ID].TitleOr(st.Title)
 			out.Stories = append(out.Stories, apiStoryItem{st, leads[st.ID].Line, outlets.Balance(st.Outlets, reg)})
 		}
 		if more {

@@ -131,9 +131,7 @@ func (s *server) cards(ctx context.Context, stories []model.Story, reg *outlets.
 	}
 	rows := make([]storyRow, len(stories))
 	for i, st := range stories {
-		if t := leads[st.ID].Title; t != "" {
-			st.Title = t // the report's title, as the story page shows it
-		}
+		st.Title = leads[st.ID].TitleOr(st.Title)
 		rows[i] = toStoryRow(st)
 		rows[i].Lead = leads[st.ID].Line
 		rows[i].Originals = originals[st.ID]

@@ -111,11 +111,7 @@ func (s *server) exportResponse(ctx context.Context, stories []model.Story, form
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]int64, len(stories))
-	for i, st := range stories {
-		ids[i] = st.ID
-	}
-	refs, err := s.cfg.Store.StoryArticleRefs(ctx, ids)
+	refs, err := s.cfg.Store.StoryArticleRefs(ctx, store.StoryIDs(stories))
 	if err != nil {
 		return nil, err
 	}
