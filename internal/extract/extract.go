@@ -21,12 +21,13 @@ var ErrNoContent = errors.New("no article text found")
 // Document extracts the article from d.
 func Document(d source.Doc) (model.Article, error) {
 	var (
-		a   model.Article
-		err error
+		a      model.Article
+		err    error
+		agreed bool // the page declares the language its body is in
 	)
 	switch d.Kind {
 	case source.KindHTML:
-		a, err = FromHTML(d.Source, d.Text)
+		a, agreed, err = fromHTML(d.Source, d.Text)
 	case source.KindText:
 		a, err = FromText(d.Source, d.Text)
 	case source.KindRecord:
@@ -45,7 +46,9 @@ func Document(d source.Doc) (model.Article, error) {
 	}
 	dropControls(&a)
 	a.URL = webURL(a.URL)
-	a.Language = language(d.Kind, a)
+	if !agreed {
+		a.Language = language(d.Kind, a)
+	}
 	if a.Body == "" || d.Kind == source.KindHTML && !hasWords(a.Body, minHTMLWords) {
 		return a, ErrNoContent
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"parallax/internal/source"
 	"parallax/internal/text"
 )
 
@@ -92,5 +93,29 @@ func TestHasWords(t *testing.T) {
 				t.Errorf("hasWords(%q, %d) = %v, want %v", s, n, got, want)
 			}
 		}
+	}
+}
+
+func TestDocumentLanguage(t *testing.T) {
+	en := strings.Repeat("<p>The harbour bridge reopened to traffic on Thursday morning after six weeks of repairs by the regional office, and the mayor said the work had come in under budget.</p>", 4)
+	de := strings.Repeat("<p>Die Hafenbrücke ist seit Donnerstagmorgen nach sechs Wochen Reparatur wieder für den Verkehr geöffnet, und die Bürgermeisterin sagte, die Arbeiten seien billiger gewesen als geplant.</p>", 4)
+	for _, tc := range []struct {
+		name, html, want string
+	}{
+		// Declaration and body agree: taken without a second detection.
+		{"declared and detected", `<html lang="en-GB"><body><article>` + en + `</article></body></html>`, "en"},
+		// A site-wide default the body contradicts: the body wins.
+		{"declared default, other body", `<html lang="en"><body><article>` + de + `</article></body></html>`, "de"},
+		{"undeclared", `<html><body><article>` + de + `</article></body></html>`, "de"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Document(source.Doc{Source: "x.html", Kind: source.KindHTML, Text: tc.html})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Language != tc.want {
+				t.Errorf("language = %q, want %q", a.Language, tc.want)
+			}
+		})
 	}
 }
