@@ -199,11 +199,11 @@ func (s *DB) Storylines(ctx context.Context, limit, offset int) ([]store.Storyli
 	return out, nil
 }
 
-// StorylineStories returns a storyline's stories (up to limit), first
-// published first, undated last.
-func (s *DB) StorylineStories(ctx context.Context, id int64, limit int) ([]model.Story, error) {
+// StorylineStories returns a storyline's stories (up to limit, past
+// offset), first published first, undated last.
+func (s *DB) StorylineStories(ctx context.Context, id int64, limit, offset int) ([]model.Story, error) {
 	stories, err := s.queryStories(ctx, `SELECT `+storyColumns+` FROM stories s WHERE s.storyline_id = $1
-		ORDER BY s.first_published = '', s.first_published, s.last_published, s.id LIMIT $2`, id, limit)
+		ORDER BY s.first_published = '', s.first_published, s.last_published, s.id LIMIT $2 OFFSET $3`, id, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("storyline %d: %w", id, err)
 	}
