@@ -3,10 +3,14 @@
 # reads (issue 16)"): `parallax serve` with its caches off, each path
 # requested N times in turn after one warm-up, p50 and p95 per path.
 #
-#   scripts/read-latency.sh STORE.db [STORY_ID]     # BIN=/tmp/px16 N=20 PORT=18090
+#   scripts/read-latency.sh STORE.db [STORY_ID [ENTITY_ID [STORYLINE_ID]]]   # BIN=/tmp/px16 N=20 PORT=18090
+#
+# PATHS="/outlets /search?q=x" measures only those paths.
 set -euo pipefail
 DB=$1
 STORY=${2:-1}
+ENTITY=${3:-1}
+STORYLINE=${4:-1}
 BIN=${BIN:-bin/parallax}
 N=${N:-20}
 PORT=${PORT:-18090}
@@ -15,9 +19,13 @@ SERVE=$!
 trap 'kill $SERVE 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"; do sleep 0.2; done
 printf '%-40s %8s %8s %9s\n' path p50_ms p95_ms bytes
-for path in / "/?page=100" "/?sort=coverage" "/?outlet=The+Sheimlak+Daily" /api/stories "/api/stories?page=100" \
-	/outlets /storylines /api/storylines "/search?q=confirmed" "/api/search?q=confirmed" "/?q=confirmed" \
-	"/stories/$STORY" "/api/stories/$STORY"; do
+DEFAULT=(/ "/?page=100" "/?sort=coverage" "/?outlet=The+Sheimlak+Daily" /api/stories "/api/stories?page=100"
+	/outlets /storylines /api/storylines "/search?q=confirmed" "/api/search?q=confirmed" "/?q=confirmed"
+	"/stories/$STORY" "/api/stories/$STORY"
+	/entities /api/entities "/entities?q=Galdreirnak" "/entities/$ENTITY" "/api/entities/$ENTITY"
+	"/storylines/$STORYLINE" "/api/storylines/$STORYLINE")
+read -r -a ASKED <<<"${PATHS:-}"
+for path in "${ASKED[@]:-${DEFAULT[@]}}"; do
 	url="http://127.0.0.1:$PORT$path"
 	size=$(curl -s -o /dev/null -w '%{size_download}' "$url")
 	for _ in $(seq "$N"); do curl -s -o /dev/null -w '%{time_total}\n' "$url"; done | sort -n |

@@ -42,7 +42,7 @@ func runStorylines(ctx context.Context, args []string, stdio Stdio) error {
 	if id == 0 {
 		return listStorylines(ctx, st, *limit, *format, stdio.Out)
 	}
-	steps, err := web.Storyline(ctx, st, id)
+	steps, _, err := web.Storyline(ctx, st, id, 0, web.MaxStorylineStories)
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("no storyline %d in %s", id, st.Path())
 	}

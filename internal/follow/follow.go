@@ -49,7 +49,7 @@ func (e *BadRequest) Error() string {
 type Resolver interface {
 	Entity(ctx context.Context, id int64) (store.Entity, error)
 	FindEntities(ctx context.Context, families []string, limit int) ([]store.Entity, error)
-	StorylineStories(ctx context.Context, id int64, limit int) ([]model.Story, error)
+	StorylineStories(ctx context.Context, id int64, limit, offset int) ([]model.Story, error)
 }
 
 // Limits on what a request may hold.
@@ -134,7 +134,7 @@ func storylineTarget(ctx context.Context, r Resolver, target string) (string, st
 	if err != nil || id <= 0 {
 		return "", "", &BadRequest{"storyline", clip(target), "want a storyline ID (a positive number)"}
 	}
-	stories, err := r.StorylineStories(ctx, id, 1000)
+	stories, err := r.StorylineStories(ctx, id, 1000, 0)
 	if err != nil {
 		return "", "", err
 	}

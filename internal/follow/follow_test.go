@@ -38,7 +38,7 @@ func (r resolver) FindEntities(_ context.Context, families []string, limit int) 
 	return out[:min(limit, len(out))], nil
 }
 
-func (r resolver) StorylineStories(_ context.Context, id int64, _ int) ([]model.Story, error) {
+func (r resolver) StorylineStories(_ context.Context, id int64, _, _ int) ([]model.Story, error) {
 	return r.lines[id], nil
 }
 

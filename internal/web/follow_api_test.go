@@ -2,10 +2,12 @@ package web
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -124,9 +126,17 @@ func TestSeedsStoryline(t *testing.T) {
 		t.Fatalf("storylines = %+v, %v; want one of three stories", lines, err)
 	}
 	_, page := get(t, newHandler(t, Config{Store: db}), fmt.Sprintf("/storylines/%d", lines[0].ID))
-	steps, err := Storyline(t.Context(), db, lines[0].ID)
-	if err != nil || len(steps) != 3 {
-		t.Fatalf("steps = %d, %v", len(steps), err)
+	steps, more, err := Storyline(t.Context(), db, lines[0].ID, 0, 10)
+	if err != nil || len(steps) != 3 || more {
+		t.Fatalf("steps = %d, %v, more %v", len(steps), err, more)
+	}
+	// A page of one past the first is compared with the story before it.
+	mid, more, err := Storyline(t.Context(), db, lines[0].ID, 1, 1)
+	if err != nil || len(mid) != 1 || !more || !reflect.DeepEqual(mid[0], steps[1]) {
+		t.Errorf("second step alone = %+v, more %v, %v; want %+v", mid, more, err, steps[1])
+	}
+	if _, _, err := Storyline(t.Context(), db, lines[0].ID, 3, 1); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("past the end: %v, want ErrNotFound", err)
 	}
 	want := []struct{ month, words string }{{"2025-02", "spoken to putin"}, {"2025-05-11", "turkey"}, {"2025-05-1", "istanbul"}}
 	at := 0

@@ -57,7 +57,7 @@ type IndexStore interface {
 	EntityQuotes(ctx context.Context, id int64, limit int) ([]store.QuoteHit, error)
 	SearchQuotes(ctx context.Context, q string, limit int) ([]store.QuoteHit, error)
 	Storylines(ctx context.Context, limit, offset int) ([]store.Storyline, error)
-	StorylineStories(ctx context.Context, id int64, limit int) ([]model.Story, error)
+	StorylineStories(ctx context.Context, id int64, limit, offset int) ([]model.Story, error)
 	Follows(ctx context.Context) ([]model.Follow, error)
 	Follow(ctx context.Context, id int64) (model.Follow, error)
 	FollowEvents(ctx context.Context, followID int64, limit int) ([]model.FollowEvent, error)

@@ -132,12 +132,16 @@ func (s *DB) OutletsVersion(ctx context.Context) (int64, error) {
 // outlet, how many such stories it has and the newest of them (at most
 // per).
 func (s *DB) SoleStories(ctx context.Context, per int) ([]store.SoleStories, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT label, n, id, title, first_published, last_published FROM (
-		SELECT s.outlets ->> 0 AS label, s.id, s.title, s.first_published, s.last_published,
-			row_number() OVER w AS r, count(*) OVER (PARTITION BY s.outlets ->> 0) AS n
-		FROM stories s WHERE json_array_length(s.outlets) = 1
-		WINDOW w AS (PARTITION BY s.outlets ->> 0 ORDER BY s.last_published DESC, s.id)
-	) WHERE r <= ? ORDER BY label, r`, per)
+	// Counted by label from the partial index, then each label's newest
+	// few by a bounded lookup in it: numbered by a window, every
+	// single-outlet story (6,400 at 200,000 articles) was read and
+	// sorted twice, 80 ms of the outlets page.
+	rows, err := s.db.QueryContext(ctx, `WITH l AS MATERIALIZED (
+			SELECT outlets ->> 0 AS label, count(*) AS n FROM stories WHERE json_array_length(outlets) = 1 GROUP BY 1)
+		SELECT l.label, l.n, s.id, s.title, s.first_published, s.last_published FROM l
+		JOIN stories s ON s.id IN (SELECT t.id FROM stories t WHERE json_array_length(t.outlets) = 1 AND t.outlets ->> 0 = l.label
+			ORDER BY t.last_published DESC, t.id LIMIT ?)
+		ORDER BY l.label, s.last_published DESC, s.id`, per)
 	if err != nil {
 		return nil, fmt.Errorf("sole stories: %w", err)
 	}

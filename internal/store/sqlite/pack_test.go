@@ -85,7 +85,7 @@ func TestMigratePacksStoredRows(t *testing.T) {
 		DROP INDEX article_entities_story; CREATE INDEX article_entities_story ON article_entities(story_id);
 		DROP TRIGGER stories_line_ai; DROP TRIGGER stories_line_ad; DROP TRIGGER stories_line_au;
 		DROP INDEX articles_outlet; CREATE INDEX articles_outlet ON articles(outlet);
-		DROP INDEX articles_story; CREATE INDEX articles_story ON articles(story_id);
+		DROP INDEX articles_story; CREATE INDEX articles_story ON articles(story_id); DROP INDEX articles_by_id; DROP INDEX stories_storyline_order;
 		PRAGMA user_version = 9`); err != nil {
 		t.Fatal(err)
 	}

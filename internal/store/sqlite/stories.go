@@ -136,9 +136,10 @@ func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, er
 		args = append(args, q.Until)
 	}
 	if fq := store.FTSQuery(q.Text); fq != "" {
-		// The stories of the most recent matches (searchCandidates).
+		// The stories of the most recent matches (searchCandidates), from
+		// the narrow index (migration 12; the planner would read the rows).
 		where = append(where, `s.id IN (SELECT a.story_id FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
-			ORDER BY rowid DESC LIMIT ?) f JOIN articles a ON a.id = f.rowid)`)
+			ORDER BY rowid DESC LIMIT ?) f JOIN articles a INDEXED BY articles_by_id ON a.id = f.rowid)`)
 		args = append(args, fq, searchCandidates)
 	}
 	sqlq := `SELECT ` + storyColumns + ` FROM stories s`

@@ -28,7 +28,7 @@ type IndexStore interface {
 	ArticleEntities(ctx context.Context, articleID int64) ([]store.EntityMention, error)
 	ArticlesMatching(ctx context.Context, q string, ids []int64) (map[int64]bool, error)
 	Storylines(ctx context.Context, limit, offset int) ([]store.Storyline, error)
-	StorylineStories(ctx context.Context, id int64, limit int) ([]model.Story, error)
+	StorylineStories(ctx context.Context, id int64, limit, offset int) ([]model.Story, error)
 	StoryState(ctx context.Context, storyID int64) (store.StoryState, error)
 	CommitStoryEvents(ctx context.Context, e store.StoryEvents) error
 
@@ -242,9 +242,12 @@ func storylines(t *testing.T, s IndexStore) {
 	if l.ID != 1 || l.Stories != 2 || l.First != "2026-02-01" || l.Last != "2026-02-04" || l.Title != "Budget vote" {
 		t.Errorf("storyline = %+v", l)
 	}
-	stories, err := s.StorylineStories(ctx, 1, 10)
+	stories, err := s.StorylineStories(ctx, 1, 10, 0)
 	if err != nil || len(stories) != 2 || stories[0].ID != 1 || stories[1].ID != 2 || len(stories[1].ArticleIDs) != 2 {
 		t.Errorf("StorylineStories = %+v, %v", stories, err)
+	}
+	if rest, err := s.StorylineStories(ctx, 1, 10, 1); err != nil || len(rest) != 1 || rest[0].ID != 2 {
+		t.Errorf("StorylineStories past the first = %+v, %v", rest, err)
 	}
 	// The lantern festival joins storyline 1 and the budget vote leaves
 	// it for the festival's old one: the lines follow their stories.

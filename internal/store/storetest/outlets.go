@@ -3,7 +3,9 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,6 +95,36 @@ func runOutlets(t *testing.T, open func(t *testing.T) Store) {
 		if refs[0].StoryID != 1 || refs[0].Article.ID != ids[0] || refs[1].Article.ID != ids[1] ||
 			refs[3].DuplicateOf != ids[2] || refs[0].Article.Outlet != "Harbour Wire" || refs[0].Article.Body != "" {
 			t.Errorf("StoryArticleRefs = %+v", refs)
+		}
+	})
+	t.Run("sole stories: all counted, the newest few listed", func(t *testing.T) {
+		s := open(t)
+		newsroom(t, s)
+		var ps []model.Placement
+		var stories []model.Story
+		for i, day := range []string{"2026-02-05", "2026-02-03"} {
+			id, _, err := s.PutArticle(ctx, model.Article{Source: fmt.Sprint("sole", i), Outlet: "Harbour Wire", Published: day,
+				Title: "Harbour note " + day, Body: "A note from the harbour on " + day + "."})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sid := int64(4 + i)
+			ps = append(ps, model.Placement{ArticleID: id, StoryID: sid, NewStory: true, Seq: int64(6 + i)})
+			stories = append(stories, model.Story{ID: sid, StorylineID: sid, Title: "Harbour note " + day, ArticleIDs: []int64{id},
+				Outlets: []string{"Harbour Wire"}, FirstPublished: day, LastPublished: day, Independent: 1, IndependentOutlets: 1})
+		}
+		Commit(t, s, store.PlacementBatch{Placements: ps, Stories: stories})
+		sole, err := s.SoleStories(ctx, 2)
+		if err != nil || len(sole) != 2 {
+			t.Fatalf("SoleStories = %+v, %v", sole, err)
+		}
+		var got []int64
+		for _, st := range sole[1].Stories {
+			got = append(got, st.ID)
+		}
+		if sole[0].Label != "Fenmoor Post" || sole[0].Count != 1 || sole[1].Label != "Harbour Wire" || sole[1].Count != 3 ||
+			!slices.Equal(got, []int64{4, 2}) || sole[1].Stories[0].LastPublished != "2026-02-05" {
+			t.Errorf("SoleStories = %+v", sole)
 		}
 	})
 	t.Run("stories kept by a last filter are paged after it", func(t *testing.T) {
