@@ -16,7 +16,7 @@ var assets embed.FS
 
 // pageNames are the pages rendered inside the layout.
 var pageNames = []string{"stories", "story", "article", "outlets", "search", "error",
-	"storylines", "storyline", "entities", "entity", "follows"}
+	"storylines", "storyline", "entities", "entity", "follows", "storynames"}
 
 var funcs = template.FuncMap{
 	"inc":    func(i int) int { return i + 1 },

@@ -411,6 +411,23 @@ var migrations = []string{
 	// title the story page shows (the report's), not the clusterer's
 	// first headline; filled from the stored reports in goSteps.
 	`ALTER TABLE story_reports ADD COLUMN title TEXT NOT NULL DEFAULT '';`,
+	// 12: how each story's articles use each entity key (store.NameCount),
+	// kept with the index rows, so that a story page reads its most used
+	// names from an index in the order it shows them. Counting a story's
+	// rows on every request cost 25 ms for a story of 4,500 articles (19,000
+	// rows). That count was the only use of article_entities_story.
+	`CREATE TABLE story_entities (
+		story_id INTEGER NOT NULL,
+		type     TEXT NOT NULL,
+		key      TEXT NOT NULL,
+		articles INTEGER NOT NULL,
+		mentions INTEGER NOT NULL,
+		PRIMARY KEY (story_id, type, key)
+	) WITHOUT ROWID;
+	INSERT INTO story_entities SELECT story_id, type, key, count(DISTINCT article_id), sum(mentions)
+		FROM article_entities GROUP BY story_id, type, key;
+	CREATE INDEX story_entities_named ON story_entities(story_id, articles DESC, mentions DESC, type, key);
+	DROP INDEX article_entities_story;`,
 }
 
 // goSteps are the parts of migration steps that SQL cannot do, by step
