@@ -12,15 +12,14 @@ import "time"
 // their bodies.
 type MemberQuery struct {
 	StoryID int64
-	// ByOutlet lists the members of one outlet (Outlet as stored, "" for
-	// those stored without one) by published date, the undated last,
-	// then by ID: a story page's article list. Otherwise the members come
-	// in placement order.
-	ByOutlet bool
-	Outlet   string
-	IDs      []int64 // only these members; nil: all
-	Offset   int
-	Limit    int // 0: all
+	// Outlets, when set, lists the members of these outlets (as stored,
+	// "" for those stored without one), outlet by outlet in this order,
+	// each one's by published date, the undated last, then by ID: a story
+	// page's article list. Otherwise the members come in placement order.
+	Outlets []string
+	IDs     []int64 // only these members; nil: all
+	Offset  int
+	Limit   int // 0: all
 }
 
 // OutletSpan counts a story's members from one outlet whose published

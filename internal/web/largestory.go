@@ -42,24 +42,9 @@ func (s *server) largeMembers(ctx context.Context, st model.Story, r *model.Repo
 		m.runs = append(m.runs, laneRuns(l, total, per, base)...)
 		total += l.count
 	}
-	href := articleHref(false)
 	n, pages, from, to := pageBounds(n, per, total)
-	start := 0
-	for i, l := range lanes {
-		lo, hi := max(from-start, 0), min(to-start, l.count)
-		start += l.count
-		if lo >= hi {
-			continue
-		}
-		refs, err := s.cfg.Store.StoryMembers(ctx, store.MemberQuery{StoryID: st.ID, ByOutlet: true, Outlet: l.stored, Offset: lo, Limit: hi - lo})
-		if err != nil {
-			return m, err
-		}
-		g := articleGroup{Outlet: m.outlets[i]}
-		for _, ref := range refs {
-			g.Articles = append(g.Articles, toArticleRow(ref.Article, ref.DuplicateOf, href))
-		}
-		m.groups = append(m.groups, g)
+	if m.groups, err = s.listedMembers(ctx, st.ID, lanes, m.outlets, from, to); err != nil {
+		return m, err
 	}
 	if total > per {
 		m.page = pager(n, pages, from, to, total, base)
@@ -74,6 +59,45 @@ func (s *server) largeMembers(ctx context.Context, st model.Story, r *model.Repo
 		}
 	}
 	return m, nil
+}
+
+// listedMembers reads the articles from the from-th to the to-th of the
+// story's list (by outlet in the lanes' order, then by date) in one
+// query: the outlets they fall in, from the first one's offset.
+func (s *server) listedMembers(ctx context.Context, storyID int64, lanes []storyLane, outlets []outletInfo, from, to int) ([]articleGroup, error) {
+	q := store.MemberQuery{StoryID: storyID, Outlets: []string{}, Limit: to - from}
+	at := map[string]int{} // stored outlet: its lane
+	start := 0
+	for i, l := range lanes {
+		if start < to && start+l.count > from {
+			if len(q.Outlets) == 0 {
+				q.Offset = from - start
+			}
+			q.Outlets = append(q.Outlets, l.stored)
+			at[l.stored] = i
+		}
+		start += l.count
+	}
+	if len(q.Outlets) == 0 {
+		return nil, nil
+	}
+	refs, err := s.cfg.Store.StoryMembers(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	href := articleHref(false)
+	var groups []articleGroup
+	last := -1
+	for _, ref := range refs {
+		i := at[ref.Article.Outlet]
+		if i != last {
+			groups = append(groups, articleGroup{Outlet: outlets[i]})
+			last = i
+		}
+		g := &groups[len(groups)-1]
+		g.Articles = append(g.Articles, toArticleRow(ref.Article, ref.DuplicateOf, href))
+	}
+	return groups, nil
 }
 
 // storyLanes gathers the spans (in outlet and span order) by outlet, in

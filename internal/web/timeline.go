@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -53,6 +54,7 @@ type lane struct {
 
 type dot struct {
 	X     int
+	R     int // radius: a large story's dots grow with the articles they stand for
 	Href  string
 	Title string
 }
@@ -245,9 +247,20 @@ func (b *storyBuilder) articleLanes(runs []run, x func(time.Time) int, y int) ([
 	for i := range lanes {
 		for j, d := range dots[i] {
 			lanes[i].Dots[j].Href, lanes[i].Dots[j].Title = b.dotLink(d.first, d.count, d.last)
+			lanes[i].Dots[j].R = dotRadius(d.first, d.count)
 		}
 	}
 	return lanes, undated
+}
+
+// dotRadius is 6 for a dot of articles; a large story's dot of spans
+// grows with how many articles it stands for, from 4 for one to 10 for
+// eight or more, so the lanes show when each outlet published most.
+func dotRadius(first run, count int) int {
+	if first.href == "" {
+		return 6
+	}
+	return 4 + 2*min(bits.Len(uint(count))-1, 3)
 }
 
 // dotLink is where a timeline's dot links and what its title says: its

@@ -19,9 +19,9 @@ func (s *DB) StoryMembers(ctx context.Context, q store.MemberQuery) ([]store.Art
 		args = append(args, q.IDs)
 		sqlq += fmt.Sprintf(` AND id = ANY($%d)`, len(args))
 	}
-	if q.ByOutlet {
-		args = append(args, clean(q.Outlet))
-		sqlq += fmt.Sprintf(` AND outlet = $%d ORDER BY published = '', published, id`, len(args))
+	if q.Outlets != nil {
+		args = append(args, cleanAll(q.Outlets))
+		sqlq += fmt.Sprintf(` AND outlet = ANY($%d) ORDER BY array_position($%[1]d::text[], outlet), published = '', published, id`, len(args))
 	} else {
 		sqlq += ` ORDER BY placed_seq, id`
 	}

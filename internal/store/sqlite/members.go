@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"parallax/internal/store"
 )
@@ -19,12 +20,21 @@ func (s *DB) StoryMembers(ctx context.Context, q store.MemberQuery) ([]store.Art
 		if err != nil {
 			return nil, err
 		}
-		sqlq += ` AND id IN (SELECT value FROM json_each(?))`
+		// By their rowids: the story's index would scan every member.
+		sqlq = strings.Replace(sqlq, `story_id = ?`, `+story_id = ? AND id IN (SELECT value FROM json_each(?))`, 1)
 		args = append(args, string(ids))
 	}
-	if q.ByOutlet {
-		sqlq += ` AND outlet = ? ORDER BY published = '', published, id`
-		args = append(args, q.Outlet)
+	if q.Outlets != nil {
+		in, rank := make([]string, len(q.Outlets)), make([]string, len(q.Outlets))
+		for i, o := range q.Outlets {
+			in[i], rank[i] = "?", fmt.Sprintf("WHEN ? THEN %d", i)
+			args = append(args, o)
+		}
+		for _, o := range q.Outlets {
+			args = append(args, o)
+		}
+		sqlq += ` AND outlet IN (` + strings.Join(in, ",") + `) ORDER BY CASE outlet ` + strings.Join(rank, " ") + ` END,
+			published = '', published, id`
 	} else {
 		sqlq += ` ORDER BY placed_seq, id`
 	}

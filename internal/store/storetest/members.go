@@ -24,9 +24,9 @@ func runMembers(t *testing.T, open func(t *testing.T) Store) {
 		}{
 			{"placement order", store.MemberQuery{StoryID: 1}, []int64{ids[0], ids[1]}},
 			{"a page", store.MemberQuery{StoryID: 1, Offset: 1, Limit: 5}, []int64{ids[1]}},
-			{"one outlet", store.MemberQuery{StoryID: 2, ByOutlet: true, Outlet: "Harbour Wire"}, []int64{ids[2], ids[4]}},
-			{"one outlet, a page", store.MemberQuery{StoryID: 2, ByOutlet: true, Outlet: "Harbour Wire", Offset: 1, Limit: 1}, []int64{ids[4]}},
-			{"an outlet not in it", store.MemberQuery{StoryID: 2, ByOutlet: true, Outlet: "Fenmoor Post"}, nil},
+			{"one outlet", store.MemberQuery{StoryID: 2, Outlets: []string{"Harbour Wire"}}, []int64{ids[2], ids[4]}},
+			{"one outlet, a page", store.MemberQuery{StoryID: 2, Outlets: []string{"Harbour Wire"}, Offset: 1, Limit: 1}, []int64{ids[4]}},
+			{"an outlet not in it", store.MemberQuery{StoryID: 2, Outlets: []string{"Fenmoor Post"}}, nil},
 			{"only these, members only", store.MemberQuery{StoryID: 1, IDs: []int64{ids[1], ids[2]}}, []int64{ids[1]}},
 			{"none of these", store.MemberQuery{StoryID: 1, IDs: []int64{}}, nil},
 		} {
@@ -70,13 +70,21 @@ func runMembers(t *testing.T, open func(t *testing.T) Store) {
 		}
 		Commit(t, s, store.PlacementBatch{Placements: ps, Stories: []model.Story{{ID: 7, StorylineID: 7, Title: "Tides",
 			ArticleIDs: ids, Outlets: []string{"Tidewater"}, FirstPublished: "2026-03-01", LastPublished: "2026-04-11", Independent: 6, IndependentOutlets: 2}}})
-		got, err := s.StoryMembers(ctx, store.MemberQuery{StoryID: 7, ByOutlet: true, Outlet: "Tidewater"})
+		got, err := s.StoryMembers(ctx, store.MemberQuery{StoryID: 7, Outlets: []string{"Tidewater"}})
 		want := []int64{ids[3], ids[5], ids[2], ids[0], ids[1]} // by date, then ID, the undated last
 		if err != nil || fmt.Sprint(refIDs(got)) != fmt.Sprint(want) {
 			t.Errorf("by outlet = %v, %v; want %v", refIDs(got), err, want)
 		}
-		if got, err := s.StoryMembers(ctx, store.MemberQuery{StoryID: 7, ByOutlet: true}); err != nil || len(got) != 1 || got[0].Article.ID != ids[4] {
+		if got, err := s.StoryMembers(ctx, store.MemberQuery{StoryID: 7, Outlets: []string{""}}); err != nil || len(got) != 1 || got[0].Article.ID != ids[4] {
 			t.Errorf("stored without an outlet = %v, %v", refIDs(got), err)
+		}
+		got, err = s.StoryMembers(ctx, store.MemberQuery{StoryID: 7, Outlets: []string{"", "Tidewater"}, Offset: 1, Limit: 3})
+		if want := []int64{ids[3], ids[5], ids[2]}; err != nil || fmt.Sprint(refIDs(got)) != fmt.Sprint(want) {
+			t.Errorf("two outlets in turn, a page = %v, %v; want %v", refIDs(got), err, want)
+		}
+		got, err = s.StoryMembers(ctx, store.MemberQuery{StoryID: 7, Outlets: []string{"Tidewater", ""}, Offset: 4, Limit: 3})
+		if want := []int64{ids[1], ids[4]}; err != nil || fmt.Sprint(refIDs(got)) != fmt.Sprint(want) {
+			t.Errorf("two outlets the other way, a page = %v, %v; want %v", refIDs(got), err, want)
 		}
 		spans, err := s.StorySpans(ctx, 7, 7)
 		wantSpans := []store.OutletSpan{
