@@ -22,7 +22,7 @@ import (
 // generatedStory stores n generated articles of one story from the given
 // number of outlets as story 1, with its report and index built as a
 // writer builds them.
-func generatedStory(t *testing.T, n, outlets int) *sqlite.DB {
+func generatedStory(t testing.TB, n, outlets int) *sqlite.DB {
 	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "story.db"))
@@ -178,4 +178,20 @@ func refIDsOf(rs []store.ArticleRef) []int64 {
 		ids = append(ids, r.Article.ID)
 	}
 	return ids
+}
+
+// BenchmarkLargeStoryPage renders the page of a generated story of 600
+// articles from 40 outlets, its report comparing 32 of them (as any
+// story's past 32), with the server's caches off:
+//
+//	go test ./internal/web -run X -bench LargeStoryPage -benchtime 50x
+func BenchmarkLargeStoryPage(b *testing.B) {
+	db := generatedStory(b, 600, 40)
+	h := newHandler(b, Config{Store: db, Limits: Limits{CacheBytes: -1}})
+	b.ResetTimer()
+	for range b.N {
+		if res, _ := get(b, h, "/stories/1"); res.StatusCode != 200 {
+			b.Fatalf("status %d", res.StatusCode)
+		}
+	}
 }

@@ -78,7 +78,7 @@ func TestMigratePacksStoredRows(t *testing.T) {
 			}
 		}
 	}
-	if _, err := s.db.Exec(`DROP TABLE story_entities;
+	if _, err := s.db.Exec(`DROP TABLE story_entities; DROP INDEX articles_story_dates;
 		CREATE INDEX article_entities_story ON article_entities(story_id, type, key, article_id, mentions);
 		ALTER TABLE story_reports DROP COLUMN lead; ALTER TABLE story_reports DROP COLUMN title; ALTER TABLE stories DROP COLUMN originals;
 		DROP TRIGGER articles_count_ai; DROP TRIGGER articles_count_ad; DROP TRIGGER articles_count_au;

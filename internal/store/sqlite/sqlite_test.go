@@ -106,7 +106,7 @@ func TestMigrateCountsStoryNames(t *testing.T) {
 	if err := s.PutStoryIndex(ctx, idx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.db.Exec(`DROP TABLE story_entities;
+	if _, err := s.db.Exec(`DROP TABLE story_entities; DROP INDEX articles_story_dates;
 		CREATE INDEX article_entities_story ON article_entities(story_id, type, key, article_id, mentions);
 		PRAGMA user_version = 11`); err != nil {
 		t.Fatal(err)
