@@ -2,7 +2,9 @@
 # Read latency one request at a time (docs/PERFORMANCE.md, "Storage and
 # reads (issue 16)"): `parallax serve` with its caches off, each path
 # requested N times in turn after one warm-up, p50 and p95 per path. With
-# P=8, eight requests at a time (N each, P*N in all).
+# P=8, eight requests at a time (N each, P*N in all). Requests for one
+# story page at once share its rendering (cache off or not), so "{k}" in a
+# path is the request's number modulo P, from 1: eight pages at once.
 #
 #   scripts/read-latency.sh STORE.db [STORY_ID]     # BIN=/tmp/px16 N=20 P=1 PORT=18090
 set -euo pipefail
@@ -19,10 +21,12 @@ until curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"; do sleep 0.2; done
 printf '%-40s %8s %8s %9s\n' path p50_ms p95_ms bytes
 for path in / "/?page=100" "/?sort=coverage" "/?outlet=The+Sheimlak+Daily" /api/stories "/api/stories?page=100" \
 	/outlets /storylines /api/storylines "/search?q=confirmed" "/api/search?q=confirmed" "/?q=confirmed" \
-	"/stories/$STORY" "/api/stories/$STORY" "/stories/$STORY?articles=8" "/api/stories/$STORY?page=8" "/stories/$STORY/names"; do
+	"/stories/$STORY" "/api/stories/$STORY" "/stories/$STORY?articles=8" "/api/stories/$STORY?page=8" "/stories/$STORY/names" \
+	"/stories/$STORY?articles={k}" "/api/stories/$STORY?page={k}"; do
 	url="http://127.0.0.1:$PORT$path"
-	size=$(curl -s -o /dev/null -w '%{size_download}' "$url")
-	seq $((N * P)) | xargs -P "$P" -I{} curl -s -o /dev/null -w '%{time_total}\n' "$url" | sort -n |
+	size=$(curl -s -o /dev/null -w '%{size_download}' "${url//\{k\}/1}")
+	seq $((N * P)) | xargs -P "$P" -I{} sh -c 'curl -s -o /dev/null -w "%{time_total}\n" "$(echo "$0" | sed "s/{k}/$(($1 % $2 + 1))/")"' "$url" {} "$P" |
+		sort -n |
 		awk -v p="$path" -v s="$size" '{t[NR]=$1} END {i50=int((NR+1)/2); i95=int(NR*0.95+0.999); if (i95>NR) i95=NR;
 			printf "%-40s %8.1f %8.1f %9d\n", p, t[i50]*1000, t[i95]*1000, s}'
 done
