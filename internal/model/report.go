@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // Report is the comparison of the outlets that cover one story.
 type Report struct {
 	StoryID int64 `json:"story_id"`
@@ -180,4 +182,63 @@ func (r Report) Lead() string {
 		return ""
 	}
 	return r.Summary[0].Text
+}
+
+// Cited lists every article the report names (what it compared and each
+// article it cites), in ID order, each once: what a view of the report
+// must know the outlets of.
+func (r Report) Cited() []int64 {
+	seen := map[int64]bool{}
+	add := func(ids ...int64) {
+		for _, id := range ids {
+			if id != 0 {
+				seen[id] = true
+			}
+		}
+	}
+	sentences := func(ss []Sentence) {
+		for _, s := range ss {
+			add(s.ArticleID)
+		}
+	}
+	add(r.Compared...)
+	for _, h := range r.Headlines {
+		add(h.ArticleID)
+	}
+	for _, c := range r.Claims {
+		add(c.ArticleIDs...)
+		sentences(c.Sentences)
+	}
+	for _, q := range r.Quotes {
+		add(q.ArticleIDs...)
+		add(q.EarliestArticleID)
+		for _, v := range q.Variants {
+			add(v.ArticleIDs...)
+		}
+	}
+	for _, d := range r.Discrepancies {
+		for _, v := range d.Values {
+			add(v.ArticleIDs...)
+			sentences(v.Sentences)
+		}
+	}
+	for _, f := range r.Framing {
+		add(f.ArticleIDs...)
+	}
+	for _, e := range r.Timeline {
+		add(e.ArticleIDs...)
+		sentences(e.Sentences)
+	}
+	for _, s := range r.Summary {
+		add(s.ArticleIDs...)
+		for _, d := range s.Disputed {
+			add(d.ArticleIDs...)
+		}
+	}
+	out := make([]int64, 0, len(seen))
+	for id := range seen {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
 }

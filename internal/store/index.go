@@ -74,6 +74,71 @@ type EntityMention struct {
 	Articles int    `json:"articles"` // the story's articles that name it
 }
 
+// NameQuery selects the names a story's articles use (StoryNames): each
+// entity key with its record, the most widely named first.
+type NameQuery struct {
+	StoryID int64
+	Keys    []string // only these keys (of any type); nil: all
+	Offset  int
+	Limit   int // 0: all
+}
+
+// NameCount is how a story's articles use one entity key: how many of
+// them name it and how often in all. The stores keep one per story and
+// key beside the index rows, written in the same transaction, so that a
+// story's names are read in the order shown, a page at a time, instead of
+// counted from every member's rows.
+type NameCount struct {
+	Type, Key          string
+	Articles, Mentions int
+}
+
+// NameCounts counts the story's entity rows by key, sorted by type and
+// key.
+func (idx StoryIndex) NameCounts() []NameCount {
+	at := map[string]int{}
+	seen := map[string]bool{} // TypeKey and article: counted once
+	var out []NameCount
+	for _, r := range idx.Entities {
+		tk := TypeKey(r.Entity.Type, r.Entity.Key)
+		i, ok := at[tk]
+		if !ok {
+			i = len(out)
+			at[tk] = i
+			out = append(out, NameCount{Type: r.Entity.Type, Key: r.Entity.Key})
+		}
+		if ak := tk + "\x00" + strconv.FormatInt(r.ArticleID, 10); !seen[ak] {
+			seen[ak] = true
+			out[i].Articles++
+		}
+		out[i].Mentions += r.Entity.Mentions
+	}
+	slices.SortFunc(out, func(a, b NameCount) int { return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.Key, b.Key)) })
+	return out
+}
+
+// NameChanges compares a story's new counts with those stored (both in
+// any order): the counts to write (new or changed) and those to delete.
+func NameChanges(stored, counts []NameCount) (put, gone []NameCount) {
+	old := make(map[string]NameCount, len(stored))
+	for _, c := range stored {
+		old[TypeKey(c.Type, c.Key)] = c
+	}
+	for _, c := range counts {
+		tk := TypeKey(c.Type, c.Key)
+		if o, ok := old[tk]; !ok || o != c {
+			put = append(put, c)
+		}
+		delete(old, tk)
+	}
+	for _, c := range stored {
+		if _, ok := old[TypeKey(c.Type, c.Key)]; ok {
+			gone = append(gone, c)
+		}
+	}
+	return put, gone
+}
+
 // QuoteHit is a stored quotation with where it was carried.
 type QuoteHit struct {
 	model.Quote

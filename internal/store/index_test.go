@@ -46,3 +46,39 @@ func TestIndexChanges(t *testing.T) {
 		})
 	}
 }
+
+func TestNameCountsAndChanges(t *testing.T) {
+	row := func(article int64, typ, key string, mentions int) EntityRow {
+		return EntityRow{ArticleID: article, Entity: model.Entity{Type: typ, Key: key, Mentions: mentions}}
+	}
+	idx := StoryIndex{Entities: []EntityRow{row(1, "person", "voss", 2), row(2, "place", "corvane", 1),
+		row(2, "person", "voss", 1), row(2, "person", "voss", 4), row(3, "place", "corvane", 1)}}
+	got := idx.NameCounts()
+	want := []NameCount{{"person", "voss", 2, 7}, {"place", "corvane", 2, 2}}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("NameCounts = %+v, want %+v", got, want)
+	}
+	stored := []NameCount{{"place", "corvane", 2, 2}, {"person", "voss", 1, 2}, {"place", "fenmoor", 1, 1}}
+	put, gone := NameChanges(stored, got)
+	if !reflect.DeepEqual(put, []NameCount{{"person", "voss", 2, 7}}) || !reflect.DeepEqual(gone, []NameCount{{"place", "fenmoor", 1, 1}}) {
+		t.Errorf("NameChanges = put %+v, gone %+v", put, gone)
+	}
+	if put, gone := NameChanges(got, got); put != nil || gone != nil {
+		t.Errorf("NameChanges of the same counts = %+v, %+v", put, gone)
+	}
+}
+
+func TestSpanPrefix(t *testing.T) {
+	for _, tc := range []struct {
+		first, last string
+		want        int
+	}{
+		{"2026-03-01", "2026-03-02", 13}, {"2026-03-01", "2026-03-15", 12}, {"2026-03-01", "2026-04-20", 10},
+		{"2024-01-01", "2024-10-26", 9}, {"2024-01-01", "2025-12-30", 7}, {"2001-01-01", "2026-01-01", 4},
+		{"", "", 4}, {"2026-03-02", "2026-03-01", 4},
+	} {
+		if got := SpanPrefix(tc.first, tc.last); got != tc.want {
+			t.Errorf("SpanPrefix(%s, %s) = %d, want %d", tc.first, tc.last, got, tc.want)
+		}
+	}
+}

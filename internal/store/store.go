@@ -82,6 +82,7 @@ const (
 
 // StoryQuery selects stories.
 type StoryQuery struct {
+	ID     int64 // only this story (0: any)
 	Order  StoryOrder
 	Limit  int    // 0: all
 	Offset int    // skip this many first (paging; with Limit)

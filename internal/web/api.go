@@ -84,6 +84,11 @@ type apiArticleRef struct {
 type apiStoryOut struct {
 	Story    model.Story     `json:"story"`
 	Articles []apiArticleRef `json:"articles"`
+	// The articles come a page at a time, in placement order: Page of
+	// them, Total in all, Next the next page's address ("" on the last).
+	Page  int    `json:"page"`
+	Total int    `json:"total"`
+	Next  string `json:"next"`
 	// Report is the comparison of the outlets, null until it is built.
 	Report *model.Report `json:"report"`
 	// Balance is its coverage by each attribute the outlet registry records.
@@ -96,13 +101,23 @@ func (s *server) apiStory(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusNotFound, "story ids are positive integers")
 		return
 	}
+	n, err := intParam(r.URL.Query(), "page", 1, maxPage)
+	if err != nil {
+		apiError(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	st, version, err := s.storyVersion(r.Context(), id)
 	if err != nil {
 		s.storeError(w, r, true, err)
 		return
 	}
-	s.cached(w, r, true, "api-story:"+version, 0, func(ctx context.Context) (*response, error) {
-		arts, dups, rep, err := s.storyDetails(ctx, id)
+	s.cached(w, r, true, fmt.Sprintf("api-story:%s:%d", version, n), 0, func(ctx context.Context) (*response, error) {
+		per := s.articlesPerPage()
+		refs, err := s.cfg.Store.StoryMembers(ctx, store.MemberQuery{StoryID: id, Offset: (n - 1) * per, Limit: per})
+		if err != nil {
+			return nil, err
+		}
+		rep, err := optionalReport(ctx, s.cfg.Store, id)
 		if err != nil {
 			return nil, err
 		}
@@ -110,9 +125,14 @@ func (s *server) apiStory(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		out := apiStoryOut{Story: st, Articles: make([]apiArticleRef, 0, len(arts)), Report: rep, Balance: outlets.Balance(st.Outlets, reg)}
-		for _, a := range arts {
-			out.Articles = append(out.Articles, apiArticleRef{a.ID, a.Title, a.Outlet, a.Published, a.URL, dups[a.ID]})
+		out := apiStoryOut{Story: st, Articles: make([]apiArticleRef, 0, len(refs)), Page: n, Total: st.Articles,
+			Report: rep, Balance: outlets.Balance(st.Outlets, reg)}
+		for _, ref := range refs {
+			a := ref.Article
+			out.Articles = append(out.Articles, apiArticleRef{a.ID, a.Title, a.Outlet, a.Published, a.URL, ref.DuplicateOf})
+		}
+		if n*per < st.Articles {
+			out.Next = fmt.Sprintf("/api/stories/%d?page=%d", id, n+1)
 		}
 		return jsonResponse(http.StatusOK, out)
 	})

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"parallax/internal/model"
+	"parallax/internal/store"
 )
 
 // response is a complete answer, rendered once and sent as often as asked.
@@ -189,17 +190,24 @@ func (s *server) cached(w http.ResponseWriter, r *http.Request, api bool, key st
 	writeResponse(w, r, resp)
 }
 
-// storyVersion reads a story and names the state of everything its page
-// shows: the story row with its member IDs (which change as articles are
-// placed, before the comparison is rebuilt), the fingerprint its report
-// was built from (which changes with any member's content, enrichment or
-// duplicate mark) and the outlet registry's version (its balance). Two requests with one version get the
-// same page, so it is rendered once.
+// storyVersion reads a story's row and names the state of everything its
+// page shows: the row with its count of members (which changes as
+// articles are placed, before the comparison is rebuilt; members are
+// only ever added), the fingerprint its report was built from (which
+// changes with any member's content, enrichment or duplicate mark), the
+// outlet registry's version (its balance) and its index's fingerprint
+// (its names). Two requests with one version get the same page, so it is
+// rendered once. The row is read without its member IDs, so that naming
+// the version costs the same for a story of any size.
 func (s *server) storyVersion(ctx context.Context, id int64) (model.Story, string, error) {
-	st, err := s.cfg.Store.Story(ctx, id)
+	stories, err := s.cfg.Store.Stories(ctx, store.StoryQuery{ID: id, Summaries: true})
 	if err != nil {
-		return st, "", err
+		return model.Story{}, "", err
 	}
+	if len(stories) == 0 {
+		return model.Story{}, "", fmt.Errorf("story %d: %w", id, store.ErrNotFound)
+	}
+	st := stories[0]
 	fp, err := s.cfg.Store.ReportFingerprint(ctx, id)
 	if err != nil {
 		return st, "", err
@@ -210,7 +218,7 @@ func (s *server) storyVersion(ctx context.Context, id int64) (model.Story, strin
 	}
 	// The names the page links come from the index, built after the
 	// report (with the same fingerprint once current).
-	idx, err := s.cfg.Store.StoryState(ctx, id)
+	idx, err := s.cfg.Store.IndexFingerprint(ctx, id)
 	if err != nil {
 		return st, "", err
 	}
@@ -219,5 +227,5 @@ func (s *server) storyVersion(ctx context.Context, id int64) (model.Story, strin
 		return st, "", fmt.Errorf("story %d version: %w", id, err)
 	}
 	sum := sha256.Sum256(b)
-	return st, fmt.Sprintf("%d:%s:%s:%s:%s", id, hex.EncodeToString(sum[:12]), fp, rk, idx.Fingerprint), nil
+	return st, fmt.Sprintf("%d:%s:%s:%s:%s", id, hex.EncodeToString(sum[:12]), fp, rk, idx), nil
 }

@@ -15,8 +15,9 @@ import (
 	"parallax/internal/store/storetest"
 )
 
-// countingStore is the real store counting the reads a story page
-// renders from, with the first of them held until the gate opens.
+// countingStore is the real store counting the reads of members a story
+// page or its API renders from (a small story's page reads them all, the
+// API a page of them), with the first of them held until the gate opens.
 type countingStore struct {
 	Store
 	storyArticles atomic.Int64
@@ -24,10 +25,19 @@ type countingStore struct {
 }
 
 func (c *countingStore) StoryArticleRefs(ctx context.Context, ids []int64) ([]store.ArticleRef, error) {
+	c.count()
+	return c.Store.StoryArticleRefs(ctx, ids)
+}
+
+func (c *countingStore) StoryMembers(ctx context.Context, q store.MemberQuery) ([]store.ArticleRef, error) {
+	c.count()
+	return c.Store.StoryMembers(ctx, q)
+}
+
+func (c *countingStore) count() {
 	if c.storyArticles.Add(1) == 1 && c.gate != nil {
 		<-c.gate
 	}
-	return c.Store.StoryArticleRefs(ctx, ids)
 }
 
 // A burst of readers of one story costs one rendering: the first renders,

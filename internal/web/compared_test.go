@@ -34,7 +34,7 @@ func TestStoryPageCompared(t *testing.T) {
 	}
 	r := &model.Report{StoryID: 7, Compared: []int64{1, 2, 4},
 		Claims: []model.Claim{claim("The ferry to Marlow Island resumed on Monday.", 1, 2), claim("Storms had closed the harbour.", 1)}}
-	v := buildStory(s, arts, nil, r, true)
+	v := buildStory(s, membersOf(arts, nil, articleHref(true)), r, true)
 	if v.Compared == nil || v.Compared.Articles != 3 || v.Compared.Outlets != 2 || v.Compared.OfArticles != 9 || v.Compared.OfOutlets != 3 {
 		t.Fatalf("Compared = %+v", v.Compared)
 	}

@@ -136,7 +136,7 @@ func buildEntity(d entityDetail) entityView {
 	for _, st := range d.Stories {
 		v.Stories = append(v.Stories, toStoryRow(st))
 	}
-	b := newStoryBuilder(d.arts, false)
+	b := newStoryBuilder(membersOf(d.arts, nil, articleHref(false)), false)
 	for _, q := range d.Quotations {
 		qv := quotationView{Text: q.Text, First: q.FirstOutlet, When: shortTime(q.FirstPublished)}
 		if refs := b.refs([]int64{q.EarliestArticleID}, nil); len(refs) == 1 {

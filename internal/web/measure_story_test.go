@@ -71,7 +71,7 @@ func TestMeasureLargeStory(t *testing.T) {
 
 // placeOneStory enriches and stores the articles and places them all in
 // story 1, its report pending.
-func placeOneStory(t *testing.T, db *sqlite.DB, arts []model.Article) {
+func placeOneStory(t testing.TB, db *sqlite.DB, arts []model.Article) {
 	t.Helper()
 	ctx := context.Background()
 	lease, err := db.AcquireWriter(ctx, store.Me("test"), nil)

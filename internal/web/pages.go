@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -101,14 +100,13 @@ func (s *server) storiesPage(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// storyDetails reads what a story page or its API shows besides the
-// story itself; the report is nil when none was built yet. The members
-// are read without their bodies and enrichment, which neither shows: a
-// story of 4,500 articles read them whole in about 0.4 s.
-func (s *server) storyDetails(ctx context.Context, id int64) ([]model.Article, map[int64]int64, *model.Report, error) {
+// storyArticles reads a story's members, without their bodies and
+// enrichment (which no page shows: a story of 4,500 articles read them
+// whole in about 0.4 s), and which are near-copies of which.
+func (s *server) storyArticles(ctx context.Context, id int64) ([]model.Article, map[int64]int64, error) {
 	refs, err := s.cfg.Store.StoryArticleRefs(ctx, []int64{id})
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	arts := make([]model.Article, len(refs))
 	dups := map[int64]int64{}
@@ -118,14 +116,30 @@ func (s *server) storyDetails(ctx context.Context, id int64) ([]model.Article, m
 			dups[r.Article.ID] = r.DuplicateOf
 		}
 	}
-	rep, _, err := s.cfg.Store.Report(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return arts, dups, nil, nil
+	return arts, dups, nil
+}
+
+// articlesPerPage is how many articles a story page lists.
+func (s *server) articlesPerPage() int {
+	if s.cfg.storyPage > 0 {
+		return s.cfg.storyPage
 	}
+	return storyArticlesShown
+}
+
+// storyMembersFor reads what page n of a story's page shows of its
+// members: all of them when they fit one page of the list, else from
+// their counts and that page (largeMembers).
+func (s *server) storyMembersFor(ctx context.Context, st model.Story, r *model.Report, n int) (storyMembers, error) {
+	per, base := s.articlesPerPage(), fmt.Sprintf("/stories/%d", st.ID)
+	if st.Articles > per {
+		return s.largeMembers(ctx, st, r, n, per, base)
+	}
+	arts, dups, err := s.storyArticles(ctx, st.ID)
 	if err != nil {
-		return nil, nil, nil, err
+		return storyMembers{}, err
 	}
-	return arts, dups, &rep, nil
+	return membersOf(arts, dups, articleHref(false)), nil
 }
 
 func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
@@ -145,7 +159,11 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.cached(w, r, false, fmt.Sprintf("story:%s:%d", version, artPage), 0, func(ctx context.Context) (*response, error) {
-		arts, dups, rep, err := s.storyDetails(ctx, id)
+		rep, err := optionalReport(ctx, s.cfg.Store, id)
+		if err != nil {
+			return nil, err
+		}
+		m, err := s.storyMembersFor(ctx, st, rep, artPage)
 		if err != nil {
 			return nil, err
 		}
@@ -153,8 +171,8 @@ func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		v := buildStory(st, arts, dups, rep, false)
-		v.pageArticles(artPage, storyArticlesShown, fmt.Sprintf("/stories/%d", id))
+		v := buildStory(st, m, rep, false)
+		v.pageArticles(artPage, s.articlesPerPage(), fmt.Sprintf("/stories/%d", id))
 		v.Balance = balanceViews(outlets.Balance(st.Outlets, reg))
 		v.ExportCSV, v.ExportJSON = fmt.Sprintf("/stories/%d/export.csv", id), fmt.Sprintf("/stories/%d/export.json", id)
 		if err := s.linkStory(ctx, &v); err != nil {

@@ -16,12 +16,15 @@ var assets embed.FS
 
 // pageNames are the pages rendered inside the layout.
 var pageNames = []string{"stories", "story", "article", "outlets", "search", "error",
-	"storylines", "storyline", "entities", "entity", "follows"}
+	"storylines", "storyline", "entities", "entity", "follows", "storynames"}
 
 var funcs = template.FuncMap{
 	"inc":    func(i int) int { return i + 1 },
 	"plural": plural,
 	"slice1": func(r ref) []ref { return []ref{r} },
+	// The story page's most repeated parts (fragments.go).
+	"matrixCells":  matrixCells,
+	"timelineDots": timelineDots,
 }
 
 // plural writes a count with its noun: "1 outlet", "3 outlets".

@@ -30,7 +30,7 @@ func StoryPage(w io.Writer, s model.Story, arts []model.Article, r *model.Report
 	if standaloneErr != nil {
 		return standaloneErr
 	}
-	v := buildStory(s, arts, nil, r, true)
+	v := buildStory(s, membersOf(arts, nil, articleHref(true)), r, true)
 	data := struct {
 		Title string
 		CSS   template.CSS

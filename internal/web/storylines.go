@@ -119,7 +119,7 @@ func optionalReport(ctx context.Context, st Store, id int64) (*model.Report, err
 // storyNames lists a story's entities, one per record, most widely named
 // first.
 func storyNames(ctx context.Context, st Store, id int64) ([]store.EntityMention, error) {
-	ms, err := st.StoryEntities(ctx, id)
+	ms, _, err := st.StoryNames(ctx, store.NameQuery{StoryID: id})
 	if err != nil {
 		return nil, err
 	}

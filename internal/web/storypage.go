@@ -16,6 +16,34 @@ type articlesPage struct {
 	Prev, Next      string
 }
 
+// pageBounds is page n (1-based) of a list of total items, per a page: a
+// page past the end is the last; from and to are 0-based, to exclusive.
+func pageBounds(n, per, total int) (page, pages, from, to int) {
+	pages = max((total+per-1)/per, 1)
+	page = min(max(n, 1), pages)
+	return page, pages, (page - 1) * per, min(page*per, total)
+}
+
+// articlesLink is the address of page n of a story's article list.
+func articlesLink(base string, n int) string {
+	if n == 1 {
+		return base + "#articles"
+	}
+	return base + "?" + url.Values{"articles": {fmt.Sprint(n)}}.Encode() + "#articles"
+}
+
+// pager says where page n of a list of total articles is.
+func pager(n, pages, from, to, total int, base string) articlesPage {
+	p := articlesPage{From: from + 1, To: to, Total: total}
+	if n > 1 {
+		p.Prev = articlesLink(base, n-1)
+	}
+	if n < pages {
+		p.Next = articlesLink(base, n+1)
+	}
+	return p
+}
+
 // pageArticles keeps page n (1-based) of the article groups, in their
 // order, and says where that page is; a page past the end shows the last.
 func (v *storyView) pageArticles(n, per int, base string) {
@@ -26,9 +54,7 @@ func (v *storyView) pageArticles(n, per int, base string) {
 	if total <= per {
 		return
 	}
-	pages := (total + per - 1) / per
-	n = min(max(n, 1), pages)
-	from, to := (n-1)*per, min(n*per, total)
+	n, pages, from, to := pageBounds(n, per, total)
 	var kept []articleGroup
 	i := 0
 	for _, g := range v.Groups {
@@ -39,17 +65,5 @@ func (v *storyView) pageArticles(n, per int, base string) {
 		i += len(g.Articles)
 	}
 	v.Groups = kept
-	v.ArticlesPage = articlesPage{From: from + 1, To: to, Total: total}
-	link := func(page int) string {
-		if page == 1 {
-			return base + "#articles"
-		}
-		return base + "?" + url.Values{"articles": {fmt.Sprint(page)}}.Encode() + "#articles"
-	}
-	if n > 1 {
-		v.ArticlesPage.Prev = link(n - 1)
-	}
-	if n < pages {
-		v.ArticlesPage.Next = link(n + 1)
-	}
+	v.ArticlesPage = pager(n, pages, from, to, total, base)
 }

@@ -50,6 +50,7 @@ type articleGroup struct {
 // storyView is everything the story page shows.
 type storyView struct {
 	Story         model.Story
+	Articles      int // the story's, whatever part of them Groups lists
 	Days          string
 	Outlets       []outletInfo
 	HasReport     bool
@@ -71,6 +72,8 @@ type storyView struct {
 	// linked to their pages; StorylineHref its storyline's page. Both are
 	// left empty in a standalone file.
 	Names         []nameLink
+	MoreNames     int    // names not listed, on NamesHref
+	NamesHref     string // the page of all its names
 	StorylineHref string
 	// Compared says how much of a large story the report compares, nil
 	// when it compares every independent article.
@@ -89,23 +92,23 @@ type headlineView struct {
 	Refs []ref
 }
 
-// storyBuilder turns a story, its articles and report into a storyView;
-// href says where an article links (its page, or an anchor on a file).
+// storyBuilder turns a story, what the page shows of its members and its
+// report into a storyView; href says where an article links (its page,
+// or an anchor on a file).
 type storyBuilder struct {
-	arts     map[int64]model.Article
 	outletOf map[int64]string
 	outlets  []outletInfo
 	index    map[string]int
 	href     func(id int64) string
 }
 
-func buildStory(s model.Story, arts []model.Article, dups map[int64]int64, r *model.Report, standalone bool) storyView {
-	b := newStoryBuilder(arts, standalone)
-	v := storyView{Story: s, Days: storyDays(s), Standalone: standalone}
-	if s.FirstPublished != "" && model.DaysInferred(arts) {
+func buildStory(s model.Story, m storyMembers, r *model.Report, standalone bool) storyView {
+	b := newStoryBuilder(m, standalone)
+	v := storyView{Story: s, Days: storyDays(s), Standalone: standalone, Articles: max(s.Articles, len(s.ArticleIDs))}
+	if s.FirstPublished != "" && m.inferred {
 		v.Days += model.InferredNote
 	}
-	v.Groups = b.groups(dups)
+	v.Groups, v.ArticlesPage = m.groups, m.page
 	if r != nil {
 		if r.Title != "" {
 			v.Story.Title = r.Title // the headline most outlets agree with
@@ -120,7 +123,7 @@ func buildStory(s model.Story, arts []model.Article, dups map[int64]int64, r *mo
 		v.Framing = b.framing(r.Framing)
 	}
 	v.Outlets = b.outlets
-	v.Timeline = b.timeline(arts, r)
+	v.Timeline = b.timeline(m.runs, r)
 	return v
 }
 
@@ -134,27 +137,22 @@ func (b *storyBuilder) headlines(hs []model.Headline) []headlineView {
 	return out
 }
 
-func newStoryBuilder(arts []model.Article, standalone bool) *storyBuilder {
-	b := &storyBuilder{arts: map[int64]model.Article{}, outletOf: map[int64]string{}, index: map[string]int{}}
-	b.href = func(id int64) string { return fmt.Sprintf("/articles/%d", id) }
-	if standalone {
-		b.href = func(id int64) string { return fmt.Sprintf("#a%d", id) }
-	}
-	sorted := append([]model.Article(nil), arts...)
-	sort.SliceStable(sorted, func(i, j int) bool { return pubKey(sorted[i]) < pubKey(sorted[j]) })
-	for _, a := range sorted {
-		name := a.OutletLabel()
-		b.arts[a.ID] = a
-		b.outletOf[a.ID] = name
-		i, ok := b.index[name]
-		if !ok {
-			i = len(b.outlets)
-			b.index[name] = i
-			b.outlets = append(b.outlets, outletInfo{Name: name, Class: fmt.Sprintf("o%d", i%8)})
-		}
-		b.outlets[i].Articles++
+func newStoryBuilder(m storyMembers, standalone bool) *storyBuilder {
+	b := &storyBuilder{outletOf: m.outletOf, outlets: append([]outletInfo(nil), m.outlets...), index: map[string]int{},
+		href: articleHref(standalone)}
+	for i, o := range b.outlets {
+		b.index[o.Name] = i
 	}
 	return b
+}
+
+// articleHref says where an article links: its page, or its anchor in a
+// standalone file.
+func articleHref(standalone bool) func(id int64) string {
+	if standalone {
+		return func(id int64) string { return fmt.Sprintf("#a%d", id) }
+	}
+	return func(id int64) string { return fmt.Sprintf("/articles/%d", id) }
 }
 
 // pubKey sorts dated articles first, oldest first.
@@ -214,38 +212,6 @@ func (b *storyBuilder) refs(ids []int64, outlets []string) []ref {
 	}
 	sort.Slice(out, func(i, j int) bool { return b.index[out[i].Outlet] < b.index[out[j].Outlet] })
 	return out
-}
-
-func (b *storyBuilder) groups(dups map[int64]int64) []articleGroup {
-	groups := make([]articleGroup, len(b.outlets))
-	for i, o := range b.outlets {
-		groups[i].Outlet = o
-	}
-	var ids []int64
-	for id := range b.arts {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		ai, aj := b.arts[ids[i]], b.arts[ids[j]]
-		if pubKey(ai) != pubKey(aj) {
-			return pubKey(ai) < pubKey(aj)
-		}
-		return ai.ID < aj.ID
-	})
-	for _, id := range ids {
-		a := b.arts[id]
-		row := articleRow{ID: a.ID, Href: b.href(a.ID), Anchor: fmt.Sprintf("a%d", a.ID), Title: a.Title,
-			Published: shortTime(a.Published), SourceURL: safeURL(a.URL), Source: a.URL}
-		if row.Source == "" {
-			row.Source = a.Source
-		}
-		if d := dups[a.ID]; d != 0 {
-			row.DuplicateOf, row.DupHref = d, b.href(d)
-		}
-		i := b.index[b.outletOf[id]]
-		groups[i].Articles = append(groups[i].Articles, row)
-	}
-	return groups
 }
 
 // safeURL returns u when it is an absolute http or https URL, else "":

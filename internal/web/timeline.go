@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -53,6 +54,7 @@ type lane struct {
 
 type dot struct {
 	X     int
+	R     int // radius: a large story's dots grow with the articles they stand for
 	Href  string
 	Title string
 }
@@ -89,15 +91,20 @@ type eventView struct {
 	About, Reported string
 }
 
-func (b *storyBuilder) timeline(arts []model.Article, r *model.Report) timelineView {
+func (b *storyBuilder) timeline(runs []run, r *model.Report) timelineView {
 	var events []model.TimelineEvent
 	if r != nil {
 		events = r.Timeline
 	}
 	var times []time.Time
-	for _, a := range arts {
-		if t, ok := parseWhen(a.Published); ok {
+	for _, rn := range runs {
+		if t, ok := parseWhen(rn.first.Published); ok {
 			times = append(times, t)
+		}
+		if rn.last != rn.first.Published {
+			if t, ok := parseWhen(rn.last); ok {
+				times = append(times, t)
+			}
 		}
 	}
 	in := window(times)
@@ -125,7 +132,7 @@ func (b *storyBuilder) timeline(arts []model.Article, r *model.Report) timelineV
 		v.Lanes = append(v.Lanes, lane{Y: y, Label: "Events", Class: "events"})
 		y += tlLaneGap + 6
 	}
-	lanes, undated := b.articleLanes(arts, x, y)
+	lanes, undated := b.articleLanes(runs, x, y)
 	v.Lanes = append(v.Lanes, lanes...)
 	v.Undated = undated
 	v.AxisY = y + len(lanes)*tlLaneGap
@@ -197,43 +204,81 @@ func window(articleTimes []time.Time) func(time.Time) bool {
 	return func(t time.Time) bool { return !t.Before(lo) && !t.After(hi) }
 }
 
-func (b *storyBuilder) articleLanes(arts []model.Article, x func(time.Time) int, y int) ([]lane, int) {
+func (b *storyBuilder) articleLanes(runs []run, x func(time.Time) int, y int) ([]lane, int) {
 	lanes := make([]lane, len(b.outlets))
 	for i, o := range b.outlets {
 		lanes[i] = lane{Y: y + i*tlLaneGap, Label: clipRunes(o.Name, 24), Class: o.Class}
 	}
 	undated := 0
 	// One dot per lane and dot's width of the axis: the articles an
-	// outlet published there share it (drawn apart they overlap anyway) (the first links, the title
-	// counts the others), so the drawing is bounded by its width, not by
-	// the story's size (a story of 4,500 drew 4,500 dots, 850 KB).
+	// outlet published there share it (drawn apart they overlap anyway),
+	// so the drawing is bounded by its width, not by the story's size (a
+	// story of 4,500 drew 4,500 dots, 850 KB). The first run there links;
+	// the title counts the others.
+	type shared struct {
+		first run
+		count int
+		last  string
+	}
 	at := make([]map[int]int, len(lanes))
-	more := make([]map[int]int, len(lanes))
-	for _, a := range arts {
-		t, ok := parseWhen(a.Published)
+	dots := make([][]shared, len(lanes))
+	for _, rn := range runs {
+		t, ok := parseWhen(rn.first.Published)
 		if !ok {
-			undated++
+			undated += rn.count
 			continue
 		}
-		i, px := b.index[a.OutletLabel()], x(t)
+		i, px := b.index[rn.outlet], x(t)
 		if at[i] == nil {
-			at[i], more[i] = map[int]int{}, map[int]int{}
+			at[i] = map[int]int{}
 		}
 		slot := px / tlDotSpan
-		if j, ok := at[i][slot]; ok {
-			more[i][j]++
-			continue
+		j, ok := at[i][slot]
+		if !ok {
+			j = len(dots[i])
+			at[i][slot] = j
+			dots[i] = append(dots[i], shared{first: rn})
+			lanes[i].Dots = append(lanes[i].Dots, dot{X: px})
 		}
-		at[i][slot] = len(lanes[i].Dots)
-		lanes[i].Dots = append(lanes[i].Dots, dot{X: px, Href: b.href(a.ID),
-			Title: a.OutletLabel() + ", " + shortTime(a.Published) + ": " + a.Title})
+		d := &dots[i][j]
+		d.count += rn.count
+		d.last = max(d.last, rn.last)
 	}
 	for i := range lanes {
-		for j, n := range more[i] {
-			lanes[i].Dots[j].Title += fmt.Sprintf(" (and %d more)", n)
+		for j, d := range dots[i] {
+			lanes[i].Dots[j].Href, lanes[i].Dots[j].Title = b.dotLink(d.first, d.count, d.last)
+			lanes[i].Dots[j].R = dotRadius(d.first, d.count)
 		}
 	}
 	return lanes, undated
+}
+
+// dotRadius is 6 for a dot of articles; a large story's dot of spans
+// grows with how many articles it stands for, from 4 for one to 10 for
+// eight or more, so the lanes show when each outlet published most.
+func dotRadius(first run, count int) int {
+	if first.href == "" {
+		return 6
+	}
+	return 4 + 2*min(bits.Len(uint(count))-1, 3)
+}
+
+// dotLink is where a timeline's dot links and what its title says: its
+// first article and how many more share the dot, or for a large story's
+// spans, how many articles from when to when.
+func (b *storyBuilder) dotLink(first run, count int, last string) (string, string) {
+	if first.href == "" {
+		title := first.outlet + ", " + shortTime(first.first.Published) + ": " + first.first.Title
+		if count > 1 {
+			title += fmt.Sprintf(" (and %d more)", count-1)
+		}
+		return b.href(first.first.ID), title
+	}
+	when := shortTime(first.first.Published)
+	if last != first.first.Published {
+		when += " – " + shortTime(last)
+	}
+	return first.href, fmt.Sprintf("%s: %s, %s", first.outlet, plural(count, "article"), when)
 }
 
 // timeSpan returns the range to draw: the times' extent, widened to at least

@@ -40,16 +40,20 @@ type Store interface {
 	SoleStories(ctx context.Context, per int) ([]store.SoleStories, error)
 	StoryLeads(ctx context.Context, ids []int64) (map[int64]store.StoryLead, error)
 	StoryArticleRefs(ctx context.Context, ids []int64) ([]store.ArticleRef, error)
+	// What the page of a story too large to read whole reads instead
+	// (largestory.go), and its API a page at a time.
+	StoryMembers(ctx context.Context, q store.MemberQuery) ([]store.ArticleRef, error)
+	StorySpans(ctx context.Context, storyID int64, prefix int) ([]store.OutletSpan, error)
 	IndexStore
 }
 
 // IndexStore is what the storyline, entity and follow pages read: the
 // corpus index the writers keep, and the follows.
 type IndexStore interface {
-	// StoryState names what a story's index was built from: part of the
-	// story page's cache key (its names come from the index).
-	StoryState(ctx context.Context, storyID int64) (store.StoryState, error)
-	StoryEntities(ctx context.Context, storyID int64) ([]store.EntityMention, error)
+	// IndexFingerprint names what a story's index was built from: part
+	// of the story page's cache key (its names come from the index).
+	IndexFingerprint(ctx context.Context, storyID int64) (string, error)
+	StoryNames(ctx context.Context, q store.NameQuery) ([]store.EntityMention, int, error)
 	ArticleEntities(ctx context.Context, articleID int64) ([]store.EntityMention, error)
 	Entity(ctx context.Context, id int64) (store.Entity, error)
 	FindEntities(ctx context.Context, families []string, limit int) ([]store.Entity, error)
@@ -103,6 +107,9 @@ type Config struct {
 	Limits Limits
 	// now is the cache's clock (tests move it); nil is time.Now.
 	now func() time.Time
+	// storyPage is how many articles a story page lists (tests make it
+	// small); 0 is storyArticlesShown.
+	storyPage int
 }
 
 // Limits bound what the server takes on at once, so that past its
@@ -259,6 +266,7 @@ func (s *server) routes() http.Handler {
 	// ingest at a time already) are not.
 	mux.HandleFunc("GET /{$}", s.limited(s.searchingIfWords(s.storiesPage)))
 	mux.HandleFunc("GET /stories/{id}", s.limited(s.storyPage))
+	mux.HandleFunc("GET /stories/{id}/names", s.limited(s.storyNamesPage))
 	mux.HandleFunc("GET /articles/{id}", s.limited(s.articlePage))
 	mux.HandleFunc("GET /outlets", s.limited(s.outletsPage))
 	mux.HandleFunc("GET /stories/{id}/export.csv", s.limited(s.storyExport("csv")))

@@ -126,10 +126,40 @@ func (s *DB) SearchQuotes(ctx context.Context, q string, limit int) ([]store.Quo
 	return hits, nil
 }
 
-// StoryEntities lists the entities a story's articles name, with their
-// records, most widely named in the story first.
-func (s *DB) StoryEntities(ctx context.Context, storyID int64) ([]store.EntityMention, error) {
-	return s.mentions(ctx, `ae.story_id = $1`, storyID)
+// StoryNames lists the entity keys a story's articles use, each with its
+// record, the most widely named in the story first, as q asks; and how
+// many keys q matches in all (as the SQLite store's).
+func (s *DB) StoryNames(ctx context.Context, q store.NameQuery) ([]store.EntityMention, int, error) {
+	where, args := `se.story_id = $1`, []any{q.StoryID}
+	if q.Keys != nil {
+		where += ` AND se.key = ANY($2)`
+		args = append(args, cleanAll(q.Keys))
+	}
+	var total int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM story_entities se WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("story %d names: %w", q.StoryID, err)
+	}
+	var limit *int // NULL: no limit
+	if q.Limit > 0 {
+		limit = &q.Limit
+	}
+	n := len(args)
+	rows, err := s.pool.Query(ctx, fmt.Sprintf(`SELECT entity_id, name, type, key, articles FROM (
+			SELECT k.entity_id, e.name, se.type, se.key, se.articles, se.mentions FROM story_entities se
+			JOIN entity_keys k ON k.type = se.type AND k.key = se.key JOIN entities e ON e.id = k.entity_id
+			WHERE %s ORDER BY se.articles DESC, se.mentions DESC, se.type, se.key LIMIT $%d OFFSET $%d) n
+		ORDER BY articles DESC, mentions DESC, name, type, key`, where, n+1, n+2), append(args, limit, max(q.Offset, 0))...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("story %d names: %w", q.StoryID, err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.EntityMention, error) {
+		var m store.EntityMention
+		return m, r.Scan(&m.EntityID, &m.Name, &m.Type, &m.Key, &m.Articles)
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("story %d names: %w", q.StoryID, err)
+	}
+	return out, total, nil
 }
 
 // ArticleEntities lists the entities one article names, with their

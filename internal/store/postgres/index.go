@@ -29,11 +29,17 @@ func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
 		if err != nil {
 			return err
 		}
-		ch := cleanIndex(idx).Changes(oldE, oldQ)
+		cleaned := cleanIndex(idx)
+		ch := cleaned.Changes(oldE, oldQ)
 		b := &pgx.Batch{}
 		b.Queue(`DELETE FROM article_entities WHERE article_id = ANY($1)`, nonNilIDs(ch.Entities))
 		b.Queue(`DELETE FROM quotes WHERE article_id = ANY($1)`, nonNilIDs(ch.Quotes))
 		queueIndexRows(b, idx, ch)
+		if len(ch.Entities) > 0 {
+			if err := queueNameCounts(ctx, tx, b, idx.StoryID, cleaned.NameCounts()); err != nil {
+				return err
+			}
+		}
 		for _, f := range ch.Families {
 			b.Queue(`INSERT INTO pending_families (family, mark) VALUES ($1, 1)
 				ON CONFLICT (family) DO UPDATE SET mark = pending_families.mark + 1`, f)
@@ -44,6 +50,46 @@ func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
 		return fmt.Errorf("index story %d: %w", idx.StoryID, err)
 	}
 	return nil
+}
+
+// queueNameCounts queues the writes of the story's name counts that
+// differ from those stored, as the SQLite store's putNameCounts.
+func queueNameCounts(ctx context.Context, tx pgx.Tx, b *pgx.Batch, storyID int64, counts []store.NameCount) error {
+	rows, err := tx.Query(ctx, `SELECT type, key, articles, mentions FROM story_entities WHERE story_id = $1`, storyID)
+	if err != nil {
+		return err
+	}
+	stored, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.NameCount, error) {
+		var c store.NameCount
+		return c, r.Scan(&c.Type, &c.Key, &c.Articles, &c.Mentions)
+	})
+	if err != nil {
+		return err
+	}
+	put, gone := store.NameChanges(stored, counts)
+	for _, c := range gone {
+		b.Queue(`DELETE FROM story_entities WHERE story_id = $1 AND type = $2 AND key = $3`, storyID, c.Type, c.Key)
+	}
+	for _, c := range put {
+		b.Queue(`INSERT INTO story_entities (story_id, type, key, articles, mentions) VALUES ($1,$2,$3,$4,$5)
+			ON CONFLICT (story_id, type, key) DO UPDATE SET articles = excluded.articles, mentions = excluded.mentions`,
+			storyID, c.Type, c.Key, c.Articles, c.Mentions)
+	}
+	return nil
+}
+
+// IndexFingerprint returns the fingerprint a story's index was built
+// from, "" when it was not: StoryState without the snapshot.
+func (s *DB) IndexFingerprint(ctx context.Context, storyID int64) (string, error) {
+	var fp string
+	err := s.pool.QueryRow(ctx, `SELECT fingerprint FROM story_index WHERE story_id = $1`, storyID).Scan(&fp)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("story %d index: %w", storyID, err)
+	}
+	return fp, nil
 }
 
 // queueIndexRows queues the inserts of the changed articles' rows.

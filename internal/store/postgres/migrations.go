@@ -290,4 +290,23 @@ var migrations = []string{
 	// report's title, as the story page does.
 	`ALTER TABLE story_reports ADD COLUMN title text NOT NULL DEFAULT '';
 	UPDATE story_reports SET title = coalesce(report->>'title', '');`,
+	// 12: how each story's articles use each entity key (store.NameCount),
+	// kept with the index rows, so that a story page reads its most used
+	// names from an index in the order it shows them instead of counting
+	// every member's rows; that count was the only use of
+	// article_entities_story. A large story's members by outlet and date
+	// (StorySpans, StoryMembers) from an index, as in SQLite.
+	`CREATE TABLE story_entities (
+		story_id bigint NOT NULL,
+		type     text COLLATE "C" NOT NULL,
+		key      text COLLATE "C" NOT NULL,
+		articles integer NOT NULL,
+		mentions integer NOT NULL,
+		PRIMARY KEY (story_id, type, key)
+	);
+	INSERT INTO story_entities SELECT story_id, type, key, count(DISTINCT article_id), sum(mentions)
+		FROM article_entities GROUP BY story_id, type, key;
+	CREATE INDEX story_entities_named ON story_entities(story_id, articles DESC, mentions DESC, type, key);
+	DROP INDEX article_entities_story;
+	CREATE INDEX articles_story_dates ON articles(story_id, outlet, published);`,
 }

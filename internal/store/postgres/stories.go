@@ -73,6 +73,9 @@ func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, er
 	var where []string
 	var args []any
 	arg := func(v any) int { args = append(args, v); return len(args) }
+	if q.ID != 0 {
+		where = append(where, fmt.Sprintf(`s.id = $%d`, arg(q.ID)))
+	}
 	if q.Outlet != "" {
 		where = append(where, fmt.Sprintf(`EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = $%d)`, arg(clean(q.Outlet))))
 	}

@@ -152,10 +152,48 @@ func (s *DB) SearchQuotes(ctx context.Context, q string, limit int) ([]store.Quo
 	return hits, nil
 }
 
-// StoryEntities lists the entities a story's articles name, with their
-// records, most widely named in the story first.
-func (s *DB) StoryEntities(ctx context.Context, storyID int64) ([]store.EntityMention, error) {
-	return s.mentions(ctx, `ae.story_id = ?`, storyID)
+// StoryNames lists the entity keys a story's articles use, each with its
+// record, the most widely named in the story first (ties by the record's
+// name within what is read), as q asks; and how many keys q matches in
+// all. They are read from the story's counts in that order
+// (story_entities_named), so a page of them costs the same whatever the
+// story's size.
+func (s *DB) StoryNames(ctx context.Context, q store.NameQuery) ([]store.EntityMention, int, error) {
+	where, args := `se.story_id = ?`, []any{q.StoryID}
+	if q.Keys != nil {
+		keys, err := json.Marshal(q.Keys)
+		if err != nil {
+			return nil, 0, err
+		}
+		where += ` AND se.key IN (SELECT value FROM json_each(?))`
+		args = append(args, string(keys))
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM story_entities se WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("story %d names: %w", q.StoryID, err)
+	}
+	limit := -1 // SQLite: no limit
+	if q.Limit > 0 {
+		limit = q.Limit
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT entity_id, name, type, key, articles FROM (
+			SELECT k.entity_id, e.name, se.type, se.key, se.articles, se.mentions FROM story_entities se
+			JOIN entity_keys k ON k.type = se.type AND k.key = se.key JOIN entities e ON e.id = k.entity_id
+			WHERE `+where+` ORDER BY se.articles DESC, se.mentions DESC, se.type, se.key LIMIT ? OFFSET ?)
+		ORDER BY articles DESC, mentions DESC, name, type, key`, append(args, limit, max(q.Offset, 0))...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("story %d names: %w", q.StoryID, err)
+	}
+	defer rows.Close()
+	var out []store.EntityMention
+	for rows.Next() {
+		var m store.EntityMention
+		if err := rows.Scan(&m.EntityID, &m.Name, &m.Type, &m.Key, &m.Articles); err != nil {
+			return nil, 0, fmt.Errorf("story %d names: %w", q.StoryID, err)
+		}
+		out = append(out, m)
+	}
+	return out, total, rows.Err()
 }
 
 // ArticleEntities lists the entities one article names, with their
@@ -166,8 +204,7 @@ func (s *DB) ArticleEntities(ctx context.Context, articleID int64) ([]store.Enti
 
 func (s *DB) mentions(ctx context.Context, where string, id int64) ([]store.EntityMention, error) {
 	// Counted by key first (a key names one record: grouping by key is
-	// grouping by record and key), then joined to the records: joined
-	// first, every entity row of a large story's members was looked up.
+	// grouping by record and key), then joined to the records.
 	rows, err := s.db.QueryContext(ctx, `SELECT k.entity_id, e.name, e.type, g.key, g.articles
 		FROM (SELECT ae.type, ae.key, count(DISTINCT ae.article_id) AS articles, sum(ae.mentions) AS mentions
 			FROM article_entities ae WHERE `+where+` GROUP BY ae.type, ae.key) g

@@ -49,12 +49,82 @@ func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
 		if err := putQuoteRows(ctx, tx, rowsOf(idx.Quotes, ch.Quotes, func(r store.QuoteRow) int64 { return r.ArticleID })); err != nil {
 			return err
 		}
+		if len(ch.Entities) > 0 {
+			if err := putNameCounts(ctx, tx, idx.StoryID, idx.NameCounts()); err != nil {
+				return err
+			}
+		}
 		return markFamilies(ctx, tx, ch.Families)
 	})
 	if err != nil {
 		return fmt.Errorf("index story %d: %w", idx.StoryID, err)
 	}
 	return nil
+}
+
+// putNameCounts writes the story's name counts that differ from those
+// stored: an article joining a large story changes the counts of its own
+// names only.
+func putNameCounts(ctx context.Context, tx *sql.Tx, storyID int64, counts []store.NameCount) error {
+	rows, err := tx.QueryContext(ctx, `SELECT type, key, articles, mentions FROM story_entities WHERE story_id = ?`, storyID)
+	if err != nil {
+		return err
+	}
+	var stored []store.NameCount
+	for rows.Next() {
+		var c store.NameCount
+		if err := rows.Scan(&c.Type, &c.Key, &c.Articles, &c.Mentions); err != nil {
+			rows.Close()
+			return err
+		}
+		stored = append(stored, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	put, gone := store.NameChanges(stored, counts)
+	if len(gone) > 0 {
+		del, err := tx.PrepareContext(ctx, `DELETE FROM story_entities WHERE story_id = ? AND type = ? AND key = ?`)
+		if err != nil {
+			return err
+		}
+		defer del.Close()
+		for _, c := range gone {
+			if _, err := del.ExecContext(ctx, storyID, c.Type, c.Key); err != nil {
+				return err
+			}
+		}
+	}
+	if len(put) > 0 {
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO story_entities (story_id, type, key, articles, mentions) VALUES (?,?,?,?,?)
+			ON CONFLICT(story_id, type, key) DO UPDATE SET articles = excluded.articles, mentions = excluded.mentions`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		for _, c := range put {
+			if _, err := ins.ExecContext(ctx, storyID, c.Type, c.Key, c.Articles, c.Mentions); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// IndexFingerprint returns the fingerprint a story's index was built
+// from, "" when it was not: what StoryState gives without its snapshot
+// (every member and name of the story), for a page's cache key.
+func (s *DB) IndexFingerprint(ctx context.Context, storyID int64) (string, error) {
+	var fp string
+	err := s.db.QueryRowContext(ctx, `SELECT fingerprint FROM story_index WHERE story_id = ?`, storyID).Scan(&fp)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("story %d index: %w", storyID, err)
+	}
+	return fp, nil
 }
 
 // rowsOf keeps the rows of the given articles.

@@ -78,7 +78,9 @@ func TestMigratePacksStoredRows(t *testing.T) {
 			}
 		}
 	}
-	if _, err := s.db.Exec(`ALTER TABLE story_reports DROP COLUMN lead; ALTER TABLE story_reports DROP COLUMN title; ALTER TABLE stories DROP COLUMN originals;
+	if _, err := s.db.Exec(`DROP TABLE story_entities; DROP INDEX articles_story_dates;
+		CREATE INDEX article_entities_story ON article_entities(story_id, type, key, article_id, mentions);
+		ALTER TABLE story_reports DROP COLUMN lead; ALTER TABLE story_reports DROP COLUMN title; ALTER TABLE stories DROP COLUMN originals;
 		DROP TRIGGER articles_count_ai; DROP TRIGGER articles_count_ad; DROP TRIGGER articles_count_au;
 		DROP TABLE outlet_counts; DROP TABLE outlet_stories; DROP TABLE storylines; DROP INDEX stories_storyline_first;
 		DROP INDEX stories_storyline; CREATE INDEX stories_storyline ON stories(storyline_id); DROP INDEX stories_sole;

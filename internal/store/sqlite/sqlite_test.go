@@ -5,8 +5,11 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
+	"parallax/internal/model"
+	"parallax/internal/store"
 	"parallax/internal/store/storetest"
 )
 
@@ -82,5 +85,51 @@ func TestForeignDatabaseLeftAlone(t *testing.T) {
 	var mode string
 	if err := check.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode == "wal" {
 		t.Errorf("journal mode %q, %v: the refused database was changed", mode, err)
+	}
+}
+
+// TestMigrateCountsStoryNames: a store indexed before migration 12 gets
+// its stories' name counts from the index rows already stored.
+func TestMigrateCountsStoryNames(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	person := func(id int64, n int, key string, mentions int) store.EntityRow {
+		return store.EntityRow{ArticleID: id, N: n, StoryID: 4, Family: "person:" + key,
+			Entity: model.Entity{Name: key, Key: key, Type: model.Person, Mentions: mentions}}
+	}
+	idx := store.StoryIndex{StoryID: 4, ArticleIDs: []int64{1, 2}, Entities: []store.EntityRow{
+		person(1, 0, "voss", 2), person(1, 1, "stenn", 1), person(2, 0, "voss", 3), person(2, 1, "voss", 1)}}
+	if err := s.PutStoryIndex(ctx, idx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`DROP TABLE story_entities; DROP INDEX articles_story_dates;
+		CREATE INDEX article_entities_story ON article_entities(story_id, type, key, article_id, mentions);
+		PRAGMA user_version = 11`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var got []store.NameCount
+	rows, err := s.db.Query(`SELECT type, key, articles, mentions FROM story_entities WHERE story_id = 4 ORDER BY key`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var c store.NameCount
+		if err := rows.Scan(&c.Type, &c.Key, &c.Articles, &c.Mentions); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, c)
+	}
+	rows.Close()
+	if want := idx.NameCounts(); !reflect.DeepEqual(got, want) {
+		t.Errorf("counts after migrating = %+v, want %+v", got, want)
 	}
 }

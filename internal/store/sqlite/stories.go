@@ -123,6 +123,10 @@ const storyColumns = `s.id, s.storyline_id, s.title, s.outlets, s.independent, s
 func (s *DB) Stories(ctx context.Context, q store.StoryQuery) ([]model.Story, error) {
 	var where []string
 	var args []any
+	if q.ID != 0 {
+		where = append(where, `s.id = ?`)
+		args = append(args, q.ID)
+	}
 	if q.Outlet != "" {
 		where = append(where, `EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = ?)`)
 		args = append(args, q.Outlet)

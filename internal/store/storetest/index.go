@@ -24,7 +24,8 @@ type IndexStore interface {
 	EntityStories(ctx context.Context, id int64, limit int) ([]model.Story, error)
 	EntityQuotes(ctx context.Context, id int64, limit int) ([]store.QuoteHit, error)
 	SearchQuotes(ctx context.Context, q string, limit int) ([]store.QuoteHit, error)
-	StoryEntities(ctx context.Context, storyID int64) ([]store.EntityMention, error)
+	StoryNames(ctx context.Context, q store.NameQuery) ([]store.EntityMention, int, error)
+	IndexFingerprint(ctx context.Context, storyID int64) (string, error)
 	ArticleEntities(ctx context.Context, articleID int64) ([]store.EntityMention, error)
 	ArticlesMatching(ctx context.Context, q string, ids []int64) (map[int64]bool, error)
 	Storylines(ctx context.Context, limit, offset int) ([]store.Storyline, error)
@@ -117,10 +118,7 @@ func indexRecords(t *testing.T, s IndexStore) {
 	if hits, err := s.SearchQuotes(ctx, "harbour budget", 10); err != nil || len(hits) != 0 {
 		t.Errorf("SearchQuotes(no match) = %+v, %v", hits, err)
 	}
-	ms, err := s.StoryEntities(ctx, 1)
-	if err != nil || len(ms) != 3 || ms[0].EntityID != voss {
-		t.Errorf("StoryEntities = %+v, %v", ms, err)
-	}
+	storyNames(t, s, voss)
 	if ms, err := s.ArticleEntities(ctx, ids[1]); err != nil || len(ms) != 1 || ms[0].Key != "voss" || ms[0].EntityID != voss {
 		t.Errorf("ArticleEntities = %+v, %v", ms, err)
 	}
@@ -134,6 +132,9 @@ func indexRecords(t *testing.T, s IndexStore) {
 	}
 	if rows, err := s.FamilyRows(ctx, "person:vos"); err != nil || len(rows) != 0 {
 		t.Errorf("rows after re-index = %+v, %v", rows, err)
+	}
+	if ms, total, err := s.StoryNames(ctx, store.NameQuery{StoryID: 1}); err != nil || len(ms) != 0 || total != 0 {
+		t.Errorf("names after re-index = %+v, %d, %v", ms, total, err)
 	}
 	if hits, _ := s.SearchQuotes(ctx, "pay fair", 10); len(hits) != 0 {
 		t.Errorf("quotation kept after re-index: %+v", hits)
@@ -196,12 +197,23 @@ func indexChanges(t *testing.T, s IndexStore) {
 		t.Fatal(err)
 	}
 	pending("place:fenmoor") // a member joined: its families only
+	putFamily(t, s, store.PendingFamily{Family: "place:fenmoor", Mark: 1}, model.CorpusEntity{Key: "fenmoor", Name: "Fenmoor",
+		Type: model.Place, Spellings: []string{"Fenmoor"}, Keys: []string{"fenmoor"}, Articles: 1, Mentions: 1})
+	if ms, total, err := s.StoryNames(ctx, store.NameQuery{StoryID: 1, Keys: []string{"fenmoor"}}); err != nil || len(ms) != 1 || total != 1 || ms[0].Articles != 1 {
+		t.Errorf("names after a member joined = %+v, %d, %v", ms, total, err)
+	}
 	idx := newsroomIndex(ids, fenmoor)
 	idx.Entities[2].Entity.Mentions = 3 // the second article's enrichment changed
 	if err := s.PutStoryIndex(ctx, idx); err != nil {
 		t.Fatal(err)
 	}
 	pending("person:vos")
+	putFamily(t, s, store.PendingFamily{Family: "person:vos", Mark: 1}, model.CorpusEntity{Key: "mara voss", Name: "Mara Voss",
+		Type: model.Person, Spellings: []string{"Mara Voss", "Voss"}, Keys: []string{"mara voss", "voss"}, Articles: 2, Mentions: 5})
+	// Voss's count of mentions under "voss" went up: it now comes first.
+	if ms, total, err := s.StoryNames(ctx, store.NameQuery{StoryID: 1, Limit: 1}); err != nil || len(ms) != 1 || ms[0].Key != "voss" || total != 4 {
+		t.Errorf("names after a member changed = %+v, %d, %v", ms, total, err)
+	}
 	if rows, err := s.FamilyRows(ctx, "person:vos"); err != nil || len(rows) != 2 || rows[1].Entity.Mentions != 3 {
 		t.Errorf("family rows = %+v, %v", rows, err)
 	}
@@ -327,5 +339,40 @@ func followEvents(t *testing.T, s IndexStore) {
 	}
 	if _, err := s.Follow(ctx, f.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Follow(removed): %v", err)
+	}
+}
+
+// storyNames reads the newsroom story's names: Voss under two keys (one
+// article each, two mentions each), Corvane once.
+func storyNames(t *testing.T, s IndexStore, voss int64) {
+	t.Helper()
+	ctx := context.Background()
+	keys := func(ms []store.EntityMention) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.Key)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		q     store.NameQuery
+		want  []string
+		total int
+	}{
+		{store.NameQuery{StoryID: 1}, []string{"mara voss", "voss", "corvane"}, 3},
+		{store.NameQuery{StoryID: 1, Limit: 1}, []string{"mara voss"}, 3},
+		{store.NameQuery{StoryID: 1, Offset: 1, Limit: 5}, []string{"voss", "corvane"}, 3},
+		{store.NameQuery{StoryID: 1, Keys: []string{"voss", "nobody"}}, []string{"voss"}, 1},
+		{store.NameQuery{StoryID: 1, Keys: []string{}}, nil, 0},
+		{store.NameQuery{StoryID: 2}, nil, 0},
+	} {
+		ms, total, err := s.StoryNames(ctx, tc.q)
+		if err != nil || !slices.Equal(keys(ms), tc.want) || total != tc.total {
+			t.Errorf("StoryNames(%+v) = %q, %d, %v; want %q, %d", tc.q, keys(ms), total, err, tc.want, tc.total)
+		}
+	}
+	ms, _, err := s.StoryNames(ctx, store.NameQuery{StoryID: 1})
+	if err != nil || len(ms) != 3 || ms[0].EntityID != voss || ms[0].Name != "Mara Voss" || ms[0].Type != model.Person || ms[0].Articles != 1 {
+		t.Errorf("StoryNames = %+v, %v", ms, err)
 	}
 }

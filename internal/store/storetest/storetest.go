@@ -48,6 +48,8 @@ type Store interface {
 	SoleStories(ctx context.Context, per int) ([]store.SoleStories, error)
 	StoryLeads(ctx context.Context, ids []int64) (map[int64]store.StoryLead, error)
 	StoryArticleRefs(ctx context.Context, ids []int64) ([]store.ArticleRef, error)
+	StoryMembers(ctx context.Context, q store.MemberQuery) ([]store.ArticleRef, error)
+	StorySpans(ctx context.Context, storyID int64, prefix int) ([]store.OutletSpan, error)
 
 	PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error
 	Report(ctx context.Context, storyID int64) (model.Report, string, error)
@@ -89,6 +91,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 	runWriter(t, open)
 	runOutlets(t, open)
 	runSummaries(t, open)
+	runMembers(t, open)
 }
 
 func runArticles(t *testing.T, open func(t *testing.T) Store) {
