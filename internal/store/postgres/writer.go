@@ -239,11 +239,9 @@ func (s *DB) PendingReports(ctx context.Context) ([]store.PendingReport, error) 
 // ClearPending forgets a pending report once it is built, unless the story
 // was marked again meanwhile.
 func (s *DB) ClearPending(ctx context.Context, p store.PendingReport) error {
-	err := s.inDerivedTx(ctx, func(tx pgx.Tx) error {
-		_, err := tx.Exec(ctx, `DELETE FROM pending_reports WHERE story_id = $1 AND mark = $2`, p.StoryID, p.Mark)
-		return err
-	})
-	if err != nil {
+	b := derivedBatch()
+	b.Queue(`DELETE FROM pending_reports WHERE story_id = $1 AND mark = $2`, p.StoryID, p.Mark)
+	if err := s.sendDerived(ctx, b); err != nil {
 		return fmt.Errorf("clear pending report %d: %w", p.StoryID, err)
 	}
 	return nil
