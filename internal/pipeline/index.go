@@ -18,7 +18,7 @@ type IndexStore interface {
 	StoryState(ctx context.Context, storyID int64) (store.StoryState, error)
 	PutStoryIndex(ctx context.Context, idx store.StoryIndex) error
 	PendingFamilies(ctx context.Context) ([]store.PendingFamily, error)
-	FamilyRows(ctx context.Context, family string) ([]store.EntityRow, error)
+	FamilyRows(ctx context.Context, families []string) (map[string][]store.EntityRow, error)
 	PutFamily(ctx context.Context, p store.PendingFamily, ents []model.CorpusEntity) error
 	Follows(ctx context.Context) ([]model.Follow, error)
 	Entity(ctx context.Context, id int64) (store.Entity, error)
@@ -119,20 +119,31 @@ func (ix *Index) regroup(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range families {
-		if err := ctx.Err(); err != nil {
-			return err
+	for chunk := range slices.Chunk(families, familiesRead) {
+		names := make([]string, len(chunk))
+		for i, f := range chunk {
+			names[i] = f.Family
 		}
-		rows, err := ix.Store.FamilyRows(ctx, f.Family)
+		rows, err := ix.Store.FamilyRows(ctx, names)
 		if err != nil {
 			return err
 		}
-		if err := ix.Store.PutFamily(ctx, f, ix.Group(familyArticles(rows))); err != nil {
-			return err
+		for _, f := range chunk {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := ix.Store.PutFamily(ctx, f, ix.Group(familyArticles(rows[f.Family]))); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
+
+// familiesRead is how many families' rows regroup reads at once: one
+// query instead of one each (a round trip each to a server store), and
+// the rows of a few hundred families held at a time.
+const familiesRead = 256
 
 // familyArticles turns a family's rows back into articles carrying only
 // those entities, in article order, for Group.

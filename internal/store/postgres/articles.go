@@ -25,7 +25,7 @@ func (s *DB) PutArticle(ctx context.Context, a model.Article) (int64, store.Outc
 			return err
 		}
 		var err error
-		id, outcome, err = putArticle(ctx, tx, a)
+		id, outcome, err = putArticle(ctx, tx, a, false)
 		return err
 	})
 	if err != nil {
@@ -47,11 +47,7 @@ func (s *DB) PutArticles(ctx context.Context, arts []model.Article, then store.T
 		}
 		for i, a := range arts {
 			p := &puts[i]
-			p.Err = pgx.BeginFunc(ctx, tx, func(sp pgx.Tx) error { // a savepoint
-				var err error
-				p.ID, p.Outcome, err = putArticle(ctx, sp, a)
-				return err
-			})
+			p.ID, p.Outcome, p.Err = putArticle(ctx, tx, a, true)
 			if p.Err != nil {
 				if ctx.Err() != nil {
 					return p.Err
@@ -75,8 +71,11 @@ func (s *DB) PutArticles(ctx context.Context, arts []model.Article, then store.T
 }
 
 // putArticle stores a in tx (see PutArticle); the caller holds the
-// article lock.
-func putArticle(ctx context.Context, tx pgx.Tx, a model.Article) (int64, store.Outcome, error) {
+// article lock. With savepoint, what it writes is under a savepoint of
+// its own, rolled back alone when a write fails. A new article costs two
+// round trips: its lookup, then the SAVEPOINT, INSERT and RELEASE as one
+// batch.
+func putArticle(ctx context.Context, tx pgx.Tx, a model.Article, savepoint bool) (int64, store.Outcome, error) {
 	fp := store.Fingerprint(a)
 	key := clean(store.Key(a))
 	var enrichment *string
@@ -91,39 +90,82 @@ func putArticle(ctx context.Context, tx pgx.Tx, a model.Article) (int64, store.O
 	row := []any{clean(a.Source), clean(a.SourceID), clean(a.URL), clean(a.Title), cleanAll(nonNil(a.Authors)),
 		clean(a.Outlet), clean(a.Published), clean(a.Language), clean(a.Body), cleanAll(nonNil(a.PageDates)), enrichment,
 		stamp(time.Now())}
-	var id int64
-	err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE fingerprint = $1 ORDER BY id LIMIT 1`, fp).Scan(&id)
-	if err == nil {
-		return id, store.Unchanged, nil
-	}
-	if !errors.Is(err, pgx.ErrNoRows) {
-		return 0, 0, err
-	}
-	err = tx.QueryRow(ctx, `SELECT id FROM articles WHERE key = $1`, key).Scan(&id)
+	var same, keyed *int64
+	err := tx.QueryRow(ctx, `SELECT (SELECT id FROM articles WHERE fingerprint = $1 ORDER BY id LIMIT 1),
+		(SELECT id FROM articles WHERE key = $2)`, fp, key).Scan(&same, &keyed)
 	switch {
-	case err == nil:
-		_, err = tx.Exec(ctx, `UPDATE articles SET source=$1, source_id=$2, url=$3, title=$4, authors=$5, outlet=$6,
-			published=$7, language=$8, body=$9, page_dates=$10, enrichment=$11, updated_at=$12, fingerprint=$13 WHERE id=$14`,
-			append(row, fp, id)...)
-		if err != nil {
-			return 0, 0, err
-		}
-		// Its story's report no longer matches: marked in the same
-		// transaction, so a crash cannot leave it stale.
-		_, err = tx.Exec(ctx, `INSERT INTO pending_reports (story_id, mark)
-			SELECT story_id, 1 FROM articles WHERE id = $1 AND story_id IS NOT NULL
-			ON CONFLICT (story_id) DO UPDATE SET mark = pending_reports.mark + 1`, id)
-		if err == nil {
-			err = refreshOriginals(ctx, tx, id)
-		}
-		return id, store.Updated, err
-	case !errors.Is(err, pgx.ErrNoRows):
+	case err != nil:
 		return 0, 0, err
+	case same != nil:
+		return *same, store.Unchanged, nil
+	case keyed != nil:
+		return *keyed, store.Updated, saved(ctx, tx, savepoint, func() error { return updateArticle(ctx, tx, *keyed, fp, row) })
 	}
-	err = tx.QueryRow(ctx, `INSERT INTO articles (source, source_id, url, title, authors, outlet, published, language,
+	b := &pgx.Batch{}
+	if savepoint {
+		b.Queue(`SAVEPOINT put_article`)
+	}
+	var id int64
+	b.Queue(`INSERT INTO articles (source, source_id, url, title, authors, outlet, published, language,
 		body, page_dates, enrichment, updated_at, ingested_at, fingerprint, key)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$13,$14) RETURNING id`, append(row, fp, key)...).Scan(&id)
-	return id, store.New, err
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$13,$14) RETURNING id`, append(row, fp, key)...).
+		QueryRow(func(r pgx.Row) error { return r.Scan(&id) })
+	if savepoint {
+		b.Queue(`RELEASE SAVEPOINT put_article`)
+	}
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return 0, 0, undo(ctx, tx, savepoint, err)
+	}
+	return id, store.New, nil
+}
+
+// updateArticle rewrites article id with new content.
+func updateArticle(ctx context.Context, tx pgx.Tx, id int64, fp string, row []any) error {
+	_, err := tx.Exec(ctx, `UPDATE articles SET source=$1, source_id=$2, url=$3, title=$4, authors=$5, outlet=$6,
+		published=$7, language=$8, body=$9, page_dates=$10, enrichment=$11, updated_at=$12, fingerprint=$13 WHERE id=$14`,
+		append(row, fp, id)...)
+	if err != nil {
+		return err
+	}
+	// Its story's report no longer matches: marked in the same
+	// transaction, so a crash cannot leave it stale.
+	_, err = tx.Exec(ctx, `INSERT INTO pending_reports (story_id, mark)
+		SELECT story_id, 1 FROM articles WHERE id = $1 AND story_id IS NOT NULL
+		ON CONFLICT (story_id) DO UPDATE SET mark = pending_reports.mark + 1`, id)
+	if err != nil {
+		return err
+	}
+	return refreshOriginals(ctx, tx, id)
+}
+
+// saved runs fn under the article savepoint when asked (see putArticle).
+func saved(ctx context.Context, tx pgx.Tx, savepoint bool, fn func() error) error {
+	if !savepoint {
+		return fn()
+	}
+	if _, err := tx.Exec(ctx, `SAVEPOINT put_article`); err != nil {
+		return err
+	}
+	if err := fn(); err != nil {
+		return undo(ctx, tx, true, err)
+	}
+	_, err := tx.Exec(ctx, `RELEASE SAVEPOINT put_article`)
+	return undo(ctx, tx, true, err)
+}
+
+// undo rolls the article savepoint back after err, so that the
+// transaction goes on without what the failed article wrote.
+func undo(ctx context.Context, tx pgx.Tx, savepoint bool, err error) error {
+	if err == nil || !savepoint {
+		return err
+	}
+	if _, rerr := tx.Exec(ctx, `ROLLBACK TO SAVEPOINT put_article`); rerr != nil {
+		return errors.Join(err, rerr)
+	}
+	if _, rerr := tx.Exec(ctx, `RELEASE SAVEPOINT put_article`); rerr != nil {
+		return errors.Join(err, rerr)
+	}
+	return err
 }
 
 // ArticlesByID returns the articles with these IDs (without enrichment),

@@ -151,14 +151,61 @@ func (s *DB) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 // in order), so what is lost is still marked pending and is rebuilt; the
 // articles and placements they derive from commit synchronously. Waiting
 // for a flush per story and per family was most of a PostgreSQL ingest's
-// time.
-func (s *DB) inDerivedTx(ctx context.Context, fn func(pgx.Tx) error) error {
-	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SET LOCAL synchronous_commit TO OFF`); err != nil {
-			return err
+// time. The queries of first are sent with the BEGIN, in one round trip,
+// and read by read; then fn runs in the transaction.
+func (s *DB) inDerivedTx(ctx context.Context, first *pgx.Batch, read func(pgx.BatchResults) error, fn func(pgx.Tx) error) (err error) {
+	b := &pgx.Batch{}
+	b.BeginTx(pgx.TxOptions{})
+	b.Queue(syncOff)
+	b.QueuedQueries = append(b.QueuedQueries, first.QueuedQueries...)
+	br := s.pool.SendBatch(ctx, b)
+	tx := br.Tx()
+	defer func() {
+		if err != nil {
+			tx.Rollback(context.WithoutCancel(ctx))
 		}
-		return fn(tx)
-	})
+	}()
+	if _, err := br.Exec(); err != nil { // BEGIN
+		br.Close()
+		return err
+	}
+	if _, err := br.Exec(); err != nil { // syncOff
+		br.Close()
+		return err
+	}
+	if err := read(br); err != nil {
+		br.Close()
+		return err
+	}
+	if err := br.Close(); err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// syncOff turns off the wait for the WAL flush at the commit of the
+// transaction it runs in (see inDerivedTx).
+const syncOff = `SELECT set_config('synchronous_commit', 'off', true)`
+
+// derivedBatch starts a batch of derived writes (see inDerivedTx) for
+// sendDerived.
+func derivedBatch() *pgx.Batch {
+	b := &pgx.Batch{}
+	b.Queue(syncOff)
+	return b
+}
+
+// sendDerived sends a derivedBatch in one round trip, as one transaction:
+// pgx sends a batch as one pipeline ending in a single Sync, which the
+// server runs as an implicit transaction, committed at the Sync or rolled
+// back whole at the first error (as a multi-statement query in the simple
+// protocol is). Waiting for BEGIN, each statement and COMMIT in turn was
+// most of a PostgreSQL ingest's time after the flushes.
+func (s *DB) sendDerived(ctx context.Context, b *pgx.Batch) error {
+	return s.pool.SendBatch(ctx, b).Close()
 }
 
 // clean makes s storable as PostgreSQL text, which refuses NUL bytes and

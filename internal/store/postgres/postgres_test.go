@@ -208,3 +208,64 @@ func TestPutArticlesBatch(t *testing.T) {
 		t.Errorf("ArticlesByID = %+v; want Two, One", got)
 	}
 }
+
+// TestDerivedWritesAllOrNothing: a derived write sent as one batch (an
+// implicit transaction) or begun with its reads leaves nothing of itself
+// when a statement in it fails: not the statements before, not the
+// clearing of its pending mark.
+func TestDerivedWritesAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	long := make([]byte, 6000) // too long for a btree entry, as in TestPutArticlesBatch
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := range long {
+		long[i] = "0123456789abcdef"[r.IntN(16)]
+	}
+	ok := model.CorpusEntity{Type: model.Person, Key: "mara voss", Name: "Mara Voss", Keys: []string{"mara voss"}, Articles: 1}
+	if _, err := db.pool.Exec(ctx, `INSERT INTO pending_families (family, mark) VALUES ('person:voss', 1)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PutFamily(ctx, store.PendingFamily{Family: "person:voss", Mark: 1}, []model.CorpusEntity{ok}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.pool.Exec(ctx, `INSERT INTO pending_families (family, mark) VALUES ('person:voss', 2)`); err != nil {
+		t.Fatal(err)
+	}
+	renamed, bad := ok, ok
+	renamed.Name = "M. Voss"
+	bad.Key, bad.Keys = string(long), []string{string(long)}
+	if err := db.PutFamily(ctx, store.PendingFamily{Family: "person:voss", Mark: 2}, []model.CorpusEntity{renamed, bad}); err == nil {
+		t.Fatal("PutFamily with a refused record succeeded")
+	}
+	var name string
+	var keys, marks int
+	err := db.pool.QueryRow(ctx, `SELECT (SELECT name FROM entities WHERE key = 'mara voss'), (SELECT count(*) FROM entity_keys),
+		(SELECT count(*) FROM pending_families)`).Scan(&name, &keys, &marks)
+	if err != nil || name != "Mara Voss" || keys != 1 || marks != 1 {
+		t.Errorf("after a failed PutFamily: name %q, %d keys, %d marks, %v; want the first records and the mark kept", name, keys, marks, err)
+	}
+
+	a, _, err := db.PutArticle(ctx, model.Article{URL: "https://a.example/1", Title: "One", Body: "Body."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := func(key string) store.EntityRow {
+		return store.EntityRow{ArticleID: a, StoryID: 1, Family: "person:" + key[:4],
+			Entity: model.Entity{Type: model.Person, Key: key, Name: key, Mentions: 1}}
+	}
+	if err := db.PutStoryIndex(ctx, store.StoryIndex{StoryID: 1, ArticleIDs: []int64{a}, Entities: []store.EntityRow{row("mara voss")}}); err != nil {
+		t.Fatal(err)
+	}
+	err = db.PutStoryIndex(ctx, store.StoryIndex{StoryID: 1, ArticleIDs: []int64{a},
+		Entities: []store.EntityRow{row("ilse morrow"), row(string(long))}})
+	if err == nil {
+		t.Fatal("PutStoryIndex with a refused row succeeded")
+	}
+	var stored []string
+	if err := db.pool.QueryRow(ctx, `SELECT array_agg(key) FROM article_entities`).Scan(&stored); err != nil || len(stored) != 1 || stored[0] != "mara voss" {
+		t.Errorf("after a failed PutStoryIndex: rows %q, %v; want the first", stored, err)
+	}
+	if fs, err := db.PendingFamilies(ctx); err != nil || len(fs) != 2 {
+		t.Errorf("pending families %+v, %v; want the two marked before", fs, err)
+	}
+}

@@ -20,13 +20,12 @@ func (s *DB) PutReport(ctx context.Context, storyID int64, fingerprint string, r
 	if err != nil {
 		return fmt.Errorf("put report %d: %w", storyID, err)
 	}
-	err = s.inDerivedTx(ctx, func(tx pgx.Tx) error {
-		_, err := tx.Exec(ctx, `INSERT INTO story_reports (story_id, fingerprint, report, lead, title, updated_at) VALUES ($1,$2,$3,$4,$5,$6)
+	batch := derivedBatch()
+	batch.Queue(`INSERT INTO story_reports (story_id, fingerprint, report, lead, title, updated_at) VALUES ($1,$2,$3,$4,$5,$6)
 		ON CONFLICT (story_id) DO UPDATE SET fingerprint=excluded.fingerprint, report=excluded.report, lead=excluded.lead,
 		title=excluded.title, updated_at=excluded.updated_at`,
-			storyID, clean(fingerprint), string(b), clean(r.Lead()), clean(r.Title), stamp(time.Now()))
-		return err
-	})
+		storyID, clean(fingerprint), string(b), clean(r.Lead()), clean(r.Title), stamp(time.Now()))
+	err = s.sendDerived(ctx, batch)
 	if err != nil {
 		return fmt.Errorf("put report %d: %w", storyID, err)
 	}

@@ -42,30 +42,40 @@ func refreshOriginals(ctx context.Context, tx pgx.Tx, id int64) error {
 	if err := tx.QueryRow(ctx, `SELECT story_id FROM articles WHERE id = $1`, id).Scan(&story); err != nil || story == nil {
 		return err
 	}
-	return putOriginals(ctx, tx, *story)
+	return putOriginals(ctx, tx, []int64{*story})
 }
 
-// putOriginals writes a story's originals (store.Originals) from its
-// members as placed in this transaction: the writer reads the story's
-// members once per batch that changes it, so that a list of stories reads
-// one row per story, not every member.
-func putOriginals(ctx context.Context, tx pgx.Tx, storyID int64) error {
-	rows, err := tx.Query(ctx, `SELECT id, coalesce(duplicate_of, 0), source, url, outlet
-		FROM articles WHERE story_id = $1 ORDER BY placed_seq, id`, storyID)
+// putOriginals writes the originals (store.Originals) of the stories ids
+// from their members as placed in this transaction: the writer reads the
+// members of the stories a batch changes once, so that a list of stories
+// reads one row per story, not every member. Two round trips, however
+// many stories.
+func putOriginals(ctx context.Context, tx pgx.Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := tx.Query(ctx, `SELECT story_id, id, coalesce(duplicate_of, 0), source, url, outlet
+		FROM articles WHERE story_id = ANY($1) ORDER BY story_id, placed_seq, id`, ids)
 	if err != nil {
 		return err
 	}
-	refs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.ArticleRef, error) {
-		var r store.ArticleRef
-		a := &r.Article
-		return r, row.Scan(&a.ID, &r.DuplicateOf, &a.Source, &a.URL, &a.Outlet)
+	members := map[int64][]store.ArticleRef{}
+	var story int64
+	var r store.ArticleRef
+	a := &r.Article
+	_, err = pgx.ForEachRow(rows, []any{&story, &a.ID, &r.DuplicateOf, &a.Source, &a.URL, &a.Outlet}, func() error {
+		members[story] = append(members[story], r)
+		return nil
 	})
 	if err != nil {
 		return err
 	}
-	_, err = tx.Exec(ctx, `UPDATE stories SET originals = $2 WHERE id = $1 AND originals IS DISTINCT FROM $2::jsonb`,
-		storyID, store.Originals(refs))
-	return err
+	b := &pgx.Batch{}
+	for _, id := range ids {
+		b.Queue(`UPDATE stories SET originals = $2 WHERE id = $1 AND originals IS DISTINCT FROM $2::jsonb`,
+			id, store.Originals(members[id]))
+	}
+	return tx.SendBatch(ctx, b).Close()
 }
 
 // Stories lists stories as q asks, each with its article IDs.

@@ -194,19 +194,36 @@ func commitPlacements(ctx context.Context, tx pgx.Tx, b store.PlacementBatch) er
 	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
 		return err
 	}
-	for _, x := range b.Stories {
-		if err := putOriginals(ctx, tx, x.ID); err != nil {
-			return err
-		}
+	ids := make([]int64, len(b.Stories))
+	for i, x := range b.Stories {
+		ids[i] = x.ID
 	}
-	return nil
+	return putOriginals(ctx, tx, ids)
 }
 
+// queuePlacements queues one UPDATE for all of ps: statements one by one
+// cost the server more than the rows. An article placed twice in ps (it
+// is not) would keep its last placement, as in order.
 func queuePlacements(b *pgx.Batch, ps []model.Placement) {
-	for _, p := range ps {
-		b.Queue(`UPDATE articles SET story_id=$1, duplicate_of=nullif($2::bigint, 0), new_story=$3, placed_seq=$4 WHERE id=$5`,
-			p.StoryID, p.DuplicateOf, p.NewStory, p.Seq, p.ArticleID)
+	if len(ps) == 0 {
+		return
 	}
+	last := make(map[int64]int, len(ps))
+	for i, p := range ps {
+		last[p.ArticleID] = i
+	}
+	var ids, stories, dups, seqs []int64
+	var news []bool
+	for i, p := range ps {
+		if last[p.ArticleID] != i {
+			continue
+		}
+		ids, stories, dups = append(ids, p.ArticleID), append(stories, p.StoryID), append(dups, p.DuplicateOf)
+		news, seqs = append(news, p.NewStory), append(seqs, p.Seq)
+	}
+	b.Queue(`UPDATE articles a SET story_id = u.story, duplicate_of = nullif(u.dup, 0), new_story = u.new, placed_seq = u.seq
+		FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::boolean[], $5::bigint[]) AS u(id, story, dup, new, seq)
+		WHERE a.id = u.id`, ids, stories, dups, news, seqs)
 }
 
 // MarkAllReports marks every story's report as pending (after the
@@ -239,11 +256,9 @@ func (s *DB) PendingReports(ctx context.Context) ([]store.PendingReport, error) 
 // ClearPending forgets a pending report once it is built, unless the story
 // was marked again meanwhile.
 func (s *DB) ClearPending(ctx context.Context, p store.PendingReport) error {
-	err := s.inDerivedTx(ctx, func(tx pgx.Tx) error {
-		_, err := tx.Exec(ctx, `DELETE FROM pending_reports WHERE story_id = $1 AND mark = $2`, p.StoryID, p.Mark)
-		return err
-	})
-	if err != nil {
+	b := derivedBatch()
+	b.Queue(`DELETE FROM pending_reports WHERE story_id = $1 AND mark = $2`, p.StoryID, p.Mark)
+	if err := s.sendDerived(ctx, b); err != nil {
 		return fmt.Errorf("clear pending report %d: %w", p.StoryID, err)
 	}
 	return nil

@@ -261,25 +261,31 @@ func (s *DB) PendingFamilies(ctx context.Context) ([]store.PendingFamily, error)
 	return out, rows.Err()
 }
 
-// FamilyRows returns every entity row of one family.
-func (s *DB) FamilyRows(ctx context.Context, family string) ([]store.EntityRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT article_id, story_id, type, key, name, aliases, mentions
-		FROM article_entities WHERE family = ? ORDER BY article_id, n`, family)
+// FamilyRows returns every entity row of the families, by family, each
+// family's in article order: one query for many families, as the writer
+// rebuilds them in turn.
+func (s *DB) FamilyRows(ctx context.Context, families []string) (map[string][]store.EntityRow, error) {
+	list, err := json.Marshal(families)
 	if err != nil {
-		return nil, fmt.Errorf("family %s: %w", family, err)
+		return nil, fmt.Errorf("families: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT family, article_id, story_id, type, key, name, aliases, mentions
+		FROM article_entities WHERE family IN (SELECT value FROM json_each(?)) ORDER BY family, article_id, n`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("families: %w", err)
 	}
 	defer rows.Close()
-	var out []store.EntityRow
+	out := map[string][]store.EntityRow{}
 	for rows.Next() {
-		r := store.EntityRow{Family: family}
+		var r store.EntityRow
 		var aliases string
-		if err := rows.Scan(&r.ArticleID, &r.StoryID, &r.Entity.Type, &r.Entity.Key, &r.Entity.Name, &aliases, &r.Entity.Mentions); err != nil {
-			return nil, fmt.Errorf("family %s: %w", family, err)
+		if err := rows.Scan(&r.Family, &r.ArticleID, &r.StoryID, &r.Entity.Type, &r.Entity.Key, &r.Entity.Name, &aliases, &r.Entity.Mentions); err != nil {
+			return nil, fmt.Errorf("families: %w", err)
 		}
 		if err := json.Unmarshal([]byte(aliases), &r.Entity.Aliases); err != nil {
-			return nil, fmt.Errorf("family %s aliases: %w", family, err)
+			return nil, fmt.Errorf("family %s aliases: %w", r.Family, err)
 		}
-		out = append(out, r)
+		out[r.Family] = append(out[r.Family], r)
 	}
 	return out, rows.Err()
 }

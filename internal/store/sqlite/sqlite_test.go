@@ -108,7 +108,7 @@ func TestMigrateCountsStoryNames(t *testing.T) {
 	}
 	if _, err := s.db.Exec(`DROP TABLE story_entities; DROP INDEX articles_story_dates;
 		CREATE INDEX article_entities_story ON article_entities(story_id, type, key, article_id, mentions);
-		PRAGMA user_version = 11`); err != nil {
+		PRAGMA user_version = 12`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

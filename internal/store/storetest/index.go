@@ -17,7 +17,7 @@ type IndexStore interface {
 	Store
 	PutStoryIndex(ctx context.Context, idx store.StoryIndex) error
 	PendingFamilies(ctx context.Context) ([]store.PendingFamily, error)
-	FamilyRows(ctx context.Context, family string) ([]store.EntityRow, error)
+	FamilyRows(ctx context.Context, families []string) (map[string][]store.EntityRow, error)
 	PutFamily(ctx context.Context, p store.PendingFamily, ents []model.CorpusEntity) error
 	Entity(ctx context.Context, id int64) (store.Entity, error)
 	FindEntities(ctx context.Context, families []string, limit int) ([]store.Entity, error)
@@ -66,8 +66,9 @@ func indexNewsroom(t *testing.T, s IndexStore) []int64 {
 	if err != nil || len(fams) != 2 || fams[0].Family != "person:vos" || fams[1].Family != "place:corvane" {
 		t.Fatalf("pending families = %+v, %v", fams, err)
 	}
-	rows, err := s.FamilyRows(ctx, "person:vos")
-	if err != nil || len(rows) != 2 || rows[0].Entity.Aliases[0] != "Voss" || rows[1].Entity.Key != "voss" {
+	fr, err := s.FamilyRows(ctx, []string{"person:vos", "place:corvane", "person:nobody"})
+	rows := fr["person:vos"]
+	if err != nil || len(fr) != 2 || len(fr["place:corvane"]) != 1 || len(rows) != 2 || rows[0].Entity.Aliases[0] != "Voss" || rows[1].Entity.Key != "voss" {
 		t.Fatalf("family rows = %+v, %v", rows, err)
 	}
 	putFamily(t, s, fams[0], model.CorpusEntity{Key: "mara voss", Name: "Mara Voss", Type: model.Person,
@@ -130,7 +131,7 @@ func indexRecords(t *testing.T, s IndexStore) {
 	if err := s.PutStoryIndex(ctx, store.StoryIndex{StoryID: 1, ArticleIDs: []int64{ids[0], ids[1]}}); err != nil {
 		t.Fatal(err)
 	}
-	if rows, err := s.FamilyRows(ctx, "person:vos"); err != nil || len(rows) != 0 {
+	if rows, err := s.FamilyRows(ctx, []string{"person:vos"}); err != nil || len(rows) != 0 {
 		t.Errorf("rows after re-index = %+v, %v", rows, err)
 	}
 	if ms, total, err := s.StoryNames(ctx, store.NameQuery{StoryID: 1}); err != nil || len(ms) != 0 || total != 0 {
@@ -214,8 +215,8 @@ func indexChanges(t *testing.T, s IndexStore) {
 	if ms, total, err := s.StoryNames(ctx, store.NameQuery{StoryID: 1, Limit: 1}); err != nil || len(ms) != 1 || ms[0].Key != "voss" || total != 4 {
 		t.Errorf("names after a member changed = %+v, %d, %v", ms, total, err)
 	}
-	if rows, err := s.FamilyRows(ctx, "person:vos"); err != nil || len(rows) != 2 || rows[1].Entity.Mentions != 3 {
-		t.Errorf("family rows = %+v, %v", rows, err)
+	if fr, err := s.FamilyRows(ctx, []string{"person:vos"}); err != nil || len(fr["person:vos"]) != 2 || fr["person:vos"][1].Entity.Mentions != 3 {
+		t.Errorf("family rows = %+v, %v", fr, err)
 	}
 	if hits, err := s.SearchQuotes(ctx, "pay fair", 10); err != nil || len(hits) != 1 {
 		t.Errorf("SearchQuotes after re-indexing = %+v, %v; want the quotation once", hits, err)
