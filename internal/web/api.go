@@ -96,21 +96,11 @@ type apiStoryOut struct {
 }
 
 func (s *server) apiStory(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	st, version, n, ok := s.storyRequest(w, r, true, "page")
 	if !ok {
-		apiError(w, http.StatusNotFound, "story ids are positive integers")
 		return
 	}
-	n, err := intParam(r.URL.Query(), "page", 1, maxPage)
-	if err != nil {
-		apiError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	st, version, err := s.storyVersion(r.Context(), id)
-	if err != nil {
-		s.storeError(w, r, true, err)
-		return
-	}
+	id := st.ID
 	s.cached(w, r, true, fmt.Sprintf("api-story:%s:%d", version, n), 0, func(ctx context.Context) (*response, error) {
 		per := s.articlesPerPage()
 		refs, err := s.cfg.Store.StoryMembers(ctx, store.MemberQuery{StoryID: id, Offset: (n - 1) * per, Limit: per})

@@ -143,22 +143,44 @@ func (s *server) storyMembersFor(ctx context.Context, st model.Story, r *model.R
 	return membersOf(arts, dups, articleHref(false)), nil
 }
 
-func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
+// storyRequest reads the story a request names, its version, and the
+// page of it asked for (the parameter named page, from 1); a bad request
+// or a failed read is answered (api: as JSON) and ok is false.
+func (s *server) storyRequest(w http.ResponseWriter, r *http.Request, api bool, page string) (st model.Story, version string, n int, ok bool) {
+	fail := func(status int, msg string) {
+		if api {
+			apiError(w, status, msg)
+		} else {
+			s.errorPage(w, r, status, msg)
+		}
+	}
 	id, ok := idParam(r)
+	if !ok && api {
+		fail(http.StatusNotFound, "story ids are positive integers")
+	} else if !ok {
+		fail(http.StatusNotFound, "Story numbers are positive whole numbers.")
+	}
 	if !ok {
-		s.errorPage(w, r, http.StatusNotFound, "Story numbers are positive whole numbers.")
-		return
+		return st, "", 0, false
 	}
-	artPage, err := intParam(r.URL.Query(), "articles", 1, maxPage)
+	n, err := intParam(r.URL.Query(), page, 1, maxPage)
 	if err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, err.Error())
+		fail(http.StatusBadRequest, err.Error())
+		return st, "", 0, false
+	}
+	if st, version, err = s.storyVersion(r.Context(), id); err != nil {
+		s.storeError(w, r, api, err)
+		return st, "", 0, false
+	}
+	return st, version, n, true
+}
+
+func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
+	st, version, artPage, ok := s.storyRequest(w, r, false, "articles")
+	if !ok {
 		return
 	}
-	st, version, err := s.storyVersion(r.Context(), id)
-	if err != nil {
-		s.storeError(w, r, false, err)
-		return
-	}
+	id := st.ID
 	s.cached(w, r, false, fmt.Sprintf("story:%s:%d", version, artPage), 0, func(ctx context.Context) (*response, error) {
 		rep, err := optionalReport(ctx, s.cfg.Store, id)
 		if err != nil {

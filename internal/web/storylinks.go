@@ -88,21 +88,11 @@ type storyName struct {
 }
 
 func (s *server) storyNamesPage(w http.ResponseWriter, r *http.Request) {
-	id, ok := idParam(r)
+	st, version, n, ok := s.storyRequest(w, r, false, "page")
 	if !ok {
-		s.errorPage(w, r, http.StatusNotFound, "Story numbers are positive whole numbers.")
 		return
 	}
-	n, err := intParam(r.URL.Query(), "page", 1, maxPage)
-	if err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, err.Error())
-		return
-	}
-	st, version, err := s.storyVersion(r.Context(), id)
-	if err != nil {
-		s.storeError(w, r, false, err)
-		return
-	}
+	id := st.ID
 	s.cached(w, r, false, fmt.Sprintf("names:%s:%d", version, n), 0, func(ctx context.Context) (*response, error) {
 		ms, total, err := s.cfg.Store.StoryNames(ctx, store.NameQuery{StoryID: id, Offset: (n - 1) * namesPerPage, Limit: namesPerPage})
 		if err != nil {

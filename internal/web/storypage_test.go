@@ -19,17 +19,6 @@ func TestPageArticles(t *testing.T) {
 		}
 		return out
 	}
-	ids := func(gs []articleGroup) string {
-		var out []string
-		for _, g := range gs {
-			var ids []int64
-			for _, a := range g.Articles {
-				ids = append(ids, a.ID)
-			}
-			out = append(out, fmt.Sprint(g.Outlet.Name, ids))
-		}
-		return fmt.Sprint(out)
-	}
 	tests := []struct {
 		name  string
 		sizes []int
@@ -47,7 +36,7 @@ func TestPageArticles(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			v := storyView{Groups: groups(tt.sizes...)}
 			v.pageArticles(tt.page, 3, "/stories/9")
-			if got := ids(v.Groups); got != tt.want || v.ArticlesPage != tt.pager {
+			if got := groupIDs(v.Groups); got != tt.want || v.ArticlesPage != tt.pager {
 				t.Errorf("page %d = %s, %+v\nwant %s, %+v", tt.page, got, v.ArticlesPage, tt.want, tt.pager)
 			}
 		})

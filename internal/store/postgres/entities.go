@@ -144,11 +144,11 @@ func (s *DB) StoryNames(ctx context.Context, q store.NameQuery) ([]store.EntityM
 		limit = &q.Limit
 	}
 	n := len(args)
-	rows, err := s.pool.Query(ctx, fmt.Sprintf(`SELECT entity_id, name, type, key, articles FROM (
-			SELECT k.entity_id, e.name, se.type, se.key, se.articles, se.mentions FROM story_entities se
-			JOIN entity_keys k ON k.type = se.type AND k.key = se.key JOIN entities e ON e.id = k.entity_id
-			WHERE %s ORDER BY se.articles DESC, se.mentions DESC, se.type, se.key LIMIT $%d OFFSET $%d) n
-		ORDER BY articles DESC, mentions DESC, name, type, key`, where, n+1, n+2), append(args, limit, max(q.Offset, 0))...)
+	rows, err := s.pool.Query(ctx, fmt.Sprintf(`SELECT k.entity_id, e.name, se.type, se.key, se.articles FROM (
+			SELECT se.type, se.key, se.articles, se.mentions FROM story_entities se
+			WHERE %s ORDER BY se.articles DESC, se.mentions DESC, se.type, se.key LIMIT $%d OFFSET $%d) se
+		JOIN entity_keys k ON k.type = se.type AND k.key = se.key JOIN entities e ON e.id = k.entity_id
+		ORDER BY se.articles DESC, se.mentions DESC, e.name, se.type, se.key`, where, n+1, n+2), append(args, limit, max(q.Offset, 0))...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("story %d names: %w", q.StoryID, err)
 	}

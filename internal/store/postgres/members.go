@@ -12,8 +12,7 @@ import (
 // StoryMembers returns some of a story's members, without their bodies,
 // as q asks (store.MemberQuery).
 func (s *DB) StoryMembers(ctx context.Context, q store.MemberQuery) ([]store.ArticleRef, error) {
-	sqlq := `SELECT id, story_id, coalesce(duplicate_of, 0), source, url, title, outlet, published, language
-		FROM articles WHERE story_id = $1`
+	sqlq := `SELECT ` + refColumns + ` FROM articles WHERE story_id = $1`
 	args := []any{q.StoryID}
 	if q.IDs != nil {
 		args = append(args, q.IDs)
@@ -30,15 +29,7 @@ func (s *DB) StoryMembers(ctx context.Context, q store.MemberQuery) ([]store.Art
 		limit = &q.Limit
 	}
 	args = append(args, limit, max(q.Offset, 0))
-	rows, err := s.pool.Query(ctx, sqlq+fmt.Sprintf(` LIMIT $%d OFFSET $%d`, len(args)-1, len(args)), args...)
-	if err != nil {
-		return nil, fmt.Errorf("story %d members: %w", q.StoryID, err)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.ArticleRef, error) {
-		var r store.ArticleRef
-		a := &r.Article
-		return r, row.Scan(&a.ID, &r.StoryID, &r.DuplicateOf, &a.Source, &a.URL, &a.Title, &a.Outlet, &a.Published, &a.Language)
-	})
+	out, err := s.articleRefs(ctx, sqlq+fmt.Sprintf(` LIMIT $%d OFFSET $%d`, len(args)-1, len(args)), args...)
 	if err != nil {
 		return nil, fmt.Errorf("story %d members: %w", q.StoryID, err)
 	}

@@ -173,20 +173,24 @@ func (s *DB) StoryLeads(ctx context.Context, ids []int64) (map[int64]store.Story
 // StoryArticleRefs returns the members of the stories, without their
 // bodies, in placement order: what a story card or an export row shows.
 func (s *DB) StoryArticleRefs(ctx context.Context, ids []int64) ([]store.ArticleRef, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id, story_id, coalesce(duplicate_of, 0), source, url, title, outlet, published, language
-		FROM articles WHERE story_id = ANY($1) ORDER BY story_id, placed_seq, id`, ids)
+	out, err := s.articleRefs(ctx, `SELECT `+refColumns+` FROM articles WHERE story_id = ANY($1) ORDER BY story_id, placed_seq, id`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("story articles: %w", err)
 	}
-	defer rows.Close()
-	var out []store.ArticleRef
-	for rows.Next() {
+	return out, nil
+}
+
+// refColumns are what articleRefs reads of each article.
+const refColumns = `id, story_id, coalesce(duplicate_of, 0), source, url, title, outlet, published, language`
+
+func (s *DB) articleRefs(ctx context.Context, q string, args ...any) ([]store.ArticleRef, error) {
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.ArticleRef, error) {
 		var r store.ArticleRef
 		a := &r.Article
-		if err := rows.Scan(&a.ID, &r.StoryID, &r.DuplicateOf, &a.Source, &a.URL, &a.Title, &a.Outlet, &a.Published, &a.Language); err != nil {
-			return nil, fmt.Errorf("story articles: %w", err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+		return r, row.Scan(&a.ID, &r.StoryID, &r.DuplicateOf, &a.Source, &a.URL, &a.Title, &a.Outlet, &a.Published, &a.Language)
+	})
 }

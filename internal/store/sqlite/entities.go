@@ -176,11 +176,13 @@ func (s *DB) StoryNames(ctx context.Context, q store.NameQuery) ([]store.EntityM
 	if q.Limit > 0 {
 		limit = q.Limit
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT entity_id, name, type, key, articles FROM (
-			SELECT k.entity_id, e.name, se.type, se.key, se.articles, se.mentions FROM story_entities se
-			JOIN entity_keys k ON k.type = se.type AND k.key = se.key JOIN entities e ON e.id = k.entity_id
-			WHERE `+where+` ORDER BY se.articles DESC, se.mentions DESC, se.type, se.key LIMIT ? OFFSET ?)
-		ORDER BY articles DESC, mentions DESC, name, type, key`, append(args, limit, max(q.Offset, 0))...)
+	// The page of keys first, then their records: joined first, a later
+	// page looked up the records of every key before it.
+	rows, err := s.db.QueryContext(ctx, `SELECT k.entity_id, e.name, se.type, se.key, se.articles FROM (
+			SELECT se.type, se.key, se.articles, se.mentions FROM story_entities se
+			WHERE `+where+` ORDER BY se.articles DESC, se.mentions DESC, se.type, se.key LIMIT ? OFFSET ?) se
+		JOIN entity_keys k ON k.type = se.type AND k.key = se.key JOIN entities e ON e.id = k.entity_id
+		ORDER BY se.articles DESC, se.mentions DESC, e.name, se.type, se.key`, append(args, limit, max(q.Offset, 0))...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("story %d names: %w", q.StoryID, err)
 	}

@@ -12,8 +12,7 @@ import (
 // StoryMembers returns some of a story's members, without their bodies,
 // as q asks (store.MemberQuery).
 func (s *DB) StoryMembers(ctx context.Context, q store.MemberQuery) ([]store.ArticleRef, error) {
-	sqlq := `SELECT id, story_id, coalesce(duplicate_of, 0), source, url, title, outlet, published, language
-		FROM articles WHERE story_id = ?`
+	sqlq := `SELECT ` + refColumns + ` FROM articles WHERE story_id = ?`
 	args := []any{q.StoryID}
 	if q.IDs != nil {
 		ids, err := json.Marshal(q.IDs)
@@ -42,21 +41,11 @@ func (s *DB) StoryMembers(ctx context.Context, q store.MemberQuery) ([]store.Art
 	if q.Limit > 0 {
 		limit = q.Limit
 	}
-	rows, err := s.db.QueryContext(ctx, sqlq+` LIMIT ? OFFSET ?`, append(args, limit, max(q.Offset, 0))...)
+	out, err := s.articleRefs(ctx, sqlq+` LIMIT ? OFFSET ?`, append(args, limit, max(q.Offset, 0))...)
 	if err != nil {
 		return nil, fmt.Errorf("story %d members: %w", q.StoryID, err)
 	}
-	defer rows.Close()
-	var out []store.ArticleRef
-	for rows.Next() {
-		var r store.ArticleRef
-		a := &r.Article
-		if err := rows.Scan(&a.ID, &r.StoryID, &r.DuplicateOf, &a.Source, &a.URL, &a.Title, &a.Outlet, &a.Published, &a.Language); err != nil {
-			return nil, fmt.Errorf("story %d members: %w", q.StoryID, err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // StorySpans counts a story's members by outlet and by the first prefix

@@ -198,10 +198,20 @@ func (s *DB) StoryArticleRefs(ctx context.Context, ids []int64) ([]store.Article
 		return nil, nil
 	}
 	ph, args := placeholders(ids)
-	rows, err := s.db.QueryContext(ctx, `SELECT id, story_id, coalesce(duplicate_of, 0), source, url, title, outlet, published, language
-		FROM articles WHERE story_id IN (`+ph+`) ORDER BY story_id, placed_seq, id`, args...)
+	out, err := s.articleRefs(ctx, `SELECT `+refColumns+` FROM articles WHERE story_id IN (`+ph+`) ORDER BY story_id, placed_seq, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("story articles: %w", err)
+	}
+	return out, nil
+}
+
+// refColumns are what articleRefs reads of each article.
+const refColumns = `id, story_id, coalesce(duplicate_of, 0), source, url, title, outlet, published, language`
+
+func (s *DB) articleRefs(ctx context.Context, q string, args ...any) ([]store.ArticleRef, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []store.ArticleRef
@@ -209,7 +219,7 @@ func (s *DB) StoryArticleRefs(ctx context.Context, ids []int64) ([]store.Article
 		var r store.ArticleRef
 		a := &r.Article
 		if err := rows.Scan(&a.ID, &r.StoryID, &r.DuplicateOf, &a.Source, &a.URL, &a.Title, &a.Outlet, &a.Published, &a.Language); err != nil {
-			return nil, fmt.Errorf("story articles: %w", err)
+			return nil, err
 		}
 		out = append(out, r)
 	}
