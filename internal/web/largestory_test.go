@@ -64,7 +64,11 @@ func TestLargeStoryPageMatchesWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for n := 1; n <= 8; n++ { // the seventh is the last, the eighth past it
+	for i := range 16 { // with the report and without; the seventh page is the last, the eighth past it
+		n, rep := i%8+1, rep
+		if i >= 8 {
+			rep = nil
+		}
 		whole := buildStory(st, membersOf(arts, dups, articleHref(false)), rep, false)
 		whole.pageArticles(n, per, "/stories/1")
 		m, err := s.largeMembers(ctx, st, rep, n, per, "/stories/1")
@@ -97,6 +101,9 @@ func TestLargeStoryPageMatchesWhole(t *testing.T) {
 			c := 1
 			fmt.Sscanf(d.Title[strings.LastIndex(d.Title, ": ")+2:], "%d", &c)
 			counted += c
+			if (c == 1 && d.R != 4) || (c >= 8 && d.R != 10) {
+				t.Errorf("a dot of %d articles has radius %d", c, d.R)
+			}
 		}
 	}
 	if counted != len(arts) {
