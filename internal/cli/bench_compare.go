@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"syscall"
 	"time"
 
 	"parallax/internal/compare"
+	"parallax/internal/cputime"
 	"parallax/internal/gen"
 	"parallax/internal/model"
 )
@@ -41,16 +41,16 @@ func benchCompare(ctx context.Context, n, outlets, runs int) (compareBench, erro
 	}
 	var r model.Report
 	for range runs {
-		cpu := cpuTime()
+		cpu := cputime.Process()
 		r = compare.Build(model.Story{ID: 1}, arts)
-		rep.BuildCPUMS = append(rep.BuildCPUMS, ms(cpuTime()-cpu))
+		rep.BuildCPUMS = append(rep.BuildCPUMS, ms(cputime.Process()-cpu))
 	}
 	const selects = 20
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	for range selects {
 		compare.Select(arts, nil)
 	}
-	rep.SelectCPUMS = ms(cpuTime()-cpu) / selects
+	rep.SelectCPUMS = ms(cputime.Process()-cpu) / selects
 	raw, err := json.Marshal(r)
 	rep.ReportBytes, rep.Compared = len(raw), len(r.Compared)
 	if r.Compared == nil {
@@ -66,15 +66,6 @@ func writeCompareBench(w io.Writer, rep compareBench) {
 	fmt.Fprintf(w, "build             %.1f ms CPU (median of %d: %v), %.3f ms per article\n", median, rep.Runs, rep.BuildCPUMS, median/float64(rep.Articles))
 	fmt.Fprintf(w, "choosing again    %.1f ms CPU (an article that joins without changing the choice)\n", rep.SelectCPUMS)
 	fmt.Fprintf(w, "report            %d bytes of JSON\n", rep.ReportBytes)
-}
-
-// cpuTime is the process's CPU time so far (user and system).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"parallax/internal/cputime"
 	"parallax/internal/gen"
 	"parallax/internal/model"
 )
@@ -47,13 +48,13 @@ func benchAssign(b *testing.B, n int) {
 			}
 			runtime.ReadMemStats(&ms)
 			peak = max(peak, ms.HeapAlloc)
-			t0 := cpuTime()
+			t0 := cputime.Process()
 			b.StartTimer()
 			for _, a := range chunk {
 				c.Assign(a)
 			}
 			b.StopTimer()
-			cpu += cpuTime() - t0
+			cpu += cputime.Process() - t0
 		}
 		stop()
 		runtime.ReadMemStats(&ms)

@@ -5,10 +5,10 @@ import (
 	"math/rand/v2"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
+	"parallax/internal/cputime"
 	"parallax/internal/gen"
 	"parallax/internal/model"
 )
@@ -113,24 +113,14 @@ func BenchmarkBuildLarge(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/n=%d", src, n), func(b *testing.B) {
 				arts := largeStory(b, src, n)
 				b.ResetTimer()
-				cpu := cpuTime()
+				cpu := cputime.Process()
 				for b.Loop() {
 					Build(model.Story{ID: 1}, arts)
 				}
-				reportCPU(b, cpuTime()-cpu, n)
+				reportCPU(b, cputime.Process()-cpu, n)
 			})
 		}
 	}
-}
-
-// cpuTime is the process's CPU time so far (user and system): on a shared
-// machine it moves less than wall time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // reportCPU reports CPU milliseconds per build and per article.
@@ -179,11 +169,11 @@ func BenchmarkSelectLarge(b *testing.B) {
 		b.Run(fmt.Sprintf("gen/n=%d", n), func(b *testing.B) {
 			arts := gen.OneStory(16, n, largeOutlets)
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu := cputime.Process()
 			for b.Loop() {
 				Select(arts, nil)
 			}
-			reportCPU(b, cpuTime()-cpu, n)
+			reportCPU(b, cputime.Process()-cpu, n)
 		})
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
+	"parallax/internal/cputime"
 	"parallax/internal/enrich"
 	"parallax/internal/extract"
 	"parallax/internal/source"
@@ -102,11 +103,11 @@ func BenchmarkDevPages(b *testing.B) {
 		var cpuT, cpuO, wallT, wallO time.Duration
 		for b.Loop() {
 			for _, p := range pages {
-				c0, w0 := cpuTime(), time.Now()
+				c0, w0 := cputime.Process(), time.Now()
 				trafilaturaAlone(p)
-				c1, w1 := cpuTime(), time.Now()
+				c1, w1 := cputime.Process(), time.Now()
 				ingestPage(p)
-				c2, w2 := cpuTime(), time.Now()
+				c2, w2 := cputime.Process(), time.Now()
 				cpuT, cpuO = cpuT+c1-c0, cpuO+c2-c1
 				wallT, wallO = wallT+w1.Sub(w0), wallO+w2.Sub(w1)
 			}

@@ -3,10 +3,10 @@ package extract
 import (
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
+	"parallax/internal/cputime"
 	"parallax/internal/source"
 	"parallax/internal/testshared"
 )
@@ -36,7 +36,7 @@ func BenchmarkTextDumps(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), cputime.Process()
 	for b.Loop() {
 		for _, data := range files {
 			extractDump(b, data)
@@ -46,18 +46,9 @@ func BenchmarkTextDumps(b *testing.B) {
 	b.ReportMetric(n/time.Since(start).Seconds(), "dumps/s")
 	// On a shared machine the wall clock counts other jobs' time too; the
 	// process's own CPU time does not.
-	if c := cpuTime() - cpu; c > 0 {
+	if c := cputime.Process() - cpu; c > 0 {
 		b.ReportMetric(n/c.Seconds(), "dumps/cpu-s")
 	}
-}
-
-// cpuTime is the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func extractDump(b *testing.B, data []byte) {

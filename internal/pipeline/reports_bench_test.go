@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
 	"parallax/internal/compare"
+	"parallax/internal/cputime"
 	"parallax/internal/enrich"
 	"parallax/internal/gen"
 	"parallax/internal/model"
@@ -45,11 +45,11 @@ func BenchmarkReportAddOne(b *testing.B) {
 				rep.Index = &Index{Store: st, Family: enrich.Family, Group: enrich.CorpusEntities}
 			}
 			addToStory(b, st, lease, arts[:n])
-			cpu := cpuTime()
+			cpu := cputime.Process()
 			if built, err := BuildPending(ctx, st, rep); err != nil || built != 1 {
 				b.Fatalf("first build: %d, %v", built, err)
 			}
-			full := cpuTime() - cpu
+			full := cputime.Process() - cpu
 			var spent time.Duration
 			rebuilt := 0
 			b.ResetTimer()
@@ -61,9 +61,9 @@ func BenchmarkReportAddOne(b *testing.B) {
 				b.StopTimer()
 				addToStory(b, st, lease, []model.Article{a})
 				b.StartTimer()
-				cpu := cpuTime()
+				cpu := cputime.Process()
 				built, err := BuildPending(ctx, st, rep)
-				spent += cpuTime() - cpu
+				spent += cputime.Process() - cpu
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -119,14 +119,4 @@ func addToStory(b *testing.B, st *sqlite.DB, lease store.Lease, arts []model.Art
 	if err := st.CommitPlacements(ctx, batch); err != nil {
 		b.Fatal(fmt.Errorf("place: %w", err))
 	}
-}
-
-// cpuTime is the process's CPU time so far: on a shared machine it moves
-// less than wall time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
