@@ -346,38 +346,17 @@ var migrations = []string{
 		FROM stories s GROUP BY storyline_id;
 	CREATE TRIGGER stories_line_ai AFTER INSERT ON stories BEGIN
 		INSERT INTO storylines VALUES (new.storyline_id, 1, '', '', '') ON CONFLICT(id) DO UPDATE SET stories = stories + 1;
-		UPDATE storylines SET
-			first = coalesce((SELECT min(s.first_published) FROM stories s WHERE s.storyline_id = storylines.id AND s.first_published > ''), ''),
-			last = coalesce((SELECT max(s.last_published) FROM stories s WHERE s.storyline_id = storylines.id), ''),
-			title = coalesce((SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id AND s.last_published > ''
-					ORDER BY s.last_published DESC, s.id DESC LIMIT 1),
-				(SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id ORDER BY s.id DESC LIMIT 1), '')
-			WHERE id IN (new.storyline_id);
-	END;
+` + storylineSummary("new.storyline_id") + `	END;
 	CREATE TRIGGER stories_line_ad AFTER DELETE ON stories BEGIN
 		UPDATE storylines SET stories = stories - 1 WHERE id = old.storyline_id;
 		DELETE FROM storylines WHERE id = old.storyline_id AND stories = 0;
-		UPDATE storylines SET
-			first = coalesce((SELECT min(s.first_published) FROM stories s WHERE s.storyline_id = storylines.id AND s.first_published > ''), ''),
-			last = coalesce((SELECT max(s.last_published) FROM stories s WHERE s.storyline_id = storylines.id), ''),
-			title = coalesce((SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id AND s.last_published > ''
-					ORDER BY s.last_published DESC, s.id DESC LIMIT 1),
-				(SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id ORDER BY s.id DESC LIMIT 1), '')
-			WHERE id IN (old.storyline_id);
-	END;
+` + storylineSummary("old.storyline_id") + `	END;
 	CREATE TRIGGER stories_line_au AFTER UPDATE OF storyline_id, title, first_published, last_published ON stories BEGIN
 		UPDATE storylines SET stories = stories - 1 WHERE id = old.storyline_id AND old.storyline_id != new.storyline_id;
 		INSERT INTO storylines SELECT new.storyline_id, 1, '', '', '' WHERE old.storyline_id != new.storyline_id
 			ON CONFLICT(id) DO UPDATE SET stories = stories + 1;
 		DELETE FROM storylines WHERE id = old.storyline_id AND stories = 0;
-		UPDATE storylines SET
-			first = coalesce((SELECT min(s.first_published) FROM stories s WHERE s.storyline_id = storylines.id AND s.first_published > ''), ''),
-			last = coalesce((SELECT max(s.last_published) FROM stories s WHERE s.storyline_id = storylines.id), ''),
-			title = coalesce((SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id AND s.last_published > ''
-					ORDER BY s.last_published DESC, s.id DESC LIMIT 1),
-				(SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id ORDER BY s.id DESC LIMIT 1), '')
-			WHERE id IN (old.storyline_id, new.storyline_id);
-	END;
+` + storylineSummary("old.storyline_id, new.storyline_id") + `	END;
 	CREATE TRIGGER articles_count_ai AFTER INSERT ON articles BEGIN
 		INSERT INTO outlet_counts VALUES (new.outlet, 1, 0) ON CONFLICT(outlet) DO UPDATE SET articles = articles + 1;
 		INSERT INTO outlet_stories SELECT new.outlet, new.story_id, 1 WHERE new.story_id IS NOT NULL
@@ -444,6 +423,20 @@ var migrations = []string{
 	CREATE INDEX story_entities_named ON story_entities(story_id, articles DESC, mentions DESC, type, key);
 	DROP INDEX article_entities_story;
 	CREATE INDEX articles_story_dates ON articles(story_id, outlet, published);`,
+}
+
+// storylineSummary is the statement each storyline trigger of migration
+// 10 ends with: the storylines named by ids get their first and last days
+// and their title again from their stories.
+func storylineSummary(ids string) string {
+	return `		UPDATE storylines SET
+			first = coalesce((SELECT min(s.first_published) FROM stories s WHERE s.storyline_id = storylines.id AND s.first_published > ''), ''),
+			last = coalesce((SELECT max(s.last_published) FROM stories s WHERE s.storyline_id = storylines.id), ''),
+			title = coalesce((SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id AND s.last_published > ''
+					ORDER BY s.last_published DESC, s.id DESC LIMIT 1),
+				(SELECT s.title FROM stories s WHERE s.storyline_id = storylines.id ORDER BY s.id DESC LIMIT 1), '')
+			WHERE id IN (` + ids + `);
+`
 }
 
 // goSteps are the parts of migration steps that SQL cannot do, by step
