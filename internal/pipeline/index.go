@@ -19,7 +19,7 @@ type IndexStore interface {
 	PutStoryIndex(ctx context.Context, idx store.StoryIndex) error
 	PendingFamilies(ctx context.Context) ([]store.PendingFamily, error)
 	FamilyRows(ctx context.Context, families []string) (map[string][]store.EntityRow, error)
-	PutFamily(ctx context.Context, p store.PendingFamily, ents []model.CorpusEntity) error
+	PutFamilies(ctx context.Context, fams []store.FamilyRecords) error
 	Follows(ctx context.Context) ([]model.Follow, error)
 	Entity(ctx context.Context, id int64) (store.Entity, error)
 	ArticlesMatching(ctx context.Context, q string, ids []int64) (map[int64]bool, error)
@@ -128,13 +128,17 @@ func (ix *Index) regroup(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		for _, f := range chunk {
+		fams := make([]store.FamilyRecords, len(chunk))
+		for i, f := range chunk {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := ix.Store.PutFamily(ctx, f, ix.Group(familyArticles(rows[f.Family]))); err != nil {
-				return err
-			}
+			fams[i] = store.FamilyRecords{Pending: f, Entities: ix.Group(familyArticles(rows[f.Family]))}
+		}
+		// One write for the chunk: a kill before it leaves every mark
+		// for the next writer, after it none.
+		if err := ix.Store.PutFamilies(ctx, fams); err != nil {
+			return err
 		}
 	}
 	return nil

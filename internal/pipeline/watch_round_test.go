@@ -120,6 +120,15 @@ func TestCheckFeedsInterruptedLeavesTheRestForLater(t *testing.T) {
 	feedURL := s.URL + "/feed.xml"
 	follow(t, st, feedURL)
 	ctx, cancel := context.WithCancel(context.Background())
+	// Pages after the second are answered only once Ctrl-C came: on a
+	// busy machine all six could otherwise be fetched and extracted
+	// before the writer's first batch, and stored together.
+	s.hold = func(r *http.Request) {
+		var n int
+		if scan(r.URL.Path, "/a/%d", &n) && n > 2 {
+			<-ctx.Done()
+		}
+	}
 	events := 0
 	var reps []FeedReport
 	opt := WatchOptions{Fetcher: testFetcher(t), OnFeed: func(r FeedReport) { reps = append(reps, r) },
@@ -129,6 +138,9 @@ func TestCheckFeedsInterruptedLeavesTheRestForLater(t *testing.T) {
 			}
 		}}}
 	sum, err := CheckFeeds(ctx, st, opt)
+	s.mu.Lock()
+	s.hold = nil
+	s.mu.Unlock()
 	if !errors.Is(err, context.Canceled) || !sum.Interrupted {
 		t.Fatalf("err %v, summary %+v; want an interrupted round", err, sum)
 	}

@@ -52,6 +52,13 @@ type PendingFamily struct {
 	Mark   int64
 }
 
+// FamilyRecords are one family's records as rebuilt from its rows
+// (enrich.CorpusEntities), with the mark that asked for them.
+type FamilyRecords struct {
+	Pending  PendingFamily
+	Entities []model.CorpusEntity
+}
+
 // Entity is one record of the corpus index: a model.CorpusEntity with the
 // store's ID. MergedInto is the record that now holds its key when it was
 // joined into another (its page redirects there), 0 otherwise.

@@ -231,9 +231,30 @@ func (s *DB) FamilyRows(ctx context.Context, families []string) (map[string][]st
 // PutFamily replaces the records of one family with ents, as the SQLite
 // store's PutFamily does, in one transaction and one round trip.
 func (s *DB) PutFamily(ctx context.Context, p store.PendingFamily, ents []model.CorpusEntity) error {
+	return s.PutFamilies(ctx, []store.FamilyRecords{{Pending: p, Entities: ents}})
+}
+
+// PutFamilies is PutFamily for many families in one batch: one round
+// trip and one transaction for the hundreds the writer rebuilds at a time.
+func (s *DB) PutFamilies(ctx context.Context, fams []store.FamilyRecords) error {
 	now := stamp(time.Now())
-	family := clean(p.Family)
 	b := derivedBatch()
+	for _, f := range fams {
+		queueFamily(b, f, now)
+	}
+	if err := s.sendDerived(ctx, b); err != nil {
+		if len(fams) == 1 {
+			return fmt.Errorf("entity family %s: %w", fams[0].Pending.Family, err)
+		}
+		return fmt.Errorf("entity families %s to %s: %w", fams[0].Pending.Family, fams[len(fams)-1].Pending.Family, err)
+	}
+	return nil
+}
+
+// queueFamily queues the statements that rewrite one family's records.
+func queueFamily(b *pgx.Batch, f store.FamilyRecords, now time.Time) {
+	p, ents := f.Pending, f.Entities
+	family := clean(p.Family)
 	b.Queue(`DELETE FROM entity_keys WHERE entity_id IN (SELECT id FROM entities WHERE family = $1)`, family)
 	b.Queue(`UPDATE entities SET articles = 0, mentions = 0, merged_into = 0 WHERE family = $1`, family)
 	for _, e := range ents {
@@ -250,10 +271,6 @@ func (s *DB) PutFamily(ctx context.Context, p store.PendingFamily, ents []model.
 	b.Queue(`UPDATE entities e SET merged_into = coalesce((SELECT k.entity_id FROM entity_keys k
 		WHERE k.type = e.type AND k.key = e.key AND k.entity_id != e.id), 0) WHERE e.family = $1 AND e.articles = 0`, family)
 	b.Queue(`DELETE FROM pending_families WHERE family = $1 AND mark = $2`, family, p.Mark)
-	if err := s.sendDerived(ctx, b); err != nil {
-		return fmt.Errorf("entity family %s: %w", p.Family, err)
-	}
-	return nil
 }
 
 // StoryState returns a story's index state.

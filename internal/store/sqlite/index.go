@@ -296,31 +296,36 @@ func (s *DB) FamilyRows(ctx context.Context, families []string) (map[string][]st
 // another points there (MergedInto); one no article names any more counts
 // nothing. The family's mark is cleared unless it was marked again.
 func (s *DB) PutFamily(ctx context.Context, p store.PendingFamily, ents []model.CorpusEntity) error {
+	return s.PutFamilies(ctx, []store.FamilyRecords{{Pending: p, Entities: ents}})
+}
+
+// PutFamilies is PutFamily for many families in one transaction: the
+// writer rebuilds hundreds at a time, and a commit each rewrote the same
+// index pages into the log hundreds of times. Only what differs from the
+// stored records is written (see writeFamily): a family gains members as
+// the collection grows, and an article that changes one record's counts
+// should not rewrite the other eighty.
+func (s *DB) PutFamilies(ctx context.Context, fams []store.FamilyRecords) error {
 	now := time.Now().UTC().Format(time.RFC3339)
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.txExec(ctx, tx, `DELETE FROM entity_keys WHERE entity_id IN (SELECT id FROM entities WHERE family = ?)`, p.Family); err != nil {
-			return err
-		}
-		if err := s.txExec(ctx, tx, `UPDATE entities SET articles = 0, mentions = 0, merged_into = 0 WHERE family = ?`, p.Family); err != nil {
-			return err
-		}
-		for _, e := range ents {
-			if err := s.putEntityRecord(ctx, tx, p.Family, e, now); err != nil {
-				return err
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, f := range fams {
+			if err := s.putFamily(ctx, tx, f, now); err != nil {
+				return fmt.Errorf("entity family %s: %w", f.Pending.Family, err)
 			}
 		}
-		err := s.txExec(ctx, tx, `UPDATE entities SET merged_into = coalesce((SELECT k.entity_id FROM entity_keys k
-			WHERE k.type = entities.type AND k.key = entities.key AND k.entity_id != entities.id), 0)
-			WHERE family = ? AND articles = 0`, p.Family)
-		if err != nil {
-			return err
-		}
-		return s.txExec(ctx, tx, `DELETE FROM pending_families WHERE family = ? AND mark = ?`, p.Family, p.Mark)
+		return nil
 	})
+}
+
+func (s *DB) putFamily(ctx context.Context, tx *sql.Tx, f store.FamilyRecords, now string) error {
+	have, err := s.familyHave(ctx, tx, f.Pending.Family)
 	if err != nil {
-		return fmt.Errorf("entity family %s: %w", p.Family, err)
+		return err
 	}
-	return nil
+	if err := s.writeFamily(ctx, tx, f.Pending.Family, f.Entities, have, now); err != nil {
+		return err
+	}
+	return s.txExec(ctx, tx, `DELETE FROM pending_families WHERE family = ? AND mark = ?`, f.Pending.Family, f.Pending.Mark)
 }
 
 // txExec runs q in tx through the statement cache (txStmt).
@@ -331,30 +336,6 @@ func (s *DB) txExec(ctx context.Context, tx *sql.Tx, q string, args ...any) erro
 	}
 	_, err = st.ExecContext(ctx, args...)
 	return err
-}
-
-func (s *DB) putEntityRecord(ctx context.Context, tx *sql.Tx, family string, e model.CorpusEntity, now string) error {
-	spellings, _ := json.Marshal(nonNil(e.Spellings))
-	keys, _ := json.Marshal(nonNil(e.Keys))
-	upsert, err := s.txStmt(ctx, tx, `INSERT INTO entities (type, key, family, name, spellings, keys, articles, mentions, merged_into, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,0,?) ON CONFLICT(type, key) DO UPDATE SET family = excluded.family, name = excluded.name,
-		spellings = excluded.spellings, keys = excluded.keys, articles = excluded.articles, mentions = excluded.mentions,
-		merged_into = 0, updated_at = excluded.updated_at RETURNING id`)
-	if err != nil {
-		return err
-	}
-	var id int64
-	err = upsert.QueryRowContext(ctx, e.Type, e.Key, family, e.Name, string(spellings), string(keys), e.Articles, e.Mentions, now).Scan(&id)
-	if err != nil {
-		return err
-	}
-	for _, k := range e.Keys {
-		if err := s.txExec(ctx, tx, `INSERT INTO entity_keys (type, key, entity_id) VALUES (?,?,?)
-			ON CONFLICT(type, key) DO UPDATE SET entity_id = excluded.entity_id`, e.Type, k, id); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // StoryState returns a story's index state.
