@@ -32,6 +32,9 @@ func Words(s string) []string {
 
 // IsWordRune reports a rune that Words counts as part of a word.
 func IsWordRune(r rune) bool {
+	if r < 0x80 { // the common case, without the Unicode tables
+		return r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.N, r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 

@@ -75,5 +75,12 @@ func runReports(t *testing.T, open func(t *testing.T) Store) {
 		if fp, err := s.ReportFingerprint(ctx, 7); err != nil || fp != "fp2" {
 			t.Fatalf("ReportFingerprint(7) = %q, %v", fp, err)
 		}
+		all, err := s.Reports(ctx, []int64{7, 8, 9})
+		if err != nil || len(all) != 2 || all[7].Summary[0].Text != "The bridge reopens." || all[8].StoryID != 8 {
+			t.Fatalf("Reports(7, 8, 9) = %+v, %v; want 7 and 8", all, err)
+		}
+		if none, err := s.Reports(ctx, nil); err != nil || len(none) != 0 {
+			t.Fatalf("Reports() = %+v, %v", none, err)
+		}
 	})
 }
