@@ -74,7 +74,7 @@ func storylineSteps(ctx context.Context, st Store, stories []model.Story) ([]Sto
 	for i, s := range stories {
 		ids[i] = s.ID
 	}
-	reports, err := st.Reports(ctx, ids)
+	reports, err := st.ReportOutlines(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

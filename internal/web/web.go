@@ -28,8 +28,9 @@ type Store interface {
 	ArticlePlacement(ctx context.Context, id int64) (model.Placement, error)
 	Search(ctx context.Context, q string, limit int) ([]model.Article, error)
 	Report(ctx context.Context, storyID int64) (model.Report, string, error)
-	// Reports reads many stories' reports at once (a storyline page's).
-	Reports(ctx context.Context, ids []int64) (map[int64]model.Report, error)
+	// ReportOutlines reads what a storyline page shows of many stories'
+	// reports at once (store.DecodeOutline).
+	ReportOutlines(ctx context.Context, ids []int64) (map[int64]model.Report, error)
 	// ReportFingerprint names what a story's report was built from ("" when
 	// none is): part of the story page's cache key.
 	ReportFingerprint(ctx context.Context, storyID int64) (string, error)

@@ -97,23 +97,24 @@ func (s *DB) PutEnrichment(ctx context.Context, articleID int64, e model.Enrichm
 	return nil
 }
 
-// Reports returns the stored reports of the stories ids, by story ID; a
-// story with none has no entry (as the SQLite store's).
-func (s *DB) Reports(ctx context.Context, ids []int64) (map[int64]model.Report, error) {
+// ReportOutlines returns what a storyline page shows of the stored
+// reports of the stories ids (store.DecodeOutline), by story ID; a story
+// with none has no entry (as the SQLite store's).
+func (s *DB) ReportOutlines(ctx context.Context, ids []int64) (map[int64]model.Report, error) {
 	out := map[int64]model.Report{}
 	rows, err := s.pool.Query(ctx, `SELECT story_id, report::text FROM story_reports WHERE story_id = ANY($1)`, ids)
 	if err != nil {
-		return nil, fmt.Errorf("reports: %w", err)
+		return nil, fmt.Errorf("report outlines: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		var body string
 		if err := rows.Scan(&id, &body); err != nil {
-			return nil, fmt.Errorf("reports: %w", err)
+			return nil, fmt.Errorf("report outlines: %w", err)
 		}
-		var r model.Report
-		if err := json.Unmarshal([]byte(body), &r); err != nil {
+		r, err := store.DecodeOutline([]byte(body))
+		if err != nil {
 			return nil, fmt.Errorf("report %d: %w", id, err)
 		}
 		out[id] = r
