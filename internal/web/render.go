@@ -25,6 +25,7 @@ var funcs = template.FuncMap{
 	// The story page's most repeated parts (fragments.go).
 	"matrixCells":  matrixCells,
 	"timelineDots": timelineDots,
+	"articleList":  articleList,
 }
 
 // plural writes a count with its noun: "1 outlet", "3 outlets".
@@ -82,13 +83,19 @@ func (s *server) render(w http.ResponseWriter, r *http.Request, status int, name
 
 // renderPage executes a page into an answer (logging a template error).
 func (s *server) renderPage(status int, name string, p page) (*response, error) {
+	// Sized by the page's last rendering: grown by doubling, a story page
+	// of 450 KB allocated and copied twice that.
 	var buf bytes.Buffer
+	if last, ok := s.sizes.Load(name); ok {
+		buf.Grow(last.(int) + last.(int)/8)
+	}
 	if err := s.pages[name].ExecuteTemplate(&buf, "layout", p); err != nil {
 		if s.log != nil {
 			s.log.Error("render", slog.String("page", name), slog.String("error", err.Error()))
 		}
 		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
+	s.sizes.Store(name, buf.Len())
 	return newResponse(status, "text/html; charset=utf-8", buf.Bytes()), nil
 }
 
