@@ -10,7 +10,7 @@ import (
 // Words splits s into words: maximal runs of Unicode letters, digits and
 // underscores (the extraction benchmark's definition), lower-cased.
 func Words(s string) []string {
-	var out []string
+	out := make([]string, 0, len(s)/6+1) // about a word in six bytes of prose: grown by appending, it was a third of the cost
 	start := -1
 	for i, r := range s {
 		if IsWordRune(r) {
@@ -26,6 +26,9 @@ func Words(s string) []string {
 	}
 	if start >= 0 {
 		out = append(out, strings.ToLower(s[start:]))
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
