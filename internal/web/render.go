@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 )
 
 //go:embed templates/*.html static/*
@@ -84,30 +83,29 @@ func (s *server) render(w http.ResponseWriter, r *http.Request, status int, name
 
 // renderPage executes a page into an answer (logging a template error).
 func (s *server) renderPage(status int, name string, p page) (*response, error) {
-	// Rendered into a pooled buffer and copied out at its size: grown by
-	// doubling from nothing, a story page of 450 KB allocated and copied
-	// about twice that.
-	buf := renderBufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer func() {
-		if buf.Cap() <= maxPooledRender {
-			renderBufs.Put(buf)
-		}
-	}()
-	if err := s.pages[name].ExecuteTemplate(buf, "layout", p); err != nil {
+	// Sized by the page's last rendering: grown by doubling from nothing,
+	// a story page of 450 KB allocated and copied about twice that. (A
+	// pool of buffers did not hold: eight renderings at once collect
+	// garbage every few requests, which empties the pool.)
+	var buf bytes.Buffer
+	if last, ok := s.sizes.Load(name); ok {
+		buf.Grow(last.(int) + last.(int)/8)
+	}
+	if err := s.pages[name].ExecuteTemplate(&buf, "layout", p); err != nil {
 		if s.log != nil {
 			s.log.Error("render", slog.String("page", name), slog.String("error", err.Error()))
 		}
 		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
-	return newResponse(status, "text/html; charset=utf-8", bytes.Clone(buf.Bytes())), nil
+	s.sizes.Store(name, buf.Len())
+	body := buf.Bytes()
+	if cap(body) > len(body)+len(body)/2 {
+		// Much smaller than the page before (a small story after a large
+		// one): a cached answer would keep the larger buffer.
+		body = bytes.Clone(body)
+	}
+	return newResponse(status, "text/html; charset=utf-8", body), nil
 }
-
-var renderBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// maxPooledRender bounds the buffers kept for reuse: a rare huge page's
-// buffer is left to the collector.
-const maxPooledRender = 4 << 20
 
 func (s *server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	s.render(w, r, status, "error", page{Title: http.StatusText(status), Data: struct {

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime"
+	"sync"
 	"time"
 
 	"parallax/internal/model"
@@ -234,6 +235,7 @@ type server struct {
 	requests *limiter // every page and API read
 	searches *limiter // searches, inside requests
 	cache    *cache
+	sizes    sync.Map // page name: the length of its last rendering
 }
 
 // New returns the handler serving pages, assets and the API.
