@@ -55,8 +55,9 @@ func stem(w string) string {
 
 // contentWords returns the stems of the words of s that are not stopwords.
 func contentWords(s string) []string {
-	var out []string
-	for _, w := range text.Words(s) {
+	words := text.Words(s)
+	out := words[:0] // in place: each word is read before its slot is written
+	for _, w := range words {
 		if stopwords[w] || (utf8.RuneCountInString(w) < 2 && !isDigits(w)) {
 			continue
 		}

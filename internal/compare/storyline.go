@@ -28,19 +28,58 @@ func WhatIsNew(prev, cur *model.Report) []string {
 	if prev == nil || cur == nil {
 		return nil
 	}
-	var before [][]string
-	for _, s := range reportSentences(prev, true) {
-		before = append(before, contentWords(s))
+	return NewIn(DigestReport(prev), DigestReport(cur))
+}
+
+// ReportDigest is what WhatIsNew reads of one report, its sentences'
+// content words found once: a storyline page compares each story with the
+// one before and the one after, and finding the words was most of the
+// comparison.
+type ReportDigest struct {
+	lines     []string          // brief lines then claims, most carried first: what may be new
+	lineWords [][]string        // their content words
+	said      []map[string]bool // every sentence's content words, evidence too: what a later report is compared with
+}
+
+// DigestReport reads r's sentences for NewIn; nil for a nil report.
+func DigestReport(r *model.Report) *ReportDigest {
+	if r == nil {
+		return nil
+	}
+	d := &ReportDigest{}
+	words := map[string][]string{} // a sentence said twice is read once
+	wordsOf := func(s string) []string {
+		w, ok := words[s]
+		if !ok {
+			w = contentWords(s)
+			words[s] = w
+		}
+		return w
+	}
+	d.lines = reportSentences(r, false)
+	for _, s := range d.lines {
+		d.lineWords = append(d.lineWords, wordsOf(s))
+	}
+	for _, s := range reportSentences(r, true) {
+		d.said = append(d.said, wordSet(wordsOf(s)))
+	}
+	return d
+}
+
+// NewIn is WhatIsNew of two digested reports; nil when either is nil.
+func NewIn(prev, cur *ReportDigest) []string {
+	if prev == nil || cur == nil {
+		return nil
 	}
 	var out []string
-	var kept [][]string
-	for _, s := range reportSentences(cur, false) {
-		w := contentWords(s)
-		if len(w) < 3 || saidIn(w, before) || saidIn(w, kept) {
+	var kept []map[string]bool
+	for i, s := range cur.lines {
+		w := cur.lineWords[i]
+		if len(w) < 3 || saidIn(w, prev.said) || saidIn(w, kept) {
 			continue
 		}
 		out = append(out, s)
-		kept = append(kept, w)
+		kept = append(kept, wordSet(w))
 		if len(out) == maxNew {
 			break
 		}
@@ -69,9 +108,8 @@ func reportSentences(r *model.Report, evidence bool) []string {
 }
 
 // saidIn reports whether one of sentences carries at least newAt of w.
-func saidIn(w []string, sentences [][]string) bool {
-	for _, s := range sentences {
-		in := wordSet(s)
+func saidIn(w []string, sentences []map[string]bool) bool {
+	for _, in := range sentences {
 		n := 0
 		for _, x := range w {
 			if in[x] {

@@ -10,7 +10,7 @@ import (
 // Words splits s into words: maximal runs of Unicode letters, digits and
 // underscores (the extraction benchmark's definition), lower-cased.
 func Words(s string) []string {
-	var out []string
+	out := make([]string, 0, len(s)/6+1) // about a word in six bytes of prose: grown by appending, it was a third of the cost
 	start := -1
 	for i, r := range s {
 		if IsWordRune(r) {
@@ -27,11 +27,17 @@ func Words(s string) []string {
 	if start >= 0 {
 		out = append(out, strings.ToLower(s[start:]))
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
 // IsWordRune reports a rune that Words counts as part of a word.
 func IsWordRune(r rune) bool {
+	if r < 0x80 { // the common case, without the Unicode tables
+		return r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.N, r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 

@@ -3,6 +3,7 @@ package text
 import (
 	"reflect"
 	"testing"
+	"unicode"
 )
 
 func TestWords(t *testing.T) {
@@ -47,4 +48,15 @@ func FuzzWords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// IsWordRune's shortcut for ASCII agrees with the Unicode classes it
+// stands for.
+func TestIsWordRuneASCII(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		want := r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.N, r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+		if got := IsWordRune(r); got != want {
+			t.Errorf("IsWordRune(%q) = %v, want %v", r, got, want)
+		}
+	}
 }

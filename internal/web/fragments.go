@@ -17,15 +17,30 @@ import (
 // matrixCells renders a matrix row's cells.
 func matrixCells(cells []matrixCell) template.HTML {
 	var b strings.Builder
+	b.Grow(len(cells) * 128)
 	for _, c := range cells {
 		b.WriteString(`<td class="cell">`)
 		switch {
 		case c.Has && c.Href != "":
-			b.WriteString(`<a class="dot ` + esc(c.Class) + `" href="` + esc(c.Href) + `" title="` + esc(c.Outlet) + `: ` + esc(c.Sentence) +
-				`"><span class="sr">` + esc(c.Outlet) + ` reports this</span></a>`)
+			b.WriteString(`<a class="dot `)
+			escTo(&b, c.Class)
+			b.WriteString(`" href="`)
+			escTo(&b, c.Href)
+			b.WriteString(`" title="`)
+			escTo(&b, c.Outlet)
+			b.WriteString(`: `)
+			escTo(&b, c.Sentence)
+			b.WriteString(`"><span class="sr">`)
+			escTo(&b, c.Outlet)
+			b.WriteString(` reports this</span></a>`)
 		case c.Has:
-			b.WriteString(`<span class="dot ` + esc(c.Class) + `" title="` + esc(c.Outlet) + `"><span class="sr">` + esc(c.Outlet) +
-				` reports this</span></span>`)
+			b.WriteString(`<span class="dot `)
+			escTo(&b, c.Class)
+			b.WriteString(`" title="`)
+			escTo(&b, c.Outlet)
+			b.WriteString(`"><span class="sr">`)
+			escTo(&b, c.Outlet)
+			b.WriteString(` reports this</span></span>`)
 		case c.NotFound:
 			b.WriteString(`<span class="unsure" title="not found: it may say this in other words"><span class="sr">not found</span></span>`)
 		default:
@@ -39,12 +54,26 @@ func matrixCells(cells []matrixCell) template.HTML {
 // timelineDots renders a timeline lane's dots, at height y.
 func timelineDots(dots []dot, y int) template.HTML {
 	var b strings.Builder
+	b.Grow(len(dots) * 160)
 	cy := strconv.Itoa(y)
 	for _, d := range dots {
-		b.WriteString(`<a href="` + esc(d.Href) + `"><circle class="art" cx="` + strconv.Itoa(d.X) + `" cy="` + cy + `" r="` +
-			strconv.Itoa(d.R) + `"><title>` + esc(d.Title) + `</title></circle></a>`)
+		b.WriteString(`<a href="`)
+		escTo(&b, d.Href)
+		b.WriteString(`"><circle class="art" cx="`)
+		b.WriteString(strconv.Itoa(d.X))
+		b.WriteString(`" cy="`)
+		b.WriteString(cy)
+		b.WriteString(`" r="`)
+		b.WriteString(strconv.Itoa(d.R))
+		b.WriteString(`"><title>`)
+		escTo(&b, d.Title)
+		b.WriteString(`</title></circle></a>`)
 	}
 	return template.HTML(b.String())
 }
 
-func esc(s string) string { return template.HTMLEscapeString(s) }
+// escTo writes s escaped as template.HTMLEscapeString escapes it, without
+// the copy that function returns.
+func escTo(b *strings.Builder, s string) { textEscaper.WriteString(b, s) }
+
+var textEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "'", "&#39;", "&", "&amp;", "<", "&lt;", ">", "&gt;")

@@ -66,21 +66,33 @@ func Storyline(ctx context.Context, st Store, id int64, offset, limit int) (step
 	return steps[skip:], more, nil
 }
 
-// storylineSteps compares each story with the one before.
+// storylineSteps compares each story with the one before. The stories'
+// reports and names are read in one query each: read story by story, the
+// queries cost more than the small stories of a long storyline.
 func storylineSteps(ctx context.Context, st Store, stories []model.Story) ([]StorylineStep, error) {
+	ids := make([]int64, len(stories))
+	for i, s := range stories {
+		ids[i] = s.ID
+	}
+	reports, err := st.ReportOutlines(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	allNames, err := st.StoriesNames(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	steps := make([]StorylineStep, 0, len(stories))
-	var prev *model.Report
+	var prev *compare.ReportDigest
 	var prevNames map[int64]bool
 	var prevOutlets []string
 	for i, story := range stories {
-		rep, err := optionalReport(ctx, st, story.ID)
-		if err != nil {
-			return nil, err
+		var rep *model.Report
+		if r, ok := reports[story.ID]; ok {
+			rep = &r
 		}
-		names, err := storyNames(ctx, st, story.ID)
-		if err != nil {
-			return nil, err
-		}
+		names := dedupeNames(allNames[story.ID])
+		digest := compare.DigestReport(rep)
 		step := StorylineStep{Story: story, New: []string{}, NewNames: []store.EntityMention{}, NewOutlets: []string{}}
 		if rep != nil {
 			if rep.Title != "" {
@@ -91,12 +103,12 @@ func storylineSteps(ctx context.Context, st Store, stories []model.Story) ([]Sto
 			}
 		}
 		if i > 0 {
-			step.New = append(step.New, compare.WhatIsNew(prev, rep)...)
+			step.New = append(step.New, compare.NewIn(prev, digest)...)
 			step.NewNames = newNames(names, prevNames)
 			step.NewOutlets = newStrings(story.Outlets, prevOutlets)
 		}
 		steps = append(steps, step)
-		prev, prevOutlets, prevNames = rep, story.Outlets, map[int64]bool{}
+		prev, prevOutlets, prevNames = digest, story.Outlets, map[int64]bool{}
 		for _, n := range names {
 			prevNames[n.EntityID] = true
 		}
@@ -114,16 +126,6 @@ func optionalReport(ctx context.Context, st Store, id int64) (*model.Report, err
 		return nil, err
 	}
 	return &rep, nil
-}
-
-// storyNames lists a story's entities, one per record, most widely named
-// first.
-func storyNames(ctx context.Context, st Store, id int64) ([]store.EntityMention, error) {
-	ms, _, err := st.StoryNames(ctx, store.NameQuery{StoryID: id})
-	if err != nil {
-		return nil, err
-	}
-	return dedupeNames(ms), nil
 }
 
 func newNames(names []store.EntityMention, before map[int64]bool) []store.EntityMention {

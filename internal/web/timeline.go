@@ -328,8 +328,12 @@ func parseWhen(s string) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.UTC(), true
+	// A date alone is never a date-time: not tried as one, whose error
+	// cost an allocation for each of a large story's dots.
+	if len(s) > len(time.DateOnly) {
+		if t, err := time.Parse(time.RFC3339, s); err == nil {
+			return t.UTC(), true
+		}
 	}
 	// The timeline keeps each date's precision: "week of 2025-05-05",
 	// "weekend of 2025-05-10", "1990s". Such an event is drawn at its

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime"
+	"sync"
 	"time"
 
 	"parallax/internal/model"
@@ -28,6 +29,9 @@ type Store interface {
 	ArticlePlacement(ctx context.Context, id int64) (model.Placement, error)
 	Search(ctx context.Context, q string, limit int) ([]model.Article, error)
 	Report(ctx context.Context, storyID int64) (model.Report, string, error)
+	// ReportOutlines reads what a storyline page shows of many stories'
+	// reports at once (store.DecodeOutline).
+	ReportOutlines(ctx context.Context, ids []int64) (map[int64]model.Report, error)
 	// ReportFingerprint names what a story's report was built from ("" when
 	// none is): part of the story page's cache key.
 	ReportFingerprint(ctx context.Context, storyID int64) (string, error)
@@ -54,6 +58,7 @@ type IndexStore interface {
 	// of the story page's cache key (its names come from the index).
 	IndexFingerprint(ctx context.Context, storyID int64) (string, error)
 	StoryNames(ctx context.Context, q store.NameQuery) ([]store.EntityMention, int, error)
+	StoriesNames(ctx context.Context, ids []int64) (map[int64][]store.EntityMention, error)
 	ArticleEntities(ctx context.Context, articleID int64) ([]store.EntityMention, error)
 	Entity(ctx context.Context, id int64) (store.Entity, error)
 	FindEntities(ctx context.Context, families []string, limit int) ([]store.Entity, error)
@@ -230,6 +235,7 @@ type server struct {
 	requests *limiter // every page and API read
 	searches *limiter // searches, inside requests
 	cache    *cache
+	sizes    sync.Map // page name: the length of its last rendering
 }
 
 // New returns the handler serving pages, assets and the API.

@@ -96,3 +96,28 @@ func (s *DB) PutEnrichment(ctx context.Context, articleID int64, e model.Enrichm
 	}
 	return nil
 }
+
+// ReportOutlines returns what a storyline page shows of the stored
+// reports of the stories ids (store.DecodeOutline), by story ID; a story
+// with none has no entry (as the SQLite store's).
+func (s *DB) ReportOutlines(ctx context.Context, ids []int64) (map[int64]model.Report, error) {
+	out := map[int64]model.Report{}
+	rows, err := s.pool.Query(ctx, `SELECT story_id, report::text FROM story_reports WHERE story_id = ANY($1)`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("report outlines: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var body string
+		if err := rows.Scan(&id, &body); err != nil {
+			return nil, fmt.Errorf("report outlines: %w", err)
+		}
+		r, err := store.DecodeOutline([]byte(body))
+		if err != nil {
+			return nil, fmt.Errorf("report %d: %w", id, err)
+		}
+		out[id] = r
+	}
+	return out, rows.Err()
+}

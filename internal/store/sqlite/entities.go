@@ -198,6 +198,34 @@ func (s *DB) StoryNames(ctx context.Context, q store.NameQuery) ([]store.EntityM
 	return out, total, rows.Err()
 }
 
+// StoriesNames lists each story's entity keys with their records, by
+// story ID, each list as StoryNames gives a whole story's: for a
+// storyline page, which compares each story's names with the one
+// before's, in one read rather than two a story.
+func (s *DB) StoriesNames(ctx context.Context, ids []int64) (map[int64][]store.EntityMention, error) {
+	out := map[int64][]store.EntityMention{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	ph, args := placeholders(ids)
+	rows, err := s.db.QueryContext(ctx, `SELECT se.story_id, k.entity_id, e.name, se.type, se.key, se.articles
+		FROM story_entities se JOIN entity_keys k ON k.type = se.type AND k.key = se.key JOIN entities e ON e.id = k.entity_id
+		WHERE se.story_id IN (`+ph+`) ORDER BY se.story_id, se.articles DESC, se.mentions DESC, e.name, se.type, se.key`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("stories' names: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var m store.EntityMention
+		if err := rows.Scan(&id, &m.EntityID, &m.Name, &m.Type, &m.Key, &m.Articles); err != nil {
+			return nil, fmt.Errorf("stories' names: %w", err)
+		}
+		out[id] = append(out[id], m)
+	}
+	return out, rows.Err()
+}
+
 // ArticleEntities lists the entities one article names, with their
 // records.
 func (s *DB) ArticleEntities(ctx context.Context, articleID int64) ([]store.EntityMention, error) {

@@ -134,3 +134,36 @@ func fillReportTitles(ctx context.Context, tx *sql.Tx) error {
 	}
 	return nil
 }
+
+// ReportOutlines returns what a storyline page shows of the stored
+// reports of the stories ids (store.DecodeOutline), by story ID; a story
+// with none has no entry. One read for a storyline page's twenty
+// stories: read one by one, each query cost more than its small report.
+func (s *DB) ReportOutlines(ctx context.Context, ids []int64) (map[int64]model.Report, error) {
+	out := map[int64]model.Report{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	ph, args := placeholders(ids)
+	rows, err := s.db.QueryContext(ctx, `SELECT story_id, report FROM story_reports WHERE story_id IN (`+ph+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("report outlines: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var body []byte
+		if err := rows.Scan(&id, &body); err != nil {
+			return nil, fmt.Errorf("report outlines: %w", err)
+		}
+		var r model.Report
+		if body, err = store.Unpack(body); err == nil {
+			r, err = store.DecodeOutline(body)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("report %d: %w", id, err)
+		}
+		out[id] = r
+	}
+	return out, rows.Err()
+}

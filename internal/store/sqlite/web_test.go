@@ -68,3 +68,32 @@ func TestWebReads(t *testing.T) {
 		t.Errorf("Stories(limit 2, offset 1) = %+v, %v", page, err)
 	}
 }
+
+// A story's spans are grouped in Go from each outlet's dates joined by a
+// separator; a date that holds the separator falls back to grouping in
+// SQL, with the same answer.
+func TestStorySpansSeparatorInDate(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	var ps []model.Placement
+	for i, pub := range []string{"2026-02-01T10:00:00Z", "2026-02-01T11:00:00Z", "2026-02-03", ""} {
+		id, _, err := db.PutArticle(ctx, model.Article{Source: fmt.Sprint(i), Title: fmt.Sprint("t", i), Outlet: "Harbour Wire",
+			Published: pub, Body: fmt.Sprint("body ", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, model.Placement{ArticleID: id, StoryID: 1, NewStory: i == 0, Seq: int64(i + 1)})
+	}
+	storetest.Commit(t, db, store.PlacementBatch{Placements: ps, Stories: []model.Story{{ID: 1, StorylineID: 1, Title: "s"}}})
+	want := "[{Harbour Wire  1  } {Harbour Wire 2026-02-01 2 2026-02-01T10:00:00Z 2026-02-01T11:00:00Z} {Harbour Wire 2026-02-03 1 2026-02-03 2026-02-03}]"
+	if spans, err := db.StorySpans(ctx, 1, 10); err != nil || fmt.Sprint(spans) != want {
+		t.Errorf("StorySpans = %v, %v; want %s", spans, err, want)
+	}
+	if _, err := db.db.ExecContext(ctx, `UPDATE articles SET published = '2026-02-03' || char(31) WHERE published = '2026-02-03'`); err != nil {
+		t.Fatal(err)
+	}
+	want = "[{Harbour Wire  1  } {Harbour Wire 2026-02-01 2 2026-02-01T10:00:00Z 2026-02-01T11:00:00Z} {Harbour Wire 2026-02-03 1 2026-02-03\x1f 2026-02-03\x1f}]"
+	if spans, err := db.StorySpans(ctx, 1, 10); err != nil || fmt.Sprint(spans) != want {
+		t.Errorf("StorySpans with a separator = %q, %v; want %q", fmt.Sprint(spans), err, want)
+	}
+}

@@ -25,6 +25,7 @@ type IndexStore interface {
 	EntityQuotes(ctx context.Context, id int64, limit int) ([]store.QuoteHit, error)
 	SearchQuotes(ctx context.Context, q string, limit int) ([]store.QuoteHit, error)
 	StoryNames(ctx context.Context, q store.NameQuery) ([]store.EntityMention, int, error)
+	StoriesNames(ctx context.Context, ids []int64) (map[int64][]store.EntityMention, error)
 	IndexFingerprint(ctx context.Context, storyID int64) (string, error)
 	ArticleEntities(ctx context.Context, articleID int64) ([]store.EntityMention, error)
 	ArticlesMatching(ctx context.Context, q string, ids []int64) (map[int64]bool, error)
@@ -375,5 +376,9 @@ func storyNames(t *testing.T, s IndexStore, voss int64) {
 	ms, _, err := s.StoryNames(ctx, store.NameQuery{StoryID: 1})
 	if err != nil || len(ms) != 3 || ms[0].EntityID != voss || ms[0].Name != "Mara Voss" || ms[0].Type != model.Person || ms[0].Articles != 1 {
 		t.Errorf("StoryNames = %+v, %v", ms, err)
+	}
+	all, err := s.StoriesNames(ctx, []int64{1, 2})
+	if err != nil || len(all) != 1 || !slices.Equal(all[1], ms) {
+		t.Errorf("StoriesNames(1, 2) = %+v, %v; want story 1's as StoryNames gives them", all, err)
 	}
 }

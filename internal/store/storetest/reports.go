@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"reflect"
 	"testing"
 
 	"parallax/internal/model"
@@ -74,6 +75,20 @@ func runReports(t *testing.T, open func(t *testing.T) Store) {
 		}
 		if fp, err := s.ReportFingerprint(ctx, 7); err != nil || fp != "fp2" {
 			t.Fatalf("ReportFingerprint(7) = %q, %v", fp, err)
+		}
+		claimed := model.Report{StoryID: 8, Title: "Bridge", Claims: []model.Claim{{Text: "It reopens.", ArticleIDs: []int64{1},
+			Outlets: []string{"Tide"}, Sentences: []model.Sentence{{ArticleID: 1, Outlet: "Tide", Text: "The bridge reopens today."}}}}}
+		if err := s.PutReport(ctx, 8, "fp8", claimed); err != nil {
+			t.Fatal(err)
+		}
+		all, err := s.ReportOutlines(ctx, []int64{7, 8, 9})
+		want := model.Report{Title: "Bridge", Summary: []model.SummarySentence{}, Claims: []model.Claim{{Text: "It reopens.",
+			Outlets: []string{"Tide"}, Sentences: []model.Sentence{{Text: "The bridge reopens today."}}}}}
+		if err != nil || len(all) != 2 || all[7].Summary[0].Text != "The bridge reopens." || !reflect.DeepEqual(all[8], want) {
+			t.Fatalf("ReportOutlines(7, 8, 9) = %+v, %v; want 7 and 8, 8 as %+v", all, err, want)
+		}
+		if none, err := s.ReportOutlines(ctx, nil); err != nil || len(none) != 0 {
+			t.Fatalf("ReportOutlines() = %+v, %v", none, err)
 		}
 	})
 }

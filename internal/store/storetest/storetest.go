@@ -53,6 +53,7 @@ type Store interface {
 
 	PutReport(ctx context.Context, storyID int64, fingerprint string, r model.Report) error
 	Report(ctx context.Context, storyID int64) (model.Report, string, error)
+	ReportOutlines(ctx context.Context, ids []int64) (map[int64]model.Report, error)
 	ReportFingerprint(ctx context.Context, storyID int64) (string, error)
 
 	AddFeed(ctx context.Context, url, title string) (bool, error)
