@@ -151,6 +151,17 @@ type QuoteHit struct {
 	SpeakerID int64 `json:"speaker_id"`
 }
 
+// QuoteQuery asks for a page of the quotations one entity is the speaker
+// of (EntityQuotes): last published first, undated last, then by article
+// and place in it. The stores read them in that order from an index of
+// each speaker key's quotations by date (kept in the transactions that
+// write the quotations and change an article's date), so a page costs the
+// same however often the entity is quoted; Limit 0 only counts them.
+type QuoteQuery struct {
+	EntityID      int64
+	Offset, Limit int
+}
+
 // Storyline is one storyline with the span of its stories.
 type Storyline struct {
 	ID      int64  `json:"id"`

@@ -125,8 +125,9 @@ func queueIndexRows(b *pgx.Batch, idx store.StoryIndex, ch store.IndexChanges) {
 			continue
 		}
 		q := r.Quote
-		b.Queue(`INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, r.ArticleID, r.StoryID, r.N, clean(q.Text), clean(q.Speaker), clean(q.SpeakerKey),
+		// With its article's date (see EntityQuotes); updateArticle keeps it.
+		b.Queue(`INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph, published)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8, coalesce((SELECT published FROM articles WHERE id = $1), ''))`, r.ArticleID, r.StoryID, r.N, clean(q.Text), clean(q.Speaker), clean(q.SpeakerKey),
 			clean(q.Verb), q.Paragraph)
 	}
 }

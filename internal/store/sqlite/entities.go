@@ -75,7 +75,10 @@ func (s *DB) FindEntities(ctx context.Context, families []string, limit int) ([]
 }
 
 // EntityStories returns up to limit stories whose articles name the
-// entity, last published first.
+// entity, last published first, as summaries (model.Story.Articles
+// counts their members; ArticleIDs stay nil): a list, which read every
+// member of each story (4,501 IDs for the page of a person quoted in a
+// large story).
 func (s *DB) EntityStories(ctx context.Context, id int64, limit int) ([]model.Story, error) {
 	stories, err := s.queryStories(ctx, `SELECT `+storyColumns+` FROM stories s WHERE s.id IN (
 		SELECT ae.story_id FROM article_entities ae JOIN entity_keys k ON k.type = ae.type AND k.key = ae.key WHERE k.entity_id = ?)
@@ -83,7 +86,7 @@ func (s *DB) EntityStories(ctx context.Context, id int64, limit int) ([]model.St
 	if err != nil {
 		return nil, fmt.Errorf("entity %d stories: %w", id, err)
 	}
-	return stories, s.fillArticleIDs(ctx, stories)
+	return stories, nil
 }
 
 // quoteHitColumns are a quotation's columns, its article's, and the
@@ -118,21 +121,63 @@ func (s *DB) queryQuotes(ctx context.Context, q string, args ...any) ([]store.Qu
 	return out, rows.Err()
 }
 
-// EntityQuotes returns up to limit quotations the entity is the speaker
-// of, last published first.
-func (s *DB) EntityQuotes(ctx context.Context, id int64, limit int) ([]store.QuoteHit, error) {
-	// Chosen first, their days from the narrow index (migration 12), then
-	// read with their speakers' records.
-	hits, err := s.queryQuotes(ctx, `SELECT `+quoteHitColumns+` FROM (SELECT q.id FROM entity_keys k
-			JOIN quotes q ON q.speaker_key = k.key JOIN articles a INDEXED BY articles_by_id ON a.id = q.article_id
-			WHERE k.entity_id = ?
-			ORDER BY a.published = '', a.published DESC, q.article_id DESC, q.n LIMIT ?) f
-		JOIN quotes q ON q.id = f.id JOIN articles a ON a.id = q.article_id
-		ORDER BY a.published = '', a.published DESC, q.article_id DESC, q.n`, id, limit)
-	if err != nil {
-		return nil, fmt.Errorf("entity %d quotes: %w", id, err)
+// EntityQuotes returns the page of quotations q asks for (see
+// store.QuoteQuery) and how many the entity is the speaker of in all.
+func (s *DB) EntityQuotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, int, error) {
+	keys, err := speakerKeys(ctx, s.db, q.EntityID)
+	if err != nil || len(keys) == 0 {
+		return nil, 0, wrapQuotes(q.EntityID, err)
 	}
-	return hits, nil
+	in := strings.TrimSuffix(strings.Repeat("?,", len(keys)), ",")
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM quotes WHERE speaker_key IN (`+in+`)`, keys...).Scan(&total); err != nil {
+		return nil, 0, wrapQuotes(q.EntityID, err)
+	}
+	if q.Limit <= 0 || q.Offset >= total {
+		return nil, total, nil
+	}
+	// Each key's first Offset+Limit in the order shown, from the index
+	// (migration 14), then merged and paged: the speaker's other
+	// quotations are not read. Sorted through the articles, every
+	// quotation of the speaker was read (15 ms for 5,533).
+	var arms []string
+	var args []any
+	for _, k := range keys {
+		arms = append(arms, `SELECT * FROM (SELECT id, published, article_id, n FROM quotes INDEXED BY quotes_speaker
+			WHERE speaker_key = ? ORDER BY published DESC, article_id DESC, n LIMIT ?)`)
+		args = append(args, k, q.Offset+q.Limit)
+	}
+	hits, err := s.queryQuotes(ctx, `SELECT `+quoteHitColumns+` FROM (`+strings.Join(arms, ` UNION ALL `)+`
+			ORDER BY published DESC, article_id DESC, n LIMIT ? OFFSET ?) f
+		JOIN quotes q ON q.id = f.id JOIN articles a ON a.id = q.article_id
+		ORDER BY f.published DESC, f.article_id DESC, f.n`, append(args, q.Limit, q.Offset)...)
+	return hits, total, wrapQuotes(q.EntityID, err)
+}
+
+// speakerKeys are the keys of an entity's record (of any type, as the
+// quotations' speaker keys carry none).
+func speakerKeys(ctx context.Context, db *sql.DB, id int64) ([]any, error) {
+	rows, err := db.QueryContext(ctx, `SELECT DISTINCT key FROM entity_keys WHERE entity_id = ? AND key != '' ORDER BY key`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var keys []any
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, rows.Err()
+}
+
+func wrapQuotes(id int64, err error) error {
+	if err != nil {
+		return fmt.Errorf("entity %d quotes: %w", id, err)
+	}
+	return nil
 }
 
 // SearchQuotes returns up to limit quotations whose words (or speaker's

@@ -223,8 +223,10 @@ func putEntityRows(ctx context.Context, tx *sql.Tx, rows []store.EntityRow) erro
 }
 
 func putQuoteRows(ctx context.Context, tx *sql.Tx, rows []store.QuoteRow) error {
-	st, err := tx.PrepareContext(ctx, `INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph)
-		VALUES (?,?,?,?,?,?,?,?)`)
+	// Each with its article's date, for a speaker's quotations in time
+	// order from an index (EntityQuotes); quotes_published keeps it.
+	st, err := tx.PrepareContext(ctx, `INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph, published)
+		VALUES (?1,?2,?3,?4,?5,?6,?7,?8, coalesce((SELECT published FROM articles WHERE id = ?1), ''))`)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,79 @@
+package storetest
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"parallax/internal/model"
+	"parallax/internal/store"
+)
+
+// entityQuotePages indexes quotations of Voss under both her keys across
+// the newsroom's articles, among others', and reads them a page at a
+// time: last published first, undated last, then by article and place;
+// an article's new date moves its quotations.
+func entityQuotePages(t *testing.T, s IndexStore) {
+	ctx := context.Background()
+	ids := newsroom(t, s)
+	quote := func(article, n int, key, text string) store.QuoteRow {
+		return store.QuoteRow{ArticleID: ids[article], StoryID: 1, N: n,
+			Quote: model.Quote{Text: text, Speaker: "Voss", SpeakerKey: key, Verb: "said"}}
+	}
+	idx := store.StoryIndex{StoryID: 1, ArticleIDs: []int64{ids[0], ids[1], ids[2], ids[3], ids[4]}, Quotes: []store.QuoteRow{
+		quote(0, 0, "mara voss", "feb1"),
+		quote(1, 0, "voss", "feb2"),
+		quote(1, 1, "hale", "someone else's"),
+		quote(1, 2, "", "nobody's"),
+		quote(2, 0, "voss", "feb3"),
+		quote(3, 0, "voss", "undated"),
+		quote(4, 0, "voss", "feb4 first"),
+		quote(4, 1, "mara voss", "feb4 second"),
+	}}
+	if err := s.PutStoryIndex(ctx, idx); err != nil {
+		t.Fatal(err)
+	}
+	putFamily(t, s, store.PendingFamily{Family: "person:vos", Mark: 1}, model.CorpusEntity{Key: "mara voss", Name: "Mara Voss",
+		Type: model.Person, Spellings: []string{"Mara Voss", "Voss"}, Keys: []string{"mara voss", "voss"}, Articles: 5, Mentions: 5})
+	found, err := s.FindEntities(ctx, []string{"person:vos"}, 1)
+	if err != nil || len(found) != 1 {
+		t.Fatalf("FindEntities = %+v, %v", found, err)
+	}
+	voss := found[0].ID
+	for _, tc := range []struct {
+		q     store.QuoteQuery
+		want  []string
+		total int
+	}{
+		{store.QuoteQuery{EntityID: voss, Limit: 10}, []string{"feb4 first", "feb4 second", "feb3", "feb2", "feb1", "undated"}, 6},
+		{store.QuoteQuery{EntityID: voss, Limit: 2}, []string{"feb4 first", "feb4 second"}, 6},
+		{store.QuoteQuery{EntityID: voss, Offset: 2, Limit: 2}, []string{"feb3", "feb2"}, 6},
+		{store.QuoteQuery{EntityID: voss, Offset: 4, Limit: 2}, []string{"feb1", "undated"}, 6},
+		{store.QuoteQuery{EntityID: voss, Offset: 5, Limit: 10}, []string{"undated"}, 6},
+		{store.QuoteQuery{EntityID: voss, Offset: 6, Limit: 2}, nil, 6},
+		{store.QuoteQuery{EntityID: voss}, nil, 6}, // the count alone
+		{store.QuoteQuery{EntityID: 999, Limit: 2}, nil, 0},
+	} {
+		hits, total, err := s.EntityQuotes(ctx, tc.q)
+		if got := quoteTexts(hits); err != nil || !slices.Equal(got, tc.want) || total != tc.total {
+			t.Errorf("EntityQuotes(%+v) = %q, %d, %v; want %q, %d", tc.q, got, total, err, tc.want, tc.total)
+		}
+	}
+	// The undated article gets a date, the latest: its quotation leads.
+	if _, out, err := s.PutArticle(ctx, model.Article{Source: "4", Outlet: "Fenmoor Post", Published: "2026-02-05T07:00:00Z",
+		Title: "Lantern festival", Body: "Lanterns lit the old quay."}); err != nil || out != store.Updated {
+		t.Fatalf("PutArticle = %v, %v; want updated", out, err)
+	}
+	hits, total, err := s.EntityQuotes(ctx, store.QuoteQuery{EntityID: voss, Limit: 2})
+	if got := quoteTexts(hits); err != nil || !slices.Equal(got, []string{"undated", "feb4 first"}) || total != 6 {
+		t.Errorf("EntityQuotes after a new date = %q, %d, %v", got, total, err)
+	}
+}
+
+func quoteTexts(hits []store.QuoteHit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Text)
+	}
+	return out
+}
