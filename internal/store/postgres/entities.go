@@ -56,15 +56,23 @@ func (s *DB) FindEntities(ctx context.Context, families []string, limit int) ([]
 }
 
 // EntityStories returns up to limit stories whose articles name the
-// entity, last published first, as summaries (ArticleIDs nil).
+// entity, last published first, as summaries (ArticleIDs nil). The
+// stories of each key are found one index lookup a story, as in SQLite
+// (entityStoriesSQL there), not one row a naming article.
 func (s *DB) EntityStories(ctx context.Context, id int64, limit int) ([]model.Story, error) {
-	stories, err := s.queryStories(ctx, `SELECT `+storyColumns+` FROM stories s WHERE s.id IN (
-		SELECT ae.story_id FROM article_entities ae JOIN entity_keys k ON k.type = ae.type AND k.key = ae.key WHERE k.entity_id = $1)
+	stories, err := s.queryStories(ctx, `WITH RECURSIVE k(type, key) AS (SELECT type, key FROM entity_keys WHERE entity_id = $1),
+		seen(type, key, id) AS (
+			SELECT k.type, k.key, (SELECT min(ae.story_id) FROM article_entities ae WHERE ae.type = k.type AND ae.key = k.key) FROM k
+			UNION ALL
+			SELECT seen.type, seen.key, (SELECT min(ae.story_id) FROM article_entities ae
+				WHERE ae.type = seen.type AND ae.key = seen.key AND ae.story_id > seen.id)
+			FROM seen WHERE seen.id IS NOT NULL)
+		SELECT `+storyColumns+` FROM stories s WHERE s.id IN (SELECT id FROM seen WHERE id IS NOT NULL)
 		ORDER BY s.last_published = '', s.last_published DESC, s.id DESC LIMIT $2`, id, limit)
 	if err != nil {
 		return nil, fmt.Errorf("entity %d stories: %w", id, err)
 	}
-	return stories, nil // summaries, as in SQLite: a list reads no member
+	return stories, nil
 }
 
 // quoteHitColumns are a quotation's columns, its article's, and the

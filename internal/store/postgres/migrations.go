@@ -312,9 +312,13 @@ var migrations = []string{
 	// 13: each quotation's article date beside it and an index of each
 	// speaker key's quotations by date, so that an entity page reads one
 	// page of its quotations in the order shown (EntityQuotes);
-	// updateArticle moves an article's quotations with its date.
+	// updateArticle moves an article's quotations with its date. The
+	// story beside each entity row's key, so that an entity's stories are
+	// found one lookup a story (EntityStories), as in SQLite.
 	`ALTER TABLE quotes ADD COLUMN published text COLLATE "C" NOT NULL DEFAULT '';
 	UPDATE quotes q SET published = a.published FROM articles a WHERE a.id = q.article_id;
 	DROP INDEX quotes_speaker;
-	CREATE INDEX quotes_speaker ON quotes(speaker_key, published DESC, article_id DESC, n);`,
+	CREATE INDEX quotes_speaker ON quotes(speaker_key, published DESC, article_id DESC, n);
+	DROP INDEX article_entities_key;
+	CREATE INDEX article_entities_key ON article_entities(type, key, story_id);`,
 }

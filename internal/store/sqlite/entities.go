@@ -80,14 +80,27 @@ func (s *DB) FindEntities(ctx context.Context, families []string, limit int) ([]
 // member of each story (4,501 IDs for the page of a person quoted in a
 // large story).
 func (s *DB) EntityStories(ctx context.Context, id int64, limit int) ([]model.Story, error) {
-	stories, err := s.queryStories(ctx, `SELECT `+storyColumns+` FROM stories s WHERE s.id IN (
-		SELECT ae.story_id FROM article_entities ae JOIN entity_keys k ON k.type = ae.type AND k.key = ae.key WHERE k.entity_id = ?)
+	stories, err := s.queryStories(ctx, entityStoriesSQL+`
+		SELECT `+storyColumns+` FROM stories s WHERE s.id IN (SELECT id FROM seen WHERE id IS NOT NULL)
 		ORDER BY s.last_published = '', s.last_published DESC, s.id DESC LIMIT ?`, id, limit)
 	if err != nil {
 		return nil, fmt.Errorf("entity %d stories: %w", id, err)
 	}
 	return stories, nil
 }
+
+// entityStoriesSQL finds the stories that name an entity's keys (seen):
+// for each key, the next story ID after the last in article_entities_key
+// (type, key, story_id), one lookup a story. Listing the key's rows read
+// one a naming article: 4,191 for the most named person at 200,000
+// articles, all in one story. The first argument is the entity.
+const entityStoriesSQL = `WITH RECURSIVE k(type, key) AS (SELECT type, key FROM entity_keys WHERE entity_id = ?),
+	seen(type, key, id) AS (
+		SELECT k.type, k.key, (SELECT min(ae.story_id) FROM article_entities ae WHERE ae.type = k.type AND ae.key = k.key) FROM k
+		UNION ALL
+		SELECT seen.type, seen.key, (SELECT min(ae.story_id) FROM article_entities ae
+			WHERE ae.type = seen.type AND ae.key = seen.key AND ae.story_id > seen.id)
+		FROM seen WHERE seen.id IS NOT NULL)`
 
 // quoteHitColumns are a quotation's columns, its article's, and the
 // speaker's record: a person's first, should another kind share the key.

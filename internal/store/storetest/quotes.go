@@ -12,27 +12,12 @@ import (
 // entityQuotePages indexes quotations of Voss under both her keys across
 // the newsroom's articles, among others', and reads them a page at a
 // time: last published first, undated last, then by article and place;
-// an article's new date moves its quotations.
+// an article's new date moves its quotations. Her stories come last
+// published first.
 func entityQuotePages(t *testing.T, s IndexStore) {
 	ctx := context.Background()
 	ids := newsroom(t, s)
-	quote := func(article, n int, key, text string) store.QuoteRow {
-		return store.QuoteRow{ArticleID: ids[article], StoryID: 1, N: n,
-			Quote: model.Quote{Text: text, Speaker: "Voss", SpeakerKey: key, Verb: "said"}}
-	}
-	idx := store.StoryIndex{StoryID: 1, ArticleIDs: []int64{ids[0], ids[1], ids[2], ids[3], ids[4]}, Quotes: []store.QuoteRow{
-		quote(0, 0, "mara voss", "feb1"),
-		quote(1, 0, "voss", "feb2"),
-		quote(1, 1, "hale", "someone else's"),
-		quote(1, 2, "", "nobody's"),
-		quote(2, 0, "voss", "feb3"),
-		quote(3, 0, "voss", "undated"),
-		quote(4, 0, "voss", "feb4 first"),
-		quote(4, 1, "mara voss", "feb4 second"),
-	}}
-	if err := s.PutStoryIndex(ctx, idx); err != nil {
-		t.Fatal(err)
-	}
+	indexVoss(t, s, ids)
 	putFamily(t, s, store.PendingFamily{Family: "person:vos", Mark: 1}, model.CorpusEntity{Key: "mara voss", Name: "Mara Voss",
 		Type: model.Person, Spellings: []string{"Mara Voss", "Voss"}, Keys: []string{"mara voss", "voss"}, Articles: 5, Mentions: 5})
 	found, err := s.FindEntities(ctx, []string{"person:vos"}, 1)
@@ -40,6 +25,15 @@ func entityQuotePages(t *testing.T, s IndexStore) {
 		t.Fatalf("FindEntities = %+v, %v", found, err)
 	}
 	voss := found[0].ID
+	for _, tc := range []struct {
+		limit int
+		want  []int64
+	}{{10, []int64{2, 1, 3}}, {2, []int64{2, 1}}} {
+		st, err := s.EntityStories(ctx, voss, tc.limit)
+		if got := store.StoryIDs(st); err != nil || !slices.Equal(got, tc.want) {
+			t.Errorf("EntityStories(%d) = %v, %v; want %v, last published first", tc.limit, got, err, tc.want)
+		}
+	}
 	for _, tc := range []struct {
 		q     store.QuoteQuery
 		want  []string
@@ -67,6 +61,32 @@ func entityQuotePages(t *testing.T, s IndexStore) {
 	hits, total, err := s.EntityQuotes(ctx, store.QuoteQuery{EntityID: voss, Limit: 2})
 	if got := quoteTexts(hits); err != nil || !slices.Equal(got, []string{"undated", "feb4 first"}) || total != 6 {
 		t.Errorf("EntityQuotes after a new date = %q, %d, %v", got, total, err)
+	}
+}
+
+// indexVoss indexes the newsroom's stories: Voss named in each under
+// one of her keys or the other, and quoted under both, among others.
+func indexVoss(t *testing.T, s IndexStore, ids []int64) {
+	t.Helper()
+	story := map[int]int64{0: 1, 1: 1, 2: 2, 3: 3, 4: 2} // the story of each article
+	quote := func(article, n int, key, text string) store.QuoteRow {
+		return store.QuoteRow{ArticleID: ids[article], StoryID: story[article], N: n,
+			Quote: model.Quote{Text: text, Speaker: "Voss", SpeakerKey: key, Verb: "said"}}
+	}
+	named := func(article int, key string) store.EntityRow {
+		return store.EntityRow{ArticleID: ids[article], StoryID: story[article], Family: "person:vos",
+			Entity: model.Entity{Name: "Voss", Key: key, Type: model.Person, Mentions: 1}}
+	}
+	for _, idx := range []store.StoryIndex{
+		{StoryID: 1, ArticleIDs: []int64{ids[0], ids[1]}, Entities: []store.EntityRow{named(1, "mara voss")}, Quotes: []store.QuoteRow{
+			quote(0, 0, "mara voss", "feb1"), quote(1, 0, "voss", "feb2"), quote(1, 1, "hale", "someone else's"), quote(1, 2, "", "nobody's")}},
+		{StoryID: 2, ArticleIDs: []int64{ids[2], ids[4]}, Entities: []store.EntityRow{named(2, "voss"), named(4, "mara voss")},
+			Quotes: []store.QuoteRow{quote(2, 0, "voss", "feb3"), quote(4, 0, "voss", "feb4 first"), quote(4, 1, "mara voss", "feb4 second")}},
+		{StoryID: 3, ArticleIDs: []int64{ids[3]}, Entities: []store.EntityRow{named(3, "voss")}, Quotes: []store.QuoteRow{quote(3, 0, "voss", "undated")}},
+	} {
+		if err := s.PutStoryIndex(context.Background(), idx); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
