@@ -115,7 +115,8 @@ func (s *DB) EntityQuotes(ctx context.Context, q store.QuoteQuery) ([]store.Quot
 	}
 	// Each key's first Offset+Limit in the order shown, from the index
 	// (migration 13), then merged and paged: the speaker's other
-	// quotations are not read.
+	// quotations are not read. (A UNION ALL of the keys' rows, as in
+	// SQLite, was planned as a sort of every quotation of the keys.)
 	hits, err := s.queryQuotes(ctx, `SELECT `+quoteHitColumns+` FROM (SELECT f.id, f.published, f.article_id, f.n
 			FROM unnest($1::text[]) k(key) CROSS JOIN LATERAL (SELECT id, published, article_id, n FROM quotes
 				WHERE speaker_key = k.key ORDER BY published DESC, article_id DESC, n LIMIT $2) f

@@ -53,6 +53,14 @@ func entityQuotePages(t *testing.T, s IndexStore) {
 			t.Errorf("EntityQuotes(%+v) = %q, %d, %v; want %q, %d", tc.q, got, total, err, tc.want, tc.total)
 		}
 	}
+	putFamily(t, s, store.PendingFamily{Family: "person:hale", Mark: 1}, model.CorpusEntity{Key: "hale", Name: "Hale",
+		Type: model.Person, Spellings: []string{"Hale"}, Keys: []string{"hale"}, Articles: 1, Mentions: 1})
+	if hale, err := s.FindEntities(ctx, []string{"person:hale"}, 1); err != nil || len(hale) != 1 {
+		t.Errorf("FindEntities(hale) = %+v, %v", hale, err)
+	} else if hits, total, err := s.EntityQuotes(ctx, store.QuoteQuery{EntityID: hale[0].ID, Limit: 2}); err != nil ||
+		!slices.Equal(quoteTexts(hits), []string{"someone else's"}) || total != 1 {
+		t.Errorf("EntityQuotes(one key) = %q, %d, %v", quoteTexts(hits), total, err)
+	}
 	// The undated article gets a date, the latest: its quotation leads.
 	if _, out, err := s.PutArticle(ctx, model.Article{Source: "4", Outlet: "Fenmoor Post", Published: "2026-02-05T07:00:00Z",
 		Title: "Lantern festival", Body: "Lanterns lit the old quay."}); err != nil || out != store.Updated {
