@@ -137,17 +137,9 @@ func (s *DB) queryQuotes(ctx context.Context, q string, args ...any) ([]store.Qu
 // EntityQuotes returns the page of quotations q asks for (see
 // store.QuoteQuery) and how many the entity is the speaker of in all.
 func (s *DB) EntityQuotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, int, error) {
-	keys, err := speakerKeys(ctx, s.db, q.EntityID)
-	if err != nil || len(keys) == 0 {
-		return nil, 0, wrapQuotes(q.EntityID, err)
-	}
-	in := strings.TrimSuffix(strings.Repeat("?,", len(keys)), ",")
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM quotes WHERE speaker_key IN (`+in+`)`, keys...).Scan(&total); err != nil {
-		return nil, 0, wrapQuotes(q.EntityID, err)
-	}
-	if q.Limit <= 0 || q.Offset >= total {
-		return nil, total, nil
+	keys, total, err := speakerKeys(ctx, s.db, q.EntityID)
+	if err != nil || q.Limit <= 0 || q.Offset >= total {
+		return nil, total, wrapQuotes(q.EntityID, err)
 	}
 	// Each key's quotations in the order shown, from the index (migration
 	// 14), merged as they come (no sort) and paged: the speaker's other
@@ -166,22 +158,28 @@ func (s *DB) EntityQuotes(ctx context.Context, q store.QuoteQuery) ([]store.Quot
 }
 
 // speakerKeys are the keys of an entity's record (of any type, as the
-// quotations' speaker keys carry none).
-func speakerKeys(ctx context.Context, db *sql.DB, id int64) ([]any, error) {
-	rows, err := db.QueryContext(ctx, `SELECT DISTINCT key FROM entity_keys WHERE entity_id = ? AND key != '' ORDER BY key`, id)
+// quotations' speaker keys carry none) that are some quotation's speaker,
+// and how many quotations they have in all. A key without any is left
+// out: one key alone is read straight from the index, with no merge.
+func speakerKeys(ctx context.Context, db *sql.DB, id int64) ([]any, int, error) {
+	rows, err := db.QueryContext(ctx, `SELECT q.speaker_key, count(*) FROM quotes q
+		WHERE q.speaker_key IN (SELECT key FROM entity_keys WHERE entity_id = ? AND key != '')
+		GROUP BY q.speaker_key ORDER BY q.speaker_key`, id)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer rows.Close()
 	var keys []any
+	total := 0
 	for rows.Next() {
 		var k string
-		if err := rows.Scan(&k); err != nil {
-			return nil, err
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return nil, 0, err
 		}
-		keys = append(keys, k)
+		keys, total = append(keys, k), total+n
 	}
-	return keys, rows.Err()
+	return keys, total, rows.Err()
 }
 
 func wrapQuotes(id int64, err error) error {
