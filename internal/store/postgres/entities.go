@@ -107,9 +107,11 @@ func (s *DB) queryQuotes(ctx context.Context, q string, args ...any) ([]store.Qu
 func (s *DB) EntityQuotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, int, error) {
 	var keys []string
 	var total int
-	err := s.pool.QueryRow(ctx, `WITH k AS (SELECT DISTINCT key FROM entity_keys WHERE entity_id = $1 AND key <> '')
-		SELECT coalesce(array_agg(k.key ORDER BY k.key), '{}'), (SELECT count(*) FROM quotes WHERE speaker_key IN (SELECT key FROM k))
-		FROM k`, q.EntityID).Scan(&keys, &total)
+	// The keys that speak and their counts (migration 13): counting the
+	// rows read one a quotation.
+	err := s.pool.QueryRow(ctx, `SELECT coalesce(array_agg(c.speaker_key ORDER BY c.speaker_key), '{}'), coalesce(sum(c.quotes), 0)
+		FROM quote_speakers c WHERE c.speaker_key IN (SELECT key FROM entity_keys WHERE entity_id = $1 AND key <> '') AND c.quotes > 0`,
+		q.EntityID).Scan(&keys, &total)
 	if err != nil || q.Limit <= 0 || q.Offset >= total {
 		return nil, total, wrapQuotes(q.EntityID, err)
 	}

@@ -312,10 +312,17 @@ var migrations = []string{
 	// 13: each quotation's article date beside it and an index of each
 	// speaker key's quotations by date, so that an entity page reads one
 	// page of its quotations in the order shown (EntityQuotes);
-	// updateArticle moves an article's quotations with its date. The
-	// story beside each entity row's key, so that an entity's stories are
-	// found one lookup a story (EntityStories), as in SQLite.
-	`ALTER TABLE quotes ADD COLUMN published text COLLATE "C" NOT NULL DEFAULT '';
+	// updateArticle moves an article's quotations with its date. Each
+	// speaker key's count of quotations (store.SpeakerCount), written
+	// with the quotation rows. The story beside each entity row's key, so
+	// that an entity's stories are found one lookup a story
+	// (EntityStories), as in SQLite.
+	`CREATE TABLE quote_speakers (
+		speaker_key text COLLATE "C" PRIMARY KEY,
+		quotes      integer NOT NULL
+	);
+	INSERT INTO quote_speakers SELECT speaker_key, count(*) FROM quotes WHERE speaker_key <> '' GROUP BY speaker_key;
+	ALTER TABLE quotes ADD COLUMN published text COLLATE "C" NOT NULL DEFAULT '';
 	UPDATE quotes q SET published = a.published FROM articles a WHERE a.id = q.article_id;
 	DROP INDEX quotes_speaker;
 	CREATE INDEX quotes_speaker ON quotes(speaker_key, published DESC, article_id DESC, n);

@@ -159,12 +159,13 @@ func (s *DB) EntityQuotes(ctx context.Context, q store.QuoteQuery) ([]store.Quot
 
 // speakerKeys are the keys of an entity's record (of any type, as the
 // quotations' speaker keys carry none) that are some quotation's speaker,
-// and how many quotations they have in all. A key without any is left
+// and how many quotations they have in all, from their counts (migration
+// 14; counting the rows read one a quotation). A key without any is left
 // out: one key alone is read straight from the index, with no merge.
 func speakerKeys(ctx context.Context, db *sql.DB, id int64) ([]any, int, error) {
-	rows, err := db.QueryContext(ctx, `SELECT q.speaker_key, count(*) FROM quotes q
-		WHERE q.speaker_key IN (SELECT key FROM entity_keys WHERE entity_id = ? AND key != '')
-		GROUP BY q.speaker_key ORDER BY q.speaker_key`, id)
+	rows, err := db.QueryContext(ctx, `SELECT speaker_key, quotes FROM quote_speakers
+		WHERE speaker_key IN (SELECT key FROM entity_keys WHERE entity_id = ? AND key != '') AND quotes > 0
+		ORDER BY speaker_key`, id)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -49,6 +49,9 @@ func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
 		if err := putQuoteRows(ctx, tx, rowsOf(idx.Quotes, ch.Quotes, func(r store.QuoteRow) int64 { return r.ArticleID })); err != nil {
 			return err
 		}
+		if err := putSpeakerCounts(ctx, tx, idx.SpeakerChanges(oldQ, ch.Quotes)); err != nil {
+			return err
+		}
 		if len(ch.Entities) > 0 {
 			if err := putNameCounts(ctx, tx, idx.StoryID, idx.NameCounts()); err != nil {
 				return err
@@ -238,6 +241,27 @@ func putQuoteRows(ctx context.Context, tx *sql.Tx, rows []store.QuoteRow) error 
 		}
 	}
 	return nil
+}
+
+// putSpeakerCounts adds each change to its speaker key's count of
+// quotations; a count down to none goes.
+func putSpeakerCounts(ctx context.Context, tx *sql.Tx, changes []store.SpeakerCount) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO quote_speakers (speaker_key, quotes) VALUES (?, ?)
+		ON CONFLICT(speaker_key) DO UPDATE SET quotes = quotes + excluded.quotes`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, c := range changes {
+		if _, err := st.ExecContext(ctx, c.Key, c.Quotes); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM quote_speakers WHERE quotes <= 0`)
+	return err
 }
 
 func markFamilies(ctx context.Context, tx *sql.Tx, families []string) error {

@@ -428,8 +428,14 @@ var migrations = []string{
 	// page of its quotations in the order shown (EntityQuotes); sorted
 	// through the articles, every quotation of the speaker was read. The
 	// trigger moves an article's quotations with its date, in the
-	// transaction that changes it.
-	`ALTER TABLE quotes ADD COLUMN published TEXT NOT NULL DEFAULT '';
+	// transaction that changes it. Each speaker key's count of quotations
+	// (store.SpeakerCount), written with the quotation rows.
+	`CREATE TABLE quote_speakers (
+		speaker_key TEXT PRIMARY KEY,
+		quotes      INTEGER NOT NULL
+	) WITHOUT ROWID;
+	INSERT INTO quote_speakers SELECT speaker_key, count(*) FROM quotes WHERE speaker_key != '' GROUP BY speaker_key;
+	ALTER TABLE quotes ADD COLUMN published TEXT NOT NULL DEFAULT '';
 	UPDATE quotes SET published = coalesce((SELECT a.published FROM articles a WHERE a.id = quotes.article_id), '');
 	DROP INDEX quotes_speaker;
 	CREATE INDEX quotes_speaker ON quotes(speaker_key, published DESC, article_id DESC, n);

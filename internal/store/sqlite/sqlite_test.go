@@ -139,10 +139,11 @@ func TestMigrateCountsStoryNames(t *testing.T) {
 
 // undoQuoteDates takes a store back from migration 14 to 13.
 const undoQuoteDates = `DROP TRIGGER quotes_published; DROP INDEX quotes_speaker; ALTER TABLE quotes DROP COLUMN published;
-	CREATE INDEX quotes_speaker ON quotes(speaker_key);`
+	CREATE INDEX quotes_speaker ON quotes(speaker_key); DROP TABLE quote_speakers;`
 
 // TestMigrateDatesQuotes: a store indexed before migration 14 gets each
-// quotation's article date, so its speakers' pages find them in order.
+// quotation's article date, so its speakers' pages find them in order,
+// and each speaker's count.
 func TestMigrateDatesQuotes(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "p.db")
@@ -190,5 +191,9 @@ func TestMigrateDatesQuotes(t *testing.T) {
 	}
 	if want := []string{"2026-03-02", "2026-03-01", ""}; !slices.Equal(got, want) {
 		t.Errorf("quotation dates after migrating = %q, want %q", got, want)
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT quotes FROM quote_speakers WHERE speaker_key = 'stenn'`).Scan(&n); err != nil || n != 3 {
+		t.Errorf("stenn's count after migrating = %d, %v; want 3", n, err)
 	}
 }

@@ -70,6 +70,18 @@ func entityQuotePages(t *testing.T, s IndexStore) {
 	if got := quoteTexts(hits); err != nil || !slices.Equal(got, []string{"undated", "feb4 first"}) || total != 6 {
 		t.Errorf("EntityQuotes after a new date = %q, %d, %v", got, total, err)
 	}
+	// Story 2 indexed again: one of Voss's quotations gone, one now
+	// Hale's. The counts follow.
+	if err := s.PutStoryIndex(ctx, store.StoryIndex{StoryID: 2, ArticleIDs: []int64{ids[2], ids[4]}, Quotes: []store.QuoteRow{
+		{ArticleID: ids[4], StoryID: 2, Quote: model.Quote{Text: "feb4 first", Speaker: "Voss", SpeakerKey: "voss"}},
+		{ArticleID: ids[4], StoryID: 2, N: 1, Quote: model.Quote{Text: "feb4 second", Speaker: "Hale", SpeakerKey: "hale"}},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	hits, total, err = s.EntityQuotes(ctx, store.QuoteQuery{EntityID: voss, Limit: 10})
+	if got := quoteTexts(hits); err != nil || !slices.Equal(got, []string{"undated", "feb4 first", "feb2", "feb1"}) || total != 4 {
+		t.Errorf("EntityQuotes after re-indexing = %q, %d, %v", got, total, err)
+	}
 }
 
 // indexVoss indexes the newsroom's stories: Voss named in each under
