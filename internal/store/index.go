@@ -158,6 +158,52 @@ type QuoteHit struct {
 	SpeakerID int64 `json:"speaker_id"`
 }
 
+// QuoteQuery asks for a page of the quotations one entity is the speaker
+// of (EntityQuotes): last published first, undated last, then by article
+// and place in it. The stores read them in that order from an index of
+// each speaker key's quotations by date (kept in the transactions that
+// write the quotations and change an article's date), so a page costs the
+// same however often the entity is quoted; Limit 0 only counts them.
+type QuoteQuery struct {
+	EntityID      int64
+	Offset, Limit int
+}
+
+// SpeakerCount is how many quotations one speaker key has across the
+// store. The stores keep one per key, changed with the quotation rows in
+// the same transaction (SpeakerChanges), so that an entity page gives
+// its count of quotations without counting them (one row a quotation).
+type SpeakerCount struct {
+	Key    string
+	Quotes int
+}
+
+// SpeakerChanges is how each speaker key's count changes when the
+// quotation rows of articles (stored: old, in any order) give way to
+// idx's: the keys whose count changes, sorted, with the change.
+func (idx StoryIndex) SpeakerChanges(old []QuoteRow, articles []int64) []SpeakerCount {
+	in := make(map[int64]bool, len(articles))
+	for _, id := range articles {
+		in[id] = true
+	}
+	delta := map[string]int{}
+	for sign, rows := range map[int][]QuoteRow{-1: old, 1: idx.Quotes} {
+		for _, r := range rows {
+			if in[r.ArticleID] && r.Quote.SpeakerKey != "" {
+				delta[r.Quote.SpeakerKey] += sign
+			}
+		}
+	}
+	var out []SpeakerCount
+	for k, d := range delta {
+		if d != 0 {
+			out = append(out, SpeakerCount{Key: k, Quotes: d})
+		}
+	}
+	slices.SortFunc(out, func(a, b SpeakerCount) int { return cmp.Compare(a.Key, b.Key) })
+	return out
+}
+
 // Storyline is one storyline with the span of its stories.
 type Storyline struct {
 	ID      int64  `json:"id"`

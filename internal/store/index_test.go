@@ -2,6 +2,7 @@ package store
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"parallax/internal/model"
@@ -79,6 +80,30 @@ func TestSpanPrefix(t *testing.T) {
 	} {
 		if got := SpanPrefix(tc.first, tc.last); got != tc.want {
 			t.Errorf("SpanPrefix(%s, %s) = %d, want %d", tc.first, tc.last, got, tc.want)
+		}
+	}
+}
+
+func TestSpeakerChanges(t *testing.T) {
+	row := func(article int64, key string) QuoteRow {
+		return QuoteRow{ArticleID: article, Quote: model.Quote{Text: "words", SpeakerKey: key}}
+	}
+	for _, tc := range []struct {
+		name     string
+		old, new []QuoteRow
+		articles []int64
+		want     []SpeakerCount
+	}{
+		{"new article", nil, []QuoteRow{row(1, "voss"), row(1, "voss"), row(1, "")}, []int64{1}, []SpeakerCount{{"voss", 2}}},
+		{"unchanged", []QuoteRow{row(1, "voss")}, []QuoteRow{row(1, "voss")}, []int64{1}, nil},
+		{"speaker renamed", []QuoteRow{row(1, "voss"), row(2, "hale")}, []QuoteRow{row(1, "mara voss"), row(2, "hale")}, []int64{1},
+			[]SpeakerCount{{"mara voss", 1}, {"voss", -1}}},
+		{"rows gone", []QuoteRow{row(1, "voss"), row(1, "hale")}, nil, []int64{1}, []SpeakerCount{{"hale", -1}, {"voss", -1}}},
+		{"other articles left alone", []QuoteRow{row(2, "hale")}, []QuoteRow{row(2, "stenn")}, []int64{1}, nil},
+	} {
+		got := StoryIndex{Quotes: tc.new}.SpeakerChanges(tc.old, tc.articles)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %+v, want %+v", tc.name, got, tc.want)
 		}
 	}
 }

@@ -18,7 +18,6 @@ import (
 
 const (
 	entityStoriesShown = 100
-	entityQuotesRead   = 300 // the latest quotations grouped on an entity page
 	entitiesShown      = 50
 	quotesShown        = 20
 )
@@ -38,9 +37,10 @@ func entityHref(id int64) string { return fmt.Sprintf("/entities/%d", id) }
 
 var typeLabels = map[string]string{model.Person: "Person", model.Place: "Place", model.Organisation: "Organisation"}
 
-// entityData reads an entity's record, stories and grouped quotations. A
-// record joined into another answers a *movedError naming that one.
-func (s *server) entityData(ctx context.Context, id int64) (entityDetail, error) {
+// entityData reads an entity's record, stories and page n of its grouped
+// quotations. A record joined into another answers a *movedError naming
+// that one.
+func (s *server) entityData(ctx context.Context, id int64, n int) (entityDetail, error) {
 	e, err := s.cfg.Store.Entity(ctx, id)
 	if err != nil {
 		return entityDetail{}, err
@@ -55,25 +55,26 @@ func (s *server) entityData(ctx context.Context, id int64) (entityDetail, error)
 	if err != nil {
 		return entityDetail{}, err
 	}
-	hits, err := s.cfg.Store.EntityQuotes(ctx, id, entityQuotesRead)
+	qp, err := s.entityQuotes(ctx, id, n)
 	if err != nil {
 		return entityDetail{}, err
 	}
-	arts, byID := quoteArticles(hits)
-	d := entityDetail{Entity: e, Stories: nonNilList(stories), Quotations: []apiQuotation{}, arts: arts}
-	for _, g := range compare.Quotations(arts) {
-		a := byID[g.EarliestArticleID]
-		d.Quotations = append(d.Quotations, apiQuotation{QuoteGroup: g, FirstOutlet: a.OutletLabel(), FirstPublished: a.Published})
-	}
-	return d, nil
+	return entityDetail{Entity: e, Stories: nonNilList(stories), Quotations: nonNilList(qp.Groups),
+		Page: qp.Page, Total: qp.Total, Next: qp.next(id), quotes: qp}, nil
 }
 
 // entityDetail is an entity page's data, as the API gives it.
 type entityDetail struct {
-	Entity     store.Entity    `json:"entity"`
-	Stories    []model.Story   `json:"stories"` // last published first
-	Quotations []apiQuotation  `json:"quotations"`
-	arts       []model.Article // the articles carrying them, for their outlets
+	Entity  store.Entity  `json:"entity"`
+	Stories []model.Story `json:"stories"` // last published first
+	// Quotations are the statements whose latest quotation is on page
+	// Page of the entity's Total quotations (quotesPerPage a page, latest
+	// first); Next is the next page's address, "" on the last.
+	Quotations []apiQuotation `json:"quotations"`
+	Page       int            `json:"page"`
+	Total      int            `json:"total"`
+	Next       string         `json:"next"`
+	quotes     quotePage
 }
 
 // apiQuotation is one statement of the entity in all its wordings, with
@@ -118,6 +119,7 @@ type entityView struct {
 	Spellings  []string
 	Stories    []storyRow
 	Quotations []quotationView
+	QuotesPage articlesPage // Total 0: one page holds them all
 	Follow     string
 }
 
@@ -132,11 +134,11 @@ type quotationView struct {
 func buildEntity(d entityDetail) entityView {
 	e := d.Entity
 	v := entityView{Entity: e, Kind: typeLabels[e.Type], Class: entityClass(e.Type), Spellings: e.Spellings,
-		Follow: fmt.Sprintf("parallax follow add --entity %d", e.ID)}
+		Follow: fmt.Sprintf("parallax follow add --entity %d", e.ID), QuotesPage: d.quotes.pager(e.ID)}
 	for _, st := range d.Stories {
 		v.Stories = append(v.Stories, toStoryRow(st))
 	}
-	b := newStoryBuilder(membersOf(d.arts, nil, articleHref(false)), false)
+	b := newStoryBuilder(membersOf(d.quotes.arts, nil, articleHref(false)), false)
 	for _, q := range d.Quotations {
 		qv := quotationView{Text: q.Text, First: q.FirstOutlet, When: shortTime(q.FirstPublished)}
 		if refs := b.refs([]int64{q.EarliestArticleID}, nil); len(refs) == 1 {
@@ -163,8 +165,13 @@ func (s *server) entityPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "Entity numbers are positive whole numbers.")
 		return
 	}
-	s.cachedOrMoved(w, r, false, fmt.Sprintf("entity:%d", id), "/entities/%d", func(ctx context.Context) (*response, error) {
-		d, err := s.entityData(ctx, id)
+	n, err := intParam(r.URL.Query(), "page", 1, maxPage)
+	if err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.cachedOrMoved(w, r, false, fmt.Sprintf("entity:%d:%d", id, n), "/entities/%d", func(ctx context.Context) (*response, error) {
+		d, err := s.entityData(ctx, id, n)
 		if err != nil {
 			return nil, err
 		}
@@ -179,8 +186,13 @@ func (s *server) apiEntity(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusNotFound, "entity ids are positive integers")
 		return
 	}
-	s.cachedOrMoved(w, r, true, fmt.Sprintf("api-entity:%d", id), "/api/entities/%d", func(ctx context.Context) (*response, error) {
-		d, err := s.entityData(ctx, id)
+	n, err := intParam(r.URL.Query(), "page", 1, maxPage)
+	if err != nil {
+		apiError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.cachedOrMoved(w, r, true, fmt.Sprintf("api-entity:%d:%d", id, n), "/api/entities/%d", func(ctx context.Context) (*response, error) {
+		d, err := s.entityData(ctx, id, n)
 		if err != nil {
 			return nil, err
 		}

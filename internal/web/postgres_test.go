@@ -45,3 +45,14 @@ func TestServeOverPostgres(t *testing.T) {
 	t.Run("deadlines", func(t *testing.T) { checkDeadlines(t, db, damID) })
 	t.Run("story cache", func(t *testing.T) { checkStoryCacheFollows(t, db, damID) })
 }
+
+// A speaker of more quotations than a page, over PostgreSQL, as over
+// SQLite.
+func TestEntityQuotePagesOverPostgres(t *testing.T) {
+	db, err := postgres.Open(t.Context(), pgtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	checkEntityQuotePages(t, db)
+}

@@ -63,7 +63,7 @@ type IndexStore interface {
 	Entity(ctx context.Context, id int64) (store.Entity, error)
 	FindEntities(ctx context.Context, families []string, limit int) ([]store.Entity, error)
 	EntityStories(ctx context.Context, id int64, limit int) ([]model.Story, error)
-	EntityQuotes(ctx context.Context, id int64, limit int) ([]store.QuoteHit, error)
+	EntityQuotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, int, error)
 	SearchQuotes(ctx context.Context, q string, limit int) ([]store.QuoteHit, error)
 	Storylines(ctx context.Context, limit, offset int) ([]store.Storyline, error)
 	StorylineStories(ctx context.Context, id int64, limit, offset int) ([]model.Story, error)

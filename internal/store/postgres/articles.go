@@ -127,6 +127,12 @@ func updateArticle(ctx context.Context, tx pgx.Tx, id int64, fp string, row []an
 	if err != nil {
 		return err
 	}
+	// Its quotations carry its date (EntityQuotes' order): moved with it.
+	_, err = tx.Exec(ctx, `UPDATE quotes q SET published = a.published FROM articles a
+		WHERE a.id = $1 AND q.article_id = a.id AND q.published <> a.published`, id)
+	if err != nil {
+		return err
+	}
 	// Its story's report no longer matches: marked in the same
 	// transaction, so a crash cannot leave it stale.
 	_, err = tx.Exec(ctx, `INSERT INTO pending_reports (story_id, mark)

@@ -43,6 +43,11 @@ func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
 		b.Queue(`DELETE FROM article_entities WHERE article_id = ANY($1)`, nonNilIDs(ch.Entities))
 		b.Queue(`DELETE FROM quotes WHERE article_id = ANY($1)`, nonNilIDs(ch.Quotes))
 		queueIndexRows(b, idx, ch)
+		for _, c := range cleaned.SpeakerChanges(oldQ, ch.Quotes) {
+			b.Queue(`INSERT INTO quote_speakers (speaker_key, quotes) VALUES ($1, $2)
+				ON CONFLICT (speaker_key) DO UPDATE SET quotes = quote_speakers.quotes + excluded.quotes`, c.Key, c.Quotes)
+			b.Queue(`DELETE FROM quote_speakers WHERE speaker_key = $1 AND quotes <= 0`, c.Key)
+		}
 		if len(ch.Entities) > 0 {
 			if err := queueNameCounts(ctx, tx, b, idx.StoryID, cleaned.NameCounts()); err != nil {
 				return err
@@ -125,8 +130,9 @@ func queueIndexRows(b *pgx.Batch, idx store.StoryIndex, ch store.IndexChanges) {
 			continue
 		}
 		q := r.Quote
-		b.Queue(`INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, r.ArticleID, r.StoryID, r.N, clean(q.Text), clean(q.Speaker), clean(q.SpeakerKey),
+		// With its article's date (see EntityQuotes); updateArticle keeps it.
+		b.Queue(`INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph, published)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8, coalesce((SELECT published FROM articles WHERE id = $1), ''))`, r.ArticleID, r.StoryID, r.N, clean(q.Text), clean(q.Speaker), clean(q.SpeakerKey),
 			clean(q.Verb), q.Paragraph)
 	}
 }

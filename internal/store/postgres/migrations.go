@@ -309,4 +309,23 @@ var migrations = []string{
 	CREATE INDEX story_entities_named ON story_entities(story_id, articles DESC, mentions DESC, type, key);
 	DROP INDEX article_entities_story;
 	CREATE INDEX articles_story_dates ON articles(story_id, outlet, published);`,
+	// 13: each quotation's article date beside it and an index of each
+	// speaker key's quotations by date, so that an entity page reads one
+	// page of its quotations in the order shown (EntityQuotes);
+	// updateArticle moves an article's quotations with its date. Each
+	// speaker key's count of quotations (store.SpeakerCount), written
+	// with the quotation rows. The story beside each entity row's key, so
+	// that an entity's stories are found one lookup a story
+	// (EntityStories), as in SQLite.
+	`CREATE TABLE quote_speakers (
+		speaker_key text COLLATE "C" PRIMARY KEY,
+		quotes      integer NOT NULL
+	);
+	INSERT INTO quote_speakers SELECT speaker_key, count(*) FROM quotes WHERE speaker_key <> '' GROUP BY speaker_key;
+	ALTER TABLE quotes ADD COLUMN published text COLLATE "C" NOT NULL DEFAULT '';
+	UPDATE quotes q SET published = a.published FROM articles a WHERE a.id = q.article_id;
+	DROP INDEX quotes_speaker;
+	CREATE INDEX quotes_speaker ON quotes(speaker_key, published DESC, article_id DESC, n);
+	DROP INDEX article_entities_key;
+	CREATE INDEX article_entities_key ON article_entities(type, key, story_id);`,
 }

@@ -75,16 +75,32 @@ func (s *DB) FindEntities(ctx context.Context, families []string, limit int) ([]
 }
 
 // EntityStories returns up to limit stories whose articles name the
-// entity, last published first.
+// entity, last published first, as summaries (model.Story.Articles
+// counts their members; ArticleIDs stay nil): a list, which read every
+// member of each story (4,501 IDs for the page of a person quoted in a
+// large story).
 func (s *DB) EntityStories(ctx context.Context, id int64, limit int) ([]model.Story, error) {
-	stories, err := s.queryStories(ctx, `SELECT `+storyColumns+` FROM stories s WHERE s.id IN (
-		SELECT ae.story_id FROM article_entities ae JOIN entity_keys k ON k.type = ae.type AND k.key = ae.key WHERE k.entity_id = ?)
+	stories, err := s.queryStories(ctx, entityStoriesSQL+`
+		SELECT `+storyColumns+` FROM stories s WHERE s.id IN (SELECT id FROM seen WHERE id IS NOT NULL)
 		ORDER BY s.last_published = '', s.last_published DESC, s.id DESC LIMIT ?`, id, limit)
 	if err != nil {
 		return nil, fmt.Errorf("entity %d stories: %w", id, err)
 	}
-	return stories, s.fillArticleIDs(ctx, stories)
+	return stories, nil
 }
+
+// entityStoriesSQL finds the stories that name an entity's keys (seen):
+// for each key, the next story ID after the last in article_entities_key
+// (type, key, story_id), one lookup a story. Listing the key's rows read
+// one a naming article: 4,191 for the most named person at 200,000
+// articles, all in one story. The first argument is the entity.
+const entityStoriesSQL = `WITH RECURSIVE k(type, key) AS (SELECT type, key FROM entity_keys WHERE entity_id = ?),
+	seen(type, key, id) AS (
+		SELECT k.type, k.key, (SELECT min(ae.story_id) FROM article_entities ae WHERE ae.type = k.type AND ae.key = k.key) FROM k
+		UNION ALL
+		SELECT seen.type, seen.key, (SELECT min(ae.story_id) FROM article_entities ae
+			WHERE ae.type = seen.type AND ae.key = seen.key AND ae.story_id > seen.id)
+		FROM seen WHERE seen.id IS NOT NULL)`
 
 // quoteHitColumns are a quotation's columns, its article's, and the
 // speaker's record: a person's first, should another kind share the key.
@@ -118,21 +134,60 @@ func (s *DB) queryQuotes(ctx context.Context, q string, args ...any) ([]store.Qu
 	return out, rows.Err()
 }
 
-// EntityQuotes returns up to limit quotations the entity is the speaker
-// of, last published first.
-func (s *DB) EntityQuotes(ctx context.Context, id int64, limit int) ([]store.QuoteHit, error) {
-	// Chosen first, their days from the narrow index (migration 12), then
-	// read with their speakers' records.
-	hits, err := s.queryQuotes(ctx, `SELECT `+quoteHitColumns+` FROM (SELECT q.id FROM entity_keys k
-			JOIN quotes q ON q.speaker_key = k.key JOIN articles a INDEXED BY articles_by_id ON a.id = q.article_id
-			WHERE k.entity_id = ?
-			ORDER BY a.published = '', a.published DESC, q.article_id DESC, q.n LIMIT ?) f
-		JOIN quotes q ON q.id = f.id JOIN articles a ON a.id = q.article_id
-		ORDER BY a.published = '', a.published DESC, q.article_id DESC, q.n`, id, limit)
-	if err != nil {
-		return nil, fmt.Errorf("entity %d quotes: %w", id, err)
+// EntityQuotes returns the page of quotations q asks for (see
+// store.QuoteQuery) and how many the entity is the speaker of in all.
+func (s *DB) EntityQuotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, int, error) {
+	keys, total, err := speakerKeys(ctx, s.db, q.EntityID)
+	if err != nil || q.Limit <= 0 || q.Offset >= total {
+		return nil, total, wrapQuotes(q.EntityID, err)
 	}
-	return hits, nil
+	// Each key's quotations in the order shown, from the index (migration
+	// 14), merged as they come (no sort) and paged: the speaker's other
+	// quotations are not read, but for those a later page skips. Sorted
+	// through the articles, every quotation of the speaker was read (15
+	// ms for 5,533).
+	var arms []string
+	for range keys {
+		arms = append(arms, `SELECT id, published, article_id, n FROM quotes INDEXED BY quotes_speaker WHERE speaker_key = ?`)
+	}
+	hits, err := s.queryQuotes(ctx, `SELECT `+quoteHitColumns+` FROM (`+strings.Join(arms, ` UNION ALL `)+`
+			ORDER BY published DESC, article_id DESC, n LIMIT ? OFFSET ?) f
+		JOIN quotes q ON q.id = f.id JOIN articles a ON a.id = q.article_id
+		ORDER BY f.published DESC, f.article_id DESC, f.n`, append(keys, q.Limit, q.Offset)...)
+	return hits, total, wrapQuotes(q.EntityID, err)
+}
+
+// speakerKeys are the keys of an entity's record (of any type, as the
+// quotations' speaker keys carry none) that are some quotation's speaker,
+// and how many quotations they have in all, from their counts (migration
+// 14; counting the rows read one a quotation). A key without any is left
+// out: one key alone is read straight from the index, with no merge.
+func speakerKeys(ctx context.Context, db *sql.DB, id int64) ([]any, int, error) {
+	rows, err := db.QueryContext(ctx, `SELECT speaker_key, quotes FROM quote_speakers
+		WHERE speaker_key IN (SELECT key FROM entity_keys WHERE entity_id = ? AND key != '') AND quotes > 0
+		ORDER BY speaker_key`, id)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var keys []any
+	total := 0
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return nil, 0, err
+		}
+		keys, total = append(keys, k), total+n
+	}
+	return keys, total, rows.Err()
+}
+
+func wrapQuotes(id int64, err error) error {
+	if err != nil {
+		return fmt.Errorf("entity %d quotes: %w", id, err)
+	}
+	return nil
 }
 
 // SearchQuotes returns up to limit quotations whose words (or speaker's

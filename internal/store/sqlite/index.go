@@ -49,6 +49,9 @@ func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
 		if err := putQuoteRows(ctx, tx, rowsOf(idx.Quotes, ch.Quotes, func(r store.QuoteRow) int64 { return r.ArticleID })); err != nil {
 			return err
 		}
+		if err := putSpeakerCounts(ctx, tx, idx.SpeakerChanges(oldQ, ch.Quotes)); err != nil {
+			return err
+		}
 		if len(ch.Entities) > 0 {
 			if err := putNameCounts(ctx, tx, idx.StoryID, idx.NameCounts()); err != nil {
 				return err
@@ -223,8 +226,10 @@ func putEntityRows(ctx context.Context, tx *sql.Tx, rows []store.EntityRow) erro
 }
 
 func putQuoteRows(ctx context.Context, tx *sql.Tx, rows []store.QuoteRow) error {
-	st, err := tx.PrepareContext(ctx, `INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph)
-		VALUES (?,?,?,?,?,?,?,?)`)
+	// Each with its article's date, for a speaker's quotations in time
+	// order from an index (EntityQuotes); quotes_published keeps it.
+	st, err := tx.PrepareContext(ctx, `INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph, published)
+		VALUES (?1,?2,?3,?4,?5,?6,?7,?8, coalesce((SELECT published FROM articles WHERE id = ?1), ''))`)
 	if err != nil {
 		return err
 	}
@@ -236,6 +241,27 @@ func putQuoteRows(ctx context.Context, tx *sql.Tx, rows []store.QuoteRow) error 
 		}
 	}
 	return nil
+}
+
+// putSpeakerCounts adds each change to its speaker key's count of
+// quotations; a count down to none goes.
+func putSpeakerCounts(ctx context.Context, tx *sql.Tx, changes []store.SpeakerCount) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO quote_speakers (speaker_key, quotes) VALUES (?, ?)
+		ON CONFLICT(speaker_key) DO UPDATE SET quotes = quotes + excluded.quotes`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, c := range changes {
+		if _, err := st.ExecContext(ctx, c.Key, c.Quotes); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM quote_speakers WHERE quotes <= 0`)
+	return err
 }
 
 func markFamilies(ctx context.Context, tx *sql.Tx, families []string) error {

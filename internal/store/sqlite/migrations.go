@@ -423,6 +423,25 @@ var migrations = []string{
 	CREATE INDEX story_entities_named ON story_entities(story_id, articles DESC, mentions DESC, type, key);
 	DROP INDEX article_entities_story;
 	CREATE INDEX articles_story_dates ON articles(story_id, outlet, published);`,
+	// 14: each quotation's article date beside it and an index of each
+	// speaker key's quotations by date, so that an entity page reads one
+	// page of its quotations in the order shown (EntityQuotes); sorted
+	// through the articles, every quotation of the speaker was read. The
+	// trigger moves an article's quotations with its date, in the
+	// transaction that changes it. Each speaker key's count of quotations
+	// (store.SpeakerCount), written with the quotation rows.
+	`CREATE TABLE quote_speakers (
+		speaker_key TEXT PRIMARY KEY,
+		quotes      INTEGER NOT NULL
+	) WITHOUT ROWID;
+	INSERT INTO quote_speakers SELECT speaker_key, count(*) FROM quotes WHERE speaker_key != '' GROUP BY speaker_key;
+	ALTER TABLE quotes ADD COLUMN published TEXT NOT NULL DEFAULT '';
+	UPDATE quotes SET published = coalesce((SELECT a.published FROM articles a WHERE a.id = quotes.article_id), '');
+	DROP INDEX quotes_speaker;
+	CREATE INDEX quotes_speaker ON quotes(speaker_key, published DESC, article_id DESC, n);
+	CREATE TRIGGER quotes_published AFTER UPDATE OF published ON articles WHEN new.published IS NOT old.published BEGIN
+		UPDATE quotes SET published = new.published WHERE article_id = new.id;
+	END;`,
 }
 
 // storylineSummary is the statement each storyline trigger of migration

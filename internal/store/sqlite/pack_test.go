@@ -88,6 +88,7 @@ func TestMigratePacksStoredRows(t *testing.T) {
 		DROP TRIGGER stories_line_ai; DROP TRIGGER stories_line_ad; DROP TRIGGER stories_line_au;
 		DROP INDEX articles_outlet; CREATE INDEX articles_outlet ON articles(outlet);
 		DROP INDEX articles_story; CREATE INDEX articles_story ON articles(story_id); DROP INDEX articles_by_id; DROP INDEX stories_storyline_order;
+		` + undoQuoteDates + `
 		PRAGMA user_version = 9`); err != nil {
 		t.Fatal(err)
 	}

@@ -3,9 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"parallax/internal/model"
@@ -108,6 +110,7 @@ func TestMigrateCountsStoryNames(t *testing.T) {
 	}
 	if _, err := s.db.Exec(`DROP TABLE story_entities; DROP INDEX articles_story_dates;
 		CREATE INDEX article_entities_story ON article_entities(story_id, type, key, article_id, mentions);
+		` + undoQuoteDates + `
 		PRAGMA user_version = 12`); err != nil {
 		t.Fatal(err)
 	}
@@ -131,5 +134,66 @@ func TestMigrateCountsStoryNames(t *testing.T) {
 	rows.Close()
 	if want := idx.NameCounts(); !reflect.DeepEqual(got, want) {
 		t.Errorf("counts after migrating = %+v, want %+v", got, want)
+	}
+}
+
+// undoQuoteDates takes a store back from migration 14 to 13.
+const undoQuoteDates = `DROP TRIGGER quotes_published; DROP INDEX quotes_speaker; ALTER TABLE quotes DROP COLUMN published;
+	CREATE INDEX quotes_speaker ON quotes(speaker_key); DROP TABLE quote_speakers;`
+
+// TestMigrateDatesQuotes: a store indexed before migration 14 gets each
+// quotation's article date, so its speakers' pages find them in order,
+// and each speaker's count.
+func TestMigrateDatesQuotes(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for i, day := range []string{"2026-03-02", "", "2026-03-01"} {
+		id, _, err := s.PutArticle(ctx, model.Article{Source: fmt.Sprint(i), Published: day, Title: "Quay", Body: "The quay."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	idx := store.StoryIndex{StoryID: 1, ArticleIDs: ids}
+	for i, id := range ids {
+		idx.Quotes = append(idx.Quotes, store.QuoteRow{ArticleID: id, StoryID: 1,
+			Quote: model.Quote{Text: fmt.Sprint("words ", i), Speaker: "Stenn", SpeakerKey: "stenn"}})
+	}
+	if err := s.PutStoryIndex(ctx, idx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(undoQuoteDates + `PRAGMA user_version = 13`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var got []string
+	rows, err := s.db.Query(`SELECT published FROM quotes INDEXED BY quotes_speaker WHERE speaker_key = 'stenn'
+		ORDER BY published DESC, article_id DESC, n`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, p)
+	}
+	if want := []string{"2026-03-02", "2026-03-01", ""}; !slices.Equal(got, want) {
+		t.Errorf("quotation dates after migrating = %q, want %q", got, want)
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT quotes FROM quote_speakers WHERE speaker_key = 'stenn'`).Scan(&n); err != nil || n != 3 {
+		t.Errorf("stenn's count after migrating = %d, %v; want 3", n, err)
 	}
 }

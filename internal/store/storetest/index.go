@@ -22,7 +22,7 @@ type IndexStore interface {
 	Entity(ctx context.Context, id int64) (store.Entity, error)
 	FindEntities(ctx context.Context, families []string, limit int) ([]store.Entity, error)
 	EntityStories(ctx context.Context, id int64, limit int) ([]model.Story, error)
-	EntityQuotes(ctx context.Context, id int64, limit int) ([]store.QuoteHit, error)
+	EntityQuotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, int, error)
 	SearchQuotes(ctx context.Context, q string, limit int) ([]store.QuoteHit, error)
 	StoryNames(ctx context.Context, q store.NameQuery) ([]store.EntityMention, int, error)
 	StoriesNames(ctx context.Context, ids []int64) (map[int64][]store.EntityMention, error)
@@ -49,6 +49,7 @@ func RunIndex(t *testing.T, open func(t *testing.T) IndexStore) {
 	t.Run("index rows, family records and their reads", func(t *testing.T) { indexRecords(t, open(t)) })
 	t.Run("re-indexing writes only the articles that changed", func(t *testing.T) { indexChanges(t, open(t)) })
 	t.Run("a key joined into another record redirects", func(t *testing.T) { indexMerge(t, open(t)) })
+	t.Run("a speaker's quotations a page at a time", func(t *testing.T) { entityQuotePages(t, open(t)) })
 	t.Run("storylines", func(t *testing.T) { storylines(t, open(t)) })
 	t.Run("follows, events and deliveries", func(t *testing.T) { followEvents(t, open(t)) })
 }
@@ -106,12 +107,12 @@ func indexRecords(t *testing.T, s IndexStore) {
 	if _, err := s.Entity(ctx, 999); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("missing entity: %v", err)
 	}
-	if st, err := s.EntityStories(ctx, voss, 10); err != nil || len(st) != 1 || st[0].ID != 1 || len(st[0].ArticleIDs) != 2 {
-		t.Errorf("EntityStories = %+v, %v", st, err)
+	if st, err := s.EntityStories(ctx, voss, 10); err != nil || len(st) != 1 || st[0].ID != 1 || st[0].Articles != 2 || st[0].ArticleIDs != nil {
+		t.Errorf("EntityStories = %+v, %v; want story 1's summary", st, err)
 	}
-	qs, err := s.EntityQuotes(ctx, voss, 10)
-	if err != nil || len(qs) != 1 || qs[0].ArticleID != ids[1] || qs[0].Outlet != "Fenmoor Post" || qs[0].SpeakerID != voss {
-		t.Errorf("EntityQuotes = %+v, %v", qs, err)
+	qs, total, err := s.EntityQuotes(ctx, store.QuoteQuery{EntityID: voss, Limit: 10})
+	if err != nil || len(qs) != 1 || total != 1 || qs[0].ArticleID != ids[1] || qs[0].Outlet != "Fenmoor Post" || qs[0].SpeakerID != voss {
+		t.Errorf("EntityQuotes = %+v, %d, %v", qs, total, err)
 	}
 	hits, err := s.SearchQuotes(ctx, "pay fair", 10)
 	if err != nil || len(hits) != 1 || hits[0].SpeakerID != voss || hits[0].StoryID != 1 {
