@@ -113,35 +113,71 @@ func (ix *Index) rows(storyID int64, arts []model.Article) store.StoryIndex {
 	return idx
 }
 
-// regroup rebuilds the records of every marked entity family.
+// regroup rebuilds the records of every marked entity family, a chunk
+// at a time. The next chunk's rows are read and grouped while the one
+// before is written (reads and writes touch different tables, and the
+// store's pool has a connection for each): in a large collection a
+// family's rows run to thousands, and reading and grouping them was half
+// of this serial step.
 func (ix *Index) regroup(ctx context.Context) error {
 	families, err := ix.Store.PendingFamilies(ctx)
 	if err != nil {
 		return err
 	}
-	for chunk := range slices.Chunk(families, familiesRead) {
-		names := make([]string, len(chunk))
-		for i, f := range chunk {
-			names[i] = f.Family
-		}
-		rows, err := ix.Store.FamilyRows(ctx, names)
-		if err != nil {
-			return err
-		}
-		fams := make([]store.FamilyRecords, len(chunk))
-		for i, f := range chunk {
-			if err := ctx.Err(); err != nil {
-				return err
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	grouped := make(chan []store.FamilyRecords, 1)
+	var readErr error
+	go func() {
+		defer close(grouped)
+		for chunk := range slices.Chunk(families, familiesRead) {
+			fams, err := ix.groupChunk(ctx, chunk)
+			if err != nil {
+				readErr = err
+				return
 			}
-			fams[i] = store.FamilyRecords{Pending: f, Entities: ix.Group(familyArticles(rows[f.Family]))}
+			select {
+			case grouped <- fams:
+			case <-ctx.Done():
+				return
+			}
 		}
+	}()
+	for fams := range grouped {
 		// One write for the chunk: a kill before it leaves every mark
 		// for the next writer, after it none.
 		if err := ix.Store.PutFamilies(ctx, fams); err != nil {
+			cancel()
+			for range grouped { // let the reader finish
+			}
 			return err
 		}
 	}
-	return nil
+	if readErr != nil {
+		return readErr
+	}
+	return ctx.Err()
+}
+
+// groupChunk reads a chunk of families' rows and groups each family's
+// into its records.
+func (ix *Index) groupChunk(ctx context.Context, chunk []store.PendingFamily) ([]store.FamilyRecords, error) {
+	names := make([]string, len(chunk))
+	for i, f := range chunk {
+		names[i] = f.Family
+	}
+	rows, err := ix.Store.FamilyRows(ctx, names)
+	if err != nil {
+		return nil, err
+	}
+	fams := make([]store.FamilyRecords, len(chunk))
+	for i, f := range chunk {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		fams[i] = store.FamilyRecords{Pending: f, Entities: ix.Group(familyArticles(rows[f.Family]))}
+	}
+	return fams, nil
 }
 
 // familiesRead is how many families' rows regroup reads at once: one
