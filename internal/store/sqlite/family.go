@@ -1,11 +1,13 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 
 	"parallax/internal/model"
 )
@@ -88,8 +90,7 @@ func closeRows(rows *sql.Rows) error {
 // updated_at.
 func (s *DB) writeFamily(ctx context.Context, tx *sql.Tx, family string, ents []model.CorpusEntity, have familyStored, now string) error {
 	wantKeys := map[typeKey]int64{}
-	live := map[typeKey]bool{}
-	ids := map[typeKey]int64{}
+	live := map[typeKey]int64{} // each record of ents, with its ID
 	var unnamed []typeKey
 	for _, e := range ents {
 		spellings, _ := json.Marshal(nonNil(e.Spellings))
@@ -105,11 +106,10 @@ func (s *DB) writeFamily(ctx context.Context, tx *sql.Tx, family string, ents []
 			}
 			want.id = id
 		}
-		live[tk] = true
+		live[tk] = want.id
 		if e.Articles == 0 {
-			unnamed = append(unnamed, typeKey{e.Type, e.Key})
+			unnamed = append(unnamed, tk)
 		}
-		ids[tk] = want.id
 		for _, k := range e.Keys {
 			wantKeys[typeKey{e.Type, k}] = want.id
 		}
@@ -120,18 +120,18 @@ func (s *DB) writeFamily(ctx context.Context, tx *sql.Tx, family string, ents []
 	// A record of ents that no article names (not what CorpusEntities
 	// gives) points, like a retired one, at the record its key joined.
 	for _, tk := range unnamed {
-		into, err := s.mergedInto(ctx, tx, tk, ids[tk], wantKeys)
+		into, err := s.mergedInto(ctx, tx, tk, live[tk], wantKeys)
 		if err != nil {
 			return err
 		}
 		if into != 0 {
-			if err := s.txExec(ctx, tx, `UPDATE entities SET merged_into = ? WHERE id = ?`, into, ids[tk]); err != nil {
+			if err := s.txExec(ctx, tx, `UPDATE entities SET merged_into = ? WHERE id = ?`, into, live[tk]); err != nil {
 				return err
 			}
 		}
 	}
 	for _, tk := range sortedKeys(have.records) {
-		if live[tk] {
+		if _, ok := live[tk]; ok {
 			continue
 		}
 		if err := s.retireEntity(ctx, tx, tk, have.records[tk], wantKeys); err != nil {
@@ -219,19 +219,7 @@ func sortedKeys[V any](m map[typeKey]V) []typeKey {
 		out = append(out, tk)
 	}
 	slices.SortFunc(out, func(a, b typeKey) int {
-		if a.typ != b.typ {
-			if a.typ < b.typ {
-				return -1
-			}
-			return 1
-		}
-		if a.key < b.key {
-			return -1
-		}
-		if a.key > b.key {
-			return 1
-		}
-		return 0
+		return cmp.Or(strings.Compare(a.typ, b.typ), strings.Compare(a.key, b.key))
 	})
 	return out
 }
