@@ -33,7 +33,7 @@ func (s *DB) StoryMembers(ctx context.Context, q store.MemberQuery) ([]store.Art
 // placedMembers are the members q asks by ID or outlet, read from the
 // covering index of a story's members.
 func (s *DB) placedMembers(ctx context.Context, q store.MemberQuery, limit int) ([]store.ArticleRef, error) {
-	sqlq := `SELECT ` + refColumns + ` FROM articles WHERE story_id = ?`
+	where := `story_id = ?`
 	args := []any{q.StoryID}
 	if q.IDs != nil {
 		ids, err := json.Marshal(q.IDs)
@@ -41,9 +41,10 @@ func (s *DB) placedMembers(ctx context.Context, q store.MemberQuery, limit int) 
 			return nil, err
 		}
 		// By their rowids: the story's index would scan every member.
-		sqlq = strings.Replace(sqlq, `story_id = ?`, `+story_id = ? AND id IN (SELECT value FROM json_each(?))`, 1)
+		where = `+story_id = ? AND id IN (SELECT value FROM json_each(?))`
 		args = append(args, string(ids))
 	}
+	sqlq := `SELECT ` + refColumns + ` FROM articles WHERE ` + where
 	if q.Outlets != nil {
 		in, rank := outletRank(q.Outlets)
 		sqlq += ` AND outlet IN (` + in + `) ORDER BY CASE outlet ` + rank + ` END, published = '', published, id`
