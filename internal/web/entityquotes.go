@@ -106,14 +106,7 @@ func (p quotePage) pager(id int64) articlesPage {
 	if p.Pages <= 1 {
 		return articlesPage{}
 	}
-	out := articlesPage{From: p.From + 1, To: p.To, Total: p.Total}
-	if p.Page > 1 {
-		out.Prev = quotesLink(id, p.Page-1)
-	}
-	if p.Page < p.Pages {
-		out.Next = quotesLink(id, p.Page+1)
-	}
-	return out
+	return pager(p.Page, p.Pages, p.From, p.To, p.Total, func(k int) string { return quotesLink(id, k) })
 }
 
 // next is the API's address of the next page, "" on the last.

@@ -47,7 +47,7 @@ func (s *server) largeMembers(ctx context.Context, st model.Story, r *model.Repo
 		return m, err
 	}
 	if total > per {
-		m.page = pager(n, pages, from, to, total, base)
+		m.page = articlesPager(n, pages, from, to, total, base)
 	}
 	if r != nil {
 		cited, err := s.cfg.Store.StoryMembers(ctx, store.MemberQuery{StoryID: st.ID, IDs: r.Cited()})

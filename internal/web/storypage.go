@@ -32,16 +32,22 @@ func articlesLink(base string, n int) string {
 	return base + "?" + url.Values{"articles": {fmt.Sprint(n)}}.Encode() + "#articles"
 }
 
-// pager says where page n of a list of total articles is.
-func pager(n, pages, from, to, total int, base string) articlesPage {
+// pager says where page n of a list of total items is; link gives the
+// address of a page.
+func pager(n, pages, from, to, total int, link func(page int) string) articlesPage {
 	p := articlesPage{From: from + 1, To: to, Total: total}
 	if n > 1 {
-		p.Prev = articlesLink(base, n-1)
+		p.Prev = link(n - 1)
 	}
 	if n < pages {
-		p.Next = articlesLink(base, n+1)
+		p.Next = link(n + 1)
 	}
 	return p
+}
+
+// articlesPager is pager for a story's article list at base.
+func articlesPager(n, pages, from, to, total int, base string) articlesPage {
+	return pager(n, pages, from, to, total, func(k int) string { return articlesLink(base, k) })
 }
 
 // pageArticles keeps page n (1-based) of the article groups, in their
@@ -65,5 +71,5 @@ func (v *storyView) pageArticles(n, per int, base string) {
 		i += len(g.Articles)
 	}
 	v.Groups = kept
-	v.ArticlesPage = pager(n, pages, from, to, total, base)
+	v.ArticlesPage = articlesPager(n, pages, from, to, total, base)
 }
