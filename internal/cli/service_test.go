@@ -238,7 +238,8 @@ func envInt(name string, def int) int {
 // TestKilledIngestsRepair: an ingest killed (SIGKILL) at random moments,
 // while storing, placing or building reports, and run again each time,
 // ends with a store that passes its integrity check, holds every article
-// once, and has exactly the stories and reports of an uninterrupted run.
+// once, and has exactly the stories, reports and named entity records of
+// an uninterrupted run.
 // PARALLAX_KILL_ARTICLES, PARALLAX_KILLS and PARALLAX_KILL_SEED scale it
 // (docs/OPERATIONS.md has the full-size run).
 func TestKilledIngestsRepair(t *testing.T) {
@@ -270,6 +271,7 @@ func TestKilledIngestsRepair(t *testing.T) {
 		t.Errorf("status after the kills = %+v", st)
 	}
 	sameSnapshot(t, takeSnapshot(t, db), takeSnapshot(t, ref))
+	sameEntities(t, db, ref)
 }
 
 // killPoint is when to kill one run: after a delay from its start, or
