@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,22 +24,44 @@ func Key(name string) string {
 	} else if to, ok := exonyms[strings.TrimPrefix(f, "the ")]; ok {
 		f = to
 	}
-	words := strings.Fields(f)
-	for i, w := range words {
-		words[i] = foldWord(w)
+	// f's words are single-spaced; most fold to themselves, and then f is
+	// the key as it is, with no copy.
+	var b []byte
+	for i := 0; i < len(f); {
+		j := strings.IndexByte(f[i:], ' ')
+		if j < 0 {
+			j = len(f)
+		} else {
+			j += i
+		}
+		w := f[i:j]
+		if fw := foldWord(w); fw != w && b == nil {
+			b = append(make([]byte, 0, len(f)), f[:i]...)
+			b = append(b, fw...)
+		} else if b != nil {
+			b = append(b, fw...)
+		}
+		if j < len(f) && b != nil {
+			b = append(b, ' ')
+		}
+		i = j + 1
 	}
-	return strings.Join(words, " ")
+	if b == nil {
+		return f
+	}
+	return string(b)
 }
 
 // foldName lower-cases, strips diacritics and punctuation that spellings
 // disagree on, and collapses spaces; hyphens become spaces.
 func foldName(s string) string {
+	if isASCII(s) { // most names are
+		return foldASCIIName(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true
-	if !isASCII(s) { // NFD leaves ASCII as it is; most names are ASCII
-		s = norm.NFD.String(s)
-	}
+	s = norm.NFD.String(s)
 	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
@@ -56,6 +79,47 @@ func foldName(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// foldASCIIName is foldName for ASCII s, a byte at a time: it returns s
+// itself when s is folded already (a lower-case word or name).
+func foldASCIIName(s string) string {
+	var stack [64]byte
+	var b []byte
+	copying := false // while false, s[:i] is its own folding
+	space := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		out, keep := c, true
+		switch {
+		case 'A' <= c && c <= 'Z':
+			out = c + 'a' - 'A'
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case c == '.' || c == '\'' || c == '`':
+			keep = false
+		default:
+			out, keep = ' ', !space
+		}
+		if keep {
+			space = out == ' '
+		}
+		if !copying && (!keep || out != c) {
+			copying = true
+			if len(s) <= len(stack) {
+				b = stack[:0]
+			} else {
+				b = make([]byte, 0, len(s))
+			}
+			b = append(b, s[:i]...)
+		}
+		if copying && keep {
+			b = append(b, out)
+		}
+	}
+	if !copying {
+		return strings.TrimSpace(s)
+	}
+	return string(bytes.TrimSpace(b))
 }
 
 // foldRune maps letters that do not decompose into a base letter and a mark.
@@ -88,7 +152,7 @@ func foldRune(r rune) string {
 // sounds its own way (Selenskyj, Schewtschenko, Janukowytsch; see
 // foldGermanSlavic).
 func foldWord(w string) string {
-	if len(w) > 4 {
+	if n := len(w); n > 4 && (w[n-1] == 'y' || w[n-1] == 'i' || w[n-1] == 'j') {
 		for _, end := range []string{"iy", "yy", "ii", "ij", "yi", "yj"} {
 			if strings.HasSuffix(w, end) {
 				w = w[:len(w)-2] + "y"
@@ -120,6 +184,14 @@ func foldWord(w string) string {
 
 // doubledLetter reports a letter written twice in a row in w.
 func doubledLetter(w string) bool {
+	if isASCII(w) {
+		for i := 1; i < len(w); i++ {
+			if w[i] == w[i-1] && asciiWord[w[i]] && !('0' <= w[i] && w[i] <= '9') {
+				return true
+			}
+		}
+		return false
+	}
 	var prev rune
 	for _, r := range w {
 		if r == prev && unicode.IsLetter(r) {
@@ -143,8 +215,19 @@ func isASCII(s string) bool {
 // slavicEndings end Slavic family names in any romanisation.
 var slavicEndings = []string{"sky", "cky", "zky", "enko", "chuk", "czuk", "ov", "ova", "ev", "eva", "ych", "itsch", "ytsch", "owitsch"}
 
+// slavicLast marks the last letters of slavicEndings.
+var slavicLast = func() (t [256]bool) {
+	for _, end := range slavicEndings {
+		t[end[len(end)-1]] = true
+	}
+	return t
+}()
+
 // slavicName reports a word with a Slavic family name's ending.
 func slavicName(w string) bool {
+	if len(w) < 5 || !slavicLast[w[len(w)-1]] {
+		return false
+	}
 	for _, end := range slavicEndings {
 		if len(w) > len(end)+2 && strings.HasSuffix(w, end) {
 			return true
@@ -153,12 +236,14 @@ func slavicName(w string) bool {
 	return false
 }
 
+var germanSlavic = strings.NewReplacer("tsch", "ch", "sch", "sh", "w", "v", "j", "y")
+
 // foldGermanSlavic rewrites the German romanisation of a Slavic name in
 // the English one: "tsch" → "ch", "sch" → "sh", "w" → "v", "j" → "y", and
 // an initial "s" before a vowel, German's voiced s, → "z" (Selenskyj →
 // zelensky, Schewtschenko → shevchenko, Janukowytsch → yanukovych).
 func foldGermanSlavic(w string) string {
-	w = strings.NewReplacer("tsch", "ch", "sch", "sh", "w", "v", "j", "y").Replace(w)
+	w = germanSlavic.Replace(w)
 	if len(w) > 1 && w[0] == 's' && strings.ContainsRune("aeiouy", rune(w[1])) {
 		w = "z" + w[1:]
 	}
