@@ -36,23 +36,29 @@ func Dates(a model.Article) (mentions []model.DateMention, ref string, inferred 
 // gives: the date of the story it belongs to, say. Mentions resolved
 // against it are Inferred.
 func DatesAt(a model.Article, fallback string) (mentions []model.DateMention, ref string, inferred bool) {
-	var found []foundDate
-	paras := a.Paragraphs()
-	toks := tokenBuffer(a.Title, paras)
-	var hits []dateHit
-	scan := func(p string, idx int) {
-		toks = scanTokens(p, toks)
-		hits = dateMatcher{p: p, toks: toks}.hits(hits[:0])
-		if len(hits) > 0 {
-			found = appendFound(found, p, idx, toks, hits)
-		}
+	var f dateFinder
+	scanParagraphs(a.Title, a.Paragraphs(), func(p string, idx int, toks []scanTok, spans *sentenceCache) {
+		f.add(p, idx, toks, spans)
+	})
+	return resolveDates(a, f.found, fallback)
+}
+
+// dateFinder collects the dates of an article's paragraphs, one paragraph
+// at a time.
+type dateFinder struct {
+	found []foundDate
+	hits  []dateHit
+}
+
+func (f *dateFinder) add(p string, idx int, toks []scanTok, spans *sentenceCache) {
+	f.hits = dateMatcher{p: p, toks: toks}.hits(f.hits[:0])
+	if len(f.hits) > 0 {
+		f.found = appendFound(f.found, p, idx, toks, f.hits, spans.of(p))
 	}
-	if a.Title != "" {
-		scan(a.Title, -1)
-	}
-	for i, p := range paras {
-		scan(p, i)
-	}
+}
+
+// resolveDates dates what a dateFinder found (DatesAt).
+func resolveDates(a model.Article, found []foundDate, fallback string) (mentions []model.DateMention, ref string, inferred bool) {
 	refDay, hasRef := parseDay(a.Published)
 	if !hasRef {
 		refDay, hasRef = inferReference(found, a.PageDates, a.URL)
@@ -85,8 +91,7 @@ func DatesAt(a model.Article, fallback string) (mentions []model.DateMention, re
 
 // appendFound places a paragraph's hits in their sentences and decides
 // each one's tense.
-func appendFound(found []foundDate, p string, idx int, toks []scanTok, hits []dateHit) []foundDate {
-	spans := text.Sentences(p)
+func appendFound(found []foundDate, p string, idx int, toks []scanTok, hits []dateHit, spans []text.Span) []foundDate {
 	for _, h := range hits {
 		start, end := toks[h.from].start, toks[h.to-1].end
 		s := sentenceSpanAt(spans, start)

@@ -3,6 +3,8 @@ package enrich
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"parallax/internal/text"
 )
 
 // The date and figure scanners share one tokenizer: a paragraph becomes
@@ -157,10 +159,39 @@ func numValue(s string) (int, bool) {
 
 // tokenBuffer sizes a token buffer for the longest of the texts: about one
 // token per five bytes, so a paragraph rarely has to grow it.
-func tokenBuffer(title string, paras []string) []scanTok {
+// scanParagraphs scans the headline (index -1, when there is one) and each
+// paragraph once, for the date and figure finders to share.
+func scanParagraphs(title string, paras []string, fn func(p string, idx int, toks []scanTok, spans *sentenceCache)) {
 	longest := len(title)
 	for _, p := range paras {
 		longest = max(longest, len(p))
 	}
-	return make([]scanTok, 0, longest/5+8)
+	toks := make([]scanTok, 0, longest/5+8)
+	var spans sentenceCache
+	if title != "" {
+		toks = scanTokens(title, toks)
+		spans.reset()
+		fn(title, -1, toks, &spans)
+	}
+	for i, p := range paras {
+		toks = scanTokens(p, toks)
+		spans.reset()
+		fn(p, i, toks, &spans)
+	}
+}
+
+// sentenceCache holds one paragraph's sentences once asked for: the date
+// and the figure finders both want them for some paragraphs.
+type sentenceCache struct {
+	spans []text.Span
+	done  bool
+}
+
+func (c *sentenceCache) reset() { *c = sentenceCache{} }
+
+func (c *sentenceCache) of(p string) []text.Span {
+	if !c.done {
+		c.spans, c.done = text.Sentences(p), true
+	}
+	return c.spans
 }

@@ -14,8 +14,14 @@ func Article(a model.Article) model.Enrichment {
 	d := newDoc(a)
 	d.resolve()
 	quotes, terms := d.quotes()
-	dates, ref, inferred := Dates(a)
-	figures := Figures(a)
+	// The date and figure finders share one scan of each paragraph.
+	var found dateFinder
+	var figures []model.Figure
+	scanParagraphs(a.Title, a.Paragraphs(), func(p string, idx int, toks []scanTok, spans *sentenceCache) {
+		found.add(p, idx, toks, spans)
+		figures = appendFigures(figures, p, idx, toks, spans)
+	})
+	dates, ref, inferred := resolveDates(a, found.found, "")
 	if dates == nil {
 		dates = []model.DateMention{}
 	}

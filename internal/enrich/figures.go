@@ -15,21 +15,14 @@ import (
 // Vague counts take their smallest value ("dozens" 24, "hundreds" 200).
 func Figures(a model.Article) []model.Figure {
 	var out []model.Figure
-	paras := a.Paragraphs()
-	toks := tokenBuffer(a.Title, paras)
-	if a.Title != "" {
-		toks = scanTokens(a.Title, toks)
-		out = appendFigures(out, a.Title, -1, toks)
-	}
-	for i, p := range paras {
-		toks = scanTokens(p, toks)
-		out = appendFigures(out, p, i, toks)
-	}
+	scanParagraphs(a.Title, a.Paragraphs(), func(p string, idx int, toks []scanTok, spans *sentenceCache) {
+		out = appendFigures(out, p, idx, toks, spans)
+	})
 	return out
 }
 
 // appendFigures adds the figures of one paragraph.
-func appendFigures(out []model.Figure, p string, idx int, toks []scanTok) []model.Figure {
+func appendFigures(out []model.Figure, p string, idx int, toks []scanTok, sents *sentenceCache) []model.Figure {
 	fs := figureScanner{p: p, toks: toks, headline: idx < 0}
 	var spans []text.Span
 	for i := 0; i < len(toks); {
@@ -57,7 +50,7 @@ func appendFigures(out []model.Figure, p string, idx int, toks []scanTok) []mode
 			continue
 		}
 		if spans == nil {
-			spans = text.Sentences(p)
+			spans = sents.of(p)
 		}
 		start := toks[from].start
 		s := sentenceSpanAt(spans, start)
