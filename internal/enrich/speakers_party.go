@@ -23,8 +23,16 @@ var partyNames = map[string]string{"R": "Republican", "D": "Democrat", "I": "Ind
 // spelt out ("Republican, Minnesota") with the bytes it spans; the comma
 // that closes ", R-Calif.," is left for the next reader.
 func partyTag(rest string) (string, int) {
-	if m := partyTagParen.FindStringSubmatchIndex(rest); m != nil {
-		return spellParty(rest[m[2]:m[3]], rest[m[4]:m[5]]), m[1]
+	// It is asked after every name: look for the tag's first mark before
+	// running a regular expression (\s is [\t\n\f\r ] in RE2).
+	if strings.HasPrefix(strings.TrimLeft(rest, "\t\n\f\r "), "(") {
+		if m := partyTagParen.FindStringSubmatchIndex(rest); m != nil {
+			return spellParty(rest[m[2]:m[3]], rest[m[4]:m[5]]), m[1]
+		}
+		return "", 0
+	}
+	if !strings.HasPrefix(rest, ",") {
+		return "", 0
 	}
 	if m := partyTagComma.FindStringSubmatchIndex(rest); m != nil {
 		state := rest[m[4]:m[5]]

@@ -277,3 +277,22 @@ func FuzzDescribeAfter(f *testing.F) {
 		Article(model.Article{Body: "Ana Pell" + s + " said \"" + s + ",\" the ad says."})
 	})
 }
+
+// FuzzPartyTag: the quick checks before partyTag's regular expressions
+// change none of its answers.
+func FuzzPartyTag(f *testing.F) {
+	for _, s := range []string{" (R-Minn.) said", ", D-N.Y., said", "\t( I – Vt.)", ", R-Calif.", ",R-Zz.", " said", "(D-CA)", "\v(R-Ohio)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, rest string) {
+		want, wantN := "", 0
+		if m := partyTagParen.FindStringSubmatchIndex(rest); m != nil {
+			want, wantN = spellParty(rest[m[2]:m[3]], rest[m[4]:m[5]]), m[1]
+		} else if m := partyTagComma.FindStringSubmatchIndex(rest); m != nil && stateName(rest[m[4]:m[5]]) != "" {
+			want, wantN = spellParty(rest[m[2]:m[3]], rest[m[4]:m[5]]), m[5]
+		}
+		if got, n := partyTag(rest); got != want || n != wantN {
+			t.Errorf("partyTag(%q) = %q, %d; want %q, %d", rest, got, n, want, wantN)
+		}
+	})
+}
