@@ -97,5 +97,7 @@ func docID(d source.Doc) string {
 
 // oneLine keeps a header value to one line.
 func oneLine(s string) string {
-	return strings.NewReplacer("\r", " ", "\n", " ").Replace(s)
+	return lineBreaks.Replace(s)
 }
+
+var lineBreaks = strings.NewReplacer("\r", " ", "\n", " ")

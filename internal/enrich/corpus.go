@@ -133,8 +133,10 @@ func joinLooseKeys(groups map[string]*corpusGroup) {
 // looseKey folds, in every word of a key, the letters that romanisations
 // of one name disagree on: w and v (Wolodymyr, Volodymyr), j, y and i
 // (Jurij, Yuriy; Volodímir, Volodymyr).
+var looseLetters = strings.NewReplacer("w", "v", "j", "i", "y", "i")
+
 func looseKey(key string) string {
-	ws := strings.Fields(strings.NewReplacer("w", "v", "j", "i", "y", "i").Replace(key))
+	ws := strings.Fields(looseLetters.Replace(key))
 	for i, w := range ws {
 		ws[i] = foldWord(w)
 	}

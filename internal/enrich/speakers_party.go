@@ -77,8 +77,11 @@ func stateName(raw string) string {
 
 // stateKey folds a state abbreviation for stateNames: "N.Y." → "ny".
 func stateKey(s string) string {
-	return strings.ToLower(strings.NewReplacer(".", "", " ", "").Replace(strings.TrimSpace(s)))
+	return strings.ToLower(stateKeyDrop.Replace(strings.TrimSpace(s)))
 }
+
+// stateKeyDrop is built once: a Replacer builds its tables on first use.
+var stateKeyDrop = strings.NewReplacer(".", "", " ", "")
 
 // stateNames maps AP-style abbreviations of US states, and the states
 // written out in full, to their names; statePostal maps postal codes,

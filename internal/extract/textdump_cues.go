@@ -217,7 +217,7 @@ func endsWithTrailingCredit(t string) bool {
 		return false // trailingCreditRe needs one of its words
 	}
 	g := trailingCreditRe.FindStringSubmatch(t)
-	return g != nil && isNameLike(strings.NewReplacer("/", " ", ",", " ").Replace(g[1]), 6)
+	return g != nil && isNameLike(creditSeparators.Replace(g[1]), 6)
 }
 
 // endsWithCredit reports a line ending in a parenthesised photo credit,
@@ -399,3 +399,6 @@ func isFileName(w string) bool {
 	}
 	return (len(w) > 15 && strings.ContainsAny(w, "-_")) || (strings.ContainsAny(w, "_/.") && !strings.HasSuffix(w, "."))
 }
+
+// creditSeparators split the names of a credit ("Ana Pell/Reuters").
+var creditSeparators = strings.NewReplacer("/", " ", ",", " ")
