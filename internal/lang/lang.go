@@ -2,14 +2,13 @@
 // maintained trigram detector (github.com/RadhiFadlillah/whatlanggo, the
 // fork go-trafilatura already links, so it adds nothing to the binary);
 // docs/QUALITY.md has the measurement that chose it over lingua-go and
-// the original whatlanggo.
+// the original whatlanggo. Its profiles are scored here, by score.go,
+// with the detector's answers and a tenth of its time.
 package lang
 
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/RadhiFadlillah/whatlanggo"
 )
 
 // sample bounds the text handed to the detector: some 250 words decide
@@ -42,9 +41,9 @@ func Of(title, body, declared string) string {
 // it is sure of it (its confidence above its own threshold). Languages
 // without a two-letter code get "".
 func Detect(text string) (code string, sure bool) {
-	info := whatlanggo.Detect(text)
-	code = info.Lang.Iso6391()
-	return code, code != "" && info.IsReliable()
+	l, confidence := detect(text)
+	code = l.Iso6391()
+	return code, code != "" && confidence > reliable
 }
 
 // Primary returns a language tag's primary subtag in lower case ("pt" for
