@@ -150,7 +150,7 @@ func isWordChar(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode
 
 // rawWords splits s into words keeping their case.
 func rawWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !isWordChar(r) && !unicode.Is(unicode.Mn, r) })
+	return rawWordRunes.fields(s)
 }
 
 // isCapital reports a word written with a capital: a name, or a word

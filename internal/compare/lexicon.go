@@ -63,9 +63,7 @@ var determiners = setOf("the a an those these such his her their its our your an
 // lexWords splits s into lower-case words keeping inner hyphens, so that
 // "so-called" and "far-right" stay one word.
 func lexWords(s string) []string {
-	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(r == '-' || r == '\'' || r == '’' || isWordChar(r))
-	})
+	f := lexWordRunes.fields(strings.ToLower(s))
 	for i, w := range f {
 		f[i] = strings.Trim(w, "-'’")
 	}
@@ -76,9 +74,7 @@ func lexWords(s string) []string {
 // lower-case words (a capital marks a name: "Ms. Slaughter"), with speech
 // verbs that follow a determiner left out, being nouns there.
 func ownWords(s string) []string {
-	raw := strings.FieldsFunc(s, func(r rune) bool {
-		return !(r == '-' || r == '\'' || r == '’' || isWordChar(r))
-	})
+	raw := lexWordRunes.fields(s)
 	var out []string
 	prev := ""
 	for i, w := range raw {
