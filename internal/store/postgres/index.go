@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -53,9 +54,9 @@ func (s *DB) PutStoryIndex(ctx context.Context, idx store.StoryIndex) error {
 				return err
 			}
 		}
-		for _, f := range ch.Families {
-			b.Queue(`INSERT INTO pending_families (family, mark) VALUES ($1, 1)
-				ON CONFLICT (family) DO UPDATE SET mark = pending_families.mark + 1`, f)
+		if len(ch.Families) > 0 { // unique: one mark each
+			b.Queue(`INSERT INTO pending_families (family, mark) SELECT f, 1 FROM unnest($1::text[]) AS f
+				ON CONFLICT (family) DO UPDATE SET mark = pending_families.mark + 1`, ch.Families)
 		}
 		return tx.SendBatch(ctx, b).Close()
 	}
@@ -91,10 +92,12 @@ func queueNameCounts(ctx context.Context, tx pgx.Tx, b *pgx.Batch, storyID int64
 	for _, c := range gone {
 		b.Queue(`DELETE FROM story_entities WHERE story_id = $1 AND type = $2 AND key = $3`, storyID, c.Type, c.Key)
 	}
-	for _, c := range put {
-		b.Queue(`INSERT INTO story_entities (story_id, type, key, articles, mentions) VALUES ($1,$2,$3,$4,$5)
+	if len(put) > 0 { // one row per (type, key): NameChanges' rows are the story's counts
+		b.Queue(`INSERT INTO story_entities (story_id, type, key, articles, mentions)
+			SELECT $1, r.type, r.key, r.articles, r.mentions
+			FROM jsonb_to_recordset($2::jsonb) AS r(type text, key text, articles int, mentions int)
 			ON CONFLICT (story_id, type, key) DO UPDATE SET articles = excluded.articles, mentions = excluded.mentions`,
-			storyID, c.Type, c.Key, c.Articles, c.Mentions)
+			storyID, jsonRows(nameCountRows(put)))
 	}
 	return nil
 }
@@ -116,25 +119,95 @@ func (s *DB) IndexFingerprint(ctx context.Context, storyID int64) (string, error
 // queueIndexRows queues the inserts of the changed articles' rows.
 func queueIndexRows(b *pgx.Batch, idx store.StoryIndex, ch store.IndexChanges) {
 	entities, quotes := idSet(ch.Entities), idSet(ch.Quotes)
+	var ents []entityRowJSON
 	for _, r := range idx.Entities {
 		if !entities[r.ArticleID] {
 			continue
 		}
 		e := r.Entity
-		b.Queue(`INSERT INTO article_entities (article_id, n, story_id, type, key, family, name, aliases, mentions)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, r.ArticleID, r.N, r.StoryID, clean(e.Type), clean(e.Key), clean(r.Family),
-			clean(e.Name), cleanAll(nonNil(e.Aliases)), e.Mentions)
+		ents = append(ents, entityRowJSON{r.ArticleID, r.N, r.StoryID, clean(e.Type), clean(e.Key), clean(r.Family),
+			clean(e.Name), cleanAll(nonNil(e.Aliases)), e.Mentions})
 	}
+	if len(ents) > 0 {
+		// One statement for the story's rows: one per row was most of
+		// the server's statements in a corpus index build.
+		b.Queue(`INSERT INTO article_entities (article_id, n, story_id, type, key, family, name, aliases, mentions)
+			SELECT r.article_id, r.n, r.story_id, r.type, r.key, r.family, r.name,
+				ARRAY(SELECT jsonb_array_elements_text(r.aliases)), r.mentions
+			FROM jsonb_to_recordset($1::jsonb) AS r(article_id bigint, n int, story_id bigint, type text, key text,
+				family text, name text, aliases jsonb, mentions int)`, jsonRows(ents))
+	}
+	var qs []quoteRowJSON
 	for _, r := range idx.Quotes {
 		if !quotes[r.ArticleID] {
 			continue
 		}
 		q := r.Quote
-		// With its article's date (see EntityQuotes); updateArticle keeps it.
-		b.Queue(`INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph, published)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8, coalesce((SELECT published FROM articles WHERE id = $1), ''))`, r.ArticleID, r.StoryID, r.N, clean(q.Text), clean(q.Speaker), clean(q.SpeakerKey),
-			clean(q.Verb), q.Paragraph)
+		qs = append(qs, quoteRowJSON{r.ArticleID, r.StoryID, r.N, clean(q.Text), clean(q.Speaker), clean(q.SpeakerKey),
+			clean(q.Verb), q.Paragraph})
 	}
+	if len(qs) > 0 {
+		// With its article's date (see EntityQuotes); updateArticle keeps
+		// it. WITH ORDINALITY keeps the rows' order for their IDs.
+		b.Queue(`INSERT INTO quotes (article_id, story_id, n, text, speaker, speaker_key, verb, paragraph, published)
+			SELECT r.article_id, r.story_id, r.n, r.text, r.speaker, r.speaker_key, r.verb, r.paragraph,
+				coalesce((SELECT published FROM articles WHERE id = r.article_id), '')
+			FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(row, i),
+				jsonb_to_record(e.row) AS r(article_id bigint, story_id bigint, n int, text text, speaker text,
+					speaker_key text, verb text, paragraph int)
+			ORDER BY e.i`, jsonRows(qs))
+	}
+}
+
+// nameCountRows gives counts the JSON names story_entities' columns have.
+func nameCountRows(counts []store.NameCount) []nameCountJSON {
+	out := make([]nameCountJSON, len(counts))
+	for i, c := range counts {
+		out[i] = nameCountJSON{c.Type, c.Key, c.Articles, c.Mentions}
+	}
+	return out
+}
+
+type nameCountJSON struct {
+	Type     string `json:"type"`
+	Key      string `json:"key"`
+	Articles int    `json:"articles"`
+	Mentions int    `json:"mentions"`
+}
+
+// entityRowJSON and quoteRowJSON are rows of article_entities and quotes
+// as queueIndexRows sends them, many to a statement.
+type entityRowJSON struct {
+	ArticleID int64    `json:"article_id"`
+	N         int      `json:"n"`
+	StoryID   int64    `json:"story_id"`
+	Type      string   `json:"type"`
+	Key       string   `json:"key"`
+	Family    string   `json:"family"`
+	Name      string   `json:"name"`
+	Aliases   []string `json:"aliases"`
+	Mentions  int      `json:"mentions"`
+}
+
+type quoteRowJSON struct {
+	ArticleID  int64  `json:"article_id"`
+	StoryID    int64  `json:"story_id"`
+	N          int    `json:"n"`
+	Text       string `json:"text"`
+	Speaker    string `json:"speaker"`
+	SpeakerKey string `json:"speaker_key"`
+	Verb       string `json:"verb"`
+	Paragraph  int    `json:"paragraph"`
+}
+
+// jsonRows encodes rows for jsonb_to_recordset. The text in them is
+// cleaned already (no NUL, valid UTF-8), so it comes back the same.
+func jsonRows(rows any) string {
+	b, err := json.Marshal(rows)
+	if err != nil {
+		panic(err) // plain structs of strings and numbers
+	}
+	return string(b)
 }
 
 // cleanIndex gives idx's text as this store keeps it (no NUL, valid
