@@ -45,15 +45,8 @@ func (s *DB) PutArticles(ctx context.Context, arts []model.Article, then store.T
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, articleLock); err != nil {
 			return err
 		}
-		for i, a := range arts {
-			p := &puts[i]
-			p.ID, p.Outcome, p.Err = putArticle(ctx, tx, a, true)
-			if p.Err != nil {
-				if ctx.Err() != nil {
-					return p.Err
-				}
-				p.Err = fmt.Errorf("put article: %w", p.Err)
-			}
+		if err := putArticles(ctx, tx, arts, puts); err != nil {
+			return err
 		}
 		if then == nil {
 			return nil
@@ -76,47 +69,68 @@ func (s *DB) PutArticles(ctx context.Context, arts []model.Article, then store.T
 // round trips: its lookup, then the SAVEPOINT, INSERT and RELEASE as one
 // batch.
 func putArticle(ctx context.Context, tx pgx.Tx, a model.Article, savepoint bool) (int64, store.Outcome, error) {
-	fp := store.Fingerprint(a)
-	key := clean(store.Key(a))
-	var enrichment *string
-	if a.Enrichment != nil {
-		b, err := json.Marshal(a.Enrichment)
-		if err != nil {
-			return 0, 0, err
-		}
-		e := string(b)
-		enrichment = &e
+	r, err := newArticleRow(a)
+	if err != nil {
+		return 0, 0, err
 	}
-	row := []any{clean(a.Source), clean(a.SourceID), clean(a.URL), clean(a.Title), cleanAll(nonNil(a.Authors)),
-		clean(a.Outlet), clean(a.Published), clean(a.Language), clean(a.Body), cleanAll(nonNil(a.PageDates)), enrichment,
-		stamp(time.Now())}
 	var same, keyed *int64
-	err := tx.QueryRow(ctx, `SELECT (SELECT id FROM articles WHERE fingerprint = $1 ORDER BY id LIMIT 1),
-		(SELECT id FROM articles WHERE key = $2)`, fp, key).Scan(&same, &keyed)
+	err = tx.QueryRow(ctx, `SELECT (SELECT id FROM articles WHERE fingerprint = $1 ORDER BY id LIMIT 1),
+		(SELECT id FROM articles WHERE key = $2)`, r.fp, r.key).Scan(&same, &keyed)
 	switch {
 	case err != nil:
 		return 0, 0, err
 	case same != nil:
 		return *same, store.Unchanged, nil
 	case keyed != nil:
-		return *keyed, store.Updated, saved(ctx, tx, savepoint, func() error { return updateArticle(ctx, tx, *keyed, fp, row) })
+		return *keyed, store.Updated, saved(ctx, tx, savepoint, func() error { return updateArticle(ctx, tx, *keyed, r.fp, r.values) })
 	}
 	b := &pgx.Batch{}
-	if savepoint {
-		b.Queue(`SAVEPOINT put_article`)
-	}
 	var id int64
-	b.Queue(`INSERT INTO articles (source, source_id, url, title, authors, outlet, published, language,
-		body, page_dates, enrichment, updated_at, ingested_at, fingerprint, key)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$13,$14) RETURNING id`, append(row, fp, key)...).
-		QueryRow(func(r pgx.Row) error { return r.Scan(&id) })
-	if savepoint {
-		b.Queue(`RELEASE SAVEPOINT put_article`)
-	}
+	r.queueInsert(b, savepoint, &id)
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return 0, 0, undo(ctx, tx, savepoint, err)
 	}
 	return id, store.New, nil
+}
+
+// articleRow is an article as its row is written.
+type articleRow struct {
+	fp, key string
+	values  []any // the columns updateArticle and queueInsert write, before fingerprint and key
+}
+
+func newArticleRow(a model.Article) (articleRow, error) {
+	var enrichment *string
+	if a.Enrichment != nil {
+		b, err := json.Marshal(a.Enrichment)
+		if err != nil {
+			return articleRow{}, err
+		}
+		e := string(b)
+		enrichment = &e
+	}
+	return articleRow{
+		fp:  store.Fingerprint(a),
+		key: clean(store.Key(a)),
+		values: []any{clean(a.Source), clean(a.SourceID), clean(a.URL), clean(a.Title), cleanAll(nonNil(a.Authors)),
+			clean(a.Outlet), clean(a.Published), clean(a.Language), clean(a.Body), cleanAll(nonNil(a.PageDates)), enrichment,
+			stamp(time.Now())},
+	}, nil
+}
+
+// queueInsert queues the row's INSERT, under the article savepoint when
+// asked, its ID scanned into id.
+func (r articleRow) queueInsert(b *pgx.Batch, savepoint bool, id *int64) {
+	if savepoint {
+		b.Queue(`SAVEPOINT put_article`)
+	}
+	b.Queue(`INSERT INTO articles (source, source_id, url, title, authors, outlet, published, language,
+		body, page_dates, enrichment, updated_at, ingested_at, fingerprint, key)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$13,$14) RETURNING id`, append(r.values, r.fp, r.key)...).
+		QueryRow(func(row pgx.Row) error { return row.Scan(id) })
+	if savepoint {
+		b.Queue(`RELEASE SAVEPOINT put_article`)
+	}
 }
 
 // updateArticle rewrites article id with new content.

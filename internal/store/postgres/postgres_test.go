@@ -269,3 +269,52 @@ func TestDerivedWritesAllOrNothing(t *testing.T) {
 		t.Errorf("pending families %+v, %v; want the two marked before", fs, err)
 	}
 }
+
+// TestPutArticlesAsOneByOne: a batch sent together (putArticles) ends as
+// the same articles stored one at a time would: batches of 40 drawn from
+// a few keys and bodies, so that an article repeats one before it in the
+// batch, changes one stored in the batch before, or repeats a stored one
+// under another key; with refused articles among them. Outcomes, IDs and
+// rows are compared with PutArticle's, article by article, on a second
+// database.
+func TestPutArticlesAsOneByOne(t *testing.T) {
+	ctx := context.Background()
+	batched, single := open(t), open(t)
+	long := make([]byte, 6000) // refused: see TestPutArticlesBatch
+	r := rand.New(rand.NewPCG(7, 8))
+	for i := range long {
+		long[i] = "0123456789abcdef"[r.IntN(16)]
+	}
+	for round := range 4 {
+		arts := make([]model.Article, 40)
+		for i := range arts {
+			url := fmt.Sprintf("https://a.example/%d", r.IntN(12))
+			if r.IntN(15) == 0 {
+				url += "/" + string(long)
+			}
+			arts[i] = model.Article{URL: url, Title: fmt.Sprintf("T%d", r.IntN(3)), Body: fmt.Sprintf("Body %d.", r.IntN(5))}
+		}
+		puts, err := batched.PutArticles(ctx, arts, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, a := range arts {
+			id, outcome, err := single.PutArticle(ctx, a)
+			p := puts[i]
+			if (err != nil) != (p.Err != nil) || err == nil && (id != p.ID || outcome != p.Outcome) {
+				t.Errorf("round %d article %d: batched %d %v %v, one by one %d %v %v", round, i, p.ID, p.Outcome, p.Err, id, outcome, err)
+			}
+		}
+	}
+	rows := func(db *DB) string {
+		var s string
+		if err := db.pool.QueryRow(ctx, `SELECT string_agg(concat_ws('|', id, key, fingerprint, url, title, body), E'\n' ORDER BY id)
+			FROM articles`).Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	if b, s := rows(batched), rows(single); b != s {
+		t.Errorf("articles differ:\nbatched:\n%s\none by one:\n%s", b, s)
+	}
+}
