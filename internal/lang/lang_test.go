@@ -9,7 +9,7 @@ import (
 
 // shortLines reads testdata/short.tsv: one-sentence news lines written for
 // these tests, in twelve languages.
-func shortLines(t *testing.T) [][2]string {
+func shortLines(t testing.TB) [][2]string {
 	t.Helper()
 	f, err := os.Open("testdata/short.tsv")
 	if err != nil {

@@ -91,3 +91,23 @@ func FuzzDetect(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { sameAsWhatlanggo(t, s) })
 }
+
+// BenchmarkDetect: whatlanggo's scoring and ours on the same text, the
+// one-line samples joined and cut where Of cuts an article (1,500 bytes).
+func BenchmarkDetect(b *testing.B) {
+	var all strings.Builder
+	for _, l := range shortLines(b) {
+		all.WriteString(l[1] + " ")
+	}
+	text := all.String()[:sample]
+	b.Run("whatlanggo", func(b *testing.B) {
+		for b.Loop() {
+			whatlanggo.Detect(text)
+		}
+	})
+	b.Run("ours", func(b *testing.B) {
+		for b.Loop() {
+			detect(text)
+		}
+	})
+}
