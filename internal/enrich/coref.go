@@ -15,8 +15,31 @@ type doc struct {
 	adjSeen   map[string]bool // capitalised words used as adjectives (see adjectiveOf)
 	mentions  []mention
 	ents      []*entity
-	pronouns  map[int]int // resolved pronoun mentions → entity
-	sentBase  []int       // sentences before each paragraph (see sentOrdinal)
+	pronouns  map[int]int          // resolved pronoun mentions → entity
+	sentBase  []int                // sentences before each paragraph (see sentOrdinal)
+	parts     map[string]nameSplit // namePartsSuffix by surface: asked again and again
+}
+
+// nameSplit is what namePartsSuffix returns.
+type nameSplit struct{ first, last, suffix string }
+
+// namePartsSuffix is namePartsSuffix(surface), kept for the document.
+func (d *doc) namePartsSuffix(surface string) (first, last, suffix string) {
+	if p, ok := d.parts[surface]; ok {
+		return p.first, p.last, p.suffix
+	}
+	first, last, suffix = namePartsSuffix(surface)
+	if d.parts == nil {
+		d.parts = make(map[string]nameSplit)
+	}
+	d.parts[surface] = nameSplit{first, last, suffix}
+	return first, last, suffix
+}
+
+// nameParts is namePartsSuffix without the suffix.
+func (d *doc) nameParts(surface string) (first, last string) {
+	first, last, _ = d.namePartsSuffix(surface)
+	return first, last
 }
 
 // entity is one person, place or organisation of the article.
@@ -112,14 +135,9 @@ func (d *doc) findPronouns(pi int) {
 	}
 }
 
-// nameParts splits a person's name into folded given name and family key.
-func nameParts(surface string) (first, last string) {
-	first, last, _ = namePartsSuffix(surface)
-	return first, last
-}
-
-// namePartsSuffix is nameParts with the generational suffix ("jr", "iii")
-// that tells a son from his father.
+// namePartsSuffix splits a person's name into folded given name and
+// family key, with the generational suffix ("jr", "iii") that tells a son
+// from his father.
 func namePartsSuffix(surface string) (first, last, suffix string) {
 	ws := strings.Fields(foldName(surface))
 	for len(ws) > 1 && nameSuffixes[ws[len(ws)-1]] {
@@ -166,7 +184,7 @@ func (d *doc) attach(i, e int) {
 		ent.gender = m.gender
 	}
 	if ent.gender == 0 && ent.typ == model.Person {
-		f, _ := nameParts(m.surface)
+		f, _ := d.nameParts(m.surface)
 		ent.gender = givenNames[f]
 	}
 }
@@ -190,7 +208,7 @@ func (d *doc) linkFullNames() {
 		if m.kind != nameMention || m.typ != model.Person || m.tok1-m.tok0 < 2 {
 			continue
 		}
-		first, last, suffix := namePartsSuffix(m.surface)
+		first, last, suffix := d.namePartsSuffix(m.surface)
 		e := -1
 		for j, ent := range d.ents {
 			if ent.typ == model.Person && ent.last == last && ent.suffix == suffix && compatibleFirst(ent.first, first) {
@@ -229,7 +247,7 @@ func (d *doc) linkShortNames() {
 			if m.kind != nameMention || m.ent >= 0 || m.tok1-m.tok0 != 1 || (m.typ != model.Person && m.typ != unknownType) {
 				continue
 			}
-			_, last := nameParts(m.surface)
+			_, last := d.nameParts(m.surface)
 			if e := d.personByName(last, i); e >= 0 {
 				m.typ = model.Person
 				d.attach(i, e)
@@ -419,7 +437,7 @@ func (d *doc) unifyTypes() {
 	featurePlace := make(map[string]bool) // "the Corvane reservoir": may shorten "Corvane Dam"
 	for _, m := range d.mentions {
 		if m.kind == nameMention && m.typ == model.Person && (m.titled || m.tok1-m.tok0 > 1) {
-			_, last := nameParts(m.surface)
+			_, last := d.nameParts(m.surface)
 			people[last] = true
 		}
 	}

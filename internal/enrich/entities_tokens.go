@@ -126,6 +126,9 @@ func runeBefore(s string, i int) rune {
 // cut off and noted as possessive.
 func tokenize(s string) []token {
 	toks := make([]token, 0, wordStarts(s)+1)
+	// Lowered once for the paragraph: an ASCII word's lower case is a
+	// slice of it, not a copy of its own (capitalised words are many).
+	low := lowerASCII(s)
 	prevEnd := 0
 	for i := 0; i < len(s); {
 		r, n := runeAt(s, i)
@@ -147,7 +150,11 @@ func tokenize(s string) []token {
 			t.end = j
 		}
 		t.text = w
-		t.lower = strings.ToLower(w)
+		if isASCII(w) {
+			t.lower = low[i:t.end]
+		} else {
+			t.lower = strings.ToLower(w)
+		}
 		t.dot = t.end < len(s) && s[t.end] == '.'
 		first, _ := utf8.DecodeRuneInString(w)
 		t.cap = unicode.IsUpper(first)
