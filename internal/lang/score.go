@@ -190,16 +190,19 @@ var asciiTrigram = func() (t [utf8.RuneSelf]rune) {
 }()
 
 // detectScript is whatlanggo.DetectScript, answered without it when every
-// rune outside ASCII is a stop character (curly quotes, dashes): then only
-// ASCII letters count, and they are Latin.
+// rune it counts is Latin (accented letters too; curly quotes and dashes
+// are not counted): then the answer is Latin when there is one, and
+// whatlanggo's 23 script tables need not be asked of each rune.
 func detectScript(text string) *unicode.RangeTable {
 	letters := false
 	for _, r := range text {
-		if r < utf8.RuneSelf {
+		switch {
+		case r < utf8.RuneSelf:
 			letters = letters || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
-			continue
-		}
-		if r == utf8.RuneError || !stopRune(r) {
+		case stopRune(r):
+		case unicode.Is(unicode.Latin, r):
+			letters = true
+		default:
 			return whatlanggo.DetectScript(text)
 		}
 	}
