@@ -35,14 +35,15 @@ func Key(name string) string {
 			j += i
 		}
 		w := f[i:j]
-		if fw := foldWord(w); fw != w && b == nil {
+		fw := foldWord(w)
+		if b == nil && fw != w {
 			b = append(make([]byte, 0, len(f)), f[:i]...)
-			b = append(b, fw...)
-		} else if b != nil {
-			b = append(b, fw...)
 		}
-		if j < len(f) && b != nil {
-			b = append(b, ' ')
+		if b != nil {
+			b = append(b, fw...)
+			if j < len(f) {
+				b = append(b, ' ')
+			}
 		}
 		i = j + 1
 	}
