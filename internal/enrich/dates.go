@@ -37,9 +37,7 @@ func Dates(a model.Article) (mentions []model.DateMention, ref string, inferred 
 // against it are Inferred.
 func DatesAt(a model.Article, fallback string) (mentions []model.DateMention, ref string, inferred bool) {
 	var f dateFinder
-	scanParagraphs(a.Title, a.Paragraphs(), func(p string, idx int, toks []scanTok, spans *sentenceCache) {
-		f.add(p, idx, toks, spans)
-	})
+	scanParagraphs(a.Title, a.Paragraphs(), f.add)
 	return resolveDates(a, f.found, fallback)
 }
 

@@ -73,8 +73,13 @@ func putArticle(ctx context.Context, tx pgx.Tx, a model.Article, savepoint bool)
 	if err != nil {
 		return 0, 0, err
 	}
+	return putRow(ctx, tx, r, savepoint)
+}
+
+// putRow is putArticle of an article's row made already.
+func putRow(ctx context.Context, tx pgx.Tx, r articleRow, savepoint bool) (int64, store.Outcome, error) {
 	var same, keyed *int64
-	err = tx.QueryRow(ctx, `SELECT (SELECT id FROM articles WHERE fingerprint = $1 ORDER BY id LIMIT 1),
+	err := tx.QueryRow(ctx, `SELECT (SELECT id FROM articles WHERE fingerprint = $1 ORDER BY id LIMIT 1),
 		(SELECT id FROM articles WHERE key = $2)`, r.fp, r.key).Scan(&same, &keyed)
 	switch {
 	case err != nil:

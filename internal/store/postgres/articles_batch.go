@@ -49,7 +49,9 @@ func putArticles(ctx context.Context, tx pgx.Tx, arts []model.Article, puts []st
 	for i := 0; i < len(arts); {
 		if alone(i) {
 			p := &puts[i]
-			p.ID, p.Outcome, p.Err = putArticle(ctx, tx, arts[i], true)
+			if p.Err = bad[i]; p.Err == nil {
+				p.ID, p.Outcome, p.Err = putRow(ctx, tx, rows[i], true)
+			}
 			note(i)
 			if p.Err != nil {
 				if err := fail(i, p.Err); err != nil {
@@ -59,6 +61,8 @@ func putArticles(ctx context.Context, tx pgx.Tx, arts []model.Article, puts []st
 			i++
 			continue
 		}
+		// Noted as they join the group: should one fail, those after it
+		// (not run) see their own fingerprints and go the one-at-a-time way.
 		j := i
 		for j < len(arts) && !alone(j) {
 			note(j)
